@@ -1,0 +1,53 @@
+/**
+ * Generates the illustrative commune-level tables of a dataset folder, deterministically.
+ *   node scripts/generate-illustrative.ts                      → data/quang-ninh (calibrated to published figures)
+ *   node scripts/generate-illustrative.ts --scale national OUT → a synthetic national-scale dataset for benchmarks
+ */
+import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { parse } from 'csv-parse/sync';
+import { writeCsv } from '../src/pipeline/csv-io.ts';
+import { TABLES } from '../src/pipeline/input-schema.ts';
+import { generateCoverage, generateDeprivation, generateVillages } from '../src/generator/programme.ts';
+import { generatePoverty, type StandardPlan } from '../src/generator/poverty.ts';
+import { profilesOfUnits } from '../src/generator/profiles-of-units.ts';
+import type { UnitInput } from '../src/generator/profiles.ts';
+import { createRng } from '../src/generator/random.ts';
+import { QUANG_NINH, syntheticNational, type GeneratorProfile } from '../src/generator/calibration.ts';
+
+const args = process.argv.slice(2);
+const scaleIndex = args.indexOf('--scale');
+const scale = scaleIndex >= 0 ? args[scaleIndex + 1] : 'quang-ninh';
+const out = args.filter((a, i) => a !== '--scale' && i !== scaleIndex + 1)[0] ?? 'data/quang-ninh';
+mkdirSync(out, { recursive: true });
+
+let profile: GeneratorProfile;
+let units: UnitInput[];
+if (scale === 'quang-ninh') {
+  profile = QUANG_NINH;
+  units = parse(readFileSync(join(out, 'units.csv')), { columns: true, bom: true });
+} else {
+  const factor = scale === 'national' ? 60 : Number(scale.replace(/x$/, ''));
+  ({ profile, units } = syntheticNational(factor));
+  writeFileSync(join(out, 'metadata.json'), JSON.stringify(profile.metadata, null, 2) + '\n');
+  writeCsv(join(out, 'units.csv'), units as unknown as Record<string, unknown>[], TABLES[0].columns.map((c) => c.name));
+}
+
+const rng = createRng(profile.seed);
+const profileOf = profilesOfUnits(units, profile.emShareByDistrict, profile.defaultEmShare, rng);
+const ctx = { units, profileOf, households: profile.households, rng };
+const poverty = profile.standards.flatMap((plan: StandardPlan) => generatePoverty(ctx, plan));
+const emShare = new Map(units.map((u) => [u.unit_code, profileOf(u).emShare]));
+const deprivation = generateDeprivation(poverty, (code) => emShare.get(code) ?? 0, rng);
+const coverage = generateCoverage(poverty, profile.coverageStandard, rng);
+
+const columns = (name: string) => TABLES.find((t) => t.name === name)!.columns.map((c) => c.name);
+writeCsv(join(out, 'poverty.csv'), poverty as unknown as Record<string, unknown>[], columns('poverty'));
+writeCsv(join(out, 'deprivation.csv'), deprivation, columns('deprivation'));
+writeCsv(join(out, 'coverage.csv'), coverage, columns('coverage'));
+if (profile.villages) {
+  const { villages, criteria } = generateVillages(profile.villages, rng);
+  writeCsv(join(out, 'villages.csv'), villages, columns('villages'));
+  writeCsv(join(out, 'village_criteria.csv'), criteria, columns('village_criteria'));
+}
+console.log(`${out}: poverty ${poverty.length}, deprivation ${deprivation.length}, coverage ${coverage.length} rows`);

@@ -1,0 +1,194 @@
+/**
+ * The dataset folder's tables: every column with its type, unit and meaning (vi/en).
+ * Validation, the data dictionary and data/README.md all read this one description.
+ */
+export type ColumnType = 'code' | 'text' | 'integer' | 'number' | 'year' | 'date' | 'enum' | 'boolean' | 'url';
+
+export interface ColumnSpec {
+  name: string;
+  type: ColumnType;
+  required: boolean;
+  values?: readonly string[];
+  unit?: string;
+  vi: string;
+  en: string;
+}
+
+export interface TableSpec {
+  name: string;
+  required: boolean;
+  key: string[];
+  vi: string;
+  en: string;
+  columns: ColumnSpec[];
+}
+
+export const STANDARDS_COLUMN = 'standard';
+
+export const DEPRIVATION_INDICATORS = [
+  'employment', 'dependants', 'nutrition', 'health_insurance', 'adult_education', 'child_schooling',
+  'housing_quality', 'housing_area', 'water', 'sanitation', 'telecom', 'information_access',
+] as const;
+
+export const COVERAGE_PROGRAMMES = ['credit', 'bhyt', 'tuition', 'officials_trained'] as const;
+
+export const VILLAGE_CRITERIA = [
+  'poverty_rate', 'road', 'electricity', 'irrigation', 'water', 'school', 'culture_house',
+] as const;
+
+const c = (name: string, type: ColumnType, vi: string, en: string, extra: Partial<ColumnSpec> = {}): ColumnSpec => ({
+  name, type, vi, en, required: true, ...extra,
+});
+const count = (name: string, vi: string, en: string, unit = 'households') => c(name, 'integer', vi, en, { unit });
+const optional = { required: false };
+
+const unitKey = c('unit_code', 'code', 'Mã đơn vị hành chính cấp xã (mã TCTK, dạng chuỗi)', 'Commune-level unit code (GSO, as text)');
+const year = c('year', 'year', 'Năm (số liệu cuối năm)', 'Year (end-of-year figures)');
+const standard = c(STANDARDS_COLUMN, 'code', 'Mã chuẩn nghèo (khai báo trong metadata.json)', 'Poverty standard id (declared in metadata.json)');
+
+export const TABLES: TableSpec[] = [
+  {
+    name: 'units', required: true, key: ['unit_code', 'valid_from'],
+    vi: 'Đơn vị hành chính cấp xã theo thời kỳ', en: 'Commune-level administrative units by period',
+    columns: [
+      c('unit_code', 'code', 'Mã TCTK của xã, phường, thị trấn, đặc khu', 'GSO code of the commune, ward, township or special zone'),
+      c('unit_name', 'text', 'Tên đơn vị', 'Unit name'),
+      c('unit_type', 'enum', 'Loại đơn vị', 'Unit type', { values: ['Xã', 'Phường', 'Thị trấn', 'Đặc khu'] }),
+      c('district_code', 'code', 'Mã huyện (trống từ 01/7/2025)', 'District code (blank from 1/7/2025)', optional),
+      c('district_name', 'text', 'Tên huyện', 'District name', optional),
+      c('district_type', 'text', 'Loại đơn vị cấp huyện', 'District-level unit type', optional),
+      c('valid_from', 'date', 'Có hiệu lực từ ngày (YYYY-MM-DD)', 'Valid from (YYYY-MM-DD)'),
+      c('valid_to', 'date', 'Có hiệu lực đến ngày (trống: còn hiệu lực)', 'Valid to (blank: still valid)', optional),
+      c('predecessor_codes', 'text', 'Mã các đơn vị trước sắp xếp, cách nhau bởi ;', 'Codes of the units it was formed from, separated by ;', optional),
+    ],
+  },
+  {
+    name: 'crosswalk', required: false, key: ['old_unit_code', 'new_unit_code'],
+    vi: 'Bảng chuyển đổi đơn vị cũ sang đơn vị từ 01/7/2025', en: 'Crosswalk from old units to the units of 1/7/2025',
+    columns: [
+      c('old_unit_code', 'code', 'Mã đơn vị cũ', 'Old unit code'),
+      c('new_unit_code', 'code', 'Mã đơn vị mới (trống nếu chưa rõ)', 'New unit code (blank if unknown)', optional),
+      c('relation', 'enum', 'Toàn bộ / một phần / chưa rõ', 'Whole unit / part of it / unknown', { values: ['full', 'partial', 'unknown'] }),
+      c('legal_basis', 'text', 'Căn cứ pháp lý', 'Legal basis', optional),
+      c('verified', 'enum', 'Đã đối chiếu văn bản', 'Checked against the legal text', { values: ['yes', 'partly', 'no'] }),
+    ],
+  },
+  {
+    name: 'poverty', required: true, key: ['unit_code', 'year', STANDARDS_COLUMN],
+    vi: 'Hộ nghèo, cận nghèo theo xã, năm và chuẩn', en: 'Poor and near-poor households by commune, year and standard',
+    columns: [
+      unitKey, year, standard,
+      count('households', 'Tổng số hộ dân cư', 'Total households'),
+      count('poor_start', 'Hộ nghèo đầu năm', 'Poor households at the start of the year'),
+      count('poor_exited', 'Hộ thoát nghèo trong năm', 'Households that escaped poverty during the year'),
+      count('poor_new', 'Hộ nghèo phát sinh trong năm', 'Newly poor households during the year'),
+      count('poor_relapsed', 'Hộ tái nghèo trong năm', 'Households relapsed into poverty during the year'),
+      count('poor', 'Hộ nghèo cuối năm', 'Poor households at the end of the year'),
+      count('near_poor_start', 'Hộ cận nghèo đầu năm', 'Near-poor households at the start of the year'),
+      count('near_poor_exited', 'Hộ thoát cận nghèo trong năm', 'Households that left near-poverty during the year'),
+      count('near_poor_new', 'Hộ cận nghèo phát sinh trong năm', 'Newly near-poor households during the year'),
+      count('near_poor_relapsed', 'Hộ tái cận nghèo trong năm', 'Households relapsed into near-poverty during the year'),
+      count('near_poor', 'Hộ cận nghèo cuối năm', 'Near-poor households at the end of the year'),
+      count('households_em', 'Số hộ dân tộc thiểu số', 'Ethnic-minority households'),
+      count('poor_em', 'Hộ nghèo dân tộc thiểu số', 'Ethnic-minority poor households'),
+      count('near_poor_em', 'Hộ cận nghèo dân tộc thiểu số', 'Ethnic-minority near-poor households'),
+      count('newly_escaped', 'Hộ mới thoát nghèo (trong 36 tháng)', 'Newly escaped households (within 36 months)'),
+    ],
+  },
+  {
+    name: 'deprivation', required: false, key: ['unit_code', 'year', STANDARDS_COLUMN, 'indicator'],
+    vi: 'Hộ nghèo và cận nghèo thiếu hụt theo 12 chỉ số (Nghị định 07/2021)',
+    en: 'Poor and near-poor households deprived on each of the 12 indicators (Decree 07/2021)',
+    columns: [
+      unitKey, year, standard,
+      c('indicator', 'enum', 'Chỉ số thiếu hụt', 'Deprivation indicator', { values: DEPRIVATION_INDICATORS }),
+      count('households_deprived', 'Số hộ nghèo và cận nghèo thiếu hụt chỉ số này', 'Poor and near-poor households deprived on this indicator'),
+    ],
+  },
+  {
+    name: 'coverage', required: false, key: ['unit_code', 'year', 'programme'],
+    vi: 'Độ bao phủ chính sách theo xã và năm', en: 'Policy coverage by commune and year',
+    columns: [
+      unitKey, year,
+      c('programme', 'enum', 'Chính sách: tín dụng, BHYT, học phí, tập huấn cán bộ', 'Policy: credit, BHYT, tuition, officials trained', { values: COVERAGE_PROGRAMMES }),
+      count('eligible', 'Số đối tượng (hộ, người, học sinh hoặc cán bộ)', 'Number eligible (households, people, pupils or officials)', 'persons or households'),
+      count('covered', 'Số đối tượng được thụ hưởng', 'Number covered', 'persons or households'),
+    ],
+  },
+  {
+    name: 'villages', required: false, key: ['village_id'],
+    vi: 'Thôn, bản đặc biệt khó khăn (Chương trình 135)', en: 'Extremely difficult villages (Program 135)',
+    columns: [
+      c('village_id', 'code', 'Mã thôn trong bộ dữ liệu', 'Village id within the dataset'),
+      c('village_name', 'text', 'Tên thôn, bản', 'Village name'),
+      c('name_is_placeholder', 'boolean', 'Tên là tên tạm (tên thật chưa công khai)', 'The name is a placeholder (the real one is not public)'),
+      unitKey,
+      c('listed_by', 'text', 'Quyết định đưa vào danh sách', 'Decision that listed it'),
+      c('exit_year', 'year', 'Năm ra khỏi diện đặc biệt khó khăn', 'Year it left the extremely difficult list', optional),
+      c('exit_decision', 'text', 'Quyết định công nhận', 'Decision that recognised the exit', optional),
+    ],
+  },
+  {
+    name: 'village_criteria', required: false, key: ['village_id', 'year', 'criterion'],
+    vi: 'Tiêu chí hoàn thành Chương trình 135 (tiêu chí tham chiếu)', en: 'Program-135 completion criteria (reference criteria)',
+    columns: [
+      c('village_id', 'code', 'Mã thôn', 'Village id'), year,
+      c('criterion', 'enum', 'Tiêu chí', 'Criterion', { values: VILLAGE_CRITERIA }),
+      c('value', 'number', 'Giá trị đo (nếu có)', 'Measured value (if any)', optional),
+      c('met', 'boolean', 'Đạt tiêu chí', 'Criterion met'),
+    ],
+  },
+  {
+    name: 'targets', required: false, key: ['target_id'],
+    vi: 'Chỉ tiêu kế hoạch', en: 'Plan targets',
+    columns: [
+      c('target_id', 'code', 'Mã chỉ tiêu', 'Target id'),
+      c('indicator', 'code', 'Chỉ số đo', 'Indicator measured'),
+      c('scope', 'enum', 'Phạm vi', 'Scope', { values: ['province', 'district', 'commune'] }),
+      c('comparator', 'enum', 'So sánh', 'Comparator', { values: ['>=', '<='] }),
+      c('value', 'number', 'Giá trị chỉ tiêu', 'Target value'),
+      c('unit', 'text', 'Đơn vị', 'Unit'),
+      year,
+      c(STANDARDS_COLUMN, 'code', 'Chuẩn nghèo áp dụng (nếu có)', 'Poverty standard (if any)', optional),
+      c('source_document', 'text', 'Văn bản', 'Source document'),
+      c('source_section', 'text', 'Mục', 'Section'),
+      c('text_vi', 'text', 'Nội dung (tiếng Việt)', 'Text (Vietnamese)'),
+      c('text_en', 'text', 'Nội dung (tiếng Anh)', 'Text (English)'),
+    ],
+  },
+  {
+    name: 'published_figures', required: false, key: ['figure_id'],
+    vi: 'Số liệu đã công bố, kèm nguồn', en: 'Published figures, each with its source',
+    columns: [
+      c('figure_id', 'code', 'Mã số liệu', 'Figure id'),
+      c('area_name', 'text', 'Địa bàn', 'Area'),
+      c('area_code', 'code', 'Mã địa bàn', 'Area code'),
+      c('period', 'text', 'Thời điểm', 'Period'),
+      year,
+      c('indicator', 'code', 'Chỉ số', 'Indicator'),
+      c(STANDARDS_COLUMN, 'code', 'Chuẩn nghèo', 'Poverty standard', optional),
+      c('value', 'number', 'Giá trị', 'Value'),
+      c('unit', 'text', 'Đơn vị', 'Unit'),
+      c('evidence', 'enum', 'Mức kiểm chứng', 'Evidence', { values: ['verified', 'secondary'] }),
+      c('note', 'text', 'Ghi chú, trích dẫn', 'Note or quote', optional),
+      c('source_url', 'url', 'Nguồn', 'Source URL'),
+    ],
+  },
+  {
+    name: 'gso_province_poverty_rates', required: false, key: ['area_name_en', 'year'],
+    vi: 'Tỷ lệ hộ nghèo theo tỉnh (TCTK, 2006–2016)', en: 'Poverty rate by province (GSO, 2006–2016)',
+    columns: [
+      c('area_name_en', 'text', 'Tên địa bàn (tiếng Anh, không dấu)', 'Area name (English, no diacritics)'),
+      c('area_level', 'enum', 'Cấp', 'Level', { values: ['country', 'region', 'province'] }),
+      year,
+      c('value_pct', 'number', 'Tỷ lệ hộ nghèo (%)', 'Poverty rate (%)', { unit: '%' }),
+      c('preliminary', 'boolean', 'Số sơ bộ', 'Preliminary'),
+    ],
+  },
+];
+
+export const tableSpec = (name: string): TableSpec => {
+  const spec = TABLES.find((t) => t.name === name);
+  if (!spec) throw new Error(`no table ${name}`);
+  return spec;
+};

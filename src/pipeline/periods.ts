@@ -1,0 +1,16 @@
+/** Which administrative units a year's figures are reported on: those valid on 31 December. */
+export interface UnitPeriod {
+  unit_code: string;
+  valid_from: string;
+  valid_to: string | null;
+}
+
+export const yearEnd = (year: number): string => `${year}-12-31`;
+
+export const validOn = (unit: UnitPeriod, date: string): boolean =>
+  unit.valid_from <= date && (unit.valid_to == null || unit.valid_to === '' || date <= unit.valid_to);
+
+export function unitsOfYear<T extends UnitPeriod>(units: T[], year: number): T[] {
+  const date = yearEnd(year);
+  return units.filter((u) => validOn(u, date));
+}
