@@ -181,7 +181,7 @@ export const TABLES: TableSpec[] = [
       c('area_name_en', 'text', 'Tên địa bàn (tiếng Anh, không dấu)', 'Area name (English, no diacritics)'),
       c('area_level', 'enum', 'Cấp', 'Level', { values: ['country', 'region', 'province'] }),
       year,
-      c('value_pct', 'number', 'Tỷ lệ hộ nghèo (%)', 'Poverty rate (%)', { unit: '%' }),
+      c('value_pct', 'number', 'Tỷ lệ hộ nghèo (%), trống nếu không công bố', 'Poverty rate (%), blank where not published', { unit: '%', required: false }),
       c('preliminary', 'boolean', 'Số sơ bộ', 'Preliminary'),
     ],
   },

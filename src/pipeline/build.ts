@@ -1,0 +1,80 @@
+import { copyFileSync, mkdirSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { DuckDBInstance } from '@duckdb/node-api';
+import { describeColumn, PUBLISHED } from './dictionary.ts';
+import { exportTable, fileEntry } from './export.ts';
+import { hasErrors, type Issue } from './issues.ts';
+import { loadDataset, type Dataset } from './load-dataset.ts';
+import { publishAtomically } from './publish-dir.ts';
+import { stageDataset } from './stage.ts';
+
+const PUBLISH_SQL = join(dirname(fileURLToPath(import.meta.url)), '../sql/publish.sql');
+
+export interface BuildResult {
+  issues: Issue[];
+  manifest: Record<string, unknown> | null;
+}
+
+function inputFiles(dir: string): string[] {
+  return readdirSync(dir, { recursive: true, encoding: 'utf8' })
+    .filter((f) => statSync(join(dir, f)).isFile() && !f.startsWith('.'))
+    .sort();
+}
+
+async function writeOutputs(dataset: Dataset, root: string) {
+  const { meta } = dataset;
+  mkdirSync(root, { recursive: true });
+  const instance = await DuckDBInstance.create(':memory:', { threads: '1', autoinstall_known_extensions: 'false', autoload_known_extensions: 'false' });
+  const conn = await instance.connect();
+  try {
+    const disclosure = await stageDataset(conn, dataset);
+    for (const statement of readFileSync(PUBLISH_SQL, 'utf8').split(/;\s*$/m).map((s) => s.trim()).filter((s) => s.replace(/--.*$/gm, '').trim())) {
+      await conn.run(statement);
+    }
+    const tables = [];
+    for (const t of PUBLISHED) {
+      const exported = await exportTable(conn, root, t.name);
+      const source = meta.tables[t.from];
+      tables.push({
+        name: t.name, description: { vi: t.vi, en: t.en }, rows: exported.rows,
+        illustrative: source?.illustrative ?? false, source: source?.source ?? meta.source_agency.en, licence: source?.licence ?? meta.licence.id,
+        schema: exported.schema.map((c) => ({ ...c, description: describeColumn(c.name) })), files: exported.files,
+      });
+    }
+    const boundaries = Object.keys(dataset.boundaries).map((name) => {
+      mkdirSync(join(root, 'boundaries'), { recursive: true });
+      copyFileSync(join(dataset.dir, `boundaries/${name}.geojson`), join(root, `boundaries/${name}.geojson`));
+      const source = meta.tables[`boundaries/${name}.geojson`];
+      return { name, ...fileEntry(root, `boundaries/${name}.geojson`), source: source?.source, licence: source?.licence };
+    });
+    const manifest = {
+      format_version: meta.format_version,
+      dataset: {
+        id: meta.dataset_id, version: meta.version, released: meta.released, title: meta.title, province: meta.province,
+        source_agency: meta.source_agency, licence: meta.licence, years: meta.years, standards: meta.standards,
+        illustrative_note: meta.illustrative_note,
+      },
+      disclosure: { threshold: meta.disclosure_threshold, ...disclosure },
+      tables,
+      boundaries,
+      inputs: inputFiles(dataset.dir).map((f) => fileEntry(dataset.dir, f)),
+    };
+    writeFileSync(join(root, 'manifest.json'), JSON.stringify(manifest, null, 2) + '\n');
+    const dictionary = tables.map((t) => ({ table: t.name, description: t.description, columns: t.schema }));
+    writeFileSync(join(root, 'dictionary.json'), JSON.stringify(dictionary, null, 2) + '\n');
+    return manifest;
+  } finally {
+    conn.closeSync();
+    instance.closeSync();
+  }
+}
+
+/** Validates a dataset folder and, only if it has no errors, replaces `out` with its published form. */
+export async function buildData(datasetDir: string, out: string): Promise<BuildResult> {
+  const { dataset, issues } = await loadDataset(datasetDir);
+  if (!dataset || hasErrors(issues)) return { issues, manifest: null };
+  const manifest = await publishAtomically(out, (dir) => writeOutputs(dataset, dir));
+  return { issues, manifest };
+}
+

@@ -1,0 +1,61 @@
+import { TABLES } from './input-schema.ts';
+
+/** The published tables: what each holds, and which dataset table its values (and illustrative flag) come from. */
+export const PUBLISHED: { name: string; from: string; vi: string; en: string }[] = [
+  { name: 'poverty', from: 'poverty', vi: 'Hộ nghèo, cận nghèo theo đơn vị, năm và chuẩn, kèm tỷ lệ và biến động', en: 'Poor and near-poor households by unit, year and standard, with rates and changes' },
+  { name: 'deprivation', from: 'deprivation', vi: 'Thiếu hụt 12 chỉ số dịch vụ xã hội cơ bản', en: 'Deprivation on the 12 basic-social-service indicators' },
+  { name: 'coverage', from: 'coverage', vi: 'Độ bao phủ tín dụng, BHYT, học phí, tập huấn', en: 'Coverage of credit, BHYT, tuition support and training' },
+  { name: 'poverty_2025_units', from: 'poverty', vi: 'Số liệu quy về đơn vị hành chính từ 01/7/2025', en: 'Figures re-aggregated onto the units of 1/7/2025' },
+  { name: 'units', from: 'units', vi: 'Đơn vị hành chính theo thời kỳ', en: 'Administrative units by period' },
+  { name: 'crosswalk', from: 'crosswalk', vi: 'Chuyển đổi đơn vị cũ sang đơn vị 2025', en: 'Crosswalk from old units to 2025 units' },
+  { name: 'standards', from: 'metadata', vi: 'Các chuẩn nghèo và năm áp dụng', en: 'Poverty standards and the years they apply' },
+  { name: 'villages', from: 'villages', vi: 'Thôn đặc biệt khó khăn', en: 'Extremely difficult villages' },
+  { name: 'village_criteria', from: 'village_criteria', vi: 'Tiêu chí hoàn thành Chương trình 135 theo năm', en: 'Program-135 completion criteria by year' },
+  { name: 'targets', from: 'targets', vi: 'Chỉ tiêu kế hoạch', en: 'Plan targets' },
+  { name: 'target_progress', from: 'poverty', vi: 'Kết quả so với chỉ tiêu theo năm', en: 'Results against targets by year' },
+  { name: 'published_figures', from: 'published_figures', vi: 'Số liệu đã công bố, kèm nguồn', en: 'Published figures with sources' },
+  { name: 'gso_province_poverty_rates', from: 'gso_province_poverty_rates', vi: 'Tỷ lệ hộ nghèo các tỉnh (TCTK)', en: 'Provincial poverty rates (GSO)' },
+];
+
+/** Columns that the pipeline adds; every other published column is described in the input schema. */
+const DERIVED: Record<string, [vi: string, en: string]> = {
+  level: ['Cấp: commune (xã), district (huyện), province (tỉnh)', 'Level: commune, district or province'],
+  unit_name: ['Tên đơn vị vào cuối năm', 'Unit name at the end of the year'],
+  poor_rate: ['Tỷ lệ hộ nghèo (%)', 'Poverty rate: poor households as % of all households'],
+  near_poor_rate: ['Tỷ lệ hộ cận nghèo (%)', 'Near-poor households as % of all households'],
+  poor_near_poor_rate: ['Tỷ lệ nghèo đa chiều: hộ nghèo và cận nghèo (%)', 'Multidimensional poverty rate: poor + near-poor as % of households'],
+  poor_change: ['Thay đổi số hộ nghèo trong năm (cuối năm − đầu năm)', 'Change in poor households during the year (end − start)'],
+  near_poor_change: ['Thay đổi số hộ cận nghèo trong năm', 'Change in near-poor households during the year'],
+  poor_rate_change_pp: ['Thay đổi tỷ lệ hộ nghèo trong năm (điểm %)', 'Change in the poverty rate during the year (percentage points)'],
+  near_poor_rate_change_pp: ['Thay đổi tỷ lệ hộ cận nghèo trong năm (điểm %)', 'Change in the near-poor rate during the year (percentage points)'],
+  em_household_share: ['Tỷ lệ hộ dân tộc thiểu số (%)', 'Ethnic-minority households as % of all households'],
+  em_share_of_poor: ['Tỷ lệ hộ DTTS trong số hộ nghèo (%)', 'Ethnic-minority share of poor households (%)'],
+  suppressed: ['Các cột bị ẩn để bảo vệ bí mật (số nhỏ hoặc có thể suy ra); trống: không ẩn', 'Columns withheld for confidentiality (small or derivable counts); empty: none'],
+  illustrative: ['true: số liệu minh họa, không phải số liệu chính thức', 'true: illustrative values, not official statistics'],
+  poor_near_poor: ['Số hộ nghèo và cận nghèo (mẫu số)', 'Poor + near-poor households (the denominator)'],
+  share_deprived: ['Tỷ lệ hộ nghèo, cận nghèo thiếu hụt chỉ số này (%)', 'Share of poor and near-poor households deprived on this indicator (%)'],
+  gap: ['Số chưa được thụ hưởng (đối tượng − thụ hưởng)', 'Not yet covered (eligible − covered)'],
+  coverage_rate: ['Tỷ lệ bao phủ (%)', 'Coverage rate (%)'],
+  complete: ['Giá trị quy đổi đầy đủ (mọi đơn vị cũ chuyển nguyên vẹn)', 'The re-aggregation is exact (every predecessor moved whole)'],
+  method: ['Cách tính', 'How the value was obtained'],
+  first_year: ['Năm đầu áp dụng', 'First year in force'],
+  last_year: ['Năm cuối trong bộ dữ liệu', 'Last year in the dataset'],
+  name_vi: ['Tên (tiếng Việt)', 'Name (Vietnamese)'],
+  name_en: ['Tên (tiếng Anh)', 'Name (English)'],
+  legal_basis: ['Căn cứ pháp lý', 'Legal basis'],
+  target_year: ['Năm của chỉ tiêu', 'Year the target is set for'],
+  target_value: ['Giá trị chỉ tiêu', 'Target value'],
+  actual: ['Kết quả thực hiện', 'Actual value'],
+  status: ['Trạng thái: met (đạt), not_met (chưa đạt), no_data (chưa có số liệu)', 'Status: met, not_met or no_data'],
+  progress_pct: ['Kết quả so với chỉ tiêu (%)', 'Actual as % of the target'],
+};
+
+/** Vietnamese and English description of a published column. */
+export function describeColumn(column: string): { vi: string; en: string } | null {
+  if (DERIVED[column]) return { vi: DERIVED[column][0], en: DERIVED[column][1] };
+  for (const t of TABLES) {
+    const c = t.columns.find((col) => col.name === column);
+    if (c) return { vi: c.vi, en: c.en };
+  }
+  return null;
+}

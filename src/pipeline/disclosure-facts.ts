@@ -1,0 +1,90 @@
+import { suppressCells, type Relation } from './disclosure.ts';
+import { factKey, type Fact } from './facts.ts';
+
+/** A linear identity among one fact's measures, as Σ coef·measure = 0. */
+export interface RowIdentity {
+  table: string;
+  terms: [string, number][];
+}
+
+/** A measure that carries over from one year to the next (this year's start is last year's end). */
+export interface CarryOver {
+  table: string;
+  from: string;
+  to: string;
+}
+
+export interface CellSystem {
+  cells: { fact: Fact; measure: string }[];
+  values: number[];
+  relations: Relation[];
+}
+
+/** Every relation a reader could use to difference published counts: totals, flows and carry-overs. */
+export function buildCellSystem(
+  facts: Fact[],
+  identities: RowIdentity[],
+  carryOvers: CarryOver[],
+  extraSums: { total: Fact; parts: Fact[] }[] = [],
+): CellSystem {
+  const cells: CellSystem['cells'] = [];
+  const values: number[] = [];
+  const ids = new Map<Fact, Record<string, number>>();
+  for (const fact of facts) {
+    const byMeasure: Record<string, number> = {};
+    for (const [measure, value] of Object.entries(fact.values)) {
+      byMeasure[measure] = cells.length;
+      cells.push({ fact, measure });
+      values.push(value);
+    }
+    ids.set(fact, byMeasure);
+  }
+  const relations: Relation[] = [];
+  const byKey = new Map(facts.map((f) => [factKey(f), f]));
+  const provinceCode = facts.find((p) => p.level === 'province')?.code ?? '';
+  const children = new Map<Fact, Fact[]>();
+  for (const f of facts) {
+    if (f.level === 'province' || f.level === 'unit_2025') continue;
+    const parentKey =
+      f.level === 'commune' && f.district_code
+        ? factKey({ ...f, level: 'district', code: f.district_code })
+        : factKey({ ...f, level: 'province', code: provinceCode });
+    const parent = byKey.get(parentKey);
+    if (parent) children.set(parent, [...(children.get(parent) ?? []), f]);
+  }
+  const sums = [...children].map(([total, parts]) => ({ total, parts })).concat(extraSums);
+  for (const { total: parent, parts: kids } of sums) {
+    for (const measure of Object.keys(parent.values)) {
+      relations.push({
+        cells: [ids.get(parent)![measure], ...kids.map((k) => ids.get(k)![measure])],
+        coefs: [1, ...kids.map(() => -1)],
+      });
+    }
+  }
+  for (const f of facts) {
+    for (const identity of identities.filter((i) => i.table === f.table)) {
+      relations.push({ cells: identity.terms.map(([m]) => ids.get(f)![m]), coefs: identity.terms.map(([, c]) => c) });
+    }
+    for (const carry of carryOvers.filter((c) => c.table === f.table)) {
+      const before = byKey.get(factKey({ ...f, year: f.year - 1 }));
+      if (before && before.values[carry.from] === f.values[carry.to]) {
+        relations.push({ cells: [ids.get(before)![carry.from], ids.get(f)![carry.to]], coefs: [1, -1] });
+      }
+    }
+  }
+  return { cells, values, relations };
+}
+
+/** Marks suppressed measures on the facts themselves; returns how many cells were hidden, and why. */
+export function applySuppression(system: CellSystem, threshold: number): { primary: number; secondary: number } {
+  const state = suppressCells(system.values, system.relations, threshold);
+  let primary = 0;
+  let secondary = 0;
+  state.forEach((s, i) => {
+    if (!s) return;
+    system.cells[i].fact.suppressed.add(system.cells[i].measure);
+    if (s === 1) primary += 1;
+    else secondary += 1;
+  });
+  return { primary, secondary };
+}

@@ -1,0 +1,146 @@
+/**
+ * Cell suppression for published counts. Cells are numbered; a relation says that
+ * Σ coef·value = 0 holds among published cells (a total and its parts, a stock and its flows,
+ * last year's end and this year's start). Pure: no I/O.
+ */
+export interface Relation {
+  cells: number[];
+  coefs: number[];
+}
+
+export const NOT_SUPPRESSED = 0;
+export const PRIMARY = 1;
+export const SECONDARY = 2;
+
+const EPSILON = 1e-9;
+
+/**
+ * The suppressed cells whose exact value follows from the published cells through the relations
+ * (by any linear combination, not only by one subtraction): an attacker's best differencing.
+ */
+export function recoverableCells(relations: Relation[], suppressed: Uint8Array): number[] {
+  const pivots = new Map<number, Map<number, number>>();
+  const rowsWithColumn = new Map<number, Set<number>>();
+  const index = (pivot: number, row: Map<number, number>) => {
+    for (const c of row.keys()) {
+      let set = rowsWithColumn.get(c);
+      if (!set) rowsWithColumn.set(c, (set = new Set()));
+      set.add(pivot);
+    }
+  };
+  for (const rel of relations) {
+    let row = new Map<number, number>();
+    rel.cells.forEach((c, i) => {
+      if (suppressed[c]) row.set(c, (row.get(c) ?? 0) + rel.coefs[i]);
+    });
+    for (const c of [...row.keys()]) {
+      const p = pivots.get(c);
+      const factor = row.get(c);
+      if (!p || factor == null) continue;
+      for (const [pc, pv] of p) {
+        const v = (row.get(pc) ?? 0) - factor * pv;
+        if (Math.abs(v) < EPSILON) row.delete(pc);
+        else row.set(pc, v);
+      }
+    }
+    if (row.size === 0) continue;
+    const pivot = Math.min(...row.keys());
+    const scale = row.get(pivot)!;
+    row = new Map([...row].map(([c, v]) => [c, v / scale]));
+    for (const other of [...(rowsWithColumn.get(pivot) ?? [])]) {
+      const orow = pivots.get(other)!;
+      const factor = orow.get(pivot)!;
+      for (const [c, v] of row) {
+        const nv = (orow.get(c) ?? 0) - factor * v;
+        if (Math.abs(nv) < EPSILON) {
+          orow.delete(c);
+          rowsWithColumn.get(c)?.delete(other);
+        } else {
+          if (!orow.has(c)) index(other, new Map([[c, nv]]));
+          orow.set(c, nv);
+        }
+      }
+    }
+    pivots.set(pivot, row);
+    index(pivot, row);
+  }
+  return [...pivots].filter(([, row]) => row.size === 1).map(([c]) => c).sort((a, b) => a - b);
+}
+
+/**
+ * Suppresses every cell from 1 to threshold − 1 (zero stays zero), then enough other cells that
+ * none of them can be recovered from the published ones. Cells withheld on the way that turn out
+ * to be determined by the published ones are published again, so every withheld cell is unknown.
+ */
+export function suppressCells(values: number[], relations: Relation[], threshold: number): Uint8Array {
+  const state = new Uint8Array(values.length);
+  values.forEach((v, i) => {
+    if (v > 0 && v < threshold) state[i] = PRIMARY;
+  });
+  const relationsOf: number[][] = values.map(() => []);
+  relations.forEach((r, ri) => r.cells.forEach((c) => relationsOf[c].push(ri)));
+  const count = relations.map((r) => r.cells.filter((c) => state[c]).length);
+  const queue = count.flatMap((n, ri) => (n === 1 ? [ri] : []));
+
+  // The least informative cell to give up: the smallest non-zero count, else a zero.
+  const candidate = (ri: number) => {
+    let best = -1;
+    for (const c of relations[ri].cells) {
+      if (state[c]) continue;
+      const better = best < 0 || (values[c] > 0 && (values[best] === 0 || values[c] < values[best]));
+      if (better) best = c;
+    }
+    return best;
+  };
+  const hide = (c: number) => {
+    state[c] = SECONDARY;
+    for (const ri of relationsOf[c]) if (++count[ri] === 1) queue.push(ri);
+  };
+  // A cell can be pinned down through a chain of relations whose own members are all hidden;
+  // then the cell to give up is in the nearest relation along that chain that still has one.
+  const nearestRelationWithCandidate = (start: number): number | null => {
+    const seenCells = new Set([start]);
+    const seenRelations = new Set<number>();
+    const queueCells = [start];
+    while (queueCells.length > 0) {
+      const c = queueCells.shift()!;
+      for (const ri of relationsOf[c]) {
+        if (seenRelations.has(ri)) continue;
+        seenRelations.add(ri);
+        if (candidate(ri) >= 0) return ri;
+        for (const next of relations[ri].cells) {
+          if (!seenCells.has(next)) {
+            seenCells.add(next);
+            queueCells.push(next);
+          }
+        }
+      }
+    }
+    return null;
+  };
+  const peel = () => {
+    while (queue.length > 0) {
+      const ri = queue.pop()!;
+      if (count[ri] !== 1) continue;
+      const c = candidate(ri);
+      if (c >= 0) hide(c);
+    }
+  };
+  peel();
+  const exposedSmallCells = () => recoverableCells(relations, state).filter((c) => state[c] === PRIMARY);
+  for (let found = exposedSmallCells(); found.length > 0; found = exposedSmallCells()) {
+    let hidden = 0;
+    for (const cell of found) {
+      const ri = nearestRelationWithCandidate(cell);
+      if (ri != null && !state[candidate(ri)]) {
+        hide(candidate(ri));
+        hidden += 1;
+      }
+    }
+    if (hidden === 0) throw new Error(`disclosure control cannot protect cells ${found.slice(0, 5).join(', ')}`);
+    peel();
+  }
+  // A withheld cell that the published ones determine anyway protects nothing: publish it.
+  for (const c of recoverableCells(relations, state)) state[c] = NOT_SUPPRESSED;
+  return state;
+}

@@ -1,0 +1,58 @@
+import { createHash } from 'node:crypto';
+import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import type { DuckDBConnection } from '@duckdb/node-api';
+import { Bool, Float64, Int32, Table, Utf8, tableToIPC, vectorFromArray, type DataType } from 'apache-arrow';
+
+export interface FileEntry {
+  path: string;
+  bytes: number;
+  sha256: string;
+}
+
+export interface TableExport {
+  name: string;
+  rows: number;
+  schema: { name: string; type: string }[];
+  files: FileEntry[];
+}
+
+const ARROW: Record<string, () => DataType> = {
+  VARCHAR: () => new Utf8(), INTEGER: () => new Int32(), DOUBLE: () => new Float64(), BOOLEAN: () => new Bool(),
+};
+
+export const fileEntry = (root: string, path: string): FileEntry => {
+  const bytes = readFileSync(join(root, path));
+  return { path, bytes: bytes.length, sha256: createHash('sha256').update(bytes).digest('hex') };
+};
+
+/**
+ * Writes one published table as Parquet (zstd), CSV and an Arrow IPC stream. The Arrow copy is for
+ * the browser: DuckDB-WASM has no offline Parquet reader, and it loads Arrow with core DuckDB alone.
+ */
+export async function exportTable(conn: DuckDBConnection, root: string, name: string): Promise<TableExport> {
+  for (const dir of ['parquet', 'csv', 'arrow']) mkdirSync(join(root, dir), { recursive: true });
+  const parquet = `parquet/${name}.parquet`;
+  const csv = `csv/${name}.csv`;
+  const arrow = `arrow/${name}.arrow`;
+  await conn.run(`COPY "${name}" TO '${join(root, parquet)}' (FORMAT parquet, COMPRESSION zstd)`);
+  await conn.run(`COPY "${name}" TO '${join(root, csv)}' (FORMAT csv, HEADER true)`);
+
+  const reader = await conn.runAndReadAll(`SELECT * FROM "${name}"`);
+  const names = reader.columnNames();
+  const types = reader.columnTypes().map((t) => t.toString());
+  const columns = reader.getColumnsJS();
+  const vectors = Object.fromEntries(names.map((col, i) => {
+    const make = ARROW[types[i]];
+    if (!make) throw new Error(`${name}.${col}: type ${types[i]} has no Arrow mapping; cast it in publish.sql`);
+    return [col, vectorFromArray(columns[i] as unknown[], make())];
+  }));
+  writeFileSync(join(root, arrow), tableToIPC(new Table(vectors), 'stream'));
+
+  return {
+    name,
+    rows: reader.currentRowCount,
+    schema: names.map((n, i) => ({ name: n, type: types[i] })),
+    files: [parquet, csv, arrow].map((p) => fileEntry(root, p)),
+  };
+}

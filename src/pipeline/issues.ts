@@ -1,0 +1,23 @@
+/** A problem found in a dataset folder, located precisely enough that an official can fix it. */
+export interface Issue {
+  severity: 'error' | 'warning';
+  file: string;
+  /** 1-based line in the file (the header is line 1); 0 when the problem is with the file as a whole. */
+  row: number;
+  column: string;
+  value: string;
+  rule: string;
+  message: string;
+}
+
+export const issue = (
+  severity: Issue['severity'], file: string, row: number, column: string, value: unknown, rule: string, message: string,
+): Issue => ({ severity, file, row, column, value: value == null ? '' : String(value), rule, message });
+
+export function formatIssue(i: Issue): string {
+  const where = [i.file, i.row ? `row ${i.row}` : '', i.column ? `column ${i.column}` : ''].filter(Boolean).join(', ');
+  const value = i.value === '' ? '' : ` value "${i.value}":`;
+  return `${i.severity.toUpperCase()} ${where}:${value} ${i.message} [${i.rule}]`;
+}
+
+export const hasErrors = (issues: Issue[]) => issues.some((i) => i.severity === 'error');

@@ -1,0 +1,69 @@
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { TABLES } from './input-schema.ts';
+import { issue, type Issue } from './issues.ts';
+import { readMetadata, type Metadata } from './metadata.ts';
+import { checkMicrodata } from './microdata.ts';
+import { readTable } from './read-table.ts';
+import { validateColumns, type TypedRow } from './validate-columns.ts';
+import { validateRules, type TypedTables } from './validate-rules.ts';
+
+export interface Dataset {
+  dir: string;
+  meta: Metadata;
+  tables: TypedTables;
+  boundaries: Record<string, unknown>;
+}
+
+const BOUNDARY_KEYS: Record<string, string> = { districts: 'district_code', communes: 'unit_code' };
+const KNOWN_FILES = new Set(['metadata.json', 'boundaries', 'README.md', ...TABLES.flatMap((t) => [`${t.name}.csv`, `${t.name}.xlsx`])]);
+
+function readBoundaries(dir: string, codes: Set<string>, issues: Issue[]): Record<string, unknown> {
+  const out: Record<string, unknown> = {};
+  for (const [name, key] of Object.entries(BOUNDARY_KEYS)) {
+    const file = `boundaries/${name}.geojson`;
+    if (!existsSync(join(dir, file))) continue;
+    let geo: { type?: string; features?: { properties?: Record<string, unknown> }[] };
+    try {
+      geo = JSON.parse(readFileSync(join(dir, file), 'utf8'));
+    } catch (e) {
+      issues.push(issue('error', file, 0, '', '', 'json_syntax', `not valid JSON: ${(e as Error).message}`));
+      continue;
+    }
+    if (geo.type !== 'FeatureCollection' || !Array.isArray(geo.features)) {
+      issues.push(issue('error', file, 0, 'type', geo.type, 'geojson', 'a GeoJSON FeatureCollection is required'));
+      continue;
+    }
+    geo.features.forEach((f, i) => {
+      const code = String(f.properties?.[key] ?? '');
+      if (!codes.has(code)) issues.push(issue('error', file, i + 1, key, code, 'known_unit', `feature ${i + 1}: ${key} is not in units.csv`));
+    });
+    out[name] = geo;
+  }
+  return out;
+}
+
+/** Reads and validates a whole dataset folder. Every problem found is in `issues`; `dataset` is null on any error. */
+export async function loadDataset(dir: string): Promise<{ dataset: Dataset | null; issues: Issue[] }> {
+  const issues: Issue[] = [];
+  if (!existsSync(dir)) {
+    return { dataset: null, issues: [issue('error', dir, 0, '', '', 'missing_folder', 'the dataset folder does not exist')] };
+  }
+  for (const f of readdirSync(dir)) {
+    if (!KNOWN_FILES.has(f) && !f.startsWith('.')) issues.push(issue('warning', f, 0, '', '', 'unknown_file', 'this file is not part of the dataset format and is ignored'));
+  }
+  const meta = readMetadata(dir, issues);
+  const tables: Record<string, TypedRow[]> = {};
+  for (const spec of TABLES) {
+    const raw = await readTable(dir, spec.name, spec.required, issues);
+    if (!raw) continue;
+    checkMicrodata(raw, issues);
+    tables[spec.name] = validateColumns(raw, spec, issues);
+  }
+  const codes = new Set((tables.units ?? []).map((u) => String(u.unit_code)));
+  for (const u of tables.units ?? []) if (u.district_code) codes.add(String(u.district_code));
+  const boundaries = readBoundaries(dir, codes, issues);
+  if (meta && tables.units && tables.poverty) validateRules(tables as TypedTables, meta, issues);
+  const failed = issues.some((i) => i.severity === 'error') || !meta;
+  return { dataset: failed ? null : { dir, meta: meta!, tables: tables as TypedTables, boundaries }, issues };
+}

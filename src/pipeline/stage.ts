@@ -1,0 +1,102 @@
+import type { DuckDBConnection } from '@duckdb/node-api';
+import { applySuppression, buildCellSystem } from './disclosure-facts.ts';
+import { loadTable, type SqlColumn, type SqlType } from './duckdb-load.ts';
+import { buildFacts, type Fact, type UnitRow } from './facts.ts';
+import { TABLES, type ColumnSpec } from './input-schema.ts';
+import type { Dataset } from './load-dataset.ts';
+import { validOn, yearEnd } from './periods.ts';
+import { reaggregateTo2025 } from './reaggregate.ts';
+
+const POVERTY_MEASURES = TABLES.find((t) => t.name === 'poverty')!.columns.filter((c) => c.type === 'integer').map((c) => c.name);
+
+const flowIdentity = (stock: string): [string, number][] => [
+  [stock, -1], [`${stock}_start`, 1], [`${stock}_exited`, -1], [`${stock}_new`, 1], [`${stock}_relapsed`, 1],
+];
+
+const sqlType = (c: ColumnSpec): SqlType =>
+  c.type === 'integer' || c.type === 'year' ? 'INTEGER' : c.type === 'number' ? 'DOUBLE' : c.type === 'boolean' ? 'BOOLEAN' : 'VARCHAR';
+
+/** Names every fact's unit as it was called at the end of its year. */
+function namer(dataset: Dataset) {
+  const units = dataset.tables.units as unknown as (UnitRow & Record<string, string>)[];
+  const byCode = new Map<string, typeof units>();
+  for (const u of units) byCode.set(u.unit_code, [...(byCode.get(u.unit_code) ?? []), u]);
+  const districtNames = new Map<string, string>();
+  const districtAt = (code: string, year: number) => {
+    const key = `${code}|${year}`;
+    if (!districtNames.has(key)) {
+      districtNames.set(key, units.find((u) => u.district_code === code && validOn(u, yearEnd(year)))?.district_name ?? code);
+    }
+    return districtNames.get(key)!;
+  };
+  return (f: Fact) => {
+    const unit = byCode.get(f.code)?.find((u) => validOn(u, yearEnd(f.year)));
+    if (f.level === 'commune') {
+      return { unit_name: unit?.unit_name ?? f.code, unit_type: unit?.unit_type ?? null, district_name: f.district_code ? districtAt(f.district_code, f.year) : null };
+    }
+    if (f.level === 'district') return { unit_name: districtAt(f.code, f.year), unit_type: null, district_name: districtAt(f.code, f.year) };
+    if (f.level === 'unit_2025') return { unit_name: unit?.unit_name ?? f.code, unit_type: unit?.unit_type ?? null, district_name: null };
+    return { unit_name: dataset.meta.province.name_vi, unit_type: null, district_name: null };
+  };
+}
+
+const FACT_COLUMNS: SqlColumn[] = [
+  { name: 'level', type: 'VARCHAR' }, { name: 'unit_code', type: 'VARCHAR' }, { name: 'unit_name', type: 'VARCHAR' },
+  { name: 'unit_type', type: 'VARCHAR' }, { name: 'district_code', type: 'VARCHAR' }, { name: 'district_name', type: 'VARCHAR' },
+  { name: 'year', type: 'INTEGER' },
+];
+
+async function stageFacts(conn: DuckDBConnection, table: string, facts: Fact[], dims: string[], measures: string[], name: ReturnType<typeof namer>) {
+  const rows = facts.map((f) => ({
+    level: f.level, unit_code: f.code, district_code: f.level === 'province' ? null : f.district_code, year: f.year,
+    ...name(f), ...f.dims,
+    ...Object.fromEntries(measures.map((m) => [m, f.suppressed.has(m) ? null : f.values[m]])),
+    suppressed: measures.filter((m) => f.suppressed.has(m)).join(','),
+  }));
+  const columns: SqlColumn[] = [
+    ...FACT_COLUMNS, ...dims.map((d) => ({ name: d, type: 'VARCHAR' as const })),
+    ...measures.map((m) => ({ name: m, type: 'INTEGER' as const })), { name: 'suppressed', type: 'VARCHAR' },
+  ];
+  await loadTable(conn, `stg_${table}`, columns, rows);
+}
+
+/**
+ * Builds the count facts at every level, applies disclosure control across all of them at once
+ * (so no table can be differenced against another), and loads everything into staging tables.
+ */
+export async function stageDataset(conn: DuckDBConnection, dataset: Dataset) {
+  const { tables, meta } = dataset;
+  const units = tables.units as unknown as UnitRow[];
+  const code = meta.province.code;
+  const poverty = buildFacts('poverty', tables.poverty, ['standard'], POVERTY_MEASURES, units, code);
+  const successors = reaggregateTo2025(poverty, tables.crosswalk ?? [], units);
+  const deprivation = buildFacts('deprivation', tables.deprivation ?? [], ['standard', 'indicator'], ['households_deprived'], units, code);
+  const coverage = buildFacts('coverage', tables.coverage ?? [], ['programme'], ['eligible', 'covered'], units, code);
+  const system = buildCellSystem(
+    [...poverty, ...successors.facts, ...deprivation, ...coverage],
+    [{ table: 'poverty', terms: flowIdentity('poor') }, { table: 'poverty', terms: flowIdentity('near_poor') }],
+    [{ table: 'poverty', from: 'poor', to: 'poor_start' }, { table: 'poverty', from: 'near_poor', to: 'near_poor_start' }],
+    successors.sums,
+  );
+  const suppression = applySuppression(system, meta.disclosure_threshold);
+  const name = namer(dataset);
+  await stageFacts(conn, 'poverty', poverty, ['standard'], POVERTY_MEASURES, name);
+  await stageFacts(conn, 'poverty_2025', successors.facts, ['standard'], successors.measures, name);
+  await loadTable(conn, 'stg_poverty_2025_incomplete', [
+    { name: 'unit_code', type: 'VARCHAR' }, { name: 'year', type: 'INTEGER' }, { name: 'standard', type: 'VARCHAR' },
+    { name: 'predecessor_codes', type: 'VARCHAR' }, { name: 'note', type: 'VARCHAR' },
+  ], successors.incomplete);
+  await stageFacts(conn, 'deprivation', deprivation, ['standard', 'indicator'], ['households_deprived'], name);
+  await stageFacts(conn, 'coverage', coverage, ['programme'], ['eligible', 'covered'], name);
+
+  for (const spec of TABLES.filter((t) => !['poverty', 'deprivation', 'coverage'].includes(t.name))) {
+    await loadTable(conn, `stg_${spec.name}`, spec.columns.map((c) => ({ name: c.name, type: sqlType(c) })), tables[spec.name] ?? []);
+  }
+  await loadTable(conn, 'stg_standards', [
+    { name: 'standard', type: 'VARCHAR' }, { name: 'name_vi', type: 'VARCHAR' }, { name: 'name_en', type: 'VARCHAR' },
+    { name: 'legal_basis', type: 'VARCHAR' }, { name: 'first_year', type: 'INTEGER' }, { name: 'last_year', type: 'INTEGER' },
+  ], meta.standards.map((s) => ({ standard: s.id, ...s, first_year: Math.min(...s.years), last_year: Math.max(...s.years) })));
+  await loadTable(conn, 'stg_illustrative', [{ name: 'table_name', type: 'VARCHAR' }, { name: 'illustrative', type: 'BOOLEAN' }],
+    Object.entries(meta.tables).map(([table_name, t]) => ({ table_name, illustrative: t.illustrative })));
+  return { cells: system.values.length, relations: system.relations.length, ...suppression };
+}

@@ -1,0 +1,114 @@
+-- Published tables, built from the staging tables (stg_*) after disclosure control.
+-- Suppressed counts are NULL, so every rate or change that needs one is NULL too.
+
+CREATE TABLE poverty AS
+SELECT
+  level, unit_code, unit_name, unit_type, district_code, district_name, year, standard,
+  households, poor_start, poor_exited, poor_new, poor_relapsed, poor,
+  near_poor_start, near_poor_exited, near_poor_new, near_poor_relapsed, near_poor,
+  households_em, poor_em, near_poor_em, newly_escaped,
+  round(100.0 * poor / nullif(households, 0), 4) AS poor_rate,
+  round(100.0 * near_poor / nullif(households, 0), 4) AS near_poor_rate,
+  round(100.0 * (poor + near_poor) / nullif(households, 0), 4) AS poor_near_poor_rate,
+  poor - poor_start AS poor_change,
+  near_poor - near_poor_start AS near_poor_change,
+  round(100.0 * (poor - poor_start) / nullif(households, 0), 4) AS poor_rate_change_pp,
+  round(100.0 * (near_poor - near_poor_start) / nullif(households, 0), 4) AS near_poor_rate_change_pp,
+  round(100.0 * households_em / nullif(households, 0), 4) AS em_household_share,
+  round(100.0 * poor_em / nullif(poor, 0), 4) AS em_share_of_poor,
+  nullif(suppressed, '') AS suppressed,
+  (SELECT illustrative FROM stg_illustrative WHERE table_name = 'poverty') AS illustrative
+FROM stg_poverty
+ORDER BY year, standard, level, district_code NULLS FIRST, unit_code;
+
+CREATE TABLE deprivation AS
+SELECT
+  d.level, d.unit_code, d.unit_name, d.district_code, d.district_name, d.year, d.standard, d.indicator,
+  d.households_deprived,
+  p.poor + p.near_poor AS poor_near_poor,
+  round(100.0 * d.households_deprived / nullif(p.poor + p.near_poor, 0), 4) AS share_deprived,
+  d.suppressed <> '' AS suppressed,
+  (SELECT illustrative FROM stg_illustrative WHERE table_name = 'deprivation') AS illustrative
+FROM stg_deprivation d
+LEFT JOIN stg_poverty p USING (level, unit_code, year, standard)
+ORDER BY d.year, d.standard, d.level, d.district_code NULLS FIRST, d.unit_code, d.indicator;
+
+CREATE TABLE coverage AS
+SELECT
+  level, unit_code, unit_name, district_code, district_name, year, programme,
+  eligible, covered, eligible - covered AS gap,
+  round(100.0 * covered / nullif(eligible, 0), 4) AS coverage_rate,
+  nullif(suppressed, '') AS suppressed,
+  (SELECT illustrative FROM stg_illustrative WHERE table_name = 'coverage') AS illustrative
+FROM stg_coverage
+ORDER BY year, programme, level, district_code NULLS FIRST, unit_code;
+
+CREATE TABLE poverty_2025_units AS
+WITH reaggregated AS (
+  SELECT unit_code, unit_name, unit_type, year, standard, households, poor, near_poor, households_em, poor_em, near_poor_em,
+    true AS complete, 'sum of whole predecessor units' AS method, NULL AS note, nullif(suppressed, '') AS suppressed
+  FROM stg_poverty_2025
+  UNION ALL
+  SELECT i.unit_code, u.unit_name, u.unit_type, i.year, i.standard, NULL, NULL, NULL, NULL, NULL, NULL,
+    false, 'left out', i.note, NULL
+  FROM stg_poverty_2025_incomplete i
+  LEFT JOIN (SELECT DISTINCT unit_code, last_value(unit_name) OVER w AS unit_name, last_value(unit_type) OVER w AS unit_type
+             FROM stg_units WINDOW w AS (PARTITION BY unit_code ORDER BY valid_from ROWS BETWEEN UNBOUNDED PRECEDING AND UNBOUNDED FOLLOWING)) u
+    USING (unit_code)
+  UNION ALL
+  SELECT unit_code, unit_name, unit_type, year, standard, households, poor, near_poor, households_em, poor_em, near_poor_em,
+    true, 'reported on these units', NULL, nullif(suppressed, '')
+  FROM stg_poverty
+  WHERE level = 'commune'
+    AND unit_code IN (SELECT new_unit_code FROM stg_crosswalk)
+    AND year NOT IN (SELECT year FROM stg_poverty_2025 UNION SELECT year FROM stg_poverty_2025_incomplete)
+)
+SELECT *,
+  round(100.0 * poor / nullif(households, 0), 4) AS poor_rate,
+  round(100.0 * near_poor / nullif(households, 0), 4) AS near_poor_rate,
+  (SELECT illustrative FROM stg_illustrative WHERE table_name = 'poverty') AS illustrative
+FROM reaggregated
+ORDER BY year, standard, unit_code;
+
+CREATE TABLE units AS SELECT * FROM stg_units ORDER BY valid_from, unit_code;
+CREATE TABLE crosswalk AS SELECT * FROM stg_crosswalk ORDER BY old_unit_code, new_unit_code;
+CREATE TABLE standards AS SELECT * FROM stg_standards ORDER BY first_year, standard;
+
+CREATE TABLE villages AS
+SELECT v.*, u.unit_name, u.district_code, u.district_name,
+  (SELECT illustrative FROM stg_illustrative WHERE table_name = 'villages') AS illustrative
+FROM stg_villages v
+LEFT JOIN (SELECT DISTINCT ON (unit_code) unit_code, unit_name, district_code, district_name FROM stg_units ORDER BY unit_code, valid_from) u
+  USING (unit_code)
+ORDER BY village_id;
+
+CREATE TABLE village_criteria AS
+SELECT *, (SELECT illustrative FROM stg_illustrative WHERE table_name = 'village_criteria') AS illustrative
+FROM stg_village_criteria ORDER BY village_id, year, criterion;
+
+CREATE TABLE targets AS SELECT * FROM stg_targets ORDER BY target_id;
+
+-- Each target's actual value per year, from the published province totals (indicator names are documented in data/README.md).
+CREATE TABLE target_progress AS
+WITH actuals AS (
+  SELECT 'coverage_' || programme AS indicator, year, NULL AS standard, coverage_rate AS actual
+  FROM coverage WHERE level = 'province'
+  UNION ALL SELECT 'poor_reduction', year, standard, -poor_change FROM poverty WHERE level = 'province'
+  UNION ALL SELECT 'near_poor_reduction', year, standard, -near_poor_change FROM poverty WHERE level = 'province'
+  UNION ALL SELECT 'poor_rate_reduction', year, standard, -poor_rate_change_pp FROM poverty WHERE level = 'province'
+  UNION ALL SELECT 'near_poor_rate_reduction', year, standard, -near_poor_rate_change_pp FROM poverty WHERE level = 'province'
+  UNION ALL SELECT 'villages_exited', y.year, NULL, count(v.exit_year)
+  FROM (SELECT DISTINCT year FROM village_criteria) y LEFT JOIN villages v ON v.exit_year <= y.year GROUP BY y.year
+)
+SELECT t.target_id, t.indicator, t.year AS target_year, a.year, t.standard, t.comparator, t.value AS target_value, t.unit,
+  a.actual,
+  CASE WHEN a.actual IS NULL THEN 'no_data'
+       WHEN (t.comparator = '>=' AND a.actual >= t.value) OR (t.comparator = '<=' AND a.actual <= t.value) THEN 'met'
+       ELSE 'not_met' END AS status,
+  round(100.0 * a.actual / nullif(t.value, 0), 2) AS progress_pct
+FROM targets t
+JOIN actuals a ON a.indicator = t.indicator AND (t.standard IS NULL OR a.standard = t.standard)
+ORDER BY t.target_id, a.year;
+
+CREATE TABLE published_figures AS SELECT * FROM stg_published_figures ORDER BY figure_id;
+CREATE TABLE gso_province_poverty_rates AS SELECT * FROM stg_gso_province_poverty_rates ORDER BY area_level, area_name_en, year;
