@@ -75,9 +75,21 @@ export function buildCellSystem(
   return { cells, values, relations };
 }
 
+const LEVEL_COST: Record<string, number> = { commune: 1, unit_2025: 1, district: 4, province: 16 };
+
+/** What a reader loses when a cell is withheld: totals more than parts, stocks more than flows. */
+function cellCost({ fact, measure }: CellSystem['cells'][number]): number {
+  const measureCost =
+    measure === 'households' ? 10
+    : measure === 'poor' || measure === 'near_poor' || measure === 'eligible' || measure === 'covered' ? 6
+    : measure.endsWith('_start') || measure.endsWith('_em') ? 3
+    : 1;
+  return LEVEL_COST[fact.level] * measureCost;
+}
+
 /** Marks suppressed measures on the facts themselves; returns how many cells were hidden, and why. */
 export function applySuppression(system: CellSystem, threshold: number): { primary: number; secondary: number } {
-  const state = suppressCells(system.values, system.relations, threshold);
+  const state = suppressCells(system.values, system.relations, threshold, system.cells.map(cellCost));
   let primary = 0;
   let secondary = 0;
   state.forEach((s, i) => {

@@ -72,7 +72,7 @@ export function recoverableCells(relations: Relation[], suppressed: Uint8Array):
  * none of them can be recovered from the published ones. Cells withheld on the way that turn out
  * to be determined by the published ones are published again, so every withheld cell is unknown.
  */
-export function suppressCells(values: number[], relations: Relation[], threshold: number): Uint8Array {
+export function suppressCells(values: number[], relations: Relation[], threshold: number, cost: number[] = values.map(() => 1)): Uint8Array {
   const state = new Uint8Array(values.length);
   values.forEach((v, i) => {
     if (v > 0 && v < threshold) state[i] = PRIMARY;
@@ -82,13 +82,12 @@ export function suppressCells(values: number[], relations: Relation[], threshold
   const count = relations.map((r) => r.cells.filter((c) => state[c]).length);
   const queue = count.flatMap((n, ri) => (n === 1 ? [ri] : []));
 
-  // The least informative cell to give up: the smallest non-zero count, else a zero.
+  // The cell to give up: the one readers lose least by (lowest cost), then the smallest count.
   const candidate = (ri: number) => {
     let best = -1;
     for (const c of relations[ri].cells) {
       if (state[c]) continue;
-      const better = best < 0 || (values[c] > 0 && (values[best] === 0 || values[c] < values[best]));
-      if (better) best = c;
+      if (best < 0 || cost[c] < cost[best] || (cost[c] === cost[best] && values[c] < values[best])) best = c;
     }
     return best;
   };
