@@ -1,0 +1,110 @@
+/**
+ * Lazy DuckDB-WASM for the pages that explore data. Everything loads from the site's own files
+ * (the wasm and worker are bundled by Vite with hashed names); tables arrive as Arrow streams,
+ * because DuckDB-WASM would fetch its Parquet extension from a third-party host.
+ */
+import type { AsyncDuckDB, AsyncDuckDBConnection } from '@duckdb/duckdb-wasm';
+import ehWasm from '@duckdb/duckdb-wasm/dist/duckdb-eh.wasm?url';
+import ehWorker from '@duckdb/duckdb-wasm/dist/duckdb-browser-eh.worker.js?url';
+import mvpWasm from '@duckdb/duckdb-wasm/dist/duckdb-mvp.wasm?url';
+import mvpWorker from '@duckdb/duckdb-wasm/dist/duckdb-browser-mvp.worker.js?url';
+
+export type ErrorKind = 'unsupported' | 'csp' | 'mime' | 'memory' | 'timeout' | 'other';
+export type Status =
+  | { state: 'loading'; loaded: number; total: number }
+  | { state: 'tables' }
+  | { state: 'ready'; ms: number }
+  | { state: 'error'; kind: ErrorKind; detail: string };
+
+export interface QueryResult {
+  columns: string[];
+  rows: Record<string, unknown>[];
+  ms: number;
+}
+
+export interface AtlasDb {
+  query(sql: string): Promise<QueryResult>;
+}
+
+const EMPTY_WASM = new Uint8Array([0, 97, 115, 109, 1, 0, 0, 0]);
+
+export class DuckDbError extends Error {
+  constructor(readonly kind: ErrorKind, message: string) {
+    super(message);
+  }
+}
+
+/** Finds the reasons DuckDB would hang silently (old browser, CSP, MIME type) before trying. */
+async function preflight(wasmUrl: string): Promise<void> {
+  if (typeof WebAssembly !== 'object' || typeof Worker !== 'function') throw new DuckDbError('unsupported', 'WebAssembly or Worker missing');
+  try {
+    await WebAssembly.compile(EMPTY_WASM);
+  } catch (e) {
+    throw new DuckDbError('csp', String(e));
+  }
+  const head = await fetch(wasmUrl, { method: 'HEAD' });
+  const type = head.headers.get('content-type') ?? '';
+  if (head.ok && !type.startsWith('application/wasm')) throw new DuckDbError('mime', type || 'none');
+}
+
+function withTimeout<T>(promise: Promise<T>, ms: number): Promise<T> {
+  return new Promise((resolve, reject) => {
+    const timer = setTimeout(() => reject(new DuckDbError('timeout', String(ms / 1000))), ms);
+    promise.then((v) => { clearTimeout(timer); resolve(v); }, (e) => { clearTimeout(timer); reject(e); });
+  });
+}
+
+const classify = (e: unknown): DuckDbError => {
+  if (e instanceof DuckDbError) return e;
+  const text = String((e as Error)?.message ?? e);
+  if (e instanceof RangeError || /memory/i.test(text)) return new DuckDbError('memory', text);
+  return new DuckDbError('other', text);
+};
+
+let started: Promise<AtlasDb> | null = null;
+
+/** Starts DuckDB once per page and loads the given tables; later calls share the same instance. */
+export function startDuckDb(tables: { name: string; url: string }[], onStatus: (s: Status) => void, timeoutMs = 60_000): Promise<AtlasDb> {
+  started ??= (async () => {
+    const t0 = performance.now();
+    try {
+      const duckdb = await import('@duckdb/duckdb-wasm');
+      const bundle = await duckdb.selectBundle({
+        mvp: { mainModule: mvpWasm, mainWorker: mvpWorker },
+        eh: { mainModule: ehWasm, mainWorker: ehWorker },
+      });
+      await preflight(bundle.mainModule);
+      const worker = new Worker(bundle.mainWorker!);
+      const db: AsyncDuckDB = new duckdb.AsyncDuckDB(new duckdb.VoidLogger(), worker);
+      await withTimeout(db.instantiate(bundle.mainModule, bundle.pthreadWorker, (p) =>
+        onStatus({ state: 'loading', loaded: p.bytesLoaded, total: p.bytesTotal })), timeoutMs);
+      await db.open({ query: { castBigIntToDouble: true } });
+      const conn: AsyncDuckDBConnection = await db.connect();
+      await conn.query(`SET autoinstall_known_extensions = false; SET autoload_known_extensions = false;`);
+      onStatus({ state: 'tables' });
+      await Promise.all(tables.map(async (t) => {
+        const response = await fetch(t.url);
+        if (!response.ok) throw new DuckDbError('other', `${t.url}: HTTP ${response.status}`);
+        await conn.insertArrowFromIPCStream(new Uint8Array(await response.arrayBuffer()), { name: t.name, create: true });
+      }));
+      onStatus({ state: 'ready', ms: Math.round(performance.now() - t0) });
+      return {
+        async query(sql: string) {
+          const q0 = performance.now();
+          const result = await conn.query(sql);
+          return {
+            columns: result.schema.fields.map((f) => f.name),
+            rows: result.toArray().map((r) => r.toJSON() as Record<string, unknown>),
+            ms: Math.round(performance.now() - q0),
+          };
+        },
+      };
+    } catch (e) {
+      const err = classify(e);
+      onStatus({ state: 'error', kind: err.kind, detail: err.message });
+      started = null;
+      throw err;
+    }
+  })();
+  return started;
+}

@@ -1,0 +1,87 @@
+import { extent, max } from 'd3';
+import { scaleLinear, scalePoint } from 'd3';
+import { line } from 'd3';
+import { escapeHtml } from '../escape.ts';
+import { el, frame, r1 } from './svg.ts';
+
+export interface LineSeries {
+  id: string;
+  label: string;
+  points: { x: number; y: number | null }[];
+}
+
+export interface LineChartOptions {
+  id: string;
+  title: string;
+  description: string;
+  format: (y: number) => string;
+  /** Label for a point whose value is withheld or missing. */
+  missingLabel: string;
+  breaks?: { x: number; label: string }[];
+  width?: number;
+  height?: number;
+}
+
+const COLOURS = ['#1f5f99', '#c2571a', '#2f7d4f', '#7a4ea3'];
+const DASHES = ['', '6 3', '2 3', '8 3 2 3'];
+
+/**
+ * A line chart as SVG text. Each series is drawn on its own, gaps where values are missing;
+ * every point is a focusable mark with its value spelled out for screen readers.
+ */
+export function lineChart(series: LineSeries[], o: LineChartOptions): string {
+  const width = o.width ?? 640;
+  const height = o.height ?? 300;
+  const m = { top: 20, right: 120, bottom: 32, left: 56 };
+  const xs = [...new Set(series.flatMap((s) => s.points.map((p) => p.x)))].sort((a, b) => a - b);
+  const x = scalePoint<number>().domain(xs).range([m.left, width - m.right]).padding(0.3);
+  const top = max(series.flatMap((s) => s.points.map((p) => p.y ?? 0))) ?? 1;
+  const y = scaleLinear().domain([0, top || 1]).nice(5).range([height - m.bottom, m.top]);
+  const [x0] = extent(xs) as [number, number];
+
+  const grid = y.ticks(5).map((tick) =>
+    el('g', { class: 'tick' },
+      el('line', { x1: m.left, x2: width - m.right, y1: y(tick), y2: y(tick), stroke: 'currentColor', 'stroke-opacity': 0.15 }) +
+      el('text', { x: m.left - 8, y: y(tick), 'text-anchor': 'end', 'dominant-baseline': 'middle', 'font-size': 12, fill: 'currentColor' }, escapeHtml(o.format(tick)))),
+  ).join('');
+  const axis = xs.map((v) =>
+    el('text', { x: x(v)!, y: height - m.bottom + 18, 'text-anchor': 'middle', 'font-size': 12, fill: 'currentColor' }, String(v)),
+  ).join('');
+  const breaks = (o.breaks ?? []).filter((b) => b.x > x0).map((b) => {
+    const i = xs.indexOf(b.x);
+    const bx = i > 0 ? (x(xs[i - 1])! + x(b.x)!) / 2 : x(b.x)!;
+    return el('g', { class: 'break' },
+      el('line', { x1: bx, x2: bx, y1: m.top, y2: height - m.bottom, stroke: 'currentColor', 'stroke-dasharray': '3 3', 'stroke-opacity': 0.6 }) +
+      el('text', { x: bx + 4, y: m.top + 10, 'font-size': 11, fill: 'currentColor' }, escapeHtml(b.label)));
+  }).join('');
+
+  // End labels, nudged apart so that series ending at similar values stay readable.
+  const labelY = new Map<string, number>();
+  const ends = series
+    .map((s) => ({ id: s.id, last: s.points.filter((p) => p.y != null).at(-1) }))
+    .filter((e) => e.last)
+    .sort((a, b) => y(b.last!.y!) - y(a.last!.y!));
+  let previous = Infinity;
+  for (const e of ends) {
+    previous = Math.min(y(e.last!.y!), previous - 15);
+    labelY.set(e.id, previous);
+  }
+
+  const path = line<{ x: number; y: number | null }>().defined((p) => p.y != null).x((p) => x(p.x)!).y((p) => y(p.y ?? 0));
+  const lines = series.map((s, i) => {
+    const colour = COLOURS[i % COLOURS.length];
+    const defined = s.points.filter((p) => p.y != null);
+    const last = defined.at(-1);
+    const marks = s.points.map((p) => {
+      const label = `${s.label}, ${p.x}: ${p.y == null ? o.missingLabel : o.format(p.y)}`;
+      return p.y == null ? '' : el('circle', {
+        cx: x(p.x)!, cy: y(p.y), r: 4, fill: colour, tabindex: 0, role: 'img', 'aria-label': label, 'data-value': p.y, 'data-x': p.x,
+      }, el('title', {}, escapeHtml(label)));
+    }).join('');
+    return el('g', { class: 'series', 'data-series': s.id },
+      el('path', { d: (path(s.points) ?? '').replace(/\d+\.\d+/g, (n) => String(r1(Number(n)))), fill: 'none', stroke: colour, 'stroke-width': 2.5, 'stroke-dasharray': DASHES[i % DASHES.length] }) +
+      marks +
+      (last ? el('text', { x: x(last.x)! + 8, y: labelY.get(s.id)!, 'font-size': 12, fill: colour, 'dominant-baseline': 'middle' }, escapeHtml(s.label)) : ''));
+  }).join('');
+  return frame(o.id, width, height, o.title, o.description, grid + axis + breaks + lines);
+}

@@ -1,0 +1,22 @@
+import { escapeHtml } from '../escape.ts';
+
+/** Rounds coordinates so that the same data always gives the same SVG text. */
+export const r1 = (n: number) => Math.round(n * 10) / 10;
+
+export function attrs(a: Record<string, string | number | null | undefined>): string {
+  return Object.entries(a)
+    .filter(([, v]) => v != null && v !== '')
+    .map(([k, v]) => ` ${k}="${escapeHtml(typeof v === 'number' ? r1(v) : v)}"`)
+    .join('');
+}
+
+export const el = (tag: string, a: Record<string, string | number | null | undefined>, children = '') =>
+  `<${tag}${attrs(a)}>${children}</${tag}>`;
+
+/** The accessible frame every chart shares: a titled, described image with a stable id. */
+export function frame(id: string, width: number, height: number, title: string, desc: string, body: string): string {
+  return el('svg', {
+    xmlns: 'http://www.w3.org/2000/svg', viewBox: `0 0 ${width} ${height}`, width, height, role: 'img',
+    'aria-labelledby': `${id}-title ${id}-desc`, class: 'chart', id,
+  }, el('title', { id: `${id}-title` }, escapeHtml(title)) + el('desc', { id: `${id}-desc` }, escapeHtml(desc)) + body);
+}

@@ -1,0 +1,37 @@
+import type { Locale } from '../i18n/t.ts';
+
+const TAG: Record<Locale, string> = { vi: 'vi-VN', en: 'en-GB' };
+
+/** 1.234 in Vietnamese, 1,234 in English; null stays null so callers can say why it is missing. */
+export function formatNumber(locale: Locale, value: number | null | undefined, digits = 0): string | null {
+  if (value == null || Number.isNaN(value)) return null;
+  return new Intl.NumberFormat(TAG[locale], { minimumFractionDigits: digits, maximumFractionDigits: digits }).format(value);
+}
+
+/** A rate given in percent (0.067 → "0,067%"), with enough decimals for very small rates. */
+export function formatPercent(locale: Locale, value: number | null | undefined, digits?: number): string | null {
+  if (value == null || Number.isNaN(value)) return null;
+  const d = digits ?? (Math.abs(value) > 0 && Math.abs(value) < 1 ? 3 : value === 0 ? 0 : 1);
+  return `${formatNumber(locale, value, d)}%`;
+}
+
+export function formatSigned(locale: Locale, value: number | null | undefined, digits = 0): string | null {
+  const text = formatNumber(locale, value == null ? value : Math.abs(value), digits);
+  if (text == null || value == null) return null;
+  return value > 0 ? `+${text}` : value < 0 ? `−${text}` : text;
+}
+
+/** 24/11/2021 in Vietnamese, 24 Nov 2021 in English, from an ISO date. */
+export function formatDate(locale: Locale, iso: string): string {
+  const [y, m, d] = iso.split('-').map(Number);
+  const date = new Date(Date.UTC(y, m - 1, d));
+  return locale === 'vi'
+    ? new Intl.DateTimeFormat('vi-VN', { day: '2-digit', month: '2-digit', year: 'numeric', timeZone: 'UTC' }).format(date)
+    : new Intl.DateTimeFormat('en-GB', { day: 'numeric', month: 'short', year: 'numeric', timeZone: 'UTC' }).format(date);
+}
+
+export function formatBytes(locale: Locale, bytes: number): string {
+  if (bytes < 1024) return `${formatNumber(locale, bytes)} B`;
+  if (bytes < 1024 * 1024) return `${formatNumber(locale, bytes / 1024, 1)} KB`;
+  return `${formatNumber(locale, bytes / 1024 / 1024, 1)} MB`;
+}

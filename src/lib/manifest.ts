@@ -1,0 +1,52 @@
+/** The shape of public/data/manifest.json, as the site reads it. */
+export interface ManifestFile {
+  path: string;
+  bytes: number;
+  sha256: string;
+}
+
+export interface ManifestTable {
+  name: string;
+  description: { vi: string; en: string };
+  rows: number;
+  illustrative: boolean;
+  source: string;
+  licence: string;
+  schema: { name: string; type: string; description: { vi: string; en: string } | null }[];
+  files: ManifestFile[];
+}
+
+export interface Standard {
+  id: string;
+  name_vi: string;
+  name_en: string;
+  legal_basis: string;
+  years: number[];
+  note_vi?: string;
+  note_en?: string;
+}
+
+export interface Manifest {
+  dataset: {
+    id: string;
+    version: string;
+    released: string;
+    title: { vi: string; en: string };
+    province: { code: string; name_vi: string; name_en: string };
+    source_agency: { vi: string; en: string };
+    licence: { id: string; url: string };
+    years: number[];
+    standards: Standard[];
+    illustrative_note: { vi: string; en: string };
+  };
+  disclosure: { threshold: number; cells: number; relations: number; primary: number; secondary: number };
+  tables: ManifestTable[];
+  boundaries: (ManifestFile & { name: string; source?: string; licence?: string })[];
+}
+
+export const isIllustrative = (m: Manifest, table: string) => m.tables.find((t) => t.name === table)?.illustrative ?? false;
+
+export const standardName = (m: Manifest, id: string, locale: 'vi' | 'en') => {
+  const s = m.dataset.standards.find((st) => st.id === id);
+  return s ? (locale === 'vi' ? s.name_vi : s.name_en) : id;
+};

@@ -1,0 +1,58 @@
+/**
+ * SQL over the published tables. Pure strings: the build runs them with Node DuckDB over Parquet,
+ * the browser with DuckDB-WASM over the same tables loaded from Arrow.
+ */
+export const sqlString = (value: string) => `'${value.replaceAll("'", "''")}'`;
+
+export const provinceSeries = () => `
+  SELECT year, standard, households, poor, near_poor, poor_rate, near_poor_rate, poor_change, near_poor_change, suppressed
+  FROM poverty WHERE level = 'province' ORDER BY standard, year`;
+
+export const unitSeries = (level: 'district' | 'commune', code: string) => `
+  SELECT year, standard, unit_name, households, poor, near_poor, poor_rate, near_poor_rate, poor_change, suppressed
+  FROM poverty WHERE level = ${sqlString(level)} AND unit_code = ${sqlString(code)} ORDER BY standard, year`;
+
+export const districtRates = (year: number, standard: string) => `
+  SELECT unit_code, unit_name, households, poor, near_poor, poor_rate, near_poor_rate, suppressed
+  FROM poverty WHERE level = 'district' AND year = ${Number(year)} AND standard = ${sqlString(standard)} ORDER BY unit_code`;
+
+/** The latest year that still had districts, for district-level views. */
+export const lastDistrictYear = (standard: string) => `
+  SELECT max(year) AS year FROM poverty WHERE level = 'district' AND standard = ${sqlString(standard)}`;
+
+/** Every commune code with its latest name and district, for one page each. */
+export const communeIndex = () => `
+  SELECT unit_code, arg_max(unit_name, year) AS unit_name, arg_max(unit_type, year) AS unit_type,
+         arg_max(district_code, year) AS district_code, arg_max(district_name, year) AS district_name
+  FROM poverty WHERE level = 'commune' GROUP BY unit_code ORDER BY district_code NULLS LAST, unit_code`;
+
+export const districtIndex = () => `
+  SELECT unit_code, arg_max(unit_name, year) AS unit_name FROM poverty WHERE level = 'district'
+  GROUP BY unit_code ORDER BY unit_code`;
+
+export const successorsOf = (code: string) => `
+  SELECT c.new_unit_code, c.relation, arg_max(u.unit_name, u.valid_from) AS new_unit_name
+  FROM crosswalk c LEFT JOIN units u ON u.unit_code = c.new_unit_code
+  WHERE c.old_unit_code = ${sqlString(code)} AND c.new_unit_code IS NOT NULL
+  GROUP BY c.new_unit_code, c.relation ORDER BY c.new_unit_code`;
+
+export const targetsWithProgress = () => `
+  SELECT t.target_id, t.text_vi, t.text_en, t.value, t.unit, t.year, t.source_document, t.source_section,
+         p.actual, p.status
+  FROM targets t LEFT JOIN target_progress p ON p.target_id = t.target_id AND p.year = t.year
+  ORDER BY t.target_id`;
+
+export const villagesWithCriteria = () => `
+  SELECT v.village_id, v.village_name, v.name_is_placeholder, v.unit_name, v.district_name, v.exit_year, v.exit_decision,
+         count_if(c.met) AS criteria_met, count(c.criterion) AS criteria_total, max(c.year) AS criteria_year
+  FROM villages v LEFT JOIN village_criteria c
+    ON c.village_id = v.village_id AND c.year = (SELECT max(year) FROM village_criteria)
+  GROUP BY ALL ORDER BY v.village_id`;
+
+export const publishedFigures = () => `SELECT * FROM published_figures ORDER BY year, area_code, figure_id`;
+
+/** The query the explore page opens with: a real question, answered from the published tables. */
+export const exampleQuery = () => `SELECT year, standard, poor, near_poor, poor_rate
+FROM poverty
+WHERE level = 'province'
+ORDER BY standard, year;`;

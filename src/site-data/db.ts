@@ -1,0 +1,39 @@
+import { existsSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { DuckDBInstance, type DuckDBConnection } from '@duckdb/node-api';
+import type { Manifest } from '../lib/manifest.ts';
+
+/** Where the pipeline published the data the site is built from. */
+export const DATA_DIR = process.env.DATA_DIR ?? 'public/data';
+
+let manifest: Manifest | null = null;
+export function loadManifest(): Manifest {
+  if (!manifest) {
+    const path = join(DATA_DIR, 'manifest.json');
+    if (!existsSync(path)) throw new Error(`${path} is missing: run "npm run data" before building the site`);
+    manifest = JSON.parse(readFileSync(path, 'utf8')) as Manifest;
+  }
+  return manifest;
+}
+
+let connection: Promise<DuckDBConnection> | null = null;
+
+/** A DuckDB connection in which every published table is a view over its Parquet file. */
+function connect(): Promise<DuckDBConnection> {
+  connection ??= (async () => {
+    const instance = await DuckDBInstance.create(':memory:', { autoinstall_known_extensions: 'false', autoload_known_extensions: 'false' });
+    const conn = await instance.connect();
+    for (const table of loadManifest().tables) {
+      const parquet = table.files.find((f) => f.path.endsWith('.parquet'))!;
+      await conn.run(`CREATE VIEW "${table.name}" AS SELECT * FROM read_parquet('${join(DATA_DIR, parquet.path).replaceAll("'", "''")}')`);
+    }
+    return conn;
+  })();
+  return connection;
+}
+
+/** Runs a query at build time; the same SQL runs in the browser against the same tables. */
+export async function query<T = Record<string, unknown>>(sql: string): Promise<T[]> {
+  const reader = await (await connect()).runAndReadAll(sql);
+  return reader.getRowObjectsJS() as T[];
+}

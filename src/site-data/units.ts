@@ -1,0 +1,17 @@
+import { communeIndex, districtIndex } from '../lib/queries.ts';
+import { query } from './db.ts';
+
+export interface CommuneEntry {
+  unit_code: string;
+  unit_name: string;
+  unit_type: string | null;
+  district_code: string | null;
+  district_name: string | null;
+}
+
+let communes: Promise<CommuneEntry[]> | null = null;
+let districts: Promise<{ unit_code: string; unit_name: string }[]> | null = null;
+
+/** Every commune that has figures, each once, for the static pages (read once per build). */
+export const listCommunes = () => (communes ??= query<CommuneEntry>(communeIndex()));
+export const listDistricts = () => (districts ??= query<{ unit_code: string; unit_name: string }>(districtIndex()));
