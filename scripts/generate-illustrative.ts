@@ -18,7 +18,7 @@ import { QUANG_NINH, syntheticNational, type GeneratorProfile } from '../src/gen
 const args = process.argv.slice(2);
 const scaleIndex = args.indexOf('--scale');
 const scale = scaleIndex >= 0 ? args[scaleIndex + 1] : 'quang-ninh';
-const out = args.filter((a, i) => a !== '--scale' && i !== scaleIndex + 1)[0] ?? 'data/quang-ninh';
+const out = args.filter((_, i) => scaleIndex < 0 || (i !== scaleIndex && i !== scaleIndex + 1))[0] ?? 'data/quang-ninh';
 mkdirSync(out, { recursive: true });
 
 let profile: GeneratorProfile;

@@ -45,7 +45,7 @@ export async function exportTable(conn: DuckDBConnection, root: string, name: st
   const vectors = Object.fromEntries(names.map((col, i) => {
     const make = ARROW[types[i]];
     if (!make) throw new Error(`${name}.${col}: type ${types[i]} has no Arrow mapping; cast it in publish.sql`);
-    return [col, vectorFromArray(columns[i] as unknown[], make())];
+    return [col, vectorFromArray((columns[i] ?? []) as unknown[], make())];
   }));
   writeFileSync(join(root, arrow), tableToIPC(new Table(vectors), 'stream'));
 

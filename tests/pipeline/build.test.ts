@@ -1,0 +1,119 @@
+import { spawnSync } from 'node:child_process';
+import { createHash } from 'node:crypto';
+import { cpSync, mkdtempSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { dirname, join } from 'node:path';
+import { DuckDBInstance } from '@duckdb/node-api';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { buildData } from '../../src/pipeline/build.ts';
+import { publishAtomically } from '../../src/pipeline/publish-dir.ts';
+
+const tmp = (name: string) => mkdtempSync(join(tmpdir(), `${name}-`));
+
+/** Every file under a folder with its SHA-256. */
+const hashes = (dir: string) =>
+  Object.fromEntries((readdirSync(dir, { recursive: true, encoding: 'utf8' }) as string[])
+    .filter((f) => statSync(join(dir, f)).isFile()).sort()
+    .map((f) => [f, createHash('sha256').update(readFileSync(join(dir, f))).digest('hex')]));
+
+async function sql<T>(q: string): Promise<T[]> {
+  const conn = await (await DuckDBInstance.create()).connect();
+  return (await conn.runAndReadAll(q)).getRowObjectsJS() as T[];
+}
+
+let out: string;
+beforeAll(async () => {
+  out = join(tmp('atlas-data'), 'data');
+  const { issues, manifest } = await buildData('data/quang-ninh', out);
+  expect(issues.filter((i) => i.severity === 'error')).toEqual([]);
+  expect(manifest).not.toBeNull();
+});
+
+describe('the published Quảng Ninh dataset', () => {
+  const parquet = (t: string) => `'${join(out, 'parquet', `${t}.parquet`)}'`;
+
+  it('keeps the real published province and district figures', async () => {
+    const [qn] = await sql<{ poor: number; poor_rate: number }>(`SELECT poor, poor_rate FROM ${parquet('poverty')} WHERE level = 'province' AND year = 2022 AND standard = 'national'`);
+    expect(qn).toEqual({ poor: 258, poor_rate: 0.067 });
+    const [bl] = await sql<{ poor: number; near_poor: number }>(`SELECT poor, near_poor FROM ${parquet('poverty')} WHERE level = 'district' AND unit_code = '198' AND year = 2022 AND standard = 'national'`);
+    expect(bl).toEqual({ poor: 11, near_poor: 82 });
+    const [start] = await sql<{ poor_start: number; near_poor_start: number }>(`SELECT poor_start, near_poor_start FROM ${parquet('poverty')} WHERE level = 'province' AND year = 2023 AND standard = 'provincial'`);
+    expect(start).toEqual({ poor_start: 246, near_poor_start: 3066 });
+  });
+
+  it('flags generated tables as illustrative in the data and the manifest, and real ones as real', async () => {
+    const manifest = JSON.parse(readFileSync(join(out, 'manifest.json'), 'utf8'));
+    const flag = (name: string) => manifest.tables.find((t: { name: string }) => t.name === name).illustrative;
+    expect([flag('poverty'), flag('coverage'), flag('villages')]).toEqual([true, true, true]);
+    expect([flag('units'), flag('targets'), flag('published_figures')]).toEqual([false, false, false]);
+    const [{ n }] = await sql<{ n: number }>(`SELECT count(*)::INT AS n FROM ${parquet('poverty')} WHERE NOT illustrative`);
+    expect(n).toBe(0);
+  });
+
+  it('lists every file with its true size and checksum, and counts rows right', async () => {
+    const manifest = JSON.parse(readFileSync(join(out, 'manifest.json'), 'utf8'));
+    for (const table of manifest.tables) {
+      for (const f of table.files) {
+        const bytes = readFileSync(join(out, f.path));
+        expect(bytes.length).toBe(f.bytes);
+        expect(createHash('sha256').update(bytes).digest('hex')).toBe(f.sha256);
+      }
+      const [{ n }] = await sql<{ n: number }>(`SELECT count(*)::INT AS n FROM ${parquet(table.name)}`);
+      expect(n).toBe(table.rows);
+      for (const c of table.schema) expect(c.description, `${table.name}.${c.name}`).not.toBeNull();
+    }
+  });
+
+  it('re-aggregates onto the 2025 units exactly where every predecessor moved whole, and says why not elsewhere', async () => {
+    const rows = await sql<{ complete: boolean; note: string | null; poor: number | null }>(`SELECT complete, note, poor FROM ${parquet('poverty_2025_units')} WHERE year = 2022 AND standard = 'national'`);
+    expect(rows.length).toBe(54);
+    expect(rows.filter((r) => !r.complete).every((r) => r.poor == null && /partial transfer/.test(r.note ?? ''))).toBe(true);
+    expect(rows.filter((r) => r.complete).length).toBeGreaterThan(20);
+  });
+
+  it('is byte-identical when built again from the same input', async () => {
+    const again = join(tmp('atlas-again'), 'data');
+    await buildData('data/quang-ninh', again);
+    expect(hashes(again)).toEqual(hashes(out));
+  });
+});
+
+describe('a failed run loses nothing', () => {
+  it('leaves the previous output untouched when the input has errors, and exits non-zero from the command line', () => {
+    const target = join(tmp('atlas-keep'), 'data');
+    cpSync(out, target, { recursive: true });
+    const before = hashes(target);
+    const broken = tmp('atlas-broken');
+    cpSync('tests/fixtures/valid-mini', broken, { recursive: true });
+    writeFileSync(join(broken, 'coverage.csv'), 'unit_code,year,programme,eligible,covered\n90001,2022,bhyt,4,9\n');
+    const run = spawnSync(process.execPath, ['scripts/build-data.ts', broken, '--out', target], { encoding: 'utf8' });
+    expect(run.status).toBe(1);
+    expect(run.stderr).toContain('coverage.csv, row 2, column covered: value "9": covered cannot exceed eligible (4) [covered_le_eligible]');
+    expect(run.stderr).toContain('is unchanged');
+    expect(hashes(target)).toEqual(before);
+  });
+
+  it('leaves the previous output untouched when writing fails half-way', async () => {
+    const target = join(tmp('atlas-crash'), 'data');
+    cpSync(out, target, { recursive: true });
+    const before = hashes(target);
+    await expect(publishAtomically(target, async (dir) => {
+      cpSync('tests/fixtures/valid-mini', dir, { recursive: true });
+      throw new Error('disk full');
+    })).rejects.toThrow('disk full');
+    expect(hashes(target)).toEqual(before);
+    expect(readdirSync(dirname(target))).toEqual(['data']);
+  });
+});
+
+describe('the illustrative generator', () => {
+  it('writes the same bytes as the committed dataset on every run', () => {
+    const dir = tmp('atlas-generate');
+    cpSync('data/quang-ninh/units.csv', join(dir, 'units.csv'));
+    const run = spawnSync(process.execPath, ['scripts/generate-illustrative.ts', dir], { encoding: 'utf8' });
+    expect(run.status, run.stderr).toBe(0);
+    for (const f of ['poverty.csv', 'deprivation.csv', 'coverage.csv', 'villages.csv', 'village_criteria.csv']) {
+      expect(readFileSync(join(dir, f)).equals(readFileSync(join('data/quang-ninh', f))), f).toBe(true);
+    }
+  });
+});

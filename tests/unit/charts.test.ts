@@ -1,0 +1,64 @@
+import { describe, expect, it } from 'vitest';
+import { choropleth } from '../../src/lib/charts/choropleth.ts';
+import { lineChart } from '../../src/lib/charts/line-chart.ts';
+import { escapeHtml } from '../../src/lib/escape.ts';
+import { classBreaks } from '../../src/lib/views/class-breaks.ts';
+import { seriesByStandard } from '../../src/lib/views/series.ts';
+
+const HOSTILE = '<img src=x onerror="alert(1)">';
+
+describe('charts are pure SVG text', () => {
+  const chart = lineChart(
+    [{ id: 'a', label: HOSTILE, points: [{ x: 2021, y: 658 }, { x: 2022, y: 258 }, { x: 2023, y: null }] }],
+    { id: 'c', title: `T ${HOSTILE}`, description: 'D', format: String, missingLabel: 'withheld', breaks: [{ x: 2023, label: 'break' }] },
+  );
+
+  it('escapes every string that comes from data', () => {
+    expect(chart).not.toContain('<img');
+    expect(chart).toContain(escapeHtml(HOSTILE));
+    expect(escapeHtml(`"'&<>`)).toBe('&quot;&#39;&amp;&lt;&gt;');
+  });
+
+  it('is accessible: titled, described, every point focusable with its value', () => {
+    expect(chart).toMatch(/<svg[^>]*role="img"[^>]*aria-labelledby="c-title c-desc"/);
+    expect(chart.match(/<circle/g)).toHaveLength(2);
+    expect(chart).toContain('data-value="258"');
+    expect(chart).toContain('tabindex="0"');
+  });
+
+  it('gives the same text for the same data', () => {
+    expect(lineChart([{ id: 'a', label: 'x', points: [{ x: 1, y: 1 }] }], { id: 'c', title: 't', description: 'd', format: String, missingLabel: '-' }))
+      .toMatchSnapshot();
+  });
+
+  it('draws a choropleth with a legend and a grey class for withheld values', () => {
+    const square = (x: number) => ({ type: 'Feature' as const, properties: { code: String(x) }, geometry: { type: 'Polygon' as const, coordinates: [[[x, 0], [x, 1], [x + 1, 1], [x + 1, 0], [x, 0]]] } });
+    const svg = choropleth({ type: 'FeatureCollection', features: [square(0), square(1)] },
+      new Map([['0', { name: 'A', value: 0.12 }], ['1', { name: 'B', value: null }]]),
+      { id: 'm', title: 'Map', description: 'd', key: 'code', format: (v) => `${v}%`, missingLabel: 'withheld', legendTitle: 'Rate', breaks: [0.05, 0.1] });
+    expect(svg).toContain('aria-label="A: 0.12%"');
+    expect(svg).toContain('aria-label="B: withheld"');
+    expect(svg).toContain('fill="#d9d9d9"');
+  });
+});
+
+describe('chart views', () => {
+  it('keeps each poverty standard its own series and marks where a later one starts', () => {
+    const rows = [
+      { year: 2022, standard: 'national', poor: 258 }, { year: 2023, standard: 'national', poor: 0 },
+      { year: 2023, standard: 'provincial', poor: 81 },
+    ];
+    const standards = [
+      { id: 'national', name_vi: '', name_en: '', legal_basis: '07/2021', years: [2022, 2023] },
+      { id: 'provincial', name_vi: '', name_en: '', legal_basis: '13/2023', years: [2023] },
+    ];
+    const { series, breaks } = seriesByStandard(rows, 'poor', standards, (s) => s.legal_basis);
+    expect(series.map((s) => s.points.length)).toEqual([2, 1]);
+    expect(breaks).toEqual([{ x: 2023, label: '13/2023' }]);
+  });
+
+  it('finds class breaks that spread very small rates', () => {
+    expect(classBreaks([0.01, 0.07, 0.19, null])).toEqual([0.05, 0.1, 0.15]);
+    expect(classBreaks([0, 0])).toEqual([0.01]);
+  });
+});

@@ -1,0 +1,24 @@
+import { describe, expect, it } from 'vitest';
+import { formatBytes, formatDate, formatNumber, formatPercent, formatSigned } from '../../src/lib/format.ts';
+
+describe('numbers and dates follow the locale', () => {
+  it('uses the Vietnamese convention on Vietnamese pages', () => {
+    expect(formatNumber('vi', 1234.5, 1)).toBe('1.234,5');
+    expect(formatNumber('vi', 384700)).toBe('384.700');
+    expect(formatPercent('vi', 0.067)).toBe('0,067%');
+    expect(formatDate('vi', '2021-11-24')).toBe('24/11/2021');
+  });
+
+  it('uses the English convention on English pages', () => {
+    expect(formatNumber('en', 1234.5, 1)).toBe('1,234.5');
+    expect(formatPercent('en', 0.797)).toBe('0.797%');
+    expect(formatDate('en', '2021-11-24')).toBe('24 Nov 2021');
+  });
+
+  it('keeps missing values missing, and signs changes', () => {
+    expect(formatNumber('vi', null)).toBeNull();
+    expect(formatSigned('vi', -1200)).toBe('−1.200');
+    expect(formatSigned('en', 400)).toBe('+400');
+    expect(formatBytes('vi', 44432)).toBe('43,4 KB');
+  });
+});

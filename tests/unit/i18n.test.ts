@@ -1,0 +1,30 @@
+import { readdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import en from '../../src/i18n/en.json';
+import vi from '../../src/i18n/vi.json';
+import { labelOf, t } from '../../src/i18n/t.ts';
+
+const sources = (dir: string): string[] =>
+  readdirSync(dir, { withFileTypes: true }).flatMap((e) =>
+    e.isDirectory() ? sources(join(dir, e.name)) : /\.(astro|ts)$/.test(e.name) ? [join(dir, e.name)] : []);
+
+describe('translations', () => {
+  it('has every key in both languages, with the same placeholders', () => {
+    expect(Object.keys(en).sort()).toEqual(Object.keys(vi).sort());
+    const params = (s: string) => (s.match(/\{\w+\}/g) ?? []).sort();
+    for (const [key, text] of Object.entries(vi)) expect(params(en[key as keyof typeof en]), key).toEqual(params(text));
+  });
+
+  it('fills placeholders and falls back to the code for unknown data labels', () => {
+    expect(t('vi', 'site.tagline', { province: 'Quảng Ninh' })).toBe('Giảm nghèo bền vững tỉnh Quảng Ninh, 2021–2025');
+    expect(labelOf('en', 'status', 'met')).toBe('Met');
+    expect(labelOf('en', 'status', 'unheard_of')).toBe('unheard_of');
+  });
+
+  it('uses only keys that exist', () => {
+    const used = sources('src').flatMap((f) => [...readFileSync(f, 'utf8').matchAll(/\bt\('([a-z0-9_.]+)'/g)].map((m) => m[1]));
+    expect(used.length).toBeGreaterThan(50);
+    for (const key of used) expect(Object.keys(vi), key).toContain(key);
+  });
+});
