@@ -7,5 +7,6 @@ export default defineConfig({
     hookTimeout: 240_000,
     pool: 'forks',
     fileParallelism: true,
+    reporters: ['default', './tests/summary-reporter.ts'],
   },
 });

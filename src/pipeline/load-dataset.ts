@@ -54,16 +54,18 @@ export async function loadDataset(dir: string): Promise<{ dataset: Dataset | nul
   }
   const meta = readMetadata(dir, issues);
   const tables: Record<string, TypedRow[]> = {};
+  const fileNames: Record<string, string> = {};
   for (const spec of TABLES) {
     const raw = await readTable(dir, spec.name, spec.required, issues);
     if (!raw) continue;
+    fileNames[spec.name] = raw.file;
     checkMicrodata(raw, issues);
     tables[spec.name] = validateColumns(raw, spec, issues);
   }
   const codes = new Set((tables.units ?? []).map((u) => String(u.unit_code)));
   for (const u of tables.units ?? []) if (u.district_code) codes.add(String(u.district_code));
   const boundaries = readBoundaries(dir, codes, issues);
-  if (meta && tables.units && tables.poverty) validateRules(tables as TypedTables, meta, issues);
+  if (meta && tables.units && tables.poverty) validateRules(tables as TypedTables, meta, issues, fileNames);
   const failed = issues.some((i) => i.severity === 'error') || !meta;
   return { dataset: failed ? null : { dir, meta: meta!, tables: tables as TypedTables, boundaries }, issues };
 }

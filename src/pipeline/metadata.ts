@@ -13,7 +13,7 @@ export const metadataSchema = z.object({
   province: z.object({ code: z.string().min(1), name_vi: z.string().min(1), name_en: z.string().min(1) }),
   title: bilingual,
   source_agency: bilingual,
-  licence: z.object({ id: z.string().min(1), url: z.string().url() }),
+  licence: z.object({ id: z.string().min(1), url: z.url() }),
   years: z.array(z.number().int().min(1990).max(2100)).min(1),
   standards: z.array(z.object({
     id: z.string().regex(/^[a-z0-9_-]+$/),

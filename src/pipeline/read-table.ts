@@ -23,7 +23,7 @@ function fromCsv(file: string, bytes: Buffer, issues: Issue[]): RawTable | null 
   }
   let records: { record: string[]; info: { lines: number } }[];
   try {
-    records = parse(text, { bom: true, info: true, skip_empty_lines: true, relax_column_count: true });
+    records = parse(text, { bom: true, info: true, skip_empty_lines: true, relax_column_count: true }) as unknown as typeof records;
   } catch (e) {
     const err = e as { lines?: number; message: string };
     issues.push(issue('error', file, err.lines ?? 0, '', '', 'csv_syntax', `the CSV cannot be read: ${err.message}`));

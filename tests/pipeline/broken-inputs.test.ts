@@ -10,7 +10,7 @@ const cases = readdirSync(join(FIXTURES, 'broken'));
 /** A copy of the valid mini dataset with one case's files laid over it (and its REMOVE list deleted). */
 function datasetFor(name: string): string {
   const dir = mkdtempSync(join(tmpdir(), `broken-${name}-`));
-  cpSync(join(FIXTURES, 'valid-mini'), dir, { recursive: true });
+  cpSync('data/template', dir, { recursive: true });
   const overlay = join(FIXTURES, 'broken', name);
   for (const f of readdirSync(overlay)) {
     if (f === 'expected.txt') continue;
@@ -23,7 +23,7 @@ function datasetFor(name: string): string {
 
 describe('the valid mini dataset', () => {
   it('passes validation without errors', async () => {
-    const { dataset, issues } = await loadDataset(join(FIXTURES, 'valid-mini'));
+    const { dataset, issues } = await loadDataset('data/template');
     expect(issues.filter((i) => i.severity === 'error')).toEqual([]);
     expect(dataset).not.toBeNull();
   });

@@ -84,7 +84,7 @@ describe('a failed run loses nothing', () => {
     cpSync(out, target, { recursive: true });
     const before = hashes(target);
     const broken = tmp('atlas-broken');
-    cpSync('tests/fixtures/valid-mini', broken, { recursive: true });
+    cpSync('data/template', broken, { recursive: true });
     writeFileSync(join(broken, 'coverage.csv'), 'unit_code,year,programme,eligible,covered\n90001,2022,bhyt,4,9\n');
     const run = spawnSync(process.execPath, ['scripts/build-data.ts', broken, '--out', target], { encoding: 'utf8' });
     expect(run.status).toBe(1);
@@ -98,7 +98,7 @@ describe('a failed run loses nothing', () => {
     cpSync(out, target, { recursive: true });
     const before = hashes(target);
     await expect(publishAtomically(target, async (dir) => {
-      cpSync('tests/fixtures/valid-mini', dir, { recursive: true });
+      cpSync('data/template', dir, { recursive: true });
       throw new Error('disk full');
     })).rejects.toThrow('disk full');
     expect(hashes(target)).toEqual(before);

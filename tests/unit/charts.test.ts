@@ -20,7 +20,7 @@ describe('charts are pure SVG text', () => {
   });
 
   it('is accessible: titled, described, every point focusable with its value', () => {
-    expect(chart).toMatch(/<svg[^>]*role="img"[^>]*aria-labelledby="c-title c-desc"/);
+    expect(chart).toMatch(/<svg[^>]*role="group"[^>]*aria-labelledby="c-title c-desc"/);
     expect(chart.match(/<circle/g)).toHaveLength(2);
     expect(chart).toContain('data-value="258"');
     expect(chart).toContain('tabindex="0"');

@@ -61,5 +61,5 @@ export function choropleth(
     classes.map((c, i) =>
       el('rect', { x: lx, y: 36 + i * 22, width: 16, height: 16, fill: c.fill, stroke: '#666666', 'stroke-width': 0.5 }) +
       el('text', { x: lx + 24, y: 48 + i * 22, 'font-size': 12, fill: 'currentColor' }, escapeHtml(c.text))).join(''));
-  return frame(o.id, width, height, o.title, o.description, el('g', { class: 'shapes' }, shapes) + legend);
+  return frame(o.id, width, height, o.title, o.description, el('g', { class: 'shapes' }, shapes) + legend, o.href ? 'group' : 'img');
 }

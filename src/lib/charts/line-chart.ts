@@ -83,5 +83,5 @@ export function lineChart(series: LineSeries[], o: LineChartOptions): string {
       marks +
       (last ? el('text', { x: x(last.x)! + 8, y: labelY.get(s.id)!, 'font-size': 12, fill: colour, 'dominant-baseline': 'middle' }, escapeHtml(s.label)) : ''));
   }).join('');
-  return frame(o.id, width, height, o.title, o.description, grid + axis + breaks + lines);
+  return frame(o.id, width, height, o.title, o.description, grid + axis + breaks + lines, 'group');
 }

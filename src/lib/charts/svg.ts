@@ -13,10 +13,13 @@ export function attrs(a: Record<string, string | number | null | undefined>): st
 export const el = (tag: string, a: Record<string, string | number | null | undefined>, children = '') =>
   `<${tag}${attrs(a)}>${children}</${tag}>`;
 
-/** The accessible frame every chart shares: a titled, described image with a stable id. */
-export function frame(id: string, width: number, height: number, title: string, desc: string, body: string): string {
+/**
+ * The accessible frame every chart shares: a titled, described image with a stable id
+ * (a "group" instead when it holds links or focusable marks, which an image may not).
+ */
+export function frame(id: string, width: number, height: number, title: string, desc: string, body: string, role = 'img'): string {
   return el('svg', {
-    xmlns: 'http://www.w3.org/2000/svg', viewBox: `0 0 ${width} ${height}`, width, height, role: 'img',
+    xmlns: 'http://www.w3.org/2000/svg', viewBox: `0 0 ${width} ${height}`, width, height, role,
     'aria-labelledby': `${id}-title ${id}-desc`, class: 'chart', id,
   }, el('title', { id: `${id}-title` }, escapeHtml(title)) + el('desc', { id: `${id}-desc` }, escapeHtml(desc)) + body);
 }

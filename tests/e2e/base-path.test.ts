@@ -1,0 +1,39 @@
+import { spawnSync } from 'node:child_process';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { openSite, visit, type Site } from './browser.ts';
+
+const OUT = 'dist-base';
+let site: Site;
+
+beforeAll(async () => {
+  const build = spawnSync(process.execPath, ['node_modules/astro/bin/astro.mjs', 'build'], {
+    env: { ...process.env, BASE_PATH: '/atlas/', OUT_DIR: OUT, ASTRO_TELEMETRY_DISABLED: '1' }, encoding: 'utf8',
+  });
+  expect(build.status, build.stderr).toBe(0);
+  site = await openSite(OUT, '/atlas/');
+}, 240_000);
+afterAll(async () => site?.close());
+
+describe('the site under a sub-path (e.g. GitHub Pages)', () => {
+  it('serves every link, asset and data file from under the base path', async () => {
+    for (const path of ['', 'en/map/', 'communes/06841/', 'downloads/', 'sources/']) {
+      const { page, errors } = await visit(site, path);
+      const links = await page.locator('a[href^="/"]').evaluateAll((as) => as.map((a) => a.getAttribute('href')!));
+      expect(links.filter((h) => !h.startsWith('/atlas/'))).toEqual([]);
+      expect(errors).toEqual([]);
+    }
+    const { page } = await visit(site, 'downloads/');
+    const csv = await page.locator('tr[data-table="poverty"] a[href$=".csv"]').getAttribute('href');
+    const response = await page.request.get(new URL(csv!, site.origin).href);
+    expect(response.status()).toBe(200);
+    expect(site.failed).toEqual([]);
+    expect(site.external).toEqual([]);
+  });
+
+  it('starts DuckDB from the sub-path', async () => {
+    const { page, errors } = await visit(site, 'explore/');
+    await page.locator('[data-output] td').first().waitFor({ timeout: 60_000 });
+    expect(errors).toEqual([]);
+    expect(site.failed).toEqual([]);
+  });
+});

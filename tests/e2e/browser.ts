@@ -1,0 +1,57 @@
+import { mkdtempSync } from 'node:fs';
+import type { Server } from 'node:http';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { chromium, type BrowserContext, type Page } from 'playwright-core';
+import { serveStatic } from '../../scripts/static-server.ts';
+
+export interface Site {
+  url: string;
+  origin: string;
+  context: BrowserContext;
+  /** Requests to any host but the site, and responses with an error status, seen so far. */
+  external: string[];
+  failed: string[];
+  close(): Promise<void>;
+}
+
+const CHROMIUM_ARGS = ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'];
+
+/** Serves a built site on 127.0.0.1 and opens Debian's Chromium on it, watching every request. */
+export async function openSite(root = 'dist', base = '/', options: { javaScriptEnabled?: boolean; bypassCSP?: boolean } = {}): Promise<Site> {
+  const { server, url } = await serveStatic(root, base);
+  const origin = new URL(url).origin;
+  const context = await chromium.launchPersistentContext(mkdtempSync(join(tmpdir(), 'atlas-chromium-')), {
+    executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium', headless: true, args: CHROMIUM_ARGS,
+    viewport: { width: 1200, height: 900 }, ...options,
+  });
+  const external: string[] = [];
+  const failed: string[] = [];
+  context.on('request', (r) => {
+    if (!r.url().startsWith(origin) && !r.url().startsWith('data:') && !r.url().startsWith('blob:')) external.push(r.url());
+  });
+  context.on('response', (r) => {
+    if (r.status() >= 400) failed.push(`${r.status()} ${r.url()}`);
+  });
+  await context.route('**/*', (route) => (route.request().url().startsWith(origin) ? route.continue() : route.abort()));
+  return {
+    url, origin, context, external, failed,
+    async close() {
+      await context.close();
+      await new Promise((resolve) => (server as Server).close(resolve));
+    },
+  };
+}
+
+/** Opens a page and collects its console errors and uncaught exceptions. */
+export async function visit(site: Site, path: string): Promise<{ page: Page; errors: string[] }> {
+  const page = await site.context.newPage();
+  const errors: string[] = [];
+  page.on('console', (m) => {
+    if (m.type() === 'error') errors.push(m.text());
+  });
+  page.on('pageerror', (e) => errors.push(String(e)));
+  const response = await page.goto(site.url + path, { waitUntil: 'load' });
+  if (!response || response.status() !== 200) errors.push(`HTTP ${response?.status()} for ${path}`);
+  return { page, errors };
+}

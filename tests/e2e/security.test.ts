@@ -1,0 +1,27 @@
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { CONTENT_SECURITY_POLICY } from '../../src/lib/csp.ts';
+import { builtPages } from './pages.ts';
+
+const pages = builtPages().map((p) => ({ path: p, html: readFileSync(join('dist', p, 'index.html'), 'utf8') }));
+
+describe('security baseline of the built HTML', () => {
+  it('ships the Content-Security-Policy on every page', () => {
+    expect(CONTENT_SECURITY_POLICY).toContain("connect-src 'self'");
+    for (const { path, html } of pages) expect(html, path).toContain(`http-equiv="Content-Security-Policy" content="${CONTENT_SECURITY_POLICY}"`);
+  });
+
+  it('has no inline script, inline event handler or inline style, so the policy needs no unsafe-inline', () => {
+    for (const { path, html } of pages) {
+      expect(html.match(/<script(?![^>]*\bsrc=)[^>]*>/g), path).toBeNull();
+      expect(html.match(/<[^>]+\son[a-z]+=/gi), path).toBeNull();
+      expect(html.match(/<[^>]+\sstyle=/gi), path).toBeNull();
+    }
+  });
+
+  it('loads DuckDB only on the page that explores data', () => {
+    const withDuckDb = pages.filter(({ html }) => /<script[^>]*src=/.test(html)).map(({ path }) => path);
+    expect(withDuckDb.sort()).toEqual(['en/explore/', 'explore/']);
+  });
+});

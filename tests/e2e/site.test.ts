@@ -1,0 +1,140 @@
+import { readFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import { DuckDBInstance } from '@duckdb/node-api';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { openSite, visit, type Site } from './browser.ts';
+import { builtPages } from './pages.ts';
+
+const axeSource = readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
+
+async function published<T>(sql: string): Promise<T[]> {
+  const conn = await (await DuckDBInstance.create()).connect();
+  return (await conn.runAndReadAll(sql.replaceAll('{poverty}', "'public/data/parquet/poverty.parquet'"))).getRowObjectsJS() as T[];
+}
+
+let site: Site;
+beforeAll(async () => {
+  site = await openSite();
+});
+afterAll(async () => site?.close());
+
+describe('every page, in both languages', () => {
+  const pages = builtPages();
+
+  it('exists in Vietnamese and English alike', () => {
+    const vi = pages.filter((p) => !p.startsWith('en/'));
+    expect(pages.filter((p) => p.startsWith('en/')).map((p) => p.slice(3)).sort()).toEqual(vi.sort());
+    expect(vi.length).toBeGreaterThan(150);
+  });
+
+  it('loads with no console error, no failed request and no request to another host', async () => {
+    const problems: string[] = [];
+    const page = await site.context.newPage();
+    page.on('console', (m) => { if (m.type() === 'error') problems.push(`${page.url()}: ${m.text()}`); });
+    page.on('pageerror', (e) => problems.push(`${page.url()}: ${e}`));
+    for (const path of pages) {
+      const response = await page.goto(site.url + path, { waitUntil: 'load' });
+      if (response?.status() !== 200) problems.push(`${path}: HTTP ${response?.status()}`);
+      const lang = await page.getAttribute('html', 'lang');
+      if (lang !== (path.startsWith('en/') ? 'en' : 'vi')) problems.push(`${path}: lang=${lang}`);
+      if ((await page.locator('h1').count()) !== 1) problems.push(`${path}: needs exactly one h1`);
+    }
+    expect(problems).toEqual([]);
+    expect(site.external).toEqual([]);
+    expect(site.failed).toEqual([]);
+  }, 300_000);
+});
+
+describe('what a visitor sees', () => {
+  it('switches language and keeps the page', async () => {
+    const { page } = await visit(site, 'map/');
+    await page.getByRole('link', { name: /^English/ }).click();
+    await page.waitForURL(`${site.url}en/map/`);
+    expect(await page.getAttribute('html', 'lang')).toBe('en');
+    await page.getByRole('link', { name: /^Tiếng Việt/ }).click();
+    await page.waitForURL(`${site.url}map/`);
+    expect(await page.getAttribute('html', 'lang')).toBe('vi');
+  });
+
+  it('shows the province trend with the numbers of the published data, labelled illustrative', async () => {
+    const rows = await published<{ year: number; poor: number }>(`SELECT year, poor FROM {poverty} WHERE level = 'province' AND standard = 'national' AND poor IS NOT NULL`);
+    const { page } = await visit(site, '');
+    for (const r of rows) {
+      const point = page.locator(`#province-poor-trend [data-series="national"] circle[data-x="${r.year}"]`);
+      expect(Number(await point.getAttribute('data-value'))).toBe(r.poor);
+    }
+    expect(await page.locator('[data-illustrative]').textContent()).toContain('Số liệu minh họa');
+    expect(await page.locator('tr[data-year="2022"][data-standard="national"] [data-col="poor"]').textContent()).toBe('258');
+  });
+
+  it('formats numbers the Vietnamese way on Vietnamese pages and the English way on English ones', async () => {
+    const vi = (await visit(site, '')).page;
+    expect(await vi.locator('tr[data-year="2021"][data-standard="national"]').textContent()).toContain('381.000');
+    const en = (await visit(site, 'en/')).page;
+    expect(await en.locator('tr[data-year="2021"][data-standard="national"]').textContent()).toContain('381,000');
+  });
+
+  it('reaches the main content by keyboard through the skip link', async () => {
+    const { page } = await visit(site, 'targets/');
+    await page.keyboard.press('Tab');
+    expect(await page.evaluate(() => document.activeElement?.className)).toContain('skip-link');
+    await page.keyboard.press('Enter');
+    expect(await page.evaluate(() => location.hash)).toBe('#main');
+  });
+
+  it('works without JavaScript: charts and maps are in the HTML', async () => {
+    const noJs = await openSite('dist', '/', { javaScriptEnabled: false });
+    try {
+      const { page } = await visit(noJs, 'map/');
+      expect(await page.locator('#district-poor-rate-map path[data-code]').count()).toBe(13);
+      const home = (await visit(noJs, 'en/')).page;
+      expect(await home.locator('#province-poor-trend circle').count()).toBeGreaterThan(5);
+    } finally {
+      await noJs.close();
+    }
+  });
+});
+
+describe('DuckDB in the browser', () => {
+  it('answers a typed query from the site\'s own files with the right number, and keeps it in the URL', async () => {
+    const [{ poor }] = await published<{ poor: number }>(`SELECT poor FROM {poverty} WHERE level = 'province' AND year = 2022 AND standard = 'national'`);
+    const { page, errors } = await visit(site, 'en/explore/');
+    await page.locator('[data-status][data-state="ready"]').waitFor({ timeout: 60_000 });
+    const editor = page.getByLabel('SQL query');
+    await editor.fill(`SELECT poor FROM poverty WHERE level = 'province' AND year = 2022 AND standard = 'national'`);
+    await editor.press('Control+Enter');
+    await page.locator('[data-output] td').first().waitFor();
+    expect(Number(await page.locator('[data-output] td').first().textContent())).toBe(poor);
+    expect(decodeURIComponent(page.url())).toContain('year = 2022');
+    expect(errors).toEqual([]);
+    expect(site.external).toEqual([]);
+  });
+
+  it('reproduces a query from a link, and explains a bad one', async () => {
+    const { page } = await visit(site, `explore/?sql=${encodeURIComponent('SELECT count(*) AS n FROM units')}`);
+    await page.locator('[data-output] td').first().waitFor({ timeout: 60_000 });
+    const [{ n }] = await published<{ n: number }>(`SELECT count(*)::INT AS n FROM 'public/data/parquet/units.parquet'`);
+    expect(Number(await page.locator('[data-output] td').first().textContent())).toBe(n);
+    await page.getByLabel('Câu truy vấn SQL').fill('SELECT nope FROM poverty');
+    await page.getByRole('button', { name: 'Chạy' }).click();
+    expect(await page.getByRole('alert').textContent()).toContain('nope');
+  });
+});
+
+describe('accessibility basics (axe-core)', () => {
+  const paths = ['', 'map/', 'communes/', 'communes/06841/', 'districts/198/', 'targets/', 'program-135/', 'explore/', 'downloads/', 'sources/'];
+  it.each(paths.flatMap((p) => [p, `en/${p}`]))('/%s has no serious or critical violation', async (path) => {
+    const axeSite = await openSite('dist', '/', { bypassCSP: true });
+    try {
+      const { page } = await visit(axeSite, path);
+      await page.evaluate(axeSource);
+      const violations = await page.evaluate(async () => {
+        const result = await (window as unknown as { axe: { run: () => Promise<{ violations: { id: string; impact: string; nodes: unknown[] }[] }> } }).axe.run();
+        return result.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical').map((v) => `${v.id}: ${v.nodes.map((n) => (n as { target: string[] }).target.join(' ')).slice(0, 3).join('; ')}`);
+      });
+      expect(violations).toEqual([]);
+    } finally {
+      await axeSite.close();
+    }
+  });
+});
