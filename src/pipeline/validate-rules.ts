@@ -14,7 +14,7 @@ const s = (r: TypedRow, c: string) => r[c] as string;
 
 /** Rules that relate columns, rows and tables to each other. Each finding names its row and rule. */
 export function validateRules(t: TypedTables, meta: Metadata, issues: Issue[], fileNames: Record<string, string> = {}): void {
-  const file = (table: string) => fileNames[table] ?? `${table}.csv`;
+  const fileOf = (table: string) => fileNames[table] ?? `${table}.csv`;
   const standards = new Map(meta.standards.map((st) => [st.id, st]));
   const unitsWithPeriods = t.units.map((u) => ({
     ...u, unit_code: s(u, 'unit_code'), valid_from: s(u, 'valid_from'), valid_to: u.valid_to as string | null,
@@ -27,10 +27,10 @@ export function validateRules(t: TypedTables, meta: Metadata, issues: Issue[], f
 
   for (const u of t.units) {
     if (u.valid_to != null && s(u, 'valid_to') < s(u, 'valid_from')) {
-      issues.push(issue('error', file('units'), u._line, 'valid_to', u.valid_to, 'period_order', 'valid_to is before valid_from'));
+      issues.push(issue('error', fileOf('units'), u._line, 'valid_to', u.valid_to, 'period_order', 'valid_to is before valid_from'));
     }
     for (const code of String(u.predecessor_codes ?? '').split(';').filter(Boolean)) {
-      if (!unitCodes.has(code)) issues.push(issue('error', file('units'), u._line, 'predecessor_codes', code, 'known_unit', `no unit has the code ${code}`));
+      if (!unitCodes.has(code)) issues.push(issue('error', fileOf('units'), u._line, 'predecessor_codes', code, 'known_unit', `no unit has the code ${code}`));
     }
   }
 
@@ -74,7 +74,7 @@ export function validateRules(t: TypedTables, meta: Metadata, issues: Issue[], f
   const povertyKey = (r: TypedRow) => `${r.unit_code}|${r.year}|${r.standard}`;
   const povertyByKey = new Map<string, TypedRow>();
   for (const r of t.poverty) {
-    const f = file('poverty');
+    const f = fileOf('poverty');
     if (!knownYear(f, r) || !knownStandard(f, r) || !inPeriod(f, r)) continue;
     povertyByKey.set(povertyKey(r), r);
     atMost(f, r, 'poor', 'households', 'poor_le_households');
@@ -101,7 +101,7 @@ export function validateRules(t: TypedTables, meta: Metadata, issues: Issue[], f
     if (unit && !unit.predecessor_codes && before) {
       for (const stock of ['poor', 'near_poor']) {
         if (n(before, stock) !== n(r, `${stock}_start`)) {
-          issues.push(issue('warning', file('poverty'), r._line, `${stock}_start`, r[`${stock}_start`], 'start_matches_previous_end',
+          issues.push(issue('warning', fileOf('poverty'), r._line, `${stock}_start`, r[`${stock}_start`], 'start_matches_previous_end',
             `the start of ${r.year} differs from the end of ${n(r, 'year') - 1} (${before[stock]}, row ${before._line})`));
         }
       }
@@ -111,7 +111,7 @@ export function validateRules(t: TypedTables, meta: Metadata, issues: Issue[], f
     for (const year of st.years.filter((y) => meta.years.includes(y))) {
       for (const u of unitsOfYear(unitsWithPeriods, year)) {
         if (!povertyByKey.has(`${u.unit_code}|${year}|${st.id}`)) {
-          issues.push(issue('warning', file('poverty'), 0, 'unit_code', u.unit_code, 'complete_units',
+          issues.push(issue('warning', fileOf('poverty'), 0, 'unit_code', u.unit_code, 'complete_units',
             `no row for ${u.unit_code} in ${year} under "${st.id}": totals will leave it out`));
         }
       }
@@ -121,26 +121,26 @@ export function validateRules(t: TypedTables, meta: Metadata, issues: Issue[], f
   for (const r of t.deprivation ?? []) {
     const p = povertyByKey.get(povertyKey(r));
     if (!p) {
-      issues.push(issue('error', file('deprivation'), r._line, 'unit_code', povertyKey(r), 'matches_poverty_row', 'no poverty row has this unit, year and standard'));
+      issues.push(issue('error', fileOf('deprivation'), r._line, 'unit_code', povertyKey(r), 'matches_poverty_row', 'no poverty row has this unit, year and standard'));
     } else if (n(r, 'households_deprived') > n(p, 'poor') + n(p, 'near_poor')) {
-      issues.push(issue('error', file('deprivation'), r._line, 'households_deprived', r.households_deprived, 'deprived_le_poor_near_poor',
+      issues.push(issue('error', fileOf('deprivation'), r._line, 'households_deprived', r.households_deprived, 'deprived_le_poor_near_poor',
         `cannot exceed the poor + near-poor households of that unit (${n(p, 'poor') + n(p, 'near_poor')})`));
     }
   }
   for (const r of t.coverage ?? []) {
-    if (!knownYear(file('coverage'), r) || !inPeriod(file('coverage'), r)) continue;
-    atMost(file('coverage'), r, 'covered', 'eligible', 'covered_le_eligible');
+    if (!knownYear(fileOf('coverage'), r) || !inPeriod(fileOf('coverage'), r)) continue;
+    atMost(fileOf('coverage'), r, 'covered', 'eligible', 'covered_le_eligible');
   }
   const villageIds = new Set((t.villages ?? []).map((v) => s(v, 'village_id')));
   for (const v of t.villages ?? []) {
-    if (!unitCodes.has(s(v, 'unit_code'))) issues.push(issue('error', file('villages'), v._line, 'unit_code', v.unit_code, 'known_unit', 'this code is not in units.csv'));
+    if (!unitCodes.has(s(v, 'unit_code'))) issues.push(issue('error', fileOf('villages'), v._line, 'unit_code', v.unit_code, 'known_unit', 'this code is not in units.csv'));
   }
   for (const c of t.village_criteria ?? []) {
-    if (!villageIds.has(s(c, 'village_id'))) issues.push(issue('error', file('village_criteria'), c._line, 'village_id', c.village_id, 'known_village', 'this village is not in villages.csv'));
+    if (!villageIds.has(s(c, 'village_id'))) issues.push(issue('error', fileOf('village_criteria'), c._line, 'village_id', c.village_id, 'known_village', 'this village is not in villages.csv'));
   }
   for (const r of [...(t.targets ?? []), ...(t.published_figures ?? [])]) {
     if (r.standard != null && !standards.has(s(r, 'standard'))) {
-      const file = 'target_id' in r ? file('targets') : file('published_figures');
+      const file = 'target_id' in r ? fileOf('targets') : fileOf('published_figures');
       issues.push(issue('error', file, r._line, 'standard', r.standard, 'known_standard', `declared standards: ${[...standards.keys()].join(', ')}`));
     }
   }
