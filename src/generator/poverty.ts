@@ -48,8 +48,26 @@ export interface GeneratorContext {
 
 type Stock = 'poor' | 'near_poor';
 
+/** Apportions a total by weight without giving any unit more than its room; what does not fit goes to the others. */
+function apportionWithin(total: number, weights: number[], room: number[]): number[] {
+  const parts = weights.map(() => 0);
+  let left = total;
+  for (let round = 0; left > 0 && round < 50; round += 1) {
+    const open = weights.map((w, i) => (parts[i] < room[i] ? w : 0));
+    if (open.every((w) => w === 0)) break;
+    const share = apportion(left, open);
+    left = 0;
+    share.forEach((n, i) => {
+      const take = Math.min(n, room[i] - parts[i]);
+      parts[i] += take;
+      left += n - take;
+    });
+  }
+  return parts;
+}
+
 /** Allocates a province total to units, honouring district pins, by each unit's (noisy) poverty weight. */
-function allocate(ctx: GeneratorContext, units: UnitInput[], total: number, pins: Map<string, number>): Map<string, number> {
+function allocate(ctx: GeneratorContext, units: UnitInput[], total: number, pins: Map<string, number>, room: Map<string, number>): Map<string, number> {
   const out = new Map<string, number>();
   const weight = (u: UnitInput) => ctx.profileOf(u).weight * Math.exp(ctx.rng.normal(0, 0.25));
   const groups = new Map<string, UnitInput[]>();
@@ -60,7 +78,8 @@ function allocate(ctx: GeneratorContext, units: UnitInput[], total: number, pins
   const pinned = [...pins.values()].reduce((a, b) => a + b, 0);
   for (const [key, members] of groups) {
     const groupTotal = key === '' ? Math.max(0, total - pinned) : pins.get(key)!;
-    apportion(groupTotal, members.map(weight)).forEach((n, i) => out.set(members[i].unit_code, n));
+    apportionWithin(groupTotal, members.map(weight), members.map((u) => room.get(u.unit_code) ?? Infinity))
+      .forEach((n, i) => out.set(members[i].unit_code, n));
   }
   return out;
 }
@@ -102,16 +121,16 @@ export function generatePoverty(ctx: GeneratorContext, plan: StandardPlan): Pove
     const sizes = apportion(ctx.households[year], units.map((u) => ctx.profileOf(u).households));
     const pinsFor = (key: 'poor' | 'near_poor' | 'poor_start') =>
       new Map(plan.pins.filter((p) => p.year === year && p[key] != null).map((p) => [p.district_code, p[key]!]));
-    const start = previous
-      ? { poor: startStocks(units, previous, 'poor'), near_poor: startStocks(units, previous, 'near_poor') }
-      : {
-          poor: allocate(ctx, units, plan.start.poor, pinsFor('poor_start')),
-          near_poor: allocate(ctx, units, plan.start.near_poor, new Map()),
-        };
-    const end = {
-      poor: allocate(ctx, units, plan.end[year].poor, pinsFor('poor')),
-      near_poor: allocate(ctx, units, plan.end[year].near_poor, pinsFor('near_poor')),
+    // At most 60% of a unit's households are poor or near-poor, as in the poorest real communes.
+    const room = new Map(units.map((u, i) => [u.unit_code, Math.floor(sizes[i] * 0.6)]));
+    const rest = (taken: Map<string, number>) => new Map([...room].map(([code, r]) => [code, r - (taken.get(code) ?? 0)]));
+    const startPoor = previous ? startStocks(units, previous, 'poor') : allocate(ctx, units, plan.start.poor, pinsFor('poor_start'), room);
+    const start = {
+      poor: startPoor,
+      near_poor: previous ? startStocks(units, previous, 'near_poor') : allocate(ctx, units, plan.start.near_poor, new Map(), rest(startPoor)),
     };
+    const endPoor = allocate(ctx, units, plan.end[year].poor, pinsFor('poor'), room);
+    const end = { poor: endPoor, near_poor: allocate(ctx, units, plan.end[year].near_poor, pinsFor('near_poor'), rest(endPoor)) };
     const current = new Map<string, PovertyRow>();
     units.forEach((u, i) => {
       const p = ctx.profileOf(u);

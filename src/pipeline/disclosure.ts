@@ -68,6 +68,36 @@ export function recoverableCells(relations: Relation[], suppressed: Uint8Array):
 }
 
 /**
+ * Groups the relations that share withheld cells: differencing can only combine relations
+ * within a group, so each group can be checked on its own.
+ */
+function groupsOfRelations(relations: Relation[], state: Uint8Array, cells: number): Map<number, number[]> {
+  const parent = new Int32Array(cells).map((_, i) => i);
+  const find = (x: number): number => {
+    while (parent[x] !== x) x = parent[x] = parent[parent[x]];
+    return x;
+  };
+  for (const r of relations) {
+    let first = -1;
+    for (const c of r.cells) {
+      if (!state[c]) continue;
+      if (first < 0) first = find(c);
+      else parent[find(c)] = first;
+    }
+  }
+  const groups = new Map<number, number[]>();
+  relations.forEach((r, ri) => {
+    const c = r.cells.find((x) => state[x]);
+    if (c == null) return;
+    const root = find(c);
+    const group = groups.get(root);
+    if (group) group.push(ri);
+    else groups.set(root, [ri]);
+  });
+  return groups;
+}
+
+/**
  * Suppresses every cell from 1 to threshold − 1 (zero stays zero), then enough other cells that
  * none of them can be recovered from the published ones. Cells withheld on the way that turn out
  * to be determined by the published ones are published again, so every withheld cell is unknown.
@@ -91,8 +121,10 @@ export function suppressCells(values: number[], relations: Relation[], threshold
     }
     return best;
   };
+  let hiddenThisRound: number[] = [];
   const hide = (c: number) => {
     state[c] = SECONDARY;
+    hiddenThisRound.push(c);
     for (const ri of relationsOf[c]) if (++count[ri] === 1) queue.push(ri);
   };
   // A cell can be pinned down through a chain of relations whose own members are all hidden;
@@ -126,18 +158,21 @@ export function suppressCells(values: number[], relations: Relation[], threshold
     }
   };
   peel();
-  const exposedSmallCells = () => recoverableCells(relations, state).filter((c) => state[c] === PRIMARY);
-  for (let found = exposedSmallCells(); found.length > 0; found = exposedSmallCells()) {
-    let hidden = 0;
+  // Only the groups that changed since the last check can have become recoverable.
+  const exposedSmallCells = (groups: number[][]) =>
+    groups.flatMap((g) => recoverableCells(g.map((ri) => relations[ri]), state)).filter((c) => state[c] === PRIMARY);
+  let groups = [...groupsOfRelations(relations, state, values.length).values()];
+  for (let found = exposedSmallCells(groups); found.length > 0; found = exposedSmallCells(groups)) {
+    hiddenThisRound = [];
     for (const cell of found) {
       const ri = nearestRelationWithCandidate(cell);
-      if (ri != null && !state[candidate(ri)]) {
-        hide(candidate(ri));
-        hidden += 1;
-      }
+      const c = ri == null ? -1 : candidate(ri);
+      if (c >= 0) hide(c);
     }
-    if (hidden === 0) throw new Error(`disclosure control cannot protect cells ${found.slice(0, 5).join(', ')}`);
+    if (hiddenThisRound.length === 0) throw new Error(`disclosure control cannot protect cells ${found.slice(0, 5).join(', ')}`);
     peel();
+    const touched = new Set(hiddenThisRound.flatMap((c) => relationsOf[c]));
+    groups = [...groupsOfRelations(relations, state, values.length).values()].filter((g) => g.some((ri) => touched.has(ri)));
   }
   // A withheld cell that the published ones determine anyway protects nothing: publish it.
   for (const c of recoverableCells(relations, state)) state[c] = NOT_SUPPRESSED;

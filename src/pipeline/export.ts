@@ -2,7 +2,8 @@ import { createHash } from 'node:crypto';
 import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { DuckDBConnection } from '@duckdb/node-api';
-import { Bool, Float64, Int32, Table, Utf8, tableToIPC, vectorFromArray, type DataType } from 'apache-arrow';
+import { Table, tableToIPC } from 'apache-arrow';
+import { arrowColumn } from './arrow-columns.ts';
 
 export interface FileEntry {
   path: string;
@@ -16,10 +17,6 @@ export interface TableExport {
   schema: { name: string; type: string }[];
   files: FileEntry[];
 }
-
-const ARROW: Record<string, () => DataType> = {
-  VARCHAR: () => new Utf8(), INTEGER: () => new Int32(), DOUBLE: () => new Float64(), BOOLEAN: () => new Bool(),
-};
 
 export const fileEntry = (root: string, path: string): FileEntry => {
   const bytes = readFileSync(join(root, path));
@@ -42,11 +39,7 @@ export async function exportTable(conn: DuckDBConnection, root: string, name: st
   const names = reader.columnNames();
   const types = reader.columnTypes().map((t) => t.toString());
   const columns = reader.getColumnsJS();
-  const vectors = Object.fromEntries(names.map((col, i) => {
-    const make = ARROW[types[i]];
-    if (!make) throw new Error(`${name}.${col}: type ${types[i]} has no Arrow mapping; cast it in publish.sql`);
-    return [col, vectorFromArray((columns[i] ?? []) as unknown[], make())];
-  }));
+  const vectors = Object.fromEntries(names.map((col, i) => [col, arrowColumn(types[i], (columns[i] ?? []) as unknown[])]));
   writeFileSync(join(root, arrow), tableToIPC(new Table(vectors), 'stream'));
 
   return {
