@@ -12,6 +12,7 @@ const context = await chromium.launchPersistentContext(mkdtempSync(join(tmpdir()
   args: ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
 });
 const page = await context.newPage();
+if (process.env.DARK) await page.emulateMedia({ colorScheme: 'dark' });
 page.on('console', (m) => console.log('console', m.type(), m.text()));
 await page.goto(url + path);
 await page.waitForTimeout(Number(process.env.WAIT ?? 300));

@@ -16,11 +16,14 @@ if (root) {
   const form = root.querySelector('form')!;
   const editor = root.querySelector('textarea')!;
   const status = root.querySelector<HTMLElement>('[data-status]')!;
+  const progress = root.querySelector<HTMLProgressElement>('[data-progress]')!;
   const output = root.querySelector<HTMLElement>('[data-output]')!;
   const bytes = new Intl.NumberFormat(document.documentElement.lang === 'vi' ? 'vi-VN' : 'en-GB', { maximumFractionDigits: 1 });
 
   const show = (s: Status) => {
     status.dataset.state = s.state;
+    progress.hidden = s.state === 'ready' || s.state === 'error';
+    if (s.state === 'loading' && s.total > 0) progress.value = s.loaded / s.total;
     status.textContent =
       s.state === 'loading' ? (s.total > 0 ? fill(m.loadingBytes, { loaded: `${bytes.format(s.loaded / 1e6)} MB`, total: `${bytes.format(s.total / 1e6)} MB` }) : m.loading)
       : s.state === 'tables' ? m.tables

@@ -51,6 +51,15 @@ export const villagesWithCriteria = () => `
 
 export const publishedFigures = () => `SELECT * FROM published_figures ORDER BY year, area_code, figure_id`;
 
+/** The plan's target year where districts still existed (else the last year with districts), under the first standard. */
+export const mapDefaultView = () => `
+    WITH s AS (SELECT standard FROM standards ORDER BY first_year, standard LIMIT 1),
+         plan AS (SELECT min(year) AS year FROM targets)
+    SELECT coalesce(
+             (SELECT max(p.year) FROM poverty p, plan WHERE p.level = 'district' AND p.year = plan.year),
+             (SELECT max(year) FROM poverty WHERE level = 'district')) AS year,
+           (SELECT standard FROM s) AS standard`;
+
 /** The query the explore page opens with: a real question, answered from the published tables. */
 export const exampleQuery = () => `SELECT year, standard, poor, near_poor, poor_rate
 FROM poverty
