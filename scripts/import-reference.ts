@@ -60,4 +60,5 @@ const gso = read('statistics/gso-poverty-rate-by-province-2006-2016.csv');
 writeCsv(join(out, 'gso_province_poverty_rates.csv'), gso, Object.keys(gso[0]));
 
 copyFileSync(join(ref, 'boundaries/districts-2020-2024.geojson'), join(out, 'boundaries/districts.geojson'));
+copyFileSync(join(ref, 'boundaries/provinces-2008-2025.geojson'), join(out, 'boundaries/provinces.geojson'));
 console.log(`units ${unitRows.length}, crosswalk ${crosswalk.length}, gso ${gso.length}`);

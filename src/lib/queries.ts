@@ -60,8 +60,28 @@ export const mapDefaultView = () => `
              (SELECT max(year) FROM poverty WHERE level = 'district')) AS year,
            (SELECT standard FROM s) AS standard`;
 
+export const gsoYears = () => `SELECT DISTINCT year FROM gso_province_poverty_rates ORDER BY year`;
+
+export const gsoProvinces = (year: number) => `
+  SELECT area_name_en, province_name, iso_3166_2, value_pct, rank, provinces_ranked, preliminary, home
+  FROM gso_province_poverty_rates WHERE area_level = 'province' AND year = ${Number(year)} AND province_name IS NOT NULL
+  ORDER BY rank NULLS LAST, province_name`;
+
+/** The dataset's province, its region and the whole country, every year. */
+export const gsoHomeSeries = () => `
+  SELECT area_name_en, area_level, year, value_pct, preliminary, rank, provinces_ranked
+  FROM gso_province_poverty_rates WHERE home OR area_level = 'country' ORDER BY area_level, year`;
+
 /** The query the explore page opens with: a real question, answered from the published tables. */
 export const exampleQuery = () => `SELECT year, standard, poor, near_poor, poor_rate
 FROM poverty
 WHERE level = 'province'
 ORDER BY standard, year;`;
+
+/** The dataset's province in the latest GSO year, with the whole country beside it. */
+export const gsoHomeLatest = () => `
+  SELECT p.year, p.value_pct, p.preliminary, p.rank, p.provinces_ranked, c.value_pct AS country_pct
+  FROM gso_province_poverty_rates p
+  JOIN gso_province_poverty_rates c ON c.area_level = 'country' AND c.year = p.year
+  WHERE p.home AND p.area_level = 'province' AND p.value_pct IS NOT NULL
+  ORDER BY p.year DESC LIMIT 1`;

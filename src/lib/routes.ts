@@ -1,4 +1,4 @@
-import type { Locale } from '../i18n/t.ts';
+import type { Locale, MessageKey } from '../i18n/t.ts';
 
 /** A site path for a locale: Vietnamese at the root, English under /en/, both under the base path. */
 export function localePath(base: string, locale: Locale, path = ''): string {
@@ -17,7 +17,10 @@ export const localeStaticPaths = () => [{ params: { lang: undefined } }, { param
 
 export const localeOf = (lang: string | undefined): Locale => (lang === 'en' ? 'en' : 'vi');
 
-export const NAV = [
+/** The site's sections; a section whose table the dataset lacks is left out (no dead links). */
+export const NAV: readonly (readonly [path: string, key: MessageKey, table?: string])[] = [
   ['', 'nav.overview'], ['map/', 'nav.map'], ['communes/', 'nav.communes'], ['targets/', 'nav.targets'],
-  ['program-135/', 'nav.p135'], ['explore/', 'nav.explore'], ['downloads/', 'nav.downloads'], ['sources/', 'nav.sources'],
-] as const;
+  ['program-135/', 'nav.p135'], ['national/', 'nav.national', 'gso_province_poverty_rates'], ['explore/', 'nav.explore'], ['downloads/', 'nav.downloads'], ['sources/', 'nav.sources'],
+];
+
+export const navFor = (rowsOf: (table: string) => number) => NAV.filter(([, , table]) => !table || rowsOf(table) > 0);

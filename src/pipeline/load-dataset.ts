@@ -4,6 +4,7 @@ import { TABLES } from './input-schema.ts';
 import { issue, type Issue } from './issues.ts';
 import { readMetadata, type Metadata } from './metadata.ts';
 import { checkMicrodata } from './microdata.ts';
+import { joinProvinces, type ProvinceShape } from './province-join.ts';
 import { readTable } from './read-table.ts';
 import { validateColumns, type TypedRow } from './validate-columns.ts';
 import { validateRules, type TypedTables } from './validate-rules.ts';
@@ -13,9 +14,12 @@ export interface Dataset {
   meta: Metadata;
   tables: TypedTables;
   boundaries: Record<string, unknown>;
+  /** GSO province name → its polygon's name and ISO code, when the dataset has province polygons. */
+  provinces: Map<string, ProvinceShape>;
 }
 
-const BOUNDARY_KEYS: Record<string, string> = { districts: 'district_code', communes: 'unit_code' };
+/** Each boundary file and the property that names its units (province polygons join by name instead). */
+const BOUNDARY_KEYS: Record<string, string | null> = { districts: 'district_code', communes: 'unit_code', provinces: null };
 const KNOWN_FILES = new Set(['metadata.json', 'boundaries', 'README.md', ...TABLES.flatMap((t) => [`${t.name}.csv`, `${t.name}.xlsx`])]);
 
 function readBoundaries(dir: string, codes: Set<string>, issues: Issue[]): Record<string, unknown> {
@@ -35,8 +39,11 @@ function readBoundaries(dir: string, codes: Set<string>, issues: Issue[]): Recor
       continue;
     }
     geo.features.forEach((f, i) => {
-      const code = String(f.properties?.[key] ?? '');
-      if (!codes.has(code)) issues.push(issue('error', file, i + 1, key, code, 'known_unit', `feature ${i + 1}: ${key} is not in units.csv`));
+      const code = String(f.properties?.[key ?? 'province_name'] ?? '');
+      if (key && !codes.has(code)) issues.push(issue('error', file, i + 1, key, code, 'known_unit', `feature ${i + 1}: ${key} is not in units.csv`));
+      if (!key && (!code || !f.properties?.iso_3166_2)) {
+        issues.push(issue('error', file, i + 1, 'province_name', code, 'province_properties', `feature ${i + 1} needs province_name and iso_3166_2`));
+      }
     });
     out[name] = geo;
   }
@@ -66,6 +73,10 @@ export async function loadDataset(dir: string): Promise<{ dataset: Dataset | nul
   for (const u of tables.units ?? []) if (u.district_code) codes.add(String(u.district_code));
   const boundaries = readBoundaries(dir, codes, issues);
   if (meta && tables.units && tables.poverty) validateRules(tables as TypedTables, meta, issues, fileNames);
+  const shapes = (boundaries.provinces as { features: { properties: ProvinceShape }[] } | undefined)?.features.map((f) => f.properties);
+  const provinces = shapes && tables.gso_province_poverty_rates
+    ? joinProvinces(tables.gso_province_poverty_rates, shapes, fileNames.gso_province_poverty_rates, issues)
+    : new Map<string, ProvinceShape>();
   const failed = issues.some((i) => i.severity === 'error') || !meta;
-  return { dataset: failed ? null : { dir, meta: meta!, tables: tables as TypedTables, boundaries }, issues };
+  return { dataset: failed ? null : { dir, meta: meta!, tables: tables as TypedTables, boundaries, provinces }, issues };
 }

@@ -10,7 +10,11 @@ export const metadataSchema = z.object({
   dataset_id: z.string().regex(/^[a-z0-9-]+$/, 'lower-case letters, digits and "-"'),
   version: z.string().min(1),
   released: z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'a date as YYYY-MM-DD'),
-  province: z.object({ code: z.string().min(1), name_vi: z.string().min(1), name_en: z.string().min(1) }),
+  province: z.object({
+    code: z.string().min(1), name_vi: z.string().min(1), name_en: z.string().min(1),
+    /** The province's region in GSO's statistics (for national comparisons), as GSO names it. */
+    gso_region_en: z.string().min(1).optional(),
+  }),
   title: bilingual,
   source_agency: bilingual,
   licence: z.object({ id: z.string().min(1), url: z.url() }),

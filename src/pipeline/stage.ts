@@ -6,6 +6,7 @@ import { TABLES, type ColumnSpec } from './input-schema.ts';
 import type { Dataset } from './load-dataset.ts';
 import { validOn, yearEnd } from './periods.ts';
 import { reaggregateTo2025 } from './reaggregate.ts';
+import { foldName } from '../lib/names.ts';
 
 const POVERTY_MEASURES = TABLES.find((t) => t.name === 'poverty')!.columns.filter((c) => c.type === 'integer').map((c) => c.name);
 
@@ -92,6 +93,13 @@ export async function stageDataset(conn: DuckDBConnection, dataset: Dataset) {
   for (const spec of TABLES.filter((t) => !['poverty', 'deprivation', 'coverage'].includes(t.name))) {
     await loadTable(conn, `stg_${spec.name}`, spec.columns.map((c) => ({ name: c.name, type: sqlType(c) })), tables[spec.name] ?? []);
   }
+  await loadTable(conn, 'stg_province_join', [
+    { name: 'area_name_en', type: 'VARCHAR' }, { name: 'province_name', type: 'VARCHAR' }, { name: 'iso_3166_2', type: 'VARCHAR' },
+  ], [...dataset.provinces].map(([area_name_en, shape]) => ({ area_name_en, ...shape })));
+  await loadTable(conn, 'stg_home_areas', [{ name: 'area_name_en', type: 'VARCHAR' }], [
+    ...[...dataset.provinces].filter(([, s]) => foldName(s.province_name) === foldName(meta.province.name_vi)).map(([area_name_en]) => ({ area_name_en })),
+    ...(meta.province.gso_region_en ? [{ area_name_en: meta.province.gso_region_en }] : []),
+  ]);
   await loadTable(conn, 'stg_standards', [
     { name: 'standard', type: 'VARCHAR' }, { name: 'name_vi', type: 'VARCHAR' }, { name: 'name_en', type: 'VARCHAR' },
     { name: 'legal_basis', type: 'VARCHAR' }, { name: 'first_year', type: 'INTEGER' }, { name: 'last_year', type: 'INTEGER' },

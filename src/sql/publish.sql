@@ -111,4 +111,15 @@ JOIN actuals a ON a.indicator = t.indicator AND (t.standard IS NULL OR a.standar
 ORDER BY t.target_id, a.year;
 
 CREATE TABLE published_figures AS SELECT * FROM stg_published_figures ORDER BY figure_id;
-CREATE TABLE gso_province_poverty_rates AS SELECT * FROM stg_gso_province_poverty_rates ORDER BY area_level, area_name_en, year;
+-- GSO's provincial rates with each province's polygon (name and ISO code), its rank that year
+-- (1 = lowest poverty rate; ties share a rank), and whether the row is this dataset's province or region.
+CREATE TABLE gso_province_poverty_rates AS
+SELECT g.*, j.province_name, j.iso_3166_2,
+  CASE WHEN g.area_level = 'province' AND g.value_pct IS NOT NULL
+       THEN (rank() OVER (PARTITION BY g.year, g.area_level, g.value_pct IS NULL ORDER BY g.value_pct))::INTEGER END AS rank,
+  CASE WHEN g.area_level = 'province' AND g.value_pct IS NOT NULL
+       THEN (count(*) OVER (PARTITION BY g.year, g.area_level, g.value_pct IS NULL))::INTEGER END AS provinces_ranked,
+  g.area_name_en IN (SELECT area_name_en FROM stg_home_areas) AS home
+FROM stg_gso_province_poverty_rates g
+LEFT JOIN stg_province_join j USING (area_name_en)
+ORDER BY g.area_level, g.area_name_en, g.year;

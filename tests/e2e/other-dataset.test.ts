@@ -33,6 +33,9 @@ describe('another province is a folder, not a code change', () => {
     const downloads = (await visit(site, 'downloads/')).page;
     const csv = await downloads.locator('tr[data-table="poverty"] a[href$=".csv"]').getAttribute('href');
     expect((await downloads.request.get(new URL(csv!, site.origin).href)).status()).toBe(200);
+    const links = await page.locator('header a, footer a').evaluateAll((as) => as.map((a) => (a as HTMLAnchorElement).href));
+    for (const href of links.filter((h) => h.startsWith(site.origin))) expect((await page.request.get(href)).status(), href).toBe(200);
+    expect(links.some((h) => h.includes('/national/'))).toBe(false);
     expect(errors).toEqual([]);
     expect(site.failed).toEqual([]);
   });

@@ -122,7 +122,7 @@ describe('DuckDB in the browser', () => {
 });
 
 describe('accessibility basics (axe-core)', () => {
-  const paths = ['', 'map/', 'communes/', 'communes/06841/', 'districts/198/', 'targets/', 'program-135/', 'explore/', 'downloads/', 'sources/'];
+  const paths = ['', 'map/', 'communes/', 'communes/06841/', 'districts/198/', 'targets/', 'program-135/', 'national/', 'explore/', 'downloads/', 'sources/'];
   it.each(paths.flatMap((p) => [p, `en/${p}`]))('/%s has no serious or critical violation', async (path) => {
     const axeSite = await openSite('dist', '/', { bypassCSP: true });
     try {
@@ -136,5 +136,21 @@ describe('accessibility basics (axe-core)', () => {
     } finally {
       await axeSite.close();
     }
+  });
+});
+
+describe('national context, from real GSO figures', () => {
+  const csv = readFileSync('data/quang-ninh/gso_province_poverty_rates.csv', 'utf8').trim().split('\n').slice(1).map((l) => l.split(','));
+
+  it.each([2016, 2010])('shows Quảng Ninh\'s %i value and rank as the CSV gives them', async (year) => {
+    const provinces = csv.filter(([, level, y, v]) => level === 'province' && Number(y) === year && v !== '');
+    const value = Number(provinces.find(([name]) => name === 'Quang Ninh')![3]);
+    const rank = 1 + provinces.filter(([, , , v]) => Number(v) < value).length;
+    const { page, errors } = await visit(site, `en/national/${year}/`);
+    expect(Number(await page.locator('[data-home-value]').getAttribute('data-home-value'))).toBe(value);
+    expect(await page.locator('[data-home-rank]').textContent()).toBe(`${rank} of ${provinces.length}`);
+    expect(await page.locator(`#national-map-${year} path[data-highlight="true"]`).getAttribute('data-value')).toBe(String(value));
+    expect(await page.locator('[data-illustrative]').count()).toBe(0);
+    expect(errors).toEqual([]);
   });
 });

@@ -15,6 +15,8 @@ export interface ChoroplethOptions {
   /** Upper bounds of each class but the last. */
   breaks: number[];
   href?: (code: string) => string;
+  /** A unit to outline (drawn last, so its border is on top). */
+  highlight?: string;
   width?: number;
   height?: number;
 }
@@ -36,13 +38,17 @@ export function choropleth(
   const path = geoPath(projection).digits(1);
   const colour = scaleThreshold<number, string>().domain(o.breaks).range(PALETTE.slice(0, o.breaks.length + 1));
 
-  const shapes = geo.features.map((f: Feature<Geometry, Record<string, unknown>>) => {
-    const code = String(f.properties[o.key]);
+  const codeOf = (f: Feature<Geometry, Record<string, unknown>>) => String(f.properties[o.key]);
+  const ordered = [...geo.features].sort((a, b) => Number(codeOf(a) === o.highlight) - Number(codeOf(b) === o.highlight));
+  const shapes = ordered.map((f) => {
+    const code = codeOf(f);
+    const marked = code === o.highlight;
     const datum = values.get(code);
     const label = `${datum?.name ?? code}: ${datum?.value == null ? o.missingLabel : o.format(datum.value)}`;
     const shape = el('path', {
-      d: path(f) ?? '', fill: datum?.value == null ? MISSING : colour(datum.value), stroke: '#ffffff', 'stroke-width': 1,
-      'data-code': code, 'data-value': datum?.value ?? '',
+      d: path(f) ?? '', fill: datum?.value == null ? MISSING : colour(datum.value),
+      stroke: marked ? '#b45309' : '#ffffff', 'stroke-width': marked ? 2.5 : 0.8,
+      'data-code': code, 'data-value': datum?.value ?? '', 'data-highlight': marked ? 'true' : null,
     }, el('title', {}, escapeHtml(label)));
     return o.href
       ? el('a', { href: o.href(code), 'aria-label': label }, shape)

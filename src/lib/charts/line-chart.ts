@@ -1,5 +1,5 @@
 import { extent, max } from 'd3';
-import { scaleLinear, scalePoint } from 'd3';
+import { scaleLinear } from 'd3';
 import { line } from 'd3';
 import { escapeHtml } from '../escape.ts';
 import { el, frame, r1 } from './svg.ts';
@@ -32,12 +32,16 @@ const DASHES = ['', '6 3', '2 3', '8 3 2 3'];
 export function lineChart(series: LineSeries[], o: LineChartOptions): string {
   const width = o.width ?? 640;
   const height = o.height ?? 300;
-  const m = { top: 20, right: 120, bottom: 32, left: 56 };
+  // Room on the right for the longest end label (about 7 px a character at 12 px).
+  const longest = Math.max(0, ...series.map((s) => s.label.length));
+  const m = { top: 20, right: Math.max(90, 16 + longest * 7), bottom: 32, left: 56 };
   const xs = [...new Set(series.flatMap((s) => s.points.map((p) => p.x)))].sort((a, b) => a - b);
-  const x = scalePoint<number>().domain(xs).range([m.left, width - m.right]).padding(0.3);
+  // A linear time axis, so that uneven gaps between years (2006, 2008, …, 2013) look uneven.
+  const [lo, hi] = extent(xs) as [number, number];
+  const pad = Math.max(0.3, (hi - lo) * 0.04);
+  const x = scaleLinear().domain([lo - pad, hi + pad]).range([m.left, width - m.right]);
   const top = max(series.flatMap((s) => s.points.map((p) => p.y ?? 0))) ?? 1;
   const y = scaleLinear().domain([0, top || 1]).nice(5).range([height - m.bottom, m.top]);
-  const [x0] = extent(xs) as [number, number];
 
   const grid = y.ticks(5).map((tick) =>
     el('g', { class: 'tick' },
@@ -45,11 +49,11 @@ export function lineChart(series: LineSeries[], o: LineChartOptions): string {
       el('text', { x: m.left - 8, y: y(tick), 'text-anchor': 'end', 'dominant-baseline': 'middle', 'font-size': 12, fill: 'currentColor' }, escapeHtml(o.format(tick)))),
   ).join('');
   const axis = xs.map((v) =>
-    el('text', { x: x(v)!, y: height - m.bottom + 18, 'text-anchor': 'middle', 'font-size': 12, fill: 'currentColor' }, String(v)),
+    el('text', { x: x(v), y: height - m.bottom + 18, 'text-anchor': 'middle', 'font-size': 12, fill: 'currentColor' }, String(v)),
   ).join('');
-  const breaks = (o.breaks ?? []).filter((b) => b.x > x0).map((b) => {
+  const breaks = (o.breaks ?? []).filter((b) => b.x > lo).map((b) => {
     const i = xs.indexOf(b.x);
-    const bx = i > 0 ? (x(xs[i - 1])! + x(b.x)!) / 2 : x(b.x)!;
+    const bx = i > 0 ? (x(xs[i - 1]) + x(b.x)) / 2 : x(b.x);
     return el('g', { class: 'break' },
       el('line', { x1: bx, x2: bx, y1: m.top, y2: height - m.bottom, stroke: 'currentColor', 'stroke-dasharray': '3 3', 'stroke-opacity': 0.6 }) +
       el('text', { x: bx + 4, y: m.top + 10, 'font-size': 11, fill: 'currentColor' }, escapeHtml(b.label)));
@@ -67,7 +71,7 @@ export function lineChart(series: LineSeries[], o: LineChartOptions): string {
     labelY.set(e.id, previous);
   }
 
-  const path = line<{ x: number; y: number | null }>().defined((p) => p.y != null).x((p) => x(p.x)!).y((p) => y(p.y ?? 0));
+  const path = line<{ x: number; y: number | null }>().defined((p) => p.y != null).x((p) => x(p.x)).y((p) => y(p.y ?? 0));
   const lines = series.map((s, i) => {
     const colour = COLOURS[i % COLOURS.length];
     const defined = s.points.filter((p) => p.y != null);
@@ -75,13 +79,13 @@ export function lineChart(series: LineSeries[], o: LineChartOptions): string {
     const marks = s.points.map((p) => {
       const label = `${s.label}, ${p.x}: ${p.y == null ? o.missingLabel : o.format(p.y)}`;
       return p.y == null ? '' : el('circle', {
-        cx: x(p.x)!, cy: y(p.y), r: 4, fill: colour, tabindex: 0, role: 'img', 'aria-label': label, 'data-value': p.y, 'data-x': p.x,
+        cx: x(p.x), cy: y(p.y), r: 4, fill: colour, tabindex: 0, role: 'img', 'aria-label': label, 'data-value': p.y, 'data-x': p.x,
       }, el('title', {}, escapeHtml(label)));
     }).join('');
     return el('g', { class: 'series', 'data-series': s.id },
       el('path', { d: (path(s.points) ?? '').replace(/\d+\.\d+/g, (n) => String(r1(Number(n)))), fill: 'none', stroke: colour, 'stroke-width': 2.5, 'stroke-dasharray': DASHES[i % DASHES.length] }) +
       marks +
-      (last ? el('text', { x: x(last.x)! + 8, y: labelY.get(s.id)!, 'font-size': 12, fill: colour, 'dominant-baseline': 'middle' }, escapeHtml(s.label)) : ''));
+      (last ? el('text', { x: x(last.x) + 8, y: labelY.get(s.id)!, 'font-size': 12, fill: colour, 'dominant-baseline': 'middle' }, escapeHtml(s.label)) : ''));
   }).join('');
   return frame(o.id, width, height, o.title, o.description, grid + axis + breaks + lines, 'group');
 }
