@@ -18,12 +18,16 @@ export type Status =
 
 export interface QueryResult {
   columns: string[];
+  /** Arrow type names (Int32, Float64, Utf8, Bool, …), for exports and charts. */
+  types: string[];
   rows: Record<string, unknown>[];
   ms: number;
 }
 
 export interface AtlasDb {
   query(sql: string): Promise<QueryResult>;
+  /** Cancels the query that is running, if any. */
+  cancel(): Promise<boolean>;
 }
 
 const EMPTY_WASM = new Uint8Array([0, 97, 115, 109, 1, 0, 0, 0]);
@@ -78,7 +82,7 @@ export function startDuckDb(tables: { name: string; url: string }[], onStatus: (
       const db: AsyncDuckDB = new duckdb.AsyncDuckDB(new duckdb.VoidLogger(), worker);
       await withTimeout(db.instantiate(bundle.mainModule, bundle.pthreadWorker, (p) =>
         onStatus({ state: 'loading', loaded: p.bytesLoaded, total: p.bytesTotal })), timeoutMs);
-      await db.open({ query: { castBigIntToDouble: true } });
+      await db.open({ query: { castBigIntToDouble: true, castDecimalToDouble: true } });
       const conn: AsyncDuckDBConnection = await db.connect();
       await conn.query(`SET autoinstall_known_extensions = false; SET autoload_known_extensions = false;`);
       onStatus({ state: 'tables' });
@@ -89,15 +93,25 @@ export function startDuckDb(tables: { name: string; url: string }[], onStatus: (
       }));
       onStatus({ state: 'ready', ms: Math.round(performance.now() - t0) });
       return {
+        // Streamed in batches, so that a long query can be cancelled and the page never waits on one big result.
         async query(sql: string) {
           const q0 = performance.now();
-          const result = await conn.query(sql);
+          const reader = await conn.send(sql, true);
+          const rows: Record<string, unknown>[] = [];
+          let schema = reader.schema;
+          for await (const batch of reader) {
+            schema = batch.schema;
+            for (const row of batch) rows.push(row.toJSON() as Record<string, unknown>);
+          }
+          const fields = schema?.fields ?? [];
           return {
-            columns: result.schema.fields.map((f) => f.name),
-            rows: result.toArray().map((r) => r.toJSON() as Record<string, unknown>),
+            columns: fields.map((f) => f.name),
+            types: fields.map((f) => String(f.type)),
+            rows,
             ms: Math.round(performance.now() - q0),
           };
         },
+        cancel: () => conn.cancelSent(),
       };
     } catch (e) {
       const err = classify(e);

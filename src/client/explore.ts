@@ -1,72 +1,126 @@
-import { startDuckDb, type Status } from './duckdb-client.ts';
+import { quickChartSeries } from '../lib/quick-chart.ts';
+import { parquetColumns, toCsv, toJson } from '../lib/result-export.ts';
+import { startDuckDb, type QueryResult, type Status } from './duckdb-client.ts';
 import { renderResult } from './result-table.ts';
+import { mountEditor } from './sql-editor.ts';
 
 interface Config {
   tables: { name: string; url: string }[];
+  schema: Record<string, string[]>;
   messages: Record<string, string>;
 }
 
 const fill = (template: string, params: Record<string, string | number>) =>
   template.replace(/\{(\w+)\}/g, (_, k) => String(params[k] ?? ''));
 
+function download(data: BlobPart, type: string, name: string) {
+  const url = URL.createObjectURL(new Blob([data], { type }));
+  const a = document.createElement('a');
+  a.href = url;
+  a.download = name;
+  a.click();
+  setTimeout(() => URL.revokeObjectURL(url), 1000);
+}
+
 const root = document.querySelector<HTMLElement>('[data-explore]');
 if (root) {
   const config = JSON.parse(root.dataset.explore!) as Config;
   const m = config.messages;
+  const locale = document.documentElement.lang === 'vi' ? 'vi-VN' : 'en-GB';
+  const number = new Intl.NumberFormat(locale, { maximumFractionDigits: 1 });
   const form = root.querySelector('form')!;
-  const editor = root.querySelector('textarea')!;
   const status = root.querySelector<HTMLElement>('[data-status]')!;
   const progress = root.querySelector<HTMLProgressElement>('[data-progress]')!;
   const output = root.querySelector<HTMLElement>('[data-output]')!;
-  const bytes = new Intl.NumberFormat(document.documentElement.lang === 'vi' ? 'vi-VN' : 'en-GB', { maximumFractionDigits: 1 });
+  const chart = root.querySelector<HTMLElement>('[data-chart]')!;
+  const exports = root.querySelector<HTMLElement>('[data-exports]')!;
+  const runButton = root.querySelector<HTMLButtonElement>('button[type=submit]')!;
+  const cancelButton = root.querySelector<HTMLButtonElement>('[data-cancel]')!;
+  let last: QueryResult | null = null;
 
   const show = (s: Status) => {
     status.dataset.state = s.state;
     progress.hidden = s.state === 'ready' || s.state === 'error';
     if (s.state === 'loading' && s.total > 0) progress.value = s.loaded / s.total;
     status.textContent =
-      s.state === 'loading' ? (s.total > 0 ? fill(m.loadingBytes, { loaded: `${bytes.format(s.loaded / 1e6)} MB`, total: `${bytes.format(s.total / 1e6)} MB` }) : m.loading)
+      s.state === 'loading' ? (s.total > 0 ? fill(m.loadingBytes, { loaded: `${number.format(s.loaded / 1e6)} MB`, total: `${number.format(s.total / 1e6)} MB` }) : m.loading)
       : s.state === 'tables' ? m.tables
       : s.state === 'ready' ? m.ready
       : fill(m[`error.${s.kind}`] ?? m['error.other'], { type: s.detail, seconds: s.detail, message: s.detail });
   };
   const db = () => startDuckDb(config.tables, show);
+  const editor = mountEditor(root.querySelector('textarea')!, config.schema, () => void run(true));
 
-  const run = async (push: boolean) => {
+  // The chart code (d3) and the Parquet writer load only when a result needs them.
+  const drawChart = async (result: QueryResult) => {
+    const quick = quickChartSeries(result);
+    if (!quick) return;
+    const { lineChart } = await import('../lib/charts/line-chart.ts');
+    chart.innerHTML = lineChart(quick.series, {
+      id: 'quick-chart', title: quick.measure, description: m.chartDesc, format: (v) => number.format(v), missingLabel: 'NULL', height: 260,
+    });
+  };
+
+  async function run(push: boolean) {
     const sql = editor.value;
     if (push) history.pushState(null, '', `?sql=${encodeURIComponent(sql)}`);
     output.replaceChildren();
+    chart.replaceChildren();
+    exports.hidden = true;
+    runButton.disabled = true;
+    cancelButton.hidden = false;
     try {
-      const result = await (await db()).query(sql);
-      renderResult(output, result, fill(m.rows, { count: result.rows.length, ms: result.ms }));
+      last = await (await db()).query(sql);
+      renderResult(output, last, fill(m.rows, { count: number.format(last.rows.length), ms: last.ms }), m.capped);
+      void drawChart(last);
+      exports.hidden = false;
     } catch (e) {
-      if (status.dataset.state === 'error') return;
-      const alert = document.createElement('p');
-      alert.setAttribute('role', 'alert');
-      alert.dataset.error = '';
-      alert.textContent = String((e as Error).message ?? e);
-      output.append(alert);
+      if (status.dataset.state !== 'error') {
+        const alert = document.createElement('p');
+        alert.setAttribute('role', 'alert');
+        alert.dataset.error = '';
+        alert.textContent = String((e as Error).message ?? e);
+        output.append(alert);
+      }
+    } finally {
+      runButton.disabled = false;
+      cancelButton.hidden = true;
     }
-  };
+  }
 
-  const fromUrl = new URLSearchParams(location.search).get('sql');
-  if (fromUrl) editor.value = fromUrl;
   form.addEventListener('submit', (e) => {
     e.preventDefault();
     void run(true);
   });
-  editor.addEventListener('keydown', (e) => {
-    if (e.key === 'Enter' && (e.ctrlKey || e.metaKey)) {
-      e.preventDefault();
+  cancelButton.addEventListener('click', () => void db().then((d) => d.cancel()));
+  for (const button of root.querySelectorAll<HTMLButtonElement>('[data-example]')) {
+    button.addEventListener('click', () => {
+      editor.value = button.dataset.example!;
       void run(true);
-    }
-  });
-  editor.addEventListener('focus', () => void db().catch(() => undefined), { once: true });
+    });
+  }
+  for (const button of exports.querySelectorAll<HTMLButtonElement>('[data-export]')) {
+    button.addEventListener('click', async () => {
+      if (!last) return;
+      const table = { columns: last.columns, types: last.types, rows: last.rows };
+      const kind = button.dataset.export;
+      if (kind === 'csv') download(toCsv(table), 'text/csv', 'query.csv');
+      else if (kind === 'json') download(toJson(table), 'application/json', 'query.json');
+      else {
+        const { parquetWriteBuffer } = await import('hyparquet-writer');
+        download(parquetWriteBuffer({ columnData: parquetColumns(table) }), 'application/vnd.apache.parquet', 'query.parquet');
+      }
+    });
+  }
+
+  const fromUrl = new URLSearchParams(location.search).get('sql');
+  if (fromUrl) editor.value = fromUrl;
+  editor.onFocus(() => void db().catch(() => undefined));
   window.addEventListener('popstate', () => {
-    editor.value = new URLSearchParams(location.search).get('sql') ?? editor.defaultValue;
+    editor.value = new URLSearchParams(location.search).get('sql') ?? root.querySelector('textarea')!.defaultValue;
     void run(false);
   });
   const idle = window.requestIdleCallback ?? ((cb: () => void) => setTimeout(cb, 200));
   idle(() => void db().then(() => run(false)).catch(() => undefined));
-  root.querySelector<HTMLButtonElement>('button[type=submit]')!.disabled = false;
+  runButton.disabled = false;
 }

@@ -42,6 +42,8 @@ export interface Manifest {
   disclosure: { threshold: number; cells: number; relations: number; primary: number; secondary: number };
   tables: ManifestTable[];
   boundaries: (ManifestFile & { name: string; source?: string; licence?: string })[];
+  /** One ZIP of every table, the dictionary and the manifest. */
+  archive?: ManifestFile;
 }
 
 export const isIllustrative = (m: Manifest, table: string) => m.tables.find((t) => t.name === table)?.illustrative ?? false;

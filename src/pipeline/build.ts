@@ -3,6 +3,7 @@ import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { DuckDBInstance } from '@duckdb/node-api';
 import { describeColumn, PUBLISHED } from './dictionary.ts';
+import { writeArchive } from './archive.ts';
 import { exportTable, fileEntry } from './export.ts';
 import { hasErrors, type Issue } from './issues.ts';
 import { loadDataset, type Dataset } from './load-dataset.ts';
@@ -60,14 +61,39 @@ async function writeOutputs(dataset: Dataset, root: string) {
       boundaries,
       inputs: inputFiles(dataset.dir).map((f) => fileEntry(dataset.dir, f)),
     };
-    writeFileSync(join(root, 'manifest.json'), JSON.stringify(manifest, null, 2) + '\n');
     const dictionary = tables.map((t) => ({ table: t.name, description: t.description, columns: t.schema }));
     writeFileSync(join(root, 'dictionary.json'), JSON.stringify(dictionary, null, 2) + '\n');
-    return manifest;
+    writeFileSync(join(root, 'manifest.json'), JSON.stringify(manifest, null, 2) + '\n');
+    const archive = writeArchive(root, `poverty-atlas-${meta.dataset_id}-${meta.version}.zip`,
+      ['manifest.json', 'dictionary.json', ...tables.flatMap((t) => t.files.map((f) => f.path).filter((p) => !p.endsWith('.arrow')))],
+      archiveReadme(meta), meta.released);
+    const published = { ...manifest, archive };
+    writeFileSync(join(root, 'manifest.json'), JSON.stringify(published, null, 2) + '\n');
+    return published;
   } finally {
     conn.closeSync();
     instance.closeSync();
   }
+}
+
+function archiveReadme(meta: Dataset['meta']): string {
+  const tables = Object.entries(meta.tables).map(([name, t]) => `- ${name}: ${t.illustrative ? 'ILLUSTRATIVE' : 'real'}; ${t.source} (${t.licence})`);
+  return [
+    `${meta.title.en} / ${meta.title.vi}`,
+    `Dataset ${meta.dataset_id}, version ${meta.version}, released ${meta.released}. Licence: ${meta.licence.id} (${meta.licence.url}).`,
+    '',
+    `Cite as: Poverty Atlas (${meta.released.slice(0, 4)}). ${meta.title.en}. Version ${meta.version}, ${meta.released}.`,
+    '',
+    meta.illustrative_note.en,
+    meta.illustrative_note.vi,
+    '',
+    'Tables and sources:',
+    ...tables,
+    '',
+    'parquet/ and csv/ hold the same tables; dictionary.json describes every column (vi/en);',
+    'manifest.json lists every file with its SHA-256 (the copy inside this ZIP is written before the ZIP itself).',
+    '',
+  ].join('\n');
 }
 
 /** Validates a dataset folder and, only if it has no errors, replaces `out` with its published form. */

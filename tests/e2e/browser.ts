@@ -55,3 +55,17 @@ export async function visit(site: Site, path: string): Promise<{ page: Page; err
   if (!response || response.status() !== 200) errors.push(`HTTP ${response?.status()} for ${path}`);
   return { page, errors };
 }
+
+/**
+ * Types a query into the explore page's editor as a person would (select all, type).
+ * Playwright's fill() edits contenteditable through editing commands that add inline styles,
+ * which the page's CSP rightly blocks; keystrokes do not.
+ */
+export async function typeQuery(page: Page, label: string, sql: string): Promise<void> {
+  const editor = page.getByLabel(label);
+  await editor.click();
+  await page.keyboard.press('Control+A');
+  await page.keyboard.press('Backspace');
+  await page.keyboard.type(sql.replace(/\s+/g, ' '));
+  await page.keyboard.press('Escape');
+}

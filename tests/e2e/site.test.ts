@@ -2,7 +2,7 @@ import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { DuckDBInstance } from '@duckdb/node-api';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { openSite, visit, type Site } from './browser.ts';
+import { openSite, typeQuery, visit, type Site } from './browser.ts';
 import { builtPages } from './pages.ts';
 
 const axeSource = readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
@@ -100,9 +100,8 @@ describe('DuckDB in the browser', () => {
     const [{ poor }] = await published<{ poor: number }>(`SELECT poor FROM {poverty} WHERE level = 'province' AND year = 2022 AND standard = 'national'`);
     const { page, errors } = await visit(site, 'en/explore/');
     await page.locator('[data-status][data-state="ready"]').waitFor({ timeout: 60_000 });
-    const editor = page.getByLabel('SQL query');
-    await editor.fill(`SELECT poor FROM poverty WHERE level = 'province' AND year = 2022 AND standard = 'national'`);
-    await editor.press('Control+Enter');
+    await typeQuery(page, 'SQL query', `SELECT poor FROM poverty WHERE level = 'province' AND year = 2022 AND standard = 'national'`);
+    await page.keyboard.press('Control+Enter');
     await page.locator('[data-output] td').first().waitFor();
     expect(Number(await page.locator('[data-output] td').first().textContent())).toBe(poor);
     expect(decodeURIComponent(page.url())).toContain('year = 2022');
@@ -115,7 +114,7 @@ describe('DuckDB in the browser', () => {
     await page.locator('[data-output] td').first().waitFor({ timeout: 60_000 });
     const [{ n }] = await published<{ n: number }>(`SELECT count(*)::INT AS n FROM 'public/data/parquet/units.parquet'`);
     expect(Number(await page.locator('[data-output] td').first().textContent())).toBe(n);
-    await page.getByLabel('Câu truy vấn SQL').fill('SELECT nope FROM poverty');
+    await typeQuery(page, 'Câu truy vấn SQL', 'SELECT nope FROM poverty');
     await page.getByRole('button', { name: 'Chạy' }).click();
     expect(await page.getByRole('alert').textContent()).toContain('nope');
   });

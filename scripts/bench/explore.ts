@@ -1,0 +1,98 @@
+/**
+ * The explore page in headless Chromium on localhost (needs a built site: npm run build):
+ * bytes loaded before and after DuckDB, time to DuckDB ready and to the first result (cold:
+ * fresh browser profile each time; warm: reload with cache), and each example query's time.
+ * Prints a table and writes bench-results/explore.json.
+ */
+import { mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { cpus, tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { gzipSync } from 'node:zlib';
+import { chromium, type BrowserContext } from 'playwright-core';
+import { EXAMPLE_QUERIES } from '../../src/lib/example-queries.ts';
+import { serveStatic } from '../static-server.ts';
+
+const RUNS = Number(process.env.RUNS ?? 5);
+const ARGS = ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'];
+const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
+const spread = (xs: number[]) => ({ median: Math.round(median(xs)), min: Math.round(Math.min(...xs)), max: Math.round(Math.max(...xs)) });
+const { server, url } = await serveStatic('dist');
+const launch = () => chromium.launchPersistentContext(mkdtempSync(join(tmpdir(), 'atlas-bench-')), { executablePath: '/usr/bin/chromium', headless: true, args: ARGS });
+
+/** Loads the explore page; returns the time to DuckDB ready and to the first result, and what was fetched. */
+async function load(context: BrowserContext, reload: boolean) {
+  const files: { url: string; bytes: number; phase: 'page' | 'duckdb' }[] = [];
+  let phase: 'page' | 'duckdb' = 'page';
+  const onFinished = async (r: import('playwright-core').Request) => {
+    const sizes = await r.sizes().catch(() => null);
+    files.push({ url: r.url(), bytes: sizes?.responseBodySize ?? 0, phase });
+  };
+  context.on('requestfinished', onFinished);
+  const page = context.pages()[0] ?? (await context.newPage());
+  const t0 = performance.now();
+  if (reload) await page.reload({ waitUntil: 'load' });
+  else await page.goto(`${url}en/explore/`, { waitUntil: 'load' });
+  phase = 'duckdb';
+  await page.locator('[data-status][data-state="ready"]').waitFor({ timeout: 120_000 });
+  const ready = performance.now() - t0;
+  await page.locator('[data-output] [data-summary]').waitFor({ timeout: 120_000 });
+  const first = performance.now() - t0;
+  await page.waitForTimeout(300);
+  context.off('requestfinished', onFinished);
+  return { ready, first, files };
+}
+
+const cold: Awaited<ReturnType<typeof load>>[] = [];
+for (let i = 0; i < RUNS; i += 1) {
+  const context = await launch();
+  cold.push(await load(context, false));
+  await context.close();
+}
+const context = await launch();
+await load(context, false);
+const warm: Awaited<ReturnType<typeof load>>[] = [];
+for (let i = 0; i < RUNS; i += 1) warm.push(await load(context, true));
+
+const page = context.pages()[0];
+const queries: Record<string, ReturnType<typeof spread>> = {};
+for (const q of EXAMPLE_QUERIES) {
+  const times: number[] = [];
+  for (let i = 0; i < 3; i += 1) {
+    await page.locator(`[data-example-id="${q.id}"]`).click();
+    const summary = await page.locator('[data-output] [data-summary]').textContent({ timeout: 60_000 });
+    times.push(Number(/([\d.,]+) ms/.exec(summary ?? '')?.[1].replace(/[.,]/g, '') ?? NaN));
+  }
+  queries[q.id] = spread(times);
+}
+await context.close();
+server.close();
+
+const gzipOf = (u: string) => {
+  const path = join('dist', decodeURIComponent(new URL(u).pathname).replace(/^\//, '').replace(/\/$/, '/index.html'));
+  try { return gzipSync(readFileSync(path), { level: 9 }).length; } catch { return 0; }
+};
+const sample = cold[0].files;
+const sum = (phase: string, f: (x: { url: string; bytes: number }) => number) => sample.filter((x) => x.phase === phase).reduce((a, x) => a + f(x), 0);
+const result = {
+  machine: { cpus: cpus().length, cpu: cpus()[0]?.model, runs: RUNS },
+  bytes: {
+    page: { raw: sum('page', (x) => x.bytes), gzip: sum('page', (x) => gzipOf(x.url)), requests: sample.filter((x) => x.phase === 'page').length },
+    duckdb: { raw: sum('duckdb', (x) => x.bytes), gzip: sum('duckdb', (x) => gzipOf(x.url)), requests: sample.filter((x) => x.phase === 'duckdb').length },
+  },
+  cold_ms: { ready: spread(cold.map((c) => c.ready)), first_result: spread(cold.map((c) => c.first)) },
+  warm_ms: { ready: spread(warm.map((c) => c.ready)), first_result: spread(warm.map((c) => c.first)) },
+  example_query_ms: queries,
+};
+mkdirSync('bench-results', { recursive: true });
+writeFileSync('bench-results/explore.json', JSON.stringify(result, null, 2) + '\n');
+const kb = (b: number) => `${(b / 1024).toFixed(0)} KB`;
+const ms = (s: ReturnType<typeof spread>) => `${s.median} ms (${s.min}–${s.max})`;
+console.log(`Explore page, headless Chromium on 127.0.0.1, ${result.machine.cpus} × ${result.machine.cpu}; median of ${RUNS} (min–max)\n`);
+console.log('| what | value |\n|---|---|');
+console.log(`| page before DuckDB | ${kb(result.bytes.page.raw)} raw, ${kb(result.bytes.page.gzip)} gzip, ${result.bytes.page.requests} requests |`);
+console.log(`| DuckDB and tables | ${kb(result.bytes.duckdb.raw)} raw, ${kb(result.bytes.duckdb.gzip)} gzip, ${result.bytes.duckdb.requests} requests |`);
+console.log(`| cold: navigation → DuckDB ready | ${ms(result.cold_ms.ready)} |`);
+console.log(`| cold: navigation → first result | ${ms(result.cold_ms.first_result)} |`);
+console.log(`| warm: reload → DuckDB ready | ${ms(result.warm_ms.ready)} |`);
+console.log(`| warm: reload → first result | ${ms(result.warm_ms.first_result)} |`);
+for (const [id, s] of Object.entries(queries)) console.log(`| example "${id}" | ${ms(s)} |`);

@@ -1,0 +1,99 @@
+import { createHash } from 'node:crypto';
+import { readFileSync } from 'node:fs';
+import { DuckDBInstance } from '@duckdb/node-api';
+import { csvParse } from 'd3';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { openSite, typeQuery, visit, type Site } from './browser.ts';
+
+async function published<T>(sql: string): Promise<T[]> {
+  const conn = await (await DuckDBInstance.create()).connect();
+  return (await conn.runAndReadAll(sql.replace(/\{(\w+)\}/g, "'public/data/parquet/$1.parquet'"))).getRowObjectsJS() as T[];
+}
+
+let site: Site;
+beforeAll(async () => {
+  site = await openSite();
+});
+afterAll(async () => site?.close());
+
+async function explore(path = 'en/explore/') {
+  const visited = await visit(site, path);
+  await visited.page.locator('[data-output] [data-summary]').waitFor({ timeout: 60_000 });
+  return visited;
+}
+
+describe('the explore page for journalists', () => {
+  it('runs an example question in one click, with the numbers of the published data', async () => {
+    const { page, errors } = await explore();
+    await page.locator('[data-example-id="bhyt-gaps"]').click();
+    await page.waitForURL(/sql=/);
+    await page.locator('[data-output] td').first().waitFor();
+    const [first] = await published<{ unit_name: string }>(`SELECT unit_name FROM {coverage} WHERE level = 'district' AND programme = 'bhyt' AND year = 2022 ORDER BY coverage_rate LIMIT 1`);
+    await expect.poll(() => page.locator('[data-output] tbody tr:first-child td:first-child').textContent()).toBe(first.unit_name);
+    expect(errors).toEqual([]);
+  });
+
+  it('exports the result as CSV, JSON and Parquet that read back to the same values', async () => {
+    const { page, errors } = await explore();
+    const sql = `SELECT unit_code, poor, poor_rate FROM poverty WHERE level = 'district' AND year = 2022 AND standard = 'national' ORDER BY unit_code`;
+    const expected = await published<{ unit_code: string; poor: number | null; poor_rate: number | null }>(sql.replace('FROM poverty', 'FROM {poverty}'));
+    await typeQuery(page, 'SQL query', sql);
+    await page.keyboard.press('Control+Enter');
+    await expect.poll(() => page.locator('[data-output] tbody tr').count()).toBe(expected.length);
+    const save = async (kind: string) => {
+      const [download] = await Promise.all([page.waitForEvent('download'), page.locator(`[data-export="${kind}"]`).click()]);
+      return (await download.path())!;
+    };
+    const csv = csvParse(readFileSync(await save('csv'), 'utf8'));
+    expect(csv.map((r) => [r.unit_code, r.poor === '' ? null : Number(r.poor)])).toEqual(expected.map((r) => [r.unit_code, r.poor]));
+    const json = JSON.parse(readFileSync(await save('json'), 'utf8'));
+    expect(json).toEqual(expected);
+    const parquet = await save('parquet');
+    const back = await published<typeof expected[number]>(`SELECT unit_code, poor, poor_rate FROM read_parquet('${parquet}')`);
+    expect(back).toEqual(expected);
+    expect(errors).toEqual([]);
+  });
+
+  it('caps a large result on screen with a note, and says how many rows there are', async () => {
+    const { page } = await explore();
+    await typeQuery(page, 'SQL query', 'SELECT * FROM deprivation');
+    await page.keyboard.press('Control+Enter');
+    await page.locator('[data-capped]').waitFor();
+    expect(await page.locator('[data-summary]').textContent()).toContain('14,928 rows');
+    expect(await page.locator('[data-output] tbody tr').count()).toBe(1000);
+  });
+
+  it('describes every table and column, with a sample, in the reader\'s language', async () => {
+    const { page } = await visit(site, 'explore/');
+    await page.locator('[data-schema="poverty"] summary').click();
+    const text = await page.locator('[data-schema="poverty"]').textContent();
+    expect(text).toContain('poor_near_poor_rate');
+    expect(text).toContain('Tỷ lệ nghèo đa chiều');
+    expect(await page.locator('[data-schema="poverty"] tbody tr').count()).toBe(3);
+  });
+
+  it('can stop a running query', async () => {
+    const { page } = await explore();
+    await typeQuery(page, 'SQL query', 'SELECT sum(a.range * b.range) FROM range(100000) a, range(100000) b');
+    await page.keyboard.press('Control+Enter');
+    await page.locator('[data-cancel]').click();
+    await expect.poll(() => page.locator('[data-output] [role="alert"]').textContent(), { timeout: 30_000 }).toMatch(/interrupt|cancel/i);
+    expect(await page.locator('[data-cancel]').isHidden()).toBe(true);
+  });
+});
+
+describe('the downloads page', () => {
+  it('lists files whose checksums match what is served, and a ZIP of everything', async () => {
+    const { page } = await visit(site, 'downloads/');
+    for (const row of await page.locator('tr[data-table]').all()) {
+      const href = await row.locator('a[href$=".parquet"]').getAttribute('href');
+      const body = await (await page.request.get(new URL(href!, site.origin).href)).body();
+      expect(createHash('sha256').update(body).digest('hex')).toBe(await row.locator('[data-sha256]').textContent());
+    }
+    const manifest = JSON.parse(readFileSync('public/data/manifest.json', 'utf8'));
+    const zip = await (await page.request.get(new URL((await page.locator('[data-archive]').getAttribute('href'))!, site.origin).href)).body();
+    expect(zip.subarray(0, 2).toString()).toBe('PK');
+    expect(createHash('sha256').update(zip).digest('hex')).toBe(manifest.archive.sha256);
+    expect(await page.locator('[data-citation]').textContent()).toContain(manifest.dataset.version);
+  });
+});

@@ -1,0 +1,39 @@
+import { DuckDBInstance } from '@duckdb/node-api';
+import { describe, expect, it } from 'vitest';
+import { EXAMPLE_QUERIES } from '../../src/lib/example-queries.ts';
+import { parquetColumns, parquetType, toCsv } from '../../src/lib/result-export.ts';
+import { quickChartSeries } from '../../src/lib/quick-chart.ts';
+
+describe('the explore page\'s example questions', () => {
+  it.each(EXAMPLE_QUERIES.map((q) => [q.id, q] as const))('%s answers from the published tables', async (_, q) => {
+    const conn = await (await DuckDBInstance.create()).connect();
+    for (const table of ['poverty', 'coverage', 'crosswalk', 'gso_province_poverty_rates']) {
+      await conn.run(`CREATE VIEW ${table} AS SELECT * FROM 'public/data/parquet/${table}.parquet'`);
+    }
+    const rows = (await conn.runAndReadAll(q.sql)).getRowObjectsJS();
+    expect(rows.length).toBeGreaterThan(0);
+    expect(q.vi).not.toBe(q.en);
+  });
+});
+
+describe('result exports and quick charts', () => {
+  const result = {
+    columns: ['year', 'standard', 'poor'],
+    types: ['Int32', 'Utf8', 'Int32'],
+    rows: [{ year: 2022, standard: 'national', poor: 258 }, { year: 2023, standard: 'national', poor: null }, { year: 2023, standard: 'provincial', poor: 81 }],
+  };
+
+  it('writes CSV with empty cells for nulls and typed Parquet columns', () => {
+    expect(toCsv(result)).toBe('year,standard,poor\n2022,national,258\n2023,national,\n2023,provincial,81\n');
+    expect(parquetColumns(result).map((c) => c.type)).toEqual(['INT32', 'STRING', 'INT32']);
+    expect(parquetType('Float64')).toBe('DOUBLE');
+    expect(parquetType('Bool')).toBe('BOOLEAN');
+  });
+
+  it('charts a result with a year column, one line per text value', () => {
+    const quick = quickChartSeries(result)!;
+    expect(quick.measure).toBe('poor');
+    expect(quick.series.map((s) => [s.id, s.points.length])).toEqual([['national', 2], ['provincial', 1]]);
+    expect(quickChartSeries({ ...result, columns: ['standard', 'poor'] })).toBeNull();
+  });
+});
