@@ -79,6 +79,8 @@ if (root) {
         const alert = document.createElement('p');
         alert.setAttribute('role', 'alert');
         alert.dataset.error = '';
+        // DuckDB marks the position with a caret under the query line: keep the lines and the column.
+        alert.className = 'whitespace-pre-wrap font-mono text-sm text-red-800 dark:text-red-300';
         alert.textContent = String((e as Error).message ?? e);
         output.append(alert);
       }

@@ -33,6 +33,20 @@ describe('the explore page for journalists', () => {
     expect(errors).toEqual([]);
   });
 
+  it('points at the position of an error in the query, and the back button brings the last query back', async () => {
+    const { page } = await explore();
+    await page.locator('[data-example-id="national-rank"]').click();
+    await page.locator('[data-output] td').first().waitFor();
+    await typeQuery(page, 'SQL query', 'SELECT year, nope FROM poverty');
+    await page.keyboard.press('Control+Enter');
+    const alert = await page.locator('[data-output] [role="alert"]').textContent();
+    expect(alert).toContain('"nope" not found');
+    expect(alert).toMatch(/LINE 1: SELECT year, nope FROM poverty\n\s+\^/);
+    await page.goBack();
+    await expect.poll(() => page.locator('[data-output] tbody tr').count()).toBe(20);
+    expect(decodeURIComponent(page.url())).toContain('gso_province_poverty_rates');
+  });
+
   it('exports the result as CSV, JSON and Parquet that read back to the same values', async () => {
     const { page, errors } = await explore();
     const sql = `SELECT unit_code, poor, poor_rate FROM poverty WHERE level = 'district' AND year = 2022 AND standard = 'national' ORDER BY unit_code`;
