@@ -60,6 +60,9 @@ export const mapDefaultView = () => `
              (SELECT max(year) FROM poverty WHERE level = 'district')) AS year,
            (SELECT standard FROM s) AS standard`;
 
+/** A few rows of a table, as a sample in the schema browser. */
+export const sampleRows = (table: string, n = 3) => `SELECT * FROM "${table.replaceAll('"', '""')}" LIMIT ${Number(n)}`;
+
 export const gsoYears = () => `SELECT DISTINCT year FROM gso_province_poverty_rates ORDER BY year`;
 
 export const gsoProvinces = (year: number) => `
