@@ -37,8 +37,8 @@ export const successorsOf = (code: string) => `
   GROUP BY c.new_unit_code, c.relation ORDER BY c.new_unit_code`;
 
 export const targetsWithProgress = () => `
-  SELECT t.target_id, t.text_vi, t.text_en, t.value, t.unit, t.year, t.source_document, t.source_section,
-         p.actual, p.status
+  SELECT t.target_id, t.indicator, t.text_vi, t.text_en, t.value, t.unit, t.year, t.comparator,
+         t.source_document, t.source_section, p.actual, p.status
   FROM targets t LEFT JOIN target_progress p ON p.target_id = t.target_id AND p.year = t.year
   ORDER BY t.target_id`;
 
@@ -88,3 +88,22 @@ export const gsoHomeLatest = () => `
   JOIN gso_province_poverty_rates c ON c.area_level = 'country' AND c.year = p.year
   WHERE p.home AND p.area_level = 'province' AND p.value_pct IS NOT NULL
   ORDER BY p.year DESC LIMIT 1`;
+
+export const targetProgress = () => `
+  SELECT target_id, year, actual FROM target_progress ORDER BY target_id, year`;
+
+/** Coverage of one programme in one year for every district and commune, worst first. */
+export const coverageUnits = (programme: string, year: number) => `
+  SELECT level, unit_code, unit_name, district_name, eligible, covered, gap, coverage_rate, suppressed
+  FROM coverage WHERE programme = ${sqlString(programme)} AND year = ${Number(year)} AND level IN ('district', 'commune')
+  ORDER BY level DESC, coverage_rate NULLS LAST, unit_name`;
+
+export const villagesExitedByYear = () => `
+  SELECT y.year, count(v.exit_year)::INTEGER AS exited, (SELECT count(*) FROM villages)::INTEGER AS total
+  FROM (SELECT DISTINCT year FROM village_criteria) y LEFT JOIN villages v ON v.exit_year <= y.year
+  GROUP BY y.year ORDER BY y.year`;
+
+export const villageCriteria = (village: string) => `
+  SELECT year, criterion, value, met FROM village_criteria WHERE village_id = ${sqlString(village)} ORDER BY criterion, year`;
+
+export const villageList = () => `SELECT * FROM villages ORDER BY village_id`;

@@ -5,10 +5,26 @@ import { buildFacts, type Fact, type UnitRow } from './facts.ts';
 import { TABLES, type ColumnSpec } from './input-schema.ts';
 import type { Dataset } from './load-dataset.ts';
 import { validOn, yearEnd } from './periods.ts';
+import type { TypedRow } from './validate-columns.ts';
 import { reaggregateTo2025 } from './reaggregate.ts';
 import { foldName } from '../lib/names.ts';
 
 const POVERTY_MEASURES = TABLES.find((t) => t.name === 'poverty')!.columns.filter((c) => c.type === 'integer').map((c) => c.name);
+
+/**
+ * Counts that readers can derive by subtraction (households that are not ethnic-minority, people
+ * not yet covered). They are cells like any other: a small one is withheld, and what would reveal
+ * it is withheld too. Only `uncovered` is published (as `gap`); the others protect silently.
+ */
+const COMPLEMENTS: { table: string; name: string; whole: string; part: string }[] = [
+  { table: 'poverty', name: 'households_non_em', whole: 'households', part: 'households_em' },
+  { table: 'poverty', name: 'poor_non_em', whole: 'poor', part: 'poor_em' },
+  { table: 'poverty', name: 'near_poor_non_em', whole: 'near_poor', part: 'near_poor_em' },
+  { table: 'coverage', name: 'uncovered', whole: 'eligible', part: 'covered' },
+];
+const complementsOf = (table: string) => COMPLEMENTS.filter((c) => c.table === table);
+const withComplements = (table: string, rows: TypedRow[]) =>
+  rows.map((r) => ({ ...r, ...Object.fromEntries(complementsOf(table).map((c) => [c.name, (r[c.whole] as number) - (r[c.part] as number)])) }));
 
 const flowIdentity = (stock: string): [string, number][] => [
   [stock, -1], [`${stock}_start`, 1], [`${stock}_exited`, -1], [`${stock}_new`, 1], [`${stock}_relapsed`, 1],
@@ -69,13 +85,17 @@ export async function stageDataset(conn: DuckDBConnection, dataset: Dataset) {
   const { tables, meta } = dataset;
   const units = tables.units as unknown as UnitRow[];
   const code = meta.province.code;
-  const poverty = buildFacts('poverty', tables.poverty, ['standard'], POVERTY_MEASURES, units, code);
+  const povertyMeasures = [...POVERTY_MEASURES, ...complementsOf('poverty').map((c) => c.name)];
+  const poverty = buildFacts('poverty', withComplements('poverty', tables.poverty), ['standard'], povertyMeasures, units, code);
   const successors = reaggregateTo2025(poverty, tables.crosswalk ?? [], units);
   const deprivation = buildFacts('deprivation', tables.deprivation ?? [], ['standard', 'indicator'], ['households_deprived'], units, code);
-  const coverage = buildFacts('coverage', tables.coverage ?? [], ['programme'], ['eligible', 'covered'], units, code);
+  const coverage = buildFacts('coverage', withComplements('coverage', tables.coverage ?? []), ['programme'], ['eligible', 'covered', 'uncovered'], units, code);
   const system = buildCellSystem(
     [...poverty, ...successors.facts, ...deprivation, ...coverage],
-    [{ table: 'poverty', terms: flowIdentity('poor') }, { table: 'poverty', terms: flowIdentity('near_poor') }],
+    [
+      { table: 'poverty', terms: flowIdentity('poor') }, { table: 'poverty', terms: flowIdentity('near_poor') },
+      ...COMPLEMENTS.map((c) => ({ table: c.table, terms: [[c.whole, 1], [c.part, -1], [c.name, -1]] as [string, number][] })),
+    ],
     [{ table: 'poverty', from: 'poor', to: 'poor_start' }, { table: 'poverty', from: 'near_poor', to: 'near_poor_start' }],
     successors.sums,
   );
@@ -88,7 +108,7 @@ export async function stageDataset(conn: DuckDBConnection, dataset: Dataset) {
     { name: 'predecessor_codes', type: 'VARCHAR' }, { name: 'note', type: 'VARCHAR' },
   ], successors.incomplete);
   await stageFacts(conn, 'deprivation', deprivation, ['standard', 'indicator'], ['households_deprived'], name);
-  await stageFacts(conn, 'coverage', coverage, ['programme'], ['eligible', 'covered'], name);
+  await stageFacts(conn, 'coverage', coverage, ['programme'], ['eligible', 'covered', 'uncovered'], name);
 
   for (const spec of TABLES.filter((t) => !['poverty', 'deprivation', 'coverage'].includes(t.name))) {
     await loadTable(conn, `stg_${spec.name}`, spec.columns.map((c) => ({ name: c.name, type: sqlType(c) })), tables[spec.name] ?? []);

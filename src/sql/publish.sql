@@ -36,9 +36,9 @@ ORDER BY d.year, d.standard, d.level, d.district_code NULLS FIRST, d.unit_code, 
 CREATE TABLE coverage AS
 SELECT
   level, unit_code, unit_name, district_code, district_name, year, programme,
-  eligible, covered, eligible - covered AS gap,
+  eligible, covered, uncovered AS gap,
   round(100.0 * covered / nullif(eligible, 0), 4) AS coverage_rate,
-  nullif(suppressed, '') AS suppressed,
+  nullif(replace(suppressed, 'uncovered', 'gap'), '') AS suppressed,
   (SELECT illustrative FROM stg_illustrative WHERE table_name = 'coverage') AS illustrative
 FROM stg_coverage
 ORDER BY year, programme, level, district_code NULLS FIRST, unit_code;

@@ -20,8 +20,10 @@ describe('security baseline of the built HTML', () => {
     }
   });
 
-  it('loads DuckDB only on the page that explores data', () => {
-    const withDuckDb = pages.filter(({ html }) => /<script[^>]*src=/.test(html)).map(({ path }) => path);
+  it('loads DuckDB only on the page that explores data, and scripts only where they add interaction', () => {
+    const withDuckDb = pages.filter(({ html }) => /<script[^>]*src="[^"]*explore[^"]*"/.test(html)).map(({ path }) => path);
     expect(withDuckDb.sort()).toEqual(['en/explore/', 'explore/']);
+    const withScripts = pages.filter(({ html }) => /<script[^>]*src=/.test(html)).map(({ path }) => path.replace(/^en\//, ''));
+    expect([...new Set(withScripts)].every((p) => p === 'explore/' || /^targets\/[^/]+\/$/.test(p))).toBe(true);
   });
 });

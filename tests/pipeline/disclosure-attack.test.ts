@@ -15,7 +15,7 @@ const COUNTS = {
   poverty: ['households', 'poor_start', 'poor_exited', 'poor_new', 'poor_relapsed', 'poor', 'near_poor_start', 'near_poor_exited',
     'near_poor_new', 'near_poor_relapsed', 'near_poor', 'households_em', 'poor_em', 'near_poor_em', 'newly_escaped'],
   deprivation: ['households_deprived'],
-  coverage: ['eligible', 'covered'],
+  coverage: ['eligible', 'covered', 'gap'],
   poverty_2025_units: ['households', 'poor', 'near_poor', 'households_em', 'poor_em', 'near_poor_em'],
 } as const;
 const DIMS: Record<string, string[]> = { poverty: ['standard'], deprivation: ['standard', 'indicator'], coverage: ['programme'], poverty_2025_units: ['standard'] };
@@ -86,6 +86,10 @@ async function attack(dir: string) {
       if (stable && id.has(k(s, r.year - 1))) relations.push({ cells: [id.get(k(s, r.year - 1))!, id.get(k(`${s}_start`))!], coefs: [1, -1] });
     }
   }
+  for (const r of tables.coverage) {
+    const k = (m: string) => id.get(`coverage|${r.level}|${r.unit_code}|${r.year}|${r.programme}|${m}`)!;
+    relations.push({ cells: [k('eligible'), k('covered'), k('gap')], coefs: [1, -1, -1] });
+  }
   for (const r of tables.poverty_2025_units.filter((x) => x.method === 'sum of whole predecessor units')) {
     const olds = crosswalk.filter((c) => c.new_unit_code === r.unit_code).map((c) => c.old_unit_code);
     const present = tables.poverty.filter((p) => p.level === 'commune' && p.year === r.year && p.standard === r.standard && olds.includes(p.unit_code));
@@ -109,6 +113,18 @@ describe('disclosure control against differencing', () => {
     expect(result.withheld).toBeGreaterThan(1000);
     expect(result.relations).toBeGreaterThan(1000);
     expect(result.recovered).toEqual([]);
+  });
+
+  it('no small count can be derived by subtracting a published part from its published whole', async () => {
+    const conn = await (await DuckDBInstance.create()).connect();
+    const small = async (table: string, whole: string, part: string) => (await conn.runAndReadAll(
+      `SELECT count(*)::INT AS n FROM '${join(out, 'parquet', `${table}.parquet`)}' WHERE ${whole} - ${part} BETWEEN 1 AND 4`,
+    )).getRowObjectsJS()[0].n;
+    expect(await small('poverty', 'poor', 'poor_em')).toBe(0);
+    expect(await small('poverty', 'near_poor', 'near_poor_em')).toBe(0);
+    expect(await small('poverty', 'households', 'households_em')).toBe(0);
+    expect(await small('coverage', 'eligible', 'covered')).toBe(0);
+    expect(await small('coverage', 'gap', '0')).toBe(0);
   });
 
   it('the same attack does recover small counts when only they are withheld (so the test can fail)', async () => {

@@ -1,0 +1,36 @@
+import { targetProgress, targetsWithProgress } from '../lib/queries.ts';
+import { targetStatus } from '../lib/target-status.ts';
+import { query } from './db.ts';
+
+export interface TargetView {
+  target_id: string;
+  indicator: string;
+  text_vi: string;
+  text_en: string;
+  value: number;
+  unit: string;
+  year: number;
+  comparator: string;
+  source_document: string;
+  source_section: string;
+  status: ReturnType<typeof targetStatus>;
+  series: { year: number; actual: number | null }[];
+  /** The coverage programme a target measures, when it is a coverage target. */
+  programme: string | null;
+}
+
+/** Every plan target with its results by year and where it stands (read once per build). */
+let cached: Promise<TargetView[]> | null = null;
+export const listTargets = () => (cached ??= (async () => {
+  const targets = await query<Omit<TargetView, 'status' | 'series' | 'programme'>>(`${targetsWithProgress()}`);
+  const progress = await query<{ target_id: string; year: number; actual: number | null }>(targetProgress());
+  return targets.map((t) => {
+    const series = progress.filter((p) => p.target_id === t.target_id);
+    return {
+      ...t,
+      series,
+      status: targetStatus(t, series),
+      programme: t.indicator.startsWith('coverage_') ? t.indicator.slice('coverage_'.length) : null,
+    };
+  });
+})());

@@ -1,0 +1,54 @@
+import { DuckDBInstance } from '@duckdb/node-api';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { targetStatus } from '../../src/lib/target-status.ts';
+import { openSite, visit, type Site } from './browser.ts';
+
+async function published<T>(sql: string): Promise<T[]> {
+  const conn = await (await DuckDBInstance.create()).connect();
+  return (await conn.runAndReadAll(sql.replace(/\{(\w+)\}/g, "'public/data/parquet/$1.parquet'"))).getRowObjectsJS() as T[];
+}
+
+let site: Site;
+beforeAll(async () => {
+  site = await openSite();
+});
+afterAll(async () => site?.close());
+
+describe('target status', () => {
+  const t = { comparator: '>=', value: 100, year: 2022 };
+  it('is met or behind once the target year has data, on track or behind before it, else no data', () => {
+    expect(targetStatus(t, [{ year: 2022, actual: 100 }]).status).toBe('met');
+    expect(targetStatus(t, [{ year: 2022, actual: 97.7 }]).status).toBe('behind');
+    expect(targetStatus({ ...t, year: 2025 }, [{ year: 2023, actual: 100 }]).status).toBe('on_track');
+    expect(targetStatus({ ...t, year: 2025 }, [{ year: 2023, actual: 90 }]).status).toBe('behind');
+    expect(targetStatus(t, [{ year: 2022, actual: null }]).status).toBe('no_data');
+  });
+});
+
+describe('the Plan 228 targets page', () => {
+  it('shows each target\'s result and status as the published data gives them', async () => {
+    const rows = await published<{ target_id: string; actual: number | null; target_value: number }>(`SELECT target_id, actual, target_value FROM {target_progress} WHERE year = target_year`);
+    const { page, errors } = await visit(site, 'targets/');
+    expect(rows.length).toBe(9);
+    for (const r of rows) {
+      const card = page.locator(`[data-target="${r.target_id}"]`);
+      expect(Number(await card.locator('[data-actual]').getAttribute('data-actual'))).toBe(r.actual);
+      expect(await card.getAttribute('data-status')).toBe(r.actual! >= r.target_value ? 'met' : 'behind');
+    }
+    expect(errors).toEqual([]);
+  });
+
+  it('drills a coverage target down to districts and communes below it, sortable', async () => {
+    const districts = await published<{ unit_code: string; coverage_rate: number }>(`SELECT unit_code, coverage_rate FROM {coverage} WHERE level = 'district' AND programme = 'bhyt' AND year = 2022 AND coverage_rate IS NOT NULL ORDER BY coverage_rate, unit_code`);
+    const [{ below }] = await published<{ below: number }>(`SELECT count(*)::INT AS below FROM {coverage} WHERE level = 'commune' AND programme = 'bhyt' AND year = 2022 AND coverage_rate < 100`);
+    const { page, errors } = await visit(site, 'en/targets/bhyt/');
+    expect(await page.locator('h2[data-below]').getAttribute('data-below')).toBe(String(below));
+    const first = page.locator('table').first();
+    expect(await first.locator('tbody tr').first().getAttribute('data-unit')).toBe(districts[0].unit_code);
+    await first.getByRole('button', { name: 'Coverage' }).click();
+    await first.getByRole('button', { name: 'Coverage' }).click();
+    expect(await first.locator('tbody tr').first().getAttribute('data-unit')).toBe(districts.at(-1)!.unit_code);
+    expect(await first.locator('th[aria-sort]').getAttribute('aria-sort')).toBe('descending');
+    expect(errors).toEqual([]);
+  });
+});
