@@ -52,3 +52,21 @@ describe('the Plan 228 targets page', () => {
     expect(errors).toEqual([]);
   });
 });
+
+describe('Program 135', () => {
+  it('shows the villages off the list by year, and a page per village with its criteria', async () => {
+    const progress = await published<{ year: number; exited: number }>(`SELECT y.year, count(v.exit_year)::INT AS exited FROM (SELECT DISTINCT year FROM {village_criteria}) y LEFT JOIN {villages} v ON v.exit_year <= y.year GROUP BY y.year`);
+    const { page, errors } = await visit(site, 'program-135/');
+    for (const p of progress) {
+      expect(Number(await page.locator(`#p135-progress circle[data-x="${p.year}"]`).getAttribute('data-value'))).toBe(p.exited);
+    }
+    const [v] = await published<{ village_id: string; exit_year: number }>(`SELECT village_id, exit_year FROM {villages} ORDER BY village_id LIMIT 1`);
+    const criteria = await published<{ met: boolean }>(`SELECT met FROM {village_criteria} WHERE village_id = '${v.village_id}'`);
+    await page.locator(`tr[data-village="${v.village_id}"] a`).click();
+    await page.waitForURL(`${site.url}program-135/${v.village_id}/`);
+    expect(await page.locator('[data-exit-year]').getAttribute('data-exit-year')).toBe(String(v.exit_year));
+    expect(await page.locator('td[data-met="true"]').count()).toBe(criteria.filter((c) => c.met).length);
+    expect(await page.locator('main').textContent()).toContain('tên tạm');
+    expect(errors).toEqual([]);
+  });
+});
