@@ -1,14 +1,9 @@
 import { createHash } from 'node:crypto';
 import { readFileSync } from 'node:fs';
-import { DuckDBInstance } from '@duckdb/node-api';
 import { csvParse } from 'd3';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { published } from './published.ts';
 import { openSite, typeQuery, visit, type Site } from './browser.ts';
-
-async function published<T>(sql: string): Promise<T[]> {
-  const conn = await (await DuckDBInstance.create()).connect();
-  return (await conn.runAndReadAll(sql.replace(/\{(\w+)\}/g, "'public/data/parquet/$1.parquet'"))).getRowObjectsJS() as T[];
-}
 
 let site: Site;
 beforeAll(async () => {

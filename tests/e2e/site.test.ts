@@ -1,16 +1,11 @@
 import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
-import { DuckDBInstance } from '@duckdb/node-api';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { published } from './published.ts';
 import { openSite, typeQuery, visit, type Site } from './browser.ts';
 import { builtPages } from './pages.ts';
 
 const axeSource = readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
-
-async function published<T>(sql: string): Promise<T[]> {
-  const conn = await (await DuckDBInstance.create()).connect();
-  return (await conn.runAndReadAll(sql.replaceAll('{poverty}', "'public/data/parquet/poverty.parquet'"))).getRowObjectsJS() as T[];
-}
 
 let site: Site;
 beforeAll(async () => {
@@ -112,7 +107,7 @@ describe('DuckDB in the browser', () => {
   it('reproduces a query from a link, and explains a bad one', async () => {
     const { page } = await visit(site, `explore/?sql=${encodeURIComponent('SELECT count(*) AS n FROM units')}`);
     await page.locator('[data-output] td').first().waitFor({ timeout: 60_000 });
-    const [{ n }] = await published<{ n: number }>(`SELECT count(*)::INT AS n FROM 'public/data/parquet/units.parquet'`);
+    const [{ n }] = await published<{ n: number }>(`SELECT count(*)::INT AS n FROM {units}`);
     expect(Number(await page.locator('[data-output] td').first().textContent())).toBe(n);
     await typeQuery(page, 'Câu truy vấn SQL', 'SELECT nope FROM poverty');
     await page.getByRole('button', { name: 'Chạy' }).click();

@@ -1,12 +1,7 @@
-import { DuckDBInstance } from '@duckdb/node-api';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { targetStatus } from '../../src/lib/target-status.ts';
+import { published } from './published.ts';
 import { openSite, visit, type Site } from './browser.ts';
-
-async function published<T>(sql: string): Promise<T[]> {
-  const conn = await (await DuckDBInstance.create()).connect();
-  return (await conn.runAndReadAll(sql.replace(/\{(\w+)\}/g, "'public/data/parquet/$1.parquet'"))).getRowObjectsJS() as T[];
-}
 
 let site: Site;
 beforeAll(async () => {
