@@ -107,3 +107,17 @@ export const villageCriteria = (village: string) => `
   SELECT year, criterion, value, met FROM village_criteria WHERE village_id = ${sqlString(village)} ORDER BY criterion, year`;
 
 export const villageList = () => `SELECT * FROM villages ORDER BY village_id`;
+
+export const planSections = () => `SELECT * FROM plan_sections ORDER BY source_section, section_id`;
+
+/** The province's latest published share of poor and near-poor households deprived on one indicator. */
+export const latestDeprivation = (indicator: string) => `
+  SELECT standard, year, share_deprived FROM deprivation
+  WHERE level = 'province' AND indicator = ${sqlString(indicator)} AND share_deprived IS NOT NULL
+  ORDER BY year DESC, standard LIMIT 1`;
+
+/** The province's latest published coverage rate of one programme. */
+export const latestCoverage = (programme: string) => `
+  SELECT year, coverage_rate FROM coverage
+  WHERE level = 'province' AND programme = ${sqlString(programme)} AND coverage_rate IS NOT NULL
+  ORDER BY year DESC LIMIT 1`;

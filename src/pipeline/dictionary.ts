@@ -11,6 +11,7 @@ export const PUBLISHED: { name: string; from: string; vi: string; en: string }[]
   { name: 'standards', from: 'metadata', vi: 'Các chuẩn nghèo và năm áp dụng', en: 'Poverty standards and the years they apply' },
   { name: 'villages', from: 'villages', vi: 'Thôn đặc biệt khó khăn', en: 'Extremely difficult villages' },
   { name: 'village_criteria', from: 'village_criteria', vi: 'Tiêu chí hoàn thành Chương trình 135 theo năm', en: 'Program-135 completion criteria by year' },
+  { name: 'plan_sections', from: 'plan_sections', vi: 'Các nội dung thực hiện của kế hoạch', en: 'The plan\'s content areas' },
   { name: 'targets', from: 'targets', vi: 'Chỉ tiêu kế hoạch', en: 'Plan targets' },
   { name: 'target_progress', from: 'poverty', vi: 'Kết quả so với chỉ tiêu theo năm', en: 'Results against targets by year' },
   { name: 'published_figures', from: 'published_figures', vi: 'Số liệu đã công bố, kèm nguồn', en: 'Published figures with sources' },

@@ -157,6 +157,19 @@ export const TABLES: TableSpec[] = [
     ],
   },
   {
+    name: 'plan_sections', required: false, key: ['section_id'],
+    vi: 'Các nội dung thực hiện của kế hoạch', en: 'The plan\'s content areas',
+    columns: [
+      c('section_id', 'code', 'Mã nội dung', 'Section id'),
+      c('source_section', 'text', 'Mục trong văn bản', 'Section of the document'),
+      c('title_vi', 'text', 'Tên nội dung (tiếng Việt)', 'Title (Vietnamese)'),
+      c('title_en', 'text', 'Tên nội dung (tiếng Anh)', 'Title (English)'),
+      c('plan_text_vi', 'text', 'Mục tiêu, trích nguyên văn kế hoạch (trống nếu không có văn bản)', 'Objective quoted from the plan (blank if the text is not available)', optional),
+      c('summary_en', 'text', 'Tóm tắt tiếng Anh', 'English summary', optional),
+      c('indicators', 'text', 'Chỉ số liên quan trong bộ dữ liệu, cách nhau bởi ; (deprivation:<chỉ số> hoặc coverage:<chính sách>)', 'Related dataset indicators, separated by ; (deprivation:<indicator> or coverage:<programme>)', optional),
+    ],
+  },
+  {
     name: 'published_figures', required: false, key: ['figure_id'],
     vi: 'Số liệu đã công bố, kèm nguồn', en: 'Published figures, each with its source',
     columns: [

@@ -87,6 +87,7 @@ SELECT *, (SELECT illustrative FROM stg_illustrative WHERE table_name = 'village
 FROM stg_village_criteria ORDER BY village_id, year, criterion;
 
 CREATE TABLE targets AS SELECT * FROM stg_targets ORDER BY target_id;
+CREATE TABLE plan_sections AS SELECT * FROM stg_plan_sections ORDER BY source_section, section_id;
 
 -- Each target's actual value per year, from the published province totals (indicator names are documented in data/README.md).
 CREATE TABLE target_progress AS

@@ -116,7 +116,7 @@ describe('DuckDB in the browser', () => {
 });
 
 describe('accessibility basics (axe-core)', () => {
-  const paths = ['', 'map/', 'communes/', 'communes/06841/', 'districts/198/', 'targets/', 'targets/bhyt/', 'program-135/', 'program-135/V01/', 'national/', 'explore/', 'downloads/', 'sources/'];
+  const paths = ['', 'map/', 'communes/', 'communes/06841/', 'districts/198/', 'targets/', 'targets/bhyt/', 'program-135/', 'program-135/V01/', 'plan/', 'national/', 'explore/', 'downloads/', 'sources/'];
   it.each(paths.flatMap((p) => [p, `en/${p}`]))('/%s has no serious or critical violation', async (path) => {
     const axeSite = await openSite('dist', '/', { bypassCSP: true });
     try {

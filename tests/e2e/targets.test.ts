@@ -65,3 +65,16 @@ describe('Program 135', () => {
     expect(errors).toEqual([]);
   });
 });
+
+describe('the plan\'s content areas', () => {
+  it('has a section per area with the plan\'s text or a plain "not available", and figures from the data', async () => {
+    const [coverage] = await published<{ year: number; coverage_rate: number }>(`SELECT year, coverage_rate FROM {coverage} WHERE level = 'province' AND programme = 'officials_trained' AND coverage_rate IS NOT NULL ORDER BY year DESC LIMIT 1`);
+    const { page, errors } = await visit(site, 'en/plan/');
+    expect(await page.locator('section[data-section]').count()).toBe(6);
+    expect(await page.locator('[data-section="livelihoods"] blockquote').textContent()).toContain('đa dạng hóa sinh kế');
+    expect(await page.locator('[data-section="jobs"] [data-no-text]').count()).toBe(1);
+    expect(await page.locator('[data-section="capacity"] [data-figures]').textContent()).toContain(`${coverage.coverage_rate.toFixed(1)}% (${coverage.year})`);
+    expect(await page.locator('section:not(:has([data-figures])):not(:has(blockquote))').count()).toBe(0);
+    expect(errors).toEqual([]);
+  });
+});

@@ -1,0 +1,8 @@
+/** "deprivation:employment;coverage:credit" → the dataset indicators a plan section refers to. */
+export function parseIndicators(text: string | null): { table: 'deprivation' | 'coverage'; code: string }[] {
+  return (text ?? '')
+    .split(';')
+    .map((s) => s.trim().split(':'))
+    .filter((p): p is ['deprivation' | 'coverage', string] => p.length === 2 && (p[0] === 'deprivation' || p[0] === 'coverage') && p[1] !== '')
+    .map(([table, code]) => ({ table, code }));
+}
