@@ -26,7 +26,7 @@ describe('the Plan 228 targets page', () => {
     const { page, errors } = await visit(site, 'targets/');
     expect(rows.length).toBe(9);
     for (const r of rows) {
-      const card = page.locator(`[data-target="${r.target_id}"]`);
+      const card = page.locator(`[data-card][data-target="${r.target_id}"]`);
       expect(Number(await card.locator('[data-actual]').getAttribute('data-actual'))).toBe(r.actual);
       expect(await card.getAttribute('data-status')).toBe(r.actual! >= r.target_value ? 'met' : 'behind');
     }

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { choropleth } from '../../src/lib/charts/choropleth.ts';
 import { lineChart } from '../../src/lib/charts/line-chart.ts';
+import { sparkline } from '../../src/lib/charts/sparkline.ts';
 import { escapeHtml } from '../../src/lib/escape.ts';
 import { classBreaks } from '../../src/lib/views/class-breaks.ts';
 import { seriesByStandard } from '../../src/lib/views/series.ts';
@@ -29,6 +30,13 @@ describe('charts are pure SVG text', () => {
   it('gives the same text for the same data', () => {
     expect(lineChart([{ id: 'a', label: 'x', points: [{ x: 1, y: 1 }] }], { id: 'c', title: 't', description: 'd', format: String, missingLabel: '-' }))
       .toMatchSnapshot();
+  });
+
+  it('draws a sparkline with its target line, the same text for the same data', () => {
+    const svg = sparkline([{ x: 2022, y: 96.5 }, { x: 2023, y: 99 }, { x: 2024, y: null }], 100, 'Credit: 2022 96,5%');
+    expect(svg).toContain('aria-label="Credit: 2022 96,5%"');
+    expect(svg.match(/<circle/g)).toHaveLength(2);
+    expect(svg).toMatchSnapshot();
   });
 
   it('draws a choropleth with a legend and a grey class for withheld values', () => {
