@@ -10,9 +10,9 @@ const NUMERIC = /^(U?Int|Float|Decimal)/;
 export function quickChartSeries(r: ResultTable): { series: LineSeries[]; measure: string } | null {
   const year = r.columns.indexOf('year');
   if (year < 0 || r.rows.length === 0 || r.rows.length > 400) return null;
-  const measure = r.columns.find((c, i) => i !== year && NUMERIC.test(r.types[i]));
+  const measure = r.columns.find((_, i) => i !== year && NUMERIC.test(r.types[i]));
   if (!measure) return null;
-  const groupBy = r.columns.find((c, i) => r.types[i] === 'Utf8');
+  const groupBy = r.columns.find((_, i) => r.types[i] === 'Utf8');
   const groups = [...new Set(r.rows.map((row) => (groupBy ? String(row[groupBy]) : measure)))];
   if (groups.length > 8) return null;
   const series = groups.map((g) => ({
