@@ -8,7 +8,7 @@ export const PAGE_BUDGETS: Record<string, { page: string; brotliBytes: number; r
   overview: { page: '', brotliBytes: 9_000, requests: 3 },
   map: { page: 'map/', brotliBytes: 11_200, requests: 3 },
   commune: { page: 'communes/06841/', brotliBytes: 7_000, requests: 3 },
-  district: { page: 'districts/198/', brotliBytes: 7_000, requests: 3 },
+  district: { page: 'districts/198/', brotliBytes: 8_500, requests: 3 },
   targets: { page: 'targets/', brotliBytes: 7_300, requests: 3 },
   national: { page: 'national/', brotliBytes: 13_400, requests: 3 },
   explore: { page: 'explore/', brotliBytes: 146_000, requests: 4 },

@@ -121,3 +121,24 @@ export const latestCoverage = (programme: string) => `
   SELECT year, coverage_rate FROM coverage
   WHERE level = 'province' AND programme = ${sqlString(programme)} AND coverage_rate IS NOT NULL
   ORDER BY year DESC LIMIT 1`;
+
+/**
+ * A unit's deprivation profile in its latest year with poor or near-poor households, under the
+ * first standard that has them: the share of those households lacking each of the 12 indicators.
+ */
+export const unitDeprivation = (level: 'district' | 'commune', code: string) => `
+  WITH latest AS (
+    SELECT d.year, d.standard FROM deprivation d JOIN standards s USING (standard)
+    WHERE d.level = ${sqlString(level)} AND d.unit_code = ${sqlString(code)} AND d.poor_near_poor > 0
+    ORDER BY d.year DESC, s.first_year LIMIT 1)
+  SELECT d.indicator, d.share_deprived, d.households_deprived, d.suppressed, d.year, d.standard
+  FROM deprivation d JOIN latest USING (year, standard)
+  WHERE d.level = ${sqlString(level)} AND d.unit_code = ${sqlString(code)}
+  ORDER BY d.share_deprived DESC NULLS LAST, d.indicator`;
+
+/** A unit's policy coverage in its latest year with anyone eligible. */
+export const unitCoverage = (level: 'district' | 'commune', code: string) => `
+  SELECT programme AS unit_code, programme AS unit_name, year, eligible, covered, gap, coverage_rate, suppressed
+  FROM coverage WHERE level = ${sqlString(level)} AND unit_code = ${sqlString(code)}
+    AND year = (SELECT max(year) FROM coverage WHERE level = ${sqlString(level)} AND unit_code = ${sqlString(code)} AND eligible > 0)
+  ORDER BY programme`;

@@ -1,12 +1,12 @@
 import { escapeHtml } from '../escape.ts';
 
-/** Rounds coordinates so that the same data always gives the same SVG text. */
+/** Rounds coordinates so that the same data always gives the same SVG text (data-* values stay exact). */
 export const r1 = (n: number) => Math.round(n * 10) / 10;
 
 export function attrs(a: Record<string, string | number | null | undefined>): string {
   return Object.entries(a)
     .filter(([, v]) => v != null && v !== '')
-    .map(([k, v]) => ` ${k}="${escapeHtml(typeof v === 'number' ? r1(v) : v)}"`)
+    .map(([k, v]) => ` ${k}="${escapeHtml(typeof v === 'number' && !k.startsWith('data-') ? r1(v) : v)}"`)
     .join('');
 }
 
