@@ -1,0 +1,21 @@
+import type { FeatureCollection, Geometry } from 'geojson';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { simplifyFeatures } from '../lib/geo.ts';
+import { DATA_DIR, loadManifest } from './db.ts';
+
+type Shapes = FeatureCollection<Geometry, Record<string, unknown>>;
+const cache = new Map<string, Shapes | null>();
+
+/**
+ * A published boundary file, simplified to the given share of points, or null when the dataset
+ * has none. Read and simplified once per build, however many pages draw it.
+ */
+export function loadBoundary(name: string, keep: number): Shapes | null {
+  const key = `${name}@${keep}`;
+  if (!cache.has(key)) {
+    const file = loadManifest().boundaries.find((b) => b.name === name);
+    cache.set(key, file ? simplifyFeatures(JSON.parse(readFileSync(join(DATA_DIR, file.path), 'utf8')) as Shapes, keep) : null);
+  }
+  return cache.get(key)!;
+}
