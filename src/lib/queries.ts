@@ -142,3 +142,97 @@ export const unitCoverage = (level: 'district' | 'commune', code: string) => `
   FROM coverage WHERE level = ${sqlString(level)} AND unit_code = ${sqlString(code)}
     AND year = (SELECT max(year) FROM coverage WHERE level = ${sqlString(level)} AND unit_code = ${sqlString(code)} AND eligible > 0)
   ORDER BY programme`;
+
+/** Every level, year and standard a map can show, with the table it reads. */
+export const mapPeriods = () => `
+  SELECT DISTINCT level, 'poverty' AS source, year, standard FROM poverty WHERE level IN ('district', 'commune')
+  UNION ALL
+  SELECT DISTINCT level, 'coverage' AS source, year, NULL AS standard FROM coverage WHERE level IN ('district', 'commune')
+  UNION ALL
+  SELECT DISTINCT 'units2025' AS level, 'poverty' AS source, year, standard FROM poverty_2025_units
+  -- a year already published on the new units needs no re-aggregated view
+  WHERE year NOT IN (SELECT year FROM poverty WHERE level = 'commune' GROUP BY year
+                     HAVING count(*) FILTER (WHERE unit_code NOT IN (SELECT unit_code FROM poverty_2025_units)) = 0)
+  ORDER BY level, source, year, standard`;
+
+/** The district a unit belonged to, or for a unit created later the former district most of its predecessors were in. */
+const formerDistrict = () => `
+  former AS (
+    SELECT c.new_unit_code AS unit_code, arg_max(u.district_code, n) AS district_code, arg_max(u.district_name, n) AS district_name
+    FROM (SELECT c.new_unit_code, u.district_code, any_value(u.district_name) AS district_name, count(*) AS n
+          FROM crosswalk c JOIN units u ON u.unit_code = c.old_unit_code AND u.district_code IS NOT NULL
+          GROUP BY ALL) u
+    JOIN (SELECT DISTINCT new_unit_code FROM crosswalk) c USING (new_unit_code)
+    GROUP BY c.new_unit_code)`;
+
+export interface MapQuery {
+  level: 'district' | 'commune' | 'units2025';
+  table: 'poverty' | 'coverage';
+  column: string;
+  counts: string[];
+  year: number;
+  standard: string | null;
+  programme?: string;
+}
+
+/**
+ * One value per unit for a map, with the group it is drawn in (its district, or former district),
+ * the counts behind it, and why it is missing when it is.
+ */
+export function mapValues(q: MapQuery): string {
+  const cols = [q.column, ...q.counts].filter((c, i, all) => all.indexOf(c) === i);
+  const picked = cols.map((c) => `t.${c}`).join(', ');
+  const from = q.level === 'units2025' ? 'poverty_2025_units' : q.table;
+  const where = [
+    q.level === 'units2025' ? 'TRUE' : `t.level = ${sqlString(q.level)}`,
+    `t.year = ${Number(q.year)}`,
+    q.standard ? `t.standard = ${sqlString(q.standard)}` : 'TRUE',
+    q.programme ? `t.programme = ${sqlString(q.programme)}` : 'TRUE',
+  ].join(' AND ');
+  const group = q.level === 'district'
+    ? 'NULL AS group_code, NULL AS group_name'
+    : q.level === 'units2025'
+      ? 'f.district_code AS group_code, f.district_name AS group_name'
+      : 'coalesce(t.district_code, f.district_code) AS group_code, coalesce(t.district_name, f.district_name) AS group_name';
+  const note = q.level === 'units2025' ? 't.complete, t.note' : 'TRUE AS complete, NULL AS note';
+  return `
+  WITH ${formerDistrict()}
+  SELECT t.unit_code, t.unit_name, ${group}, t.${q.column} AS value, ${picked}, t.suppressed, ${note}
+  FROM ${from} t LEFT JOIN former f USING (unit_code)
+  WHERE ${where}
+  ORDER BY group_code NULLS LAST, t.unit_code`;
+}
+
+/**
+ * A unit's peers (every unit of its level) in the latest year and standard in which the unit has
+ * a poverty rate and some peer's rate is above zero: a ranking of all zeros says nothing.
+ */
+export const peerRates = (level: 'district' | 'commune', code: string) => `
+  WITH me AS (SELECT year, standard FROM poverty WHERE level = ${sqlString(level)} AND unit_code = ${sqlString(code)} AND poor_rate IS NOT NULL),
+  period AS (
+    SELECT p.year, p.standard FROM poverty p JOIN me USING (year, standard) JOIN standards s USING (standard)
+    WHERE p.level = ${sqlString(level)} GROUP BY p.year, p.standard, s.first_year HAVING max(p.poor_rate) > 0
+    ORDER BY p.year DESC, s.first_year LIMIT 1)
+  SELECT p.unit_code, p.unit_name, p.district_code, p.district_name, p.poor_rate, p.year, p.standard, p.suppressed
+  FROM poverty p JOIN period USING (year, standard) WHERE p.level = ${sqlString(level)}
+  ORDER BY p.poor_rate DESC NULLS LAST, p.unit_code`;
+
+/** The units of 1 July 2025 that took over a district's communes, wholly or in part. */
+export const districtSuccessors = (code: string) => `
+  SELECT c.new_unit_code, any_value(n.unit_name) AS new_unit_name, bool_or(c.relation = 'partial') AS partial
+  FROM crosswalk c
+  JOIN (SELECT DISTINCT unit_code FROM units WHERE district_code = ${sqlString(code)}) u ON u.unit_code = c.old_unit_code
+  LEFT JOIN (SELECT unit_code, arg_max(unit_name, valid_from) AS unit_name FROM units GROUP BY unit_code) n ON n.unit_code = c.new_unit_code
+  WHERE c.new_unit_code IS NOT NULL
+  GROUP BY c.new_unit_code ORDER BY c.new_unit_code`;
+
+/** Years and standards with district deprivation figures. */
+export const deprivationPeriods = () => `
+  SELECT DISTINCT d.year, d.standard, s.first_year FROM deprivation d JOIN standards s USING (standard)
+  WHERE d.level = 'district' AND d.poor_near_poor > 0 ORDER BY d.year DESC, s.first_year`;
+
+/** The share of poor and near-poor households lacking each indicator, for the province and each district. */
+export const deprivationByDistrict = (year: number, standard: string) => `
+  SELECT level, unit_code, unit_name, indicator, share_deprived, households_deprived, poor_near_poor, suppressed
+  FROM deprivation WHERE level IN ('province', 'district') AND year = ${Number(year)} AND standard = ${sqlString(standard)}
+  ORDER BY level DESC, unit_code, indicator`;

@@ -30,6 +30,11 @@ describe('another province is a folder, not a code change', () => {
     expect(await commune.locator('h1').textContent()).toBe('Xã Ba');
     const map = (await visit(site, 'map/')).page;
     expect(await map.locator('main').textContent()).toContain('không có ranh giới huyện');
+    expect(await map.locator('#map rect[data-code]').count()).toBe(2);
+    const communes = (await visit(site, 'en/map/commune/poor_rate/2022-national/')).page;
+    expect(await communes.locator('#map path[data-code]').count()).toBe(4);
+    expect(await communes.locator('main').textContent()).toContain('Commune boundaries supplied by the dataset');
+    expect(await communes.locator('figcaption').textContent()).toContain('made-up squares');
     const downloads = (await visit(site, 'downloads/')).page;
     const csv = await downloads.locator('tr[data-table="poverty"] a[href$=".csv"]').getAttribute('href');
     expect((await downloads.request.get(new URL(csv!, site.origin).href)).status()).toBe(200);

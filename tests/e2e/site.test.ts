@@ -81,7 +81,9 @@ describe('what a visitor sees', () => {
     const noJs = await openSite('dist', '/', { javaScriptEnabled: false });
     try {
       const { page } = await visit(noJs, 'map/');
-      expect(await page.locator('#district-poor-rate-map path[data-code]').count()).toBe(13);
+      expect(await page.locator('#map path[data-code]').count()).toBe(13);
+      const tiles = (await visit(noJs, 'map/commune/poor_rate/2022-national/')).page;
+      expect(await tiles.locator('#map rect[data-code]').count()).toBe(177);
       const home = (await visit(noJs, 'en/')).page;
       expect(await home.locator('#province-poor-trend circle').count()).toBeGreaterThan(5);
     } finally {
@@ -116,7 +118,7 @@ describe('DuckDB in the browser', () => {
 });
 
 describe('accessibility basics (axe-core)', () => {
-  const paths = ['', 'map/', 'communes/', 'communes/06841/', 'districts/198/', 'targets/', 'targets/bhyt/', 'program-135/', 'program-135/V01/', 'plan/', 'national/', 'explore/', 'downloads/', 'sources/'];
+  const paths = ['', 'map/', 'map/commune/poor_rate/2022-national/', 'map/units2025/poor_rate/2021-national/', 'deprivation/', 'communes/', 'communes/06841/', 'districts/198/', 'targets/', 'targets/bhyt/', 'program-135/', 'program-135/V01/', 'plan/', 'national/', 'explore/', 'downloads/', 'sources/'];
   it.each(paths.flatMap((p) => [p, `en/${p}`]))('/%s has no serious or critical violation', async (path) => {
     const axeSite = await openSite('dist', '/', { bypassCSP: true });
     try {

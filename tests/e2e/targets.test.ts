@@ -84,7 +84,7 @@ describe('unit pages', () => {
     const rows = await published<{ indicator: string; share_deprived: number; year: number }>(`SELECT indicator, share_deprived, year FROM {deprivation} WHERE level = 'district' AND unit_code = '202' AND poor_near_poor > 0 AND standard = 'national' ORDER BY year DESC LIMIT 12`);
     const { page, errors } = await visit(site, 'districts/202/');
     for (const r of rows) {
-      expect(Number(await page.locator(`#district-202-deprivation [data-key="${r.indicator}"]`).getAttribute('data-value'))).toBe(r.share_deprived);
+      expect(Number(await page.locator(`#districts-202-deprivation [data-key="${r.indicator}"]`).getAttribute('data-value'))).toBe(r.share_deprived);
     }
     expect(await page.locator('[data-unit-coverage] tbody tr').count()).toBe(4);
     expect(errors).toEqual([]);

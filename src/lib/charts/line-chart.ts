@@ -43,7 +43,9 @@ export function lineChart(series: LineSeries[], o: LineChartOptions): string {
   const top = max(series.flatMap((s) => s.points.map((p) => p.y ?? 0))) ?? 1;
   const y = scaleLinear().domain([0, top || 1]).nice(5).range([height - m.bottom, m.top]);
 
-  const grid = y.ticks(5).map((tick) =>
+  // Counts of households are whole: a tick at 0.5 household would be formatted as 0 or 1.
+  const whole = series.every((s) => s.points.every((p) => p.y == null || Number.isInteger(p.y)));
+  const grid = y.ticks(5).filter((tick) => !whole || Number.isInteger(tick)).map((tick) =>
     el('g', { class: 'tick' },
       el('line', { x1: m.left, x2: width - m.right, y1: y(tick), y2: y(tick), stroke: 'currentColor', 'stroke-opacity': 0.15 }) +
       el('text', { x: m.left - 8, y: y(tick), 'text-anchor': 'end', 'dominant-baseline': 'middle', 'font-size': 12, fill: 'currentColor' }, escapeHtml(o.format(tick)))),

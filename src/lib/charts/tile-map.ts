@@ -1,0 +1,56 @@
+import { escapeHtml } from '../escape.ts';
+import type { MapOptions } from './choropleth.ts';
+import { classLegend, datumLabel, hatchDef, legendHeight, shader, unitMark, type MapDatum } from './legend.ts';
+import { el, frame } from './svg.ts';
+
+export interface TileGroup {
+  code: string;
+  name: string;
+  units: string[];
+}
+
+const TILE = 20;
+const GAP = 2;
+const PAD = 10;
+const HEADER = 18;
+
+/**
+ * Units as equal squares in a block per group (their district), shaded like a choropleth. It makes
+ * no claim about shape or position within a district, which is all that is known without
+ * commune boundaries; blocks flow left to right and wrap.
+ */
+export function tileMap(groups: TileGroup[], values: Map<string, MapDatum>, o: MapOptions): string {
+  // Narrow enough to stay legible on a phone without scaling the squares down much.
+  const width = o.width ?? 480;
+  const shade = shader(o.breaks);
+  const blocks: string[] = [];
+  let x = 0;
+  let y = 0;
+  let rowHeight = 0;
+  for (const g of groups) {
+    const cols = Math.max(3, Math.ceil(Math.sqrt(g.units.length * 1.6)));
+    const rows = Math.ceil(g.units.length / cols);
+    const w = Math.max(cols * (TILE + GAP), Math.min(width, g.name.length * 6.5));
+    const h = HEADER + rows * (TILE + GAP);
+    if (x > 0 && x + w > width) { x = 0; y += rowHeight + PAD; rowHeight = 0; }
+    const tiles = g.units.map((code, i) => {
+      const d = values.get(code);
+      const label = datumLabel(code, d, o.format, o.missingLabel);
+      const tx = x + (i % cols) * (TILE + GAP);
+      const ty = y + HEADER + Math.floor(i / cols) * (TILE + GAP);
+      return unitMark(code, label, d, (data) => el('rect', {
+        x: tx, y: ty, width: TILE, height: TILE, rx: 2, fill: shade(d), stroke: code === o.highlight ? '#b45309' : '#94a3b8',
+        'stroke-width': code === o.highlight ? 2.5 : 0.8, ...data, 'data-highlight': code === o.highlight ? 'true' : null,
+      }, el('title', {}, escapeHtml(label))), o.href?.(code));
+    }).join('');
+    blocks.push(el('g', { class: 'tile-group', 'data-group': g.code },
+      el('text', { x, y: y + 12, 'font-size': 11, 'font-weight': 'bold', fill: 'currentColor' }, escapeHtml(g.name)) + tiles));
+    x += w + PAD;
+    rowHeight = Math.max(rowHeight, h);
+  }
+  const mapHeight = y + rowHeight;
+  const missingKinds = new Set([...values.values()].filter((d) => d.value == null).map((d) => d.missing)).size;
+  const height = mapHeight + 8 + legendHeight(o.breaks, missingKinds);
+  const legend = `<g transform="translate(0 ${Math.round(mapHeight + 8)})">${classLegend(0, o.legendTitle, o.breaks, o.format, [...values.values()], o.missingLabel)}</g>`;
+  return frame(o.id, width, height, o.title, o.description, hatchDef() + el('g', { class: 'shapes' }, blocks.join('')) + legend, o.href ? 'group' : 'img');
+}

@@ -1,0 +1,44 @@
+import { stringify } from 'csv-stringify/sync';
+
+/**
+ * A chart as everything a reader can take away from it: the SVG, its words, its source, and the
+ * data behind exactly this view. Pages, embeds and downloads all render from one of these.
+ */
+export interface FigureModel {
+  /** Stable path of the figure, used for its embed page and file names: "map/district/poor_rate/2022-national". */
+  id: string;
+  title: string;
+  description: string;
+  svg: string;
+  source: string;
+  illustrative: boolean;
+  notes: string[];
+  table: FigureTable;
+  /** A note under the data table (how withheld cells are marked, say). */
+  footnote?: string;
+}
+
+export interface FigureTable {
+  columns: { key: string; label: string; numeric: boolean }[];
+  /** The column that names each row (a row header, linked to the row's page). */
+  rowHeader: number;
+  rows: FigureRow[];
+}
+
+export interface FigureRow {
+  key: string;
+  href?: string;
+  /** What the table shows in each column (formatted, or why a value is missing). */
+  cells: string[];
+  /** The exact values for the CSV download: null where the value is withheld or absent. */
+  values: (string | number | null)[];
+  /** data-* attributes for the row, so a test or a script can find it by what it is. */
+  data?: Record<string, string | number>;
+}
+
+/** The data of a figure as CSV (RFC 4180), with a header of column keys: what "Download data" gives. */
+export const figureCsv = (table: FigureTable): string =>
+  stringify([table.columns.map((c) => c.key), ...table.rows.map((r) => r.values)], { record_delimiter: 'windows' });
+
+/** A file name for a figure's downloads: its id with slashes as dashes. */
+export const figureFileName = (id: string, ext: string) => `${id.replaceAll('/', '-')}.${ext}`;

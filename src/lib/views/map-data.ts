@@ -1,0 +1,41 @@
+import type { MapDatum } from '../charts/legend.ts';
+import type { TileGroup } from '../charts/tile-map.ts';
+import { isWithheld } from '../cells.ts';
+
+export interface MapRow extends Record<string, unknown> {
+  unit_code: string;
+  unit_name: string;
+  group_code: string | null;
+  group_name: string | null;
+  value: number | null;
+  suppressed: string | null;
+  complete: boolean;
+  note: string | null;
+}
+
+export interface MissingLabels {
+  withheld: string;
+  noData: string;
+  partial: string;
+}
+
+/** Each unit's value, or the reason it has none: not computable (split unit), withheld, or no data. */
+export function mapData(rows: MapRow[], dependsOn: string[], labels: MissingLabels): Map<string, MapDatum> {
+  return new Map(rows.map((r) => {
+    const missing = r.value != null ? undefined
+      : !r.complete ? labels.partial
+      : dependsOn.some((c) => isWithheld(r, c)) ? labels.withheld : labels.noData;
+    return [r.unit_code, { name: r.unit_name, value: r.value, missing, hatched: !r.complete || undefined }];
+  }));
+}
+
+/** Units in their groups (districts), in the order the rows come; units with no group last. */
+export function tileGroups(rows: MapRow[], ungrouped: string): TileGroup[] {
+  const groups = new Map<string, TileGroup>();
+  for (const r of rows) {
+    const code = r.group_code ?? '';
+    if (!groups.has(code)) groups.set(code, { code, name: r.group_name ?? ungrouped, units: [] });
+    groups.get(code)!.units.push(r.unit_code);
+  }
+  return [...groups.values()];
+}

@@ -1,0 +1,48 @@
+import { indicatorsFor, type MapIndicator, type MapLevel } from './map-indicators.ts';
+
+export interface MapPeriod {
+  level: MapLevel;
+  source: 'poverty' | 'coverage';
+  year: number;
+  standard: string | null;
+}
+
+export interface MapView {
+  level: MapLevel;
+  indicator: MapIndicator;
+  year: number;
+  standard: string | null;
+  /** Site path of the view, without language or base: map/district/poor_rate/2022-national/. */
+  path: string;
+}
+
+export const LEVELS: readonly MapLevel[] = ['district', 'commune', 'units2025'];
+
+export const periodSlug = (year: number, standard: string | null) => (standard ? `${year}-${standard}` : `${year}`);
+
+export const viewPath = (level: MapLevel, indicator: string, year: number, standard: string | null) =>
+  `map/${level}/${indicator}/${periodSlug(year, standard)}/`;
+
+/** Every view a reader can open: each level's indicators over the years and standards its table has. */
+export function mapViews(periods: MapPeriod[]): MapView[] {
+  return LEVELS.flatMap((level) => indicatorsFor(level).flatMap((indicator) =>
+    periods
+      .filter((p) => p.level === level && p.source === indicator.table)
+      .map((p) => ({ level, indicator, year: p.year, standard: p.standard, path: viewPath(level, indicator.id, p.year, p.standard) }))));
+}
+
+/**
+ * The view a switch leads to when the reader changes one setting: the same view with that setting
+ * changed if it exists, else the nearest one (latest year, then first standard) that does.
+ */
+export function switchTo(views: MapView[], from: MapView, change: Partial<{ level: MapLevel; indicator: string; period: string }>): MapView {
+  const level = change.level ?? from.level;
+  const indicator = change.indicator ?? from.indicator.id;
+  const candidates = views.filter((v) => v.level === level && v.indicator.id === indicator);
+  const pool = candidates.length ? candidates : views.filter((v) => v.level === level);
+  const period = change.period ?? periodSlug(from.year, from.standard);
+  return pool.find((v) => periodSlug(v.year, v.standard) === period)
+    ?? pool.find((v) => v.year === from.year && (v.standard === from.standard || v.standard == null || from.standard == null))
+    ?? pool.filter((v) => v.year <= from.year).at(-1)
+    ?? pool[0];
+}

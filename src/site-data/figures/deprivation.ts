@@ -1,0 +1,64 @@
+import { labelOf, translator, type Locale } from '../../i18n/t.ts';
+import { heatmap } from '../../lib/charts/heatmap.ts';
+import type { FigureModel } from '../../lib/figure.ts';
+import { formatPercent } from '../../lib/format.ts';
+import { isIllustrative } from '../../lib/manifest.ts';
+import { deprivationByDistrict, deprivationPeriods } from '../../lib/queries.ts';
+import { loadManifest, query } from '../db.ts';
+
+interface Row {
+  level: string;
+  unit_code: string;
+  unit_name: string;
+  indicator: string;
+  share_deprived: number | null;
+  households_deprived: number | null;
+  /** Deprivation cells are withheld whole: true, or null when published. */
+  suppressed: boolean | null;
+}
+
+export const listDeprivationPeriods = () => query<{ year: number; standard: string }>(deprivationPeriods());
+
+/** Which of the 12 indicators poor and near-poor households lack most, for the province and each district. */
+export async function deprivationFigure(locale: Locale, year: number, standard: string): Promise<FigureModel> {
+  const t = translator(locale);
+  const manifest = loadManifest();
+  const rows = await query<Row>(deprivationByDistrict(year, standard));
+  const units = [...new Map(rows.map((r) => [r.unit_code, { key: r.unit_code, label: r.unit_name, level: r.level }])).values()];
+  const byCell = new Map(rows.map((r) => [`${r.indicator}|${r.unit_code}`, r]));
+  const province = units.find((u) => u.level === 'province');
+  // Indicators in the order the province lacks them most, so the heaviest rows come first.
+  const indicators = [...new Set(rows.map((r) => r.indicator))]
+    .map((key) => ({ key, label: labelOf(locale, 'deprivation', key), share: province ? byCell.get(`${key}|${province.key}`)?.share_deprived ?? -1 : 0 }))
+    .sort((a, b) => b.share - a.share || a.key.localeCompare(b.key));
+  const missing = (r: Row | undefined) => (r?.suppressed ? t('suppressed') : t('no_data'));
+  const format = (v: number) => formatPercent(locale, v, 1)!;
+  const standardName = labelOf(locale, 'standard.short', standard);
+  const title = t('deprivation.view.title', { year, standard: standardName });
+  const id = `deprivation/${year}-${standard}`;
+  return {
+    id, title, description: t('deprivation.view.desc'),
+    svg: heatmap(indicators, units, (ind, unit) => {
+      const r = byCell.get(`${ind}|${unit}`);
+      return { value: r?.share_deprived ?? null, missing: missing(r) };
+    }, { id: id.replace('/', '-'), title, description: t('deprivation.view.desc'), format, missingLabel: t('no_data'), top: 100 }),
+    source: t('source.dataset', { source: manifest.tables.find((x) => x.name === 'deprivation')!.source, id: manifest.dataset.id, version: manifest.dataset.version }),
+    illustrative: isIllustrative(manifest, 'deprivation'),
+    notes: [t('deprivation.view.note')],
+    table: {
+      columns: [
+        { key: 'indicator', label: t('col.indicator'), numeric: false },
+        ...units.map((u) => ({ key: u.key, label: u.label, numeric: true })),
+      ],
+      rowHeader: 0,
+      rows: indicators.map((ind) => ({
+        key: ind.key,
+        cells: [ind.label, ...units.map((u) => {
+          const r = byCell.get(`${ind.key}|${u.key}`);
+          return r?.share_deprived == null ? missing(r) : format(r.share_deprived);
+        })],
+        values: [ind.key, ...units.map((u) => byCell.get(`${ind.key}|${u.key}`)?.share_deprived ?? null)],
+      })),
+    },
+  };
+}

@@ -1,0 +1,92 @@
+import { labelOf, translator, type Locale, type MessageKey } from '../../i18n/t.ts';
+import { choropleth } from '../../lib/charts/choropleth.ts';
+import { tileMap } from '../../lib/charts/tile-map.ts';
+import { cellText } from '../../lib/cells.ts';
+import type { FigureModel } from '../../lib/figure.ts';
+import { formatNumber, formatPercent } from '../../lib/format.ts';
+import { isIllustrative } from '../../lib/manifest.ts';
+import { classBreaks } from '../../lib/views/class-breaks.ts';
+import { mapData, tileGroups } from '../../lib/views/map-data.ts';
+import type { MapView } from '../../lib/views/map-views.ts';
+import { loadBoundary } from '../boundaries.ts';
+import { loadManifest } from '../db.ts';
+import { provinceName } from '../page.ts';
+import { loadMapRows } from '../map.ts';
+
+/** The words a map view is known by: its indicator, level and period in the reader's language. */
+export function mapViewNames(locale: Locale, view: MapView) {
+  const t = translator(locale);
+  const indicator = labelOf(locale, 'indicator', view.indicator.id);
+  const level = t(`map.level.${view.level}` as MessageKey);
+  const period = (year: number, standard: string | null) =>
+    standard ? t('map.period.standard', { year, standard: labelOf(locale, 'standard.short', standard) }) : String(year);
+  return { indicator, level, period, title: t('map.view.title', { indicator, level, period: period(view.year, view.standard) }) };
+}
+
+/**
+ * A map view as a figure: district polygons, commune polygons when the dataset has them for
+ * (nearly) every unit shown, else tiles grouped by district, which claim no geography.
+ */
+export async function mapFigure(locale: Locale, view: MapView, unitHref: (level: 'district' | 'commune', code: string) => string): Promise<FigureModel> {
+  const t = translator(locale);
+  const manifest = loadManifest();
+  const rows = await loadMapRows(view);
+  const ind = view.indicator;
+  const names = mapViewNames(locale, view);
+  const format = (v: number) => (ind.kind === 'percent' ? formatPercent(locale, v, v >= 10 ? 1 : 2)! : formatNumber(locale, v)!);
+  const values = mapData(rows, [ind.column, ...ind.counts], { withheld: t('suppressed'), noData: t('no_data'), partial: t('map.partial') });
+  const href = (code: string) => unitHref(view.level === 'district' ? 'district' : 'commune', code);
+  const options = {
+    id: 'map', title: names.title, description: t('map.view.desc', { unit: names.level, indicator: names.indicator }), format,
+    missingLabel: t('no_data'), breaks: classBreaks(rows.map((r) => r.value)), href,
+    legendTitle: t(ind.kind === 'percent' ? 'map.legend.percent' : 'map.legend.count', { indicator: names.indicator }),
+  };
+
+  const boundaryName = view.level === 'district' ? 'districts' : 'communes';
+  const key = view.level === 'district' ? 'district_code' : 'unit_code';
+  const shapes = loadBoundary(boundaryName, 0.15);
+  const drawn = shapes?.features.filter((f) => values.has(String(f.properties[key]))) ?? [];
+  const onBoundaries = shapes != null && drawn.length >= rows.length * 0.9;
+  const svg = onBoundaries
+    ? choropleth({ ...shapes, features: drawn }, values, { ...options, key })
+    : tileMap(tileGroups(rows, view.level === 'district' ? provinceName(locale) : t('map.nogroup')), values, options);
+  const boundary = onBoundaries ? manifest.boundaries.find((b) => b.name === boundaryName) : undefined;
+  const table = manifest.tables.find((x) => x.name === ind.table)!;
+
+  const counts = ind.counts.filter((c) => c !== ind.column);
+  const grouped = view.level !== 'district';
+  return {
+    id: view.path.replace(/\/$/, ''),
+    title: names.title,
+    description: options.description,
+    svg,
+    source: [t('source.dataset', { source: table.source, id: manifest.dataset.id, version: manifest.dataset.version }),
+      boundary ? `${boundary.source} (${boundary.licence})` : ''].join(' ').trim(),
+    illustrative: isIllustrative(manifest, ind.table),
+    notes: [
+      !onBoundaries ? t(grouped ? 'map.tiles.note' : 'map.tiles.districts') : '',
+      onBoundaries && grouped ? t('map.commune.boundaries') : '',
+      view.level === 'units2025' ? t('map.units2025.note') : '',
+      ind.table === 'coverage' ? t('map.coverage.note') : '',
+    ].filter(Boolean),
+    table: {
+      columns: [
+        { key: 'unit_code', label: t('col.code'), numeric: false },
+        { key: 'unit_name', label: t('col.unit'), numeric: false },
+        ...(grouped ? [{ key: 'district_name', label: t('map.table.group'), numeric: false }] : []),
+        { key: ind.id, label: names.indicator, numeric: true },
+        ...counts.map((c) => ({ key: c, label: t(`col.${c}` as MessageKey), numeric: true })),
+      ],
+      rowHeader: 1,
+      rows: rows.map((r) => {
+        const d = values.get(r.unit_code)!;
+        return {
+          key: r.unit_code, href: href(r.unit_code),
+          cells: [r.unit_code, r.unit_name, ...(grouped ? [r.group_name ?? ''] : []), d.value == null ? d.missing! : format(d.value),
+            ...counts.map((c) => (r.complete ? cellText(locale, r, c) : t('map.partial')))],
+          values: [r.unit_code, r.unit_name, ...(grouped ? [r.group_name] : []), r.value, ...counts.map((c) => (r[c] as number | null) ?? null)],
+        };
+      }),
+    },
+  };
+}

@@ -1,0 +1,71 @@
+import { labelOf, translator, type Locale } from '../../i18n/t.ts';
+import { choropleth } from '../../lib/charts/choropleth.ts';
+import { lineChart } from '../../lib/charts/line-chart.ts';
+import type { FigureModel } from '../../lib/figure.ts';
+import { formatPercent } from '../../lib/format.ts';
+import { foldName } from '../../lib/names.ts';
+import { gsoHomeSeries, gsoProvinces } from '../../lib/queries.ts';
+import { classBreaks } from '../../lib/views/class-breaks.ts';
+import { nationalView, type GsoRow } from '../../lib/views/national.ts';
+import { loadBoundary } from '../boundaries.ts';
+import { query } from '../db.ts';
+import { provinceName } from '../page.ts';
+
+type Province = GsoRow & { province_name: string; iso_3166_2: string; home: boolean };
+
+const pct = (locale: Locale, v: number | null | undefined) => formatPercent(locale, v ?? null, 1) ?? translator(locale)('no_data');
+
+/** GSO's poverty rate of every province in one year, the dataset's province outlined; null without province polygons. */
+export async function nationalMapFigure(locale: Locale, year: number): Promise<FigureModel | null> {
+  const t = translator(locale);
+  const geo = loadBoundary('provinces', 0.05);
+  if (!geo) return null;
+  const provinces = await query<Province>(gsoProvinces(year));
+  const id = `national/${year}/map`;
+  const title = t('national.map.title', { year });
+  const description = t('national.map.desc', { province: provinceName(locale) });
+  return {
+    id, title, description,
+    svg: choropleth(geo, new Map(provinces.map((p) => [p.iso_3166_2, { name: p.province_name, value: p.value_pct }])), {
+      id: `national-map-${year}`, title, description, key: 'iso_3166_2', format: (v) => formatPercent(locale, v, 1)!, missingLabel: t('no_data'),
+      legendTitle: t('national.col.rate'), breaks: classBreaks(provinces.map((p) => p.value_pct)), highlight: provinces.find((p) => p.home)?.iso_3166_2,
+      width: 560, height: 620,
+    }),
+    source: t('national.note.source'), illustrative: false, notes: [],
+    table: {
+      columns: [
+        { key: 'rank', label: t('national.rank'), numeric: true },
+        { key: 'province_name', label: t('national.col.province'), numeric: false },
+        { key: 'value_pct', label: t('national.col.rate'), numeric: true },
+      ],
+      rowHeader: 1,
+      rows: provinces.map((p) => ({
+        key: p.iso_3166_2, data: { province: p.iso_3166_2, ...(p.home ? { home: 'true' } : {}) },
+        cells: [p.rank == null ? '–' : String(p.rank), p.province_name, `${pct(locale, p.value_pct)}${p.preliminary ? '*' : ''}`],
+        values: [p.rank, p.province_name, p.value_pct],
+      })),
+    },
+  };
+}
+
+/** The dataset's province, its region and the country over every GSO year. */
+export async function nationalTrendFigure(locale: Locale, years: number[]): Promise<FigureModel> {
+  const t = translator(locale);
+  const home = await query<GsoRow>(gsoHomeSeries());
+  const region = labelOf(locale, 'region', foldName(home.find((r) => r.area_level === 'region')?.area_name_en ?? ''));
+  const view = nationalView(home, years.at(-1)!, { province: provinceName(locale), region: t('national.region', { region }), country: t('national.country') });
+  const title = t('national.trend.title', { province: provinceName(locale), first: years[0], last: years.at(-1)! });
+  return {
+    id: 'national/trend', title, description: t('national.trend.desc'),
+    svg: lineChart(view.series, { id: 'national-trend', title, description: t('national.trend.desc'), format: (v) => formatPercent(locale, v, 1)!, missingLabel: t('no_data') }),
+    source: t('national.note.source'), illustrative: false, notes: [],
+    table: {
+      columns: [{ key: 'year', label: t('col.year'), numeric: false }, ...view.series.map((s) => ({ key: s.id, label: s.label, numeric: true }))],
+      rowHeader: 0,
+      rows: years.map((y) => {
+        const at = view.series.map((s) => s.points.find((p) => p.x === y)?.y ?? null);
+        return { key: String(y), cells: [String(y), ...at.map((v) => pct(locale, v))], values: [y, ...at] };
+      }),
+    },
+  };
+}

@@ -1,0 +1,30 @@
+import { translator, type Locale } from '../../i18n/t.ts';
+import { lineChart } from '../../lib/charts/line-chart.ts';
+import type { FigureModel } from '../../lib/figure.ts';
+import { formatNumber } from '../../lib/format.ts';
+import { isIllustrative } from '../../lib/manifest.ts';
+import { villagesExitedByYear } from '../../lib/queries.ts';
+import { loadManifest, query } from '../db.ts';
+
+/** How many Program-135 villages had left the list by each year; null when the dataset has no village criteria. */
+export async function p135ProgressFigure(locale: Locale): Promise<FigureModel | null> {
+  const t = translator(locale);
+  const manifest = loadManifest();
+  const progress = await query<{ year: number; exited: number; total: number }>(villagesExitedByYear());
+  if (!progress.length) return null;
+  const title = t('p135.progress.title');
+  return {
+    id: 'program-135/progress', title, description: t('p135.progress.desc'),
+    svg: lineChart([{ id: 'exited', label: title, points: progress.map((p) => ({ x: p.year, y: p.exited })) }], {
+      id: 'p135-progress', title, description: t('p135.progress.desc'), format: (v) => formatNumber(locale, v)!, missingLabel: t('no_data'), height: 220,
+    }),
+    source: manifest.tables.find((x) => x.name === 'villages')?.source ?? '',
+    illustrative: isIllustrative(manifest, 'villages'),
+    notes: [],
+    table: {
+      columns: [{ key: 'year', label: t('col.year'), numeric: false }, { key: 'exited', label: title, numeric: true }, { key: 'total', label: t('p135.col.total'), numeric: true }],
+      rowHeader: 0,
+      rows: progress.map((p) => ({ key: String(p.year), data: { year: p.year }, cells: [String(p.year), String(p.exited), String(p.total)], values: [p.year, p.exited, p.total] })),
+    },
+  };
+}

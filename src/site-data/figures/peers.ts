@@ -1,0 +1,65 @@
+import { labelOf, translator, type Locale } from '../../i18n/t.ts';
+import { stripPlot } from '../../lib/charts/strip-plot.ts';
+import type { FigureModel } from '../../lib/figure.ts';
+import { formatPercent } from '../../lib/format.ts';
+import { isIllustrative } from '../../lib/manifest.ts';
+import { peerRates } from '../../lib/queries.ts';
+import { standing, type PeerRow, type Standing } from '../../lib/views/peers.ts';
+import { loadManifest, query } from '../db.ts';
+import { provinceName } from '../page.ts';
+
+type Row = PeerRow & { district_name: string | null; year: number; standard: string; suppressed: string | null };
+
+export interface UnitStanding {
+  year: number;
+  standard: string;
+  province: Standing;
+  district: Standing | null;
+  figure: FigureModel;
+}
+
+/** Where a district or commune stands among its peers by poverty rate, as a sentence's figures and a strip plot. */
+export async function unitStanding(locale: Locale, level: 'district' | 'commune', code: string, href: (code: string) => string): Promise<UnitStanding | null> {
+  const t = translator(locale);
+  const rows = await query<Row>(peerRates(level, code));
+  const me = rows.find((r) => r.unit_code === code);
+  const province = standing(rows, code);
+  if (!me || !province) return null;
+  const inDistrict = level === 'commune' && me.district_code ? rows.filter((r) => r.district_code === me.district_code) : null;
+  const format = (v: number) => formatPercent(locale, v, 2)!;
+  const points = (list: Row[]) => list.filter((r) => r.poor_rate != null)
+    .map((r) => ({ key: r.unit_code, name: r.unit_name, value: r.poor_rate!, href: href(r.unit_code) }));
+  const strips = [
+    ...(inDistrict ? [{ label: me.district_name ?? '', points: points(inDistrict) }] : []),
+    { label: provinceName(locale), points: points(rows) },
+  ];
+  const standard = labelOf(locale, 'standard.short', me.standard);
+  const title = t('peers.title', { name: me.unit_name, year: me.year, standard });
+  const id = `${level === 'district' ? 'districts' : 'communes'}/${code}/peers`;
+  return {
+    year: me.year, standard: me.standard, province, district: inDistrict ? standing(inDistrict, code) : null,
+    figure: {
+      id, title, description: t('peers.desc', { name: me.unit_name }),
+      svg: stripPlot(strips, { id: id.replaceAll('/', '-'), title, description: t('peers.desc', { name: me.unit_name }), format, highlight: code }),
+      source: t('source.dataset', { source: loadManifest().tables.find((x) => x.name === 'poverty')!.source, id: loadManifest().dataset.id, version: loadManifest().dataset.version }),
+      illustrative: isIllustrative(loadManifest(), 'poverty'),
+      notes: [],
+      table: {
+        columns: [
+          { key: 'rank', label: t('peers.col.rank'), numeric: true },
+          { key: 'unit_name', label: t('col.unit'), numeric: false },
+          { key: 'poor_rate', label: t('col.poor_rate'), numeric: true },
+        ],
+        rowHeader: 1,
+        rows: (inDistrict ?? rows).map((r) => {
+          const s = standing(inDistrict ?? rows, r.unit_code);
+          return {
+            key: r.unit_code, href: r.unit_code === code ? undefined : href(r.unit_code),
+            cells: [s ? String(s.rank) : '–', r.unit_name, r.poor_rate == null ? t(r.suppressed ? 'suppressed' : 'no_data') : format(r.poor_rate)],
+            values: [s?.rank ?? null, r.unit_name, r.poor_rate],
+          };
+        }),
+      },
+    },
+  };
+}

@@ -1,0 +1,50 @@
+import { translator, type Locale } from '../../i18n/t.ts';
+import { lineChart } from '../../lib/charts/line-chart.ts';
+import { cellText } from '../../lib/cells.ts';
+import type { FigureModel } from '../../lib/figure.ts';
+import { formatNumber } from '../../lib/format.ts';
+import { isIllustrative, standardName } from '../../lib/manifest.ts';
+import { seriesByStandard, type SeriesRow } from '../../lib/views/series.ts';
+import { loadManifest } from '../db.ts';
+
+type Row = SeriesRow & { suppressed: string | null };
+
+/** Columns of the trend's data table: [key, message, kind, the counts a derived value depends on]. */
+const COLUMNS = [
+  ['households', 'col.households', 'count', ['households']],
+  ['poor', 'col.poor', 'count', ['poor']],
+  ['poor_rate', 'col.poor_rate', 'percent', ['poor', 'households']],
+  ['near_poor', 'col.near_poor', 'count', ['near_poor']],
+  ['near_poor_rate', 'col.near_poor_rate', 'percent', ['near_poor', 'households']],
+  ['poor_change', 'col.poor_change', 'change', ['poor', 'poor_start']],
+] as const;
+
+/** Poor (or near-poor) households over the years, one line per poverty standard, never joined across standards. */
+export function trendFigure(locale: Locale, id: string, rows: Row[], column: 'poor' | 'near_poor', title: string, height?: number): FigureModel {
+  const t = translator(locale);
+  const manifest = loadManifest();
+  const { series, breaks } = seriesByStandard(rows, column, manifest.dataset.standards, (s) => `${t('chart.break')}: ${s.legal_basis}`);
+  const svgId = id.replaceAll('/', '-');
+  return {
+    id, title, description: t('overview.trend.desc'),
+    svg: lineChart(series, { id: svgId, title, description: t('overview.trend.desc'), format: (v) => formatNumber(locale, v)!, missingLabel: t('suppressed'), breaks, height }),
+    source: t('source.dataset', { source: manifest.tables.find((x) => x.name === 'poverty')!.source, id: manifest.dataset.id, version: manifest.dataset.version }),
+    illustrative: isIllustrative(manifest, 'poverty'),
+    notes: [],
+    footnote: t('suppressed.note', { k: manifest.disclosure.threshold }),
+    table: {
+      columns: [
+        { key: 'year', label: t('col.year'), numeric: false },
+        { key: 'standard', label: t('col.standard'), numeric: false },
+        ...COLUMNS.map(([key, label]) => ({ key, label: t(label), numeric: true })),
+      ],
+      rowHeader: 0,
+      rows: rows.map((r) => ({
+        key: `${r.year}-${r.standard}`,
+        data: { year: r.year, standard: r.standard },
+        cells: [String(r.year), standardName(manifest, r.standard, locale), ...COLUMNS.map(([key, , kind, deps]) => cellText(locale, r, key, kind, [...deps]))],
+        values: [r.year, r.standard, ...COLUMNS.map(([key]) => (r[key] as number | null) ?? null)],
+      })),
+    },
+  };
+}

@@ -1,0 +1,39 @@
+import { labelOf, translator, type Locale } from '../../i18n/t.ts';
+import { barChart } from '../../lib/charts/bar-chart.ts';
+import type { FigureModel } from '../../lib/figure.ts';
+import { formatPercent } from '../../lib/format.ts';
+import { isIllustrative, standardName } from '../../lib/manifest.ts';
+import { unitDeprivation } from '../../lib/queries.ts';
+import { loadManifest, query } from '../db.ts';
+
+type Row = { indicator: string; share_deprived: number | null; year: number; standard: string; suppressed: boolean | null };
+
+/** A unit's deprivation profile: the share of its poor and near-poor households lacking each indicator; null when it has none. */
+export async function unitDeprivationFigure(locale: Locale, level: 'district' | 'commune', code: string): Promise<FigureModel | null> {
+  const t = translator(locale);
+  const manifest = loadManifest();
+  const rows = await query<Row>(unitDeprivation(level, code));
+  const first = rows[0];
+  if (!first) return null;
+  const id = `${level}s/${code}/deprivation`;
+  const title = t('unit.deprivation.title', { year: first.year, standard: standardName(manifest, first.standard, locale) });
+  const format = (v: number) => formatPercent(locale, v, 1)!;
+  const missing = (r: Row) => t(r.suppressed ? 'suppressed' : 'no_data');
+  return {
+    id, title, description: t('unit.deprivation.desc'),
+    svg: barChart(rows.map((d) => ({ key: d.indicator, label: labelOf(locale, 'deprivation', d.indicator), value: d.share_deprived })),
+      { id: id.replaceAll('/', '-'), title, description: t('unit.deprivation.desc'), format, missingLabel: t('suppressed') }),
+    source: t('source.dataset', { source: manifest.tables.find((x) => x.name === 'deprivation')!.source, id: manifest.dataset.id, version: manifest.dataset.version }),
+    illustrative: isIllustrative(manifest, 'deprivation'),
+    notes: [],
+    table: {
+      columns: [{ key: 'indicator', label: t('col.indicator'), numeric: false }, { key: 'share_deprived', label: '%', numeric: true }],
+      rowHeader: 0,
+      rows: rows.map((d) => ({
+        key: d.indicator,
+        cells: [labelOf(locale, 'deprivation', d.indicator), d.share_deprived == null ? missing(d) : format(d.share_deprived)],
+        values: [d.indicator, d.share_deprived],
+      })),
+    },
+  };
+}

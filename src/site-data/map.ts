@@ -1,0 +1,25 @@
+import { mapDefaultView, mapPeriods, mapValues } from '../lib/queries.ts';
+import type { MapRow } from '../lib/views/map-data.ts';
+import { findIndicator } from '../lib/views/map-indicators.ts';
+import { mapViews, type MapPeriod, type MapView } from '../lib/views/map-views.ts';
+import { query } from './db.ts';
+
+let views: Promise<MapView[]> | null = null;
+
+/** Every map view the published data supports (read once per build). */
+export const listMapViews = () => (views ??= query<MapPeriod>(mapPeriods()).then(mapViews));
+
+/** The view the map page opens on: poverty rate by district in the plan's year. */
+export async function defaultMapView(): Promise<MapView> {
+  const all = await listMapViews();
+  const [row] = await query<{ year: number | null; standard: string }>(mapDefaultView());
+  const poor = findIndicator('poor_rate')!;
+  return all.find((v) => v.level === 'district' && v.indicator === poor && v.year === row.year && v.standard === row.standard)
+    ?? all.find((v) => v.indicator === poor)
+    ?? all[0];
+}
+
+export const loadMapRows = (v: MapView) => query<MapRow>(mapValues({
+  level: v.level, table: v.indicator.table, column: v.indicator.column, counts: v.indicator.counts,
+  year: v.year, standard: v.standard, programme: v.indicator.programme,
+}));

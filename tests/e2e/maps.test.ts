@@ -1,0 +1,130 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { openSite, visit, type Site } from './browser.ts';
+import { published } from './published.ts';
+
+let site: Site;
+beforeAll(async () => {
+  site = await openSite();
+});
+afterAll(async () => site?.close());
+
+const valueOf = async (page: import('playwright-core').Page, selector: string) => {
+  const v = await page.locator(selector).getAttribute('data-value');
+  return v === '' || v == null ? null : Number(v);
+};
+
+describe('the map', () => {
+  it('shades every district with the published rate, and says "withheld" rather than zero', async () => {
+    const rows = await published<{ unit_code: string; poor_rate: number | null }>(
+      `SELECT unit_code, poor_rate FROM {poverty} WHERE level = 'district' AND year = 2022 AND standard = 'national'`);
+    const { page, errors } = await visit(site, 'map/district/poor_rate/2022-national/');
+    for (const r of rows) expect(await valueOf(page, `#map path[data-code="${r.unit_code}"]`)).toBe(r.poor_rate);
+    const withheld = rows.find((r) => r.poor_rate == null)!;
+    expect(await page.locator(`#map path[data-code="${withheld.unit_code}"]`).getAttribute('data-label')).toMatch(/: ẩn$/);
+    expect(await page.locator(`tr[data-key="${withheld.unit_code}"]`).textContent()).toContain('ẩn');
+    expect(errors).toEqual([]);
+  });
+
+  it('switches indicator, level and year through links that keep the rest of the view', async () => {
+    const { page } = await visit(site, 'en/map/');
+    await page.getByRole('navigation', { name: 'Choose the map' }).getByRole('link', { name: 'Communes' }).click();
+    await page.waitForURL(/\/en\/map\/commune\/poor_rate\/2022-national\/$/);
+    await page.getByRole('link', { name: 'Health-insurance card coverage' }).click();
+    await page.waitForURL(/\/en\/map\/commune\/coverage_bhyt\/2022\/$/);
+    const rows = await published<{ unit_code: string; coverage_rate: number | null }>(
+      `SELECT unit_code, coverage_rate FROM {coverage} WHERE level = 'commune' AND year = 2022 AND programme = 'bhyt' ORDER BY unit_code LIMIT 20`);
+    for (const r of rows) expect(await valueOf(page, `#map rect[data-code="${r.unit_code}"]`)).toBe(r.coverage_rate);
+    expect(await page.locator('h1').textContent()).toBe('Health-insurance card coverage by commune, 2022');
+  });
+
+  it('draws communes as tiles grouped by district, since there are no commune boundaries, and says so', async () => {
+    const [{ n, districts }] = await published<{ n: number; districts: number }>(
+      `SELECT count(*)::INT AS n, count(DISTINCT district_code)::INT AS districts FROM {poverty} WHERE level = 'commune' AND year = 2022 AND standard = 'national'`);
+    const { page } = await visit(site, 'map/commune/poor_rate/2022-national/');
+    expect(await page.locator('#map rect[data-code]').count()).toBe(n);
+    expect(await page.locator('#map .tile-group').count()).toBe(districts);
+    expect(await page.locator('[data-figure] p').first().textContent()).toContain('Không có ranh giới cấp xã');
+  });
+
+  it('shows the 2025 units through the crosswalk, flagging those that took part of a split commune', async () => {
+    const rows = await published<{ unit_code: string; complete: boolean; poor_rate: number | null }>(
+      `SELECT unit_code, complete, poor_rate FROM {poverty_2025_units} WHERE year = 2021 AND standard = 'national'`);
+    const { page } = await visit(site, 'en/map/units2025/poor_rate/2021-national/');
+    expect(await page.locator('#map rect[data-code][fill="url(#hatch-partial)"]').count()).toBe(rows.filter((r) => !r.complete).length);
+    for (const r of rows.filter((x) => x.complete)) expect(await valueOf(page, `#map rect[data-code="${r.unit_code}"]`)).toBe(r.poor_rate);
+    const partial = rows.find((r) => !r.complete)!;
+    expect(await page.locator(`#map rect[data-code="${partial.unit_code}"]`).getAttribute('data-label')).toContain('not computable');
+  });
+
+  it('shows a tooltip on hover and on keyboard focus without moving the layout, and a click opens the unit', async () => {
+    const { page } = await visit(site, 'map/');
+    const before = await page.locator('[data-figure]').boundingBox();
+    const shape = page.locator('#map a').first();
+    await shape.hover();
+    const tip = page.locator('.map-tooltip');
+    await tip.waitFor();
+    expect(await tip.textContent()).toBe(await shape.locator('[data-label]').getAttribute('data-label'));
+    expect(await page.locator('[data-figure]').boundingBox()).toEqual(before);
+    await page.locator('body').hover({ position: { x: 5, y: 5 } });
+    await page.keyboard.press('Tab');
+    await shape.focus();
+    expect(await tip.isVisible()).toBe(true);
+    await page.keyboard.press('Enter');
+    await page.waitForURL(/\/districts\/\d+\/$/);
+  });
+});
+
+describe('from the overview to any commune and back', () => {
+  for (const [lang, prefix, map] of [['vi', '', 'Bản đồ'], ['en', 'en/', 'Map']] as const) {
+    for (const viewport of [{ width: 390, height: 844 }, { width: 1280, height: 900 }]) {
+      it(`in ${lang} at ${viewport.width} px`, async () => {
+        const { page, errors } = await visit(site, prefix);
+        await page.setViewportSize(viewport);
+        await page.getByRole('link', { name: map, exact: true }).first().click();
+        await page.locator('#map').waitFor();
+        await page.getByRole('link', { name: lang === 'vi' ? 'Xã' : 'Communes', exact: true }).click();
+        await page.locator('#map rect[data-code]').first().waitFor();
+        const tile = page.locator('#map a').nth(5);
+        const code = await tile.locator('[data-code]').getAttribute('data-code');
+        await tile.click();
+        await page.waitForURL(new RegExp(`/communes/${code}/$`));
+        expect(await page.locator('h1').count()).toBe(1);
+        expect(await page.evaluate(() => document.documentElement.scrollWidth <= window.innerWidth)).toBe(true);
+        await page.goBack();
+        await page.locator('#map').waitFor();
+        await page.goBack();
+        await page.goBack();
+        expect(new URL(page.url()).pathname).toBe(`/${prefix}`);
+        expect(errors).toEqual([]);
+      });
+    }
+  }
+});
+
+describe('unit pages and the deprivation view', () => {
+  it('states a district\'s rank among its peers from the published rates', async () => {
+    const { page } = await visit(site, 'districts/198/');
+    const standing = page.locator('[data-standing] p[data-rank]');
+    const text = (await standing.textContent())!;
+    const [, year, std] = /Năm (\d{4}) \((chuẩn [^)]+)\)/.exec(text)!;
+    const standard = std === 'chuẩn tỉnh' ? 'provincial' : 'national';
+    const [{ rank, rated }] = await published<{ rank: number; rated: number }>(`
+      WITH p AS (SELECT unit_code, poor_rate FROM {poverty} WHERE level = 'district' AND year = ${year} AND standard = '${standard}')
+      SELECT 1 + (SELECT count(*) FROM p WHERE poor_rate > (SELECT poor_rate FROM p WHERE unit_code = '198'))::INT AS rank,
+             (SELECT count(poor_rate) FROM p)::INT AS rated`);
+    expect(Number(await standing.getAttribute('data-rank'))).toBe(rank);
+    expect(Number(await standing.getAttribute('data-rated'))).toBe(rated);
+    expect(await page.locator('[data-standing] circle[data-key="198"]').getAttribute('fill')).toBe('#b45309');
+  });
+
+  it('shows what poor and near-poor households lack, district by district, with the published shares', async () => {
+    const rows = await published<{ unit_code: string; indicator: string; share_deprived: number | null }>(`
+      SELECT unit_code, indicator, share_deprived FROM {deprivation}
+      WHERE level IN ('province', 'district') AND (year, standard) = (SELECT (max(year), 'national') FROM {deprivation} WHERE level = 'district')`);
+    const { page } = await visit(site, 'en/deprivation/');
+    for (const r of rows.slice(0, 40)) {
+      expect(await valueOf(page, `[data-row="${r.indicator}"][data-col="${r.unit_code}"]`)).toBe(r.share_deprived);
+    }
+    expect(await page.locator('[data-row][data-col]').count()).toBe(rows.length);
+  });
+});

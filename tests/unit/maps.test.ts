@@ -1,0 +1,121 @@
+import { describe, expect, it } from 'vitest';
+import { heatmap } from '../../src/lib/charts/heatmap.ts';
+import { stripPlot } from '../../src/lib/charts/strip-plot.ts';
+import { tileMap } from '../../src/lib/charts/tile-map.ts';
+import { figureCsv } from '../../src/lib/figure.ts';
+import { classBreaks, ZERO_BREAK } from '../../src/lib/views/class-breaks.ts';
+import { mapData, tileGroups, type MapRow } from '../../src/lib/views/map-data.ts';
+import { indicatorsFor } from '../../src/lib/views/map-indicators.ts';
+import { mapViews, switchTo, type MapPeriod } from '../../src/lib/views/map-views.ts';
+import { standing } from '../../src/lib/views/peers.ts';
+
+const row = (code: string, group: string, value: number | null, extra: Partial<MapRow> = {}): MapRow => ({
+  unit_code: code, unit_name: `Xã ${code}`, group_code: group, group_name: `Huyện ${group}`, value, suppressed: null, complete: true, note: null, ...extra,
+});
+const labels = { withheld: 'withheld', noData: 'no data', partial: 'partial' };
+
+describe('class breaks for very small rates', () => {
+  it('gives zero a class of its own, then round steps over the positive values', () => {
+    const breaks = classBreaks([0, 0, 0.12, 0.4, 0.9, null]);
+    expect(breaks[0]).toBe(ZERO_BREAK);
+    expect(breaks.slice(1)).toEqual([0.2, 0.4, 0.6]);
+  });
+  it('uses round steps alone when nothing is zero, and one class when everything is', () => {
+    expect(classBreaks([0.05, 0.31, 0.6])).toEqual([0.1, 0.2, 0.3, 0.4]);
+    expect(classBreaks([0, 0, null])).toEqual([]);
+  });
+});
+
+describe('map views', () => {
+  const periods: MapPeriod[] = [
+    { level: 'district', source: 'poverty', year: 2022, standard: 'national' },
+    { level: 'district', source: 'poverty', year: 2023, standard: 'provincial' },
+    { level: 'district', source: 'coverage', year: 2022, standard: null },
+    { level: 'units2025', source: 'poverty', year: 2022, standard: 'national' },
+  ];
+  const views = mapViews(periods);
+
+  it('offers each level the indicators its table has, with one path per view', () => {
+    expect(views.filter((v) => v.level === 'district').length).toBe(2 * 6 + 4);
+    expect(views.filter((v) => v.level === 'units2025').map((v) => v.indicator.id)).toEqual(indicatorsFor('units2025').map((i) => i.id));
+    expect(new Set(views.map((v) => v.path)).size).toBe(views.length);
+    expect(views[0].path).toBe('map/district/poor_rate/2022-national/');
+  });
+
+  it('keeps the year and standard when switching, else falls back to the nearest view that exists', () => {
+    const from = views.find((v) => v.path === 'map/district/poor_rate/2022-national/')!;
+    expect(switchTo(views, from, { indicator: 'near_poor' }).path).toBe('map/district/near_poor/2022-national/');
+    expect(switchTo(views, from, { indicator: 'coverage_bhyt' }).path).toBe('map/district/coverage_bhyt/2022/');
+    expect(switchTo(views, from, { level: 'units2025' }).path).toBe('map/units2025/poor_rate/2022-national/');
+    const provincial = views.find((v) => v.path === 'map/district/poor_rate/2023-provincial/')!;
+    expect(switchTo(views, provincial, { level: 'units2025' }).path).toBe('map/units2025/poor_rate/2022-national/');
+  });
+});
+
+describe('map data', () => {
+  it('says why a value is missing: withheld, not computable, or no data', () => {
+    const data = mapData([
+      row('1', 'a', 0.5), row('2', 'a', null, { suppressed: 'poor' }), row('3', 'b', null, { complete: false }), row('4', 'b', null),
+    ], ['poor_rate', 'poor', 'households'], labels);
+    expect(data.get('1')).toMatchObject({ value: 0.5, missing: undefined });
+    expect(data.get('2')!.missing).toBe('withheld');
+    expect(data.get('3')).toMatchObject({ missing: 'partial', hatched: true });
+    expect(data.get('4')!.missing).toBe('no data');
+  });
+
+  it('groups units by district in the order they come', () => {
+    const groups = tileGroups([row('1', 'a', 1), row('2', 'b', 1), row('3', 'a', 1), row('4', null as unknown as string, 1, { group_code: null, group_name: null })], 'unknown');
+    expect(groups.map((g) => [g.name, g.units])).toEqual([['Huyện a', ['1', '3']], ['Huyện b', ['2']], ['unknown', ['4']]]);
+  });
+});
+
+describe('map and comparison charts', () => {
+  const values = mapData([row('1', 'a', 0), row('2', 'a', 0.3), row('3', 'b', null, { suppressed: 'poor' }), row('4', 'b', null, { complete: false })], ['poor'], labels);
+  const options = { id: 't', title: 'Tiles', description: 'd', format: (v: number) => `${v}%`, missingLabel: 'no data', legendTitle: 'Rate', breaks: classBreaks([0, 0.3]), href: (c: string) => `/communes/${c}/` };
+  const tiles = tileMap([{ code: 'a', name: 'Huyện <a>', units: ['1', '2'] }, { code: 'b', name: 'Huyện b', units: ['3', '4'] }], values, options);
+
+  it('draws one linked, labelled tile per unit, grouped under escaped district names', () => {
+    expect(tiles.match(/<rect[^>]*data-code=/g)).toHaveLength(4);
+    expect(tiles).toContain('href="/communes/2/" aria-label="Xã 2: 0.3%"');
+    expect(tiles).toContain('Huyện &lt;a&gt;');
+    expect(tiles).not.toContain('Huyện <a>');
+  });
+
+  it('keeps zero, withheld and not computable apart in the legend and the fill', () => {
+    expect(tiles).toContain('>0%</text>');
+    expect(tiles).toContain('>withheld</text>');
+    expect(tiles).toContain('>partial</text>');
+    expect(tiles).toMatch(/data-code="4"[^>]*|fill="url\(#hatch-partial\)"/);
+    expect(tiles).toMatchSnapshot();
+  });
+
+  it('ranks a unit among its peers, highest rate first, ties sharing a rank', () => {
+    const peers = [{ rate: 0.5 }, { rate: 0.2 }, { rate: 0.2 }, { rate: null }].map((p, i) => ({ unit_code: String(i), unit_name: `U${i}`, district_code: 'a', poor_rate: p.rate }));
+    expect(standing(peers, '0')).toEqual({ rank: 1, rated: 3, peers: 4, tied: 0 });
+    expect(standing(peers, '2')).toEqual({ rank: 2, rated: 3, peers: 4, tied: 1 });
+    expect(standing(peers, '3')).toBeNull();
+  });
+
+  it('draws the peers as dots with the unit marked, and a heat map with every cell labelled', () => {
+    const strip = stripPlot([{ label: 'Tỉnh', points: [{ key: 'a', name: 'A', value: 0.5 }, { key: 'b', name: 'B', value: 0.1, href: '/b/' }] }],
+      { id: 's', title: 'Peers', description: 'd', format: (v) => `${v}%`, highlight: 'a' });
+    expect(strip).toContain('fill="#b45309"');
+    expect(strip).toContain('href="/b/"');
+    expect(strip).toMatchSnapshot();
+    const heat = heatmap([{ key: 'water', label: 'Water' }], [{ key: 'p', label: 'Province' }, { key: 'd', label: 'District' }],
+      (_, col) => (col === 'p' ? { value: 42.4 } : { value: null, missing: 'withheld' }), { id: 'h', title: 'H', description: 'd', format: (v) => `${v}%`, missingLabel: '-', top: 100 });
+    expect(heat).toContain('aria-label="Province, Water: 42.4%"');
+    expect(heat).toContain('aria-label="District, Water: withheld"');
+    expect(heat).toMatchSnapshot();
+  });
+});
+
+describe('figure data', () => {
+  it('gives exactly the rows of the view as CSV, quoting what needs it', () => {
+    const csv = figureCsv({
+      columns: [{ key: 'unit_name', label: 'Unit', numeric: false }, { key: 'poor_rate', label: 'Rate', numeric: true }], rowHeader: 0,
+      rows: [{ key: '1', cells: [], values: ['Xã "Một", A', 0.25] }, { key: '2', cells: [], values: ['Xã Hai', null] }],
+    });
+    expect(csv).toBe('unit_name,poor_rate\r\n"Xã ""Một"", A",0.25\r\nXã Hai,\r\n');
+  });
+});
