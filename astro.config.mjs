@@ -1,23 +1,13 @@
-import { cpSync, rmSync } from 'node:fs';
 import { defineConfig } from 'astro/config';
 import tailwindcss from '@tailwindcss/vite';
+import { frozenEmbeds, publishedData } from './src/build/integrations.ts';
 
 // BASE_PATH lets the site live under a sub-path (e.g. GitHub Pages: /poverty-atlas/).
 const base = process.env.BASE_PATH ?? '/';
 // DATA_DIR: published data to build from (default: what `npm run data` wrote to public/data).
 const dataDir = process.env.DATA_DIR ?? 'public/data';
-
-/** Ships the published data the pages were built from, when it is not already in public/. */
-const publishedData = {
-  name: 'published-data',
-  hooks: {
-    'astro:build:done': ({ dir }) => {
-      if (dataDir === 'public/data') return;
-      rmSync(new URL('data/', dir), { recursive: true, force: true });
-      cpSync(dataDir, new URL('data/', dir), { recursive: true });
-    },
-  },
-};
+// FROZEN_DIR: where frozen embeds of earlier dataset versions are kept (see scripts/freeze-embeds.ts).
+const frozenDir = process.env.FROZEN_DIR ?? 'public';
 
 export default defineConfig({
   base,
@@ -31,7 +21,9 @@ export default defineConfig({
     routing: { prefixDefaultLocale: false },
   },
   devToolbar: { enabled: false },
-  integrations: [publishedData],
+  integrations: [publishedData(dataDir), frozenEmbeds(dataDir, frozenDir)],
+  // SITE_URL: the address the site is served at, for absolute links in embed snippets and citations.
+  site: process.env.SITE_URL,
   vite: {
     plugins: [tailwindcss()],
     build: { assetsInlineLimit: 0 },

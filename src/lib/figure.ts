@@ -36,9 +36,16 @@ export interface FigureRow {
   data?: Record<string, string | number>;
 }
 
-/** The data of a figure as CSV (RFC 4180), with a header of column keys: what "Download data" gives. */
-export const figureCsv = (table: FigureTable): string =>
-  stringify([table.columns.map((c) => c.key), ...table.rows.map((r) => r.values)], { record_delimiter: 'windows' });
+/**
+ * The data of a figure as CSV (RFC 4180), with a header of column keys: what "Download data"
+ * gives. Every row says whether it is illustrative and where it comes from, so a copied row
+ * still does.
+ */
+export const figureCsv = (figure: Pick<FigureModel, 'table' | 'illustrative' | 'source'>): string =>
+  stringify([
+    [...figure.table.columns.map((c) => c.key), 'illustrative', 'source'],
+    ...figure.table.rows.map((r) => [...r.values, figure.illustrative, figure.source]),
+  ], { record_delimiter: 'windows', cast: { boolean: (v) => String(v) } });
 
 /** A file name for a figure's downloads: its id with slashes as dashes. */
 export const figureFileName = (id: string, ext: string) => `${id.replaceAll('/', '-')}.${ext}`;

@@ -2,9 +2,9 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { CONTENT_SECURITY_POLICY } from '../../src/lib/csp.ts';
-import { builtPages } from './pages.ts';
+import { builtPages, embedPages } from './pages.ts';
 
-const pages = builtPages().map((p) => ({ path: p, html: readFileSync(join('dist', p, 'index.html'), 'utf8') }));
+const pages = [...builtPages(), ...embedPages()].map((p) => ({ path: p, html: readFileSync(join('dist', p, 'index.html'), 'utf8') }));
 
 describe('security baseline of the built HTML', () => {
   it('ships the Content-Security-Policy on every page', () => {

@@ -113,9 +113,12 @@ describe('map and comparison charts', () => {
 describe('figure data', () => {
   it('gives exactly the rows of the view as CSV, quoting what needs it', () => {
     const csv = figureCsv({
-      columns: [{ key: 'unit_name', label: 'Unit', numeric: false }, { key: 'poor_rate', label: 'Rate', numeric: true }], rowHeader: 0,
-      rows: [{ key: '1', cells: [], values: ['Xã "Một", A', 0.25] }, { key: '2', cells: [], values: ['Xã Hai', null] }],
+      illustrative: true, source: 'Generated',
+      table: {
+        columns: [{ key: 'unit_name', label: 'Unit', numeric: false }, { key: 'poor_rate', label: 'Rate', numeric: true }], rowHeader: 0,
+        rows: [{ key: '1', cells: [], values: ['Xã "Một", A', 0.25] }, { key: '2', cells: [], values: ['Xã Hai', null] }],
+      },
     });
-    expect(csv).toBe('unit_name,poor_rate\r\n"Xã ""Một"", A",0.25\r\nXã Hai,\r\n');
+    expect(csv).toBe('unit_name,poor_rate,illustrative,source\r\n"Xã ""Một"", A",0.25,true,Generated\r\nXã Hai,,true,Generated\r\n');
   });
 });

@@ -5,7 +5,8 @@ import type { FigureModel } from '../../lib/figure.ts';
 import { formatNumber } from '../../lib/format.ts';
 import { isIllustrative, standardName } from '../../lib/manifest.ts';
 import { seriesByStandard, type SeriesRow } from '../../lib/views/series.ts';
-import { loadManifest } from '../db.ts';
+import { provinceSeries, unitSeries } from '../../lib/queries.ts';
+import { loadManifest, query } from '../db.ts';
 
 type Row = SeriesRow & { suppressed: string | null };
 
@@ -47,4 +48,19 @@ export function trendFigure(locale: Locale, id: string, rows: Row[], column: 'po
       })),
     },
   };
+}
+
+/** The province's poor households over the years. */
+export async function provinceTrend(locale: Locale): Promise<FigureModel> {
+  const years = loadManifest().dataset.years;
+  const rows = await query<Row>(provinceSeries());
+  return trendFigure(locale, 'province/poor-trend', rows, 'poor', translator(locale)('overview.trend.title', { first: years[0], last: years.at(-1)! }));
+}
+
+/** A district's poor households, or a commune's near-poor (a commune's poor are mostly withheld), over the years. */
+export async function unitTrend(locale: Locale, level: 'district' | 'commune', code: string): Promise<FigureModel> {
+  const rows = await query<Row>(unitSeries(level, code));
+  const column = level === 'district' ? 'poor' : 'near_poor';
+  const name = (rows.at(-1)?.unit_name as string | undefined) ?? code;
+  return trendFigure(locale, `${level}s/${code}/trend`, rows, column, `${translator(locale)(`col.${column}`)}: ${name}`, level === 'district' ? 260 : 240);
 }

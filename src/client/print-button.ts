@@ -1,0 +1,5 @@
+/** The report's print button: the browser's own print dialog, which can also save a PDF. */
+for (const button of document.querySelectorAll<HTMLButtonElement>('button[data-print]')) {
+  button.hidden = false;
+  button.addEventListener('click', () => window.print());
+}

@@ -1,0 +1,9 @@
+import { labelOf, t, type Locale } from '../i18n/t.ts';
+import { formatNumber } from './format.ts';
+import { foldName } from './names.ts';
+
+/** A target's value or result with its unit ("400 hộ", "100 %"), or "no data". */
+export function formatTargetValue(locale: Locale, value: number | null, unit: string): string {
+  if (value == null) return t(locale, 'no_data');
+  return `${formatNumber(locale, value, Number.isInteger(value) ? 0 : 2)} ${labelOf(locale, 'unitlabel', foldName(unit))}`;
+}
