@@ -6,6 +6,9 @@
 for (const area of document.querySelectorAll<HTMLTextAreaElement>('textarea[data-snippet]')) {
   area.value = area.value.replace(/src="\//, `src="${location.origin}/`);
 }
+for (const url of document.querySelectorAll<HTMLElement>('[data-citation] [data-url]')) {
+  if (url.textContent?.startsWith('/')) url.textContent = `${location.origin}${url.textContent}`;
+}
 
 for (const button of document.querySelectorAll<HTMLButtonElement>('button[data-copy]')) {
   button.hidden = false;

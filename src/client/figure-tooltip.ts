@@ -10,14 +10,15 @@ tip.hidden = true;
 document.body.append(tip);
 
 function show(target: Element, x: number, y: number) {
-  tip.textContent = target.getAttribute('data-label');
+  tip.textContent = target.getAttribute('aria-label');
   tip.hidden = false;
   const { width, height } = tip.getBoundingClientRect();
   tip.style.left = `${Math.min(window.innerWidth - width - 8, x + 12)}px`;
   tip.style.top = `${Math.max(8, y - height - 12)}px`;
 }
 
-const markOf = (e: Event) => (e.target instanceof Element ? e.target.closest('[data-label]') ?? e.target.querySelector?.('[data-label]') : null);
+// A mark's words are its aria-label (on the mark, or on the link or group around it); the chart's own title is not one.
+const markOf = (e: Event) => (e.target instanceof Element && !(e.target instanceof SVGSVGElement) ? e.target.closest('svg.chart [aria-label]') : null);
 
 for (const svg of document.querySelectorAll('svg.chart')) {
   svg.addEventListener('pointermove', (e) => {

@@ -18,22 +18,24 @@ export interface Site {
 const CHROMIUM_ARGS = ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'];
 
 /** Serves a built site on 127.0.0.1 and opens Debian's Chromium on it, watching every request. */
-export async function openSite(root = 'dist', base = '/', options: { javaScriptEnabled?: boolean; bypassCSP?: boolean } = {}): Promise<Site> {
+export async function openSite(root = 'dist', base = '/', options: { javaScriptEnabled?: boolean; bypassCSP?: boolean; alsoAllow?: string[] } = {}): Promise<Site> {
+  const { alsoAllow = [], ...contextOptions } = options;
   const { server, url } = await serveStatic(root, base);
   const origin = new URL(url).origin;
   const context = await chromium.launchPersistentContext(mkdtempSync(join(tmpdir(), 'atlas-chromium-')), {
     executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium', headless: true, args: CHROMIUM_ARGS,
-    viewport: { width: 1200, height: 900 }, ...options,
+    viewport: { width: 1200, height: 900 }, ...contextOptions,
   });
   const external: string[] = [];
   const failed: string[] = [];
+  const allowed = (url: string) => [origin, ...alsoAllow].some((o) => url.startsWith(o));
   context.on('request', (r) => {
-    if (!r.url().startsWith(origin) && !r.url().startsWith('data:') && !r.url().startsWith('blob:')) external.push(r.url());
+    if (!allowed(r.url()) && !r.url().startsWith('data:') && !r.url().startsWith('blob:')) external.push(r.url());
   });
   context.on('response', (r) => {
     if (r.status() >= 400) failed.push(`${r.status()} ${r.url()}`);
   });
-  await context.route('**/*', (route) => (route.request().url().startsWith(origin) ? route.continue() : route.abort()));
+  await context.route('**/*', (route) => (allowed(route.request().url()) ? route.continue() : route.abort()));
   return {
     url, origin, context, external, failed,
     async close() {

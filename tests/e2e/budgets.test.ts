@@ -1,10 +1,10 @@
 import { describe, expect, it } from 'vitest';
 import { pageWeight } from '../../scripts/bench/page-weight.ts';
-import { overBudget, PAGE_BUDGETS } from '../../src/lib/page-budgets.ts';
+import { bothLanguages, overBudget, PAGE_BUDGETS } from '../../src/lib/page-budgets.ts';
 
 describe('page-weight budgets (brotli bytes and requests of a first visit)', () => {
   const measured = Object.entries(PAGE_BUDGETS).flatMap(([kind, b]) =>
-    [b.page, `en/${b.page}`].map((page) => {
+    bothLanguages(b.page).map((page) => {
       const w = pageWeight('dist', '/', page);
       return { kind, page, brotliBytes: w.html.brotli + w.css.brotli + w.js.brotli, requests: w.requests };
     }));

@@ -20,7 +20,7 @@ describe('the map', () => {
     const { page, errors } = await visit(site, 'map/district/poor_rate/2022-national/');
     for (const r of rows) expect(await valueOf(page, `#map path[data-code="${r.unit_code}"]`)).toBe(r.poor_rate);
     const withheld = rows.find((r) => r.poor_rate == null)!;
-    expect(await page.locator(`#map path[data-code="${withheld.unit_code}"]`).getAttribute('data-label')).toMatch(/: ẩn$/);
+    expect(await page.locator(`#map path[data-code="${withheld.unit_code}"] title`).textContent()).toMatch(/: ẩn$/);
     expect(await page.locator(`tr[data-key="${withheld.unit_code}"]`).textContent()).toContain('ẩn');
     expect(errors).toEqual([]);
   });
@@ -53,7 +53,7 @@ describe('the map', () => {
     expect(await page.locator('#map rect[data-code][fill="url(#hatch-partial)"]').count()).toBe(rows.filter((r) => !r.complete).length);
     for (const r of rows.filter((x) => x.complete)) expect(await valueOf(page, `#map rect[data-code="${r.unit_code}"]`)).toBe(r.poor_rate);
     const partial = rows.find((r) => !r.complete)!;
-    expect(await page.locator(`#map rect[data-code="${partial.unit_code}"]`).getAttribute('data-label')).toContain('not computable');
+    expect(await page.locator(`#map rect[data-code="${partial.unit_code}"] title`).textContent()).toContain('not computable');
   });
 
   it('shows a tooltip on hover and on keyboard focus without moving the layout, and a click opens the unit', async () => {
@@ -63,7 +63,7 @@ describe('the map', () => {
     await shape.hover();
     const tip = page.locator('.map-tooltip');
     await tip.waitFor();
-    expect(await tip.textContent()).toBe(await shape.locator('[data-label]').getAttribute('data-label'));
+    expect(await tip.textContent()).toBe(await shape.getAttribute('aria-label'));
     expect(await page.locator('[data-figure]').boundingBox()).toEqual(before);
     await page.locator('body').hover({ position: { x: 5, y: 5 } });
     await page.keyboard.press('Tab');

@@ -42,7 +42,7 @@ export function heatmap(rows: { key: string; label: string }[], columns: { key: 
       const text = d.value == null ? d.missing ?? o.missingLabel : o.format(d.value);
       const name = `${c.label}, ${r.label}: ${text}`;
       const dark = d.value != null && d.value > (o.top || 1) * 0.55;
-      return el('g', { role: 'img', 'aria-label': name, tabindex: 0, 'data-row': r.key, 'data-col': c.key, 'data-value': d.value ?? '', 'data-label': name },
+      return el('g', { role: 'img', 'aria-label': name, tabindex: 0, 'data-row': r.key, 'data-col': c.key, 'data-value': d.value ?? '' },
         el('rect', { x: m.left + j * CELL_W, y, width: CELL_W - 1, height: CELL_H - 1, fill: d.value == null ? '#e5e5e5' : colour(d.value) }, el('title', {}, escapeHtml(name))) +
         el('text', { x: m.left + j * CELL_W + CELL_W / 2, y: y + CELL_H / 2, 'text-anchor': 'middle', 'dominant-baseline': 'middle', 'font-size': 10, fill: dark ? '#ffffff' : '#1e293b', 'pointer-events': 'none' },
           d.value == null ? '–' : escapeHtml(String(Math.round(d.value)))));

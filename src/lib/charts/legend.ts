@@ -68,6 +68,6 @@ export function classLegend(x: number, title: string, breaks: number[], format: 
 
 /** A shape on a map: a link to the unit's page when there is one, else a labelled image; data-* keep the exact value. */
 export function unitMark(code: string, label: string, d: MapDatum | undefined, shape: (attrs: Record<string, string | number | null>) => string, href?: string): string {
-  const mark = shape({ 'data-code': code, 'data-value': d?.value ?? '', 'data-label': label });
+  const mark = shape({ 'data-code': code, 'data-value': d?.value ?? '' });
   return href ? el('a', { href, 'aria-label': label }, mark) : el('g', { role: 'img', 'aria-label': label, tabindex: 0 }, mark);
 }

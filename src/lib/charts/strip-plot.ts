@@ -39,7 +39,7 @@ export function stripPlot(rows: StripRow[], o: StripPlotOptions): string {
       const label = `${p.name}: ${o.format(p.value)}`;
       const dot = el('circle', {
         cx: x(p.value), cy: mine ? mid : mid + ((j % 3) - 1) * 7, r: mine ? 7 : 4, fill: mine ? '#b45309' : '#3182bd',
-        'fill-opacity': mine ? 1 : 0.6, stroke: '#ffffff', 'stroke-width': mine ? 1.5 : 0.5, 'data-key': p.key, 'data-value': p.value, 'data-label': label,
+        'fill-opacity': mine ? 1 : 0.6, stroke: '#ffffff', 'stroke-width': mine ? 1.5 : 0.5, 'data-key': p.key, 'data-value': p.value,
       }, el('title', {}, escapeHtml(label)));
       return p.href && !mine ? el('a', { href: p.href, 'aria-label': label }, dot) : el('g', { role: 'img', 'aria-label': label, tabindex: 0 }, dot);
     }).join('');

@@ -1,0 +1,142 @@
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { parse } from 'csv-parse/sync';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { openSite, visit, type Site } from './browser.ts';
+import { published } from './published.ts';
+
+let site: Site;
+beforeAll(async () => {
+  site = await openSite();
+  await site.context.grantPermissions(['clipboard-read', 'clipboard-write'], { origin: site.origin });
+});
+afterAll(async () => site?.close());
+
+const MAP = 'map/district/poor_rate/2022-national';
+
+describe('from any chart, in two clicks', () => {
+  it('gives a working embed snippet: iframe with title, lazy loading and a height, live or frozen', async () => {
+    const { page } = await visit(site, 'en/districts/193/');
+    const tools = page.locator('[data-figure="districts/193/trend"] [data-figure-tools]');
+    await tools.getByText('Embed', { exact: true }).click();
+    await tools.getByRole('button', { name: 'Copy' }).first().click();
+    const snippet = await page.evaluate(() => navigator.clipboard.readText());
+    expect(snippet).toContain(`<iframe src="${site.origin}/embed/en/districts/193/trend/"`);
+    expect(snippet).toMatch(/title="Poor households: [^"]+" width="100%" height="\d+" loading="lazy"/);
+    expect(snippet).toContain('f.contentWindow === e.source');
+    const frozen = await tools.locator('textarea').nth(1).inputValue();
+    const { version } = JSON.parse(readFileSync('public/data/manifest.json', 'utf8')).dataset;
+    expect(frozen).toContain(`${site.origin}/embed/v/${version}/en/districts/193/trend/`);
+    expect((await page.request.get(`${site.origin}/embed/v/${version}/en/districts/193/trend/`)).status()).toBe(200);
+  });
+
+  it('downloads the SVG with title, source and illustrative label, and the values of the data', async () => {
+    const { page } = await visit(site, `en/${MAP}/`);
+    const href = await page.getByRole('link', { name: 'Download SVG' }).getAttribute('href');
+    const svg = await (await page.request.get(new URL(href!, site.origin).href)).text();
+    const check = await page.evaluate((text) => {
+      const doc = new DOMParser().parseFromString(text, 'image/svg+xml');
+      return { error: doc.querySelector('parsererror')?.textContent ?? null, text: doc.documentElement.textContent,
+        values: [...doc.querySelectorAll('path[data-code]')].map((p) => [p.getAttribute('data-code'), p.getAttribute('data-value')]) };
+    }, svg);
+    expect(check.error).toBeNull();
+    expect(check.text).toContain('Poverty rate by district, 2022, national standard');
+    expect(check.text).toContain('Illustrative data');
+    expect(check.text).toContain('geoBoundaries');
+    const rows = await published<{ unit_code: string; poor_rate: number | null }>(
+      `SELECT unit_code, poor_rate FROM {poverty} WHERE level = 'district' AND year = 2022 AND standard = 'national'`);
+    expect(Object.fromEntries(check.values)).toEqual(Object.fromEntries(rows.map((r) => [r.unit_code, r.poor_rate == null ? null : String(r.poor_rate)])));
+  });
+
+  it('downloads exactly this view\'s data as CSV, every row labelled illustrative with its source', async () => {
+    const { page } = await visit(site, `${MAP}/`);
+    const href = await page.getByRole('link', { name: 'Tải số liệu (CSV)' }).getAttribute('href');
+    const csv = parse(await (await page.request.get(new URL(href!, site.origin).href)).text(), { columns: true }) as Record<string, string>[];
+    const rows = await published<{ unit_code: string; poor_rate: number | null; poor: number | null }>(
+      `SELECT unit_code, poor_rate, poor FROM {poverty} WHERE level = 'district' AND year = 2022 AND standard = 'national' ORDER BY unit_code`);
+    expect(csv.map((r) => [r.unit_code, r.poor_rate, r.poor])).toEqual(rows.map((r) => [r.unit_code, String(r.poor_rate ?? ''), String(r.poor ?? '')]));
+    expect(csv.every((r) => r.illustrative === 'true' && r.source.includes('generate-illustrative'))).toBe(true);
+  });
+
+  it('draws a PNG at print resolution (three times the SVG)', async () => {
+    const { page } = await visit(site, `en/${MAP}/`);
+    const [download] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: 'Download PNG' }).click()]);
+    expect(download.suggestedFilename()).toBe('map-district-poor_rate-2022-national.png');
+    const png = readFileSync((await download.path())!);
+    expect(png.subarray(1, 4).toString()).toBe('PNG');
+    const href = await page.getByRole('link', { name: 'Download SVG' }).getAttribute('href');
+    const svg = await (await page.request.get(new URL(href!, site.origin).href)).text();
+    const [, width, height] = /viewBox="0 0 (\d+) (\d+)"/.exec(svg)!;
+    expect([png.readUInt32BE(16), png.readUInt32BE(20)]).toEqual([Number(width) * 3, Number(height) * 3]);
+  });
+
+  it('gives a citation with the dataset version and date', async () => {
+    const { page } = await visit(site, `${MAP}/`);
+    await page.getByText('Trích dẫn', { exact: true }).click();
+    const { version, released } = JSON.parse(readFileSync('public/data/manifest.json', 'utf8')).dataset;
+    const [y, m, d] = released.split('-');
+    const citation = await page.locator('[data-citation]').textContent();
+    expect(citation).toContain(`phiên bản ${version}, ${d}/${m}/${y}`);
+    expect(citation).toContain(`${site.origin}/${MAP}/`);
+  });
+});
+
+describe('an embed inside a third-party page', () => {
+  it('loads in an iframe of another site, and the iframe follows its height', async () => {
+    const { page: source } = await visit(site, `${MAP}/`);
+    const snippet = await source.locator('textarea[data-snippet]').first().inputValue();
+    const dir = mkdtempSync(join(tmpdir(), 'atlas-cms-'));
+    writeFileSync(join(dir, 'index.html'), readFileSync('tests/fixtures/cms/index.html', 'utf8').replace('<!-- EMBED CODE -->', snippet));
+    const cms = await openSite(dir, '/', { alsoAllow: [site.origin] });
+    try {
+      const { page, errors } = await visit(cms, '');
+      const iframe = page.locator('iframe');
+      const frame = page.frameLocator('iframe');
+      await frame.locator('svg#map').waitFor();
+      const content = async () => frame.locator('html').evaluate((html) => Math.ceil(html.getBoundingClientRect().height));
+      await expect.poll(async () => Math.abs((await iframe.evaluate((f) => f.getBoundingClientRect().height)) - (await content())), { timeout: 5000 }).toBeLessThanOrEqual(1);
+      const before = await iframe.evaluate((f) => f.getBoundingClientRect().height);
+      await frame.getByText('Bảng số liệu của biểu đồ').click();
+      await expect.poll(() => iframe.evaluate((f) => f.getBoundingClientRect().height), { timeout: 5000 }).toBeGreaterThan(before + 100);
+      expect(await frame.locator('[data-figure] strong').first().textContent()).toBe('Số liệu minh họa');
+      expect(await frame.locator('a[target="_blank"]').getAttribute('href')).toBe(`/${MAP}/`);
+      expect(errors).toEqual([]);
+      expect(cms.external).toEqual([]);
+    } finally {
+      await cms.close();
+    }
+  });
+
+  it('shows only the chart, its words and a link back, with no DuckDB, in both languages', async () => {
+    for (const path of [`embed/vi/${MAP}/`, `embed/en/${MAP}/`, 'embed/en/province/poor-trend/', 'embed/vi/communes/06652/peers/', 'embed/en/deprivation/2024-national/', 'embed/vi/national/trend/']) {
+      const { page, errors } = await visit(site, path);
+      expect(await page.locator('nav').count(), path).toBe(0);
+      expect(await page.locator('svg.chart').count(), path).toBe(1);
+      expect(await page.locator('figcaption').textContent(), path).toMatch(/Nguồn|Source/);
+      expect(await page.locator('script[src*="explore"], script[src*="duckdb"]').count()).toBe(0);
+      expect(errors, path).toEqual([]);
+    }
+  });
+});
+
+describe('print', () => {
+  it('prints a district page without navigation or buttons', async () => {
+    const { page } = await visit(site, 'districts/193/');
+    await page.emulateMedia({ media: 'print' });
+    expect(await page.locator('header nav').isVisible()).toBe(false);
+    expect(await page.locator('[data-figure-tools]').first().isVisible()).toBe(false);
+    expect(await page.locator('svg.chart').first().isVisible()).toBe(true);
+  });
+
+  it('fits the targets report on one A4 page, in both languages', async () => {
+    for (const path of ['targets/report/', 'en/targets/report/']) {
+      const { page } = await visit(site, path);
+      const pdf = (await page.pdf({ format: 'A4' })).toString('latin1');
+      expect(pdf.match(/\/Type\s*\/Page[^s]/g), path).toHaveLength(1);
+      const rows = await page.locator('[data-targets-table] tbody tr').count();
+      const [{ n }] = await published<{ n: number }>('SELECT count(*)::INT AS n FROM {targets}');
+      expect(rows).toBe(n);
+    }
+  });
+});
