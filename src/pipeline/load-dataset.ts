@@ -22,7 +22,8 @@ export interface Dataset {
 const BOUNDARY_KEYS: Record<string, string | null> = { districts: 'district_code', communes: 'unit_code', provinces: null };
 const KNOWN_FILES = new Set(['metadata.json', 'boundaries', 'README.md', ...TABLES.flatMap((t) => [`${t.name}.csv`, `${t.name}.xlsx`])]);
 
-function readBoundaries(dir: string, codes: Set<string>, issues: Issue[]): Record<string, unknown> {
+/** Reads the boundary files; unit codes are checked against units.csv when it could be read (`codes` null otherwise). */
+function readBoundaries(dir: string, codes: Set<string> | null, issues: Issue[]): Record<string, unknown> {
   const out: Record<string, unknown> = {};
   for (const [name, key] of Object.entries(BOUNDARY_KEYS)) {
     const file = `boundaries/${name}.geojson`;
@@ -40,7 +41,7 @@ function readBoundaries(dir: string, codes: Set<string>, issues: Issue[]): Recor
     }
     geo.features.forEach((f, i) => {
       const code = String(f.properties?.[key ?? 'province_name'] ?? '');
-      if (key && !codes.has(code)) issues.push(issue('error', file, i + 1, key, code, 'known_unit', `feature ${i + 1}: ${key} is not in units.csv`));
+      if (key && codes && !codes.has(code)) issues.push(issue('error', file, i + 1, key, code, 'known_unit', `feature ${i + 1}: ${key} is not in units.csv`));
       if (!key && (!code || !f.properties?.iso_3166_2)) {
         issues.push(issue('error', file, i + 1, 'province_name', code, 'province_properties', `feature ${i + 1} needs province_name and iso_3166_2`));
       }
@@ -69,8 +70,8 @@ export async function loadDataset(dir: string): Promise<{ dataset: Dataset | nul
     checkMicrodata(raw, issues);
     tables[spec.name] = validateColumns(raw, spec, issues);
   }
-  const codes = new Set((tables.units ?? []).map((u) => String(u.unit_code)));
-  for (const u of tables.units ?? []) if (u.district_code) codes.add(String(u.district_code));
+  const codes = tables.units ? new Set(tables.units.map((u) => String(u.unit_code))) : null;
+  for (const u of tables.units ?? []) if (u.district_code) codes!.add(String(u.district_code));
   const boundaries = readBoundaries(dir, codes, issues);
   if (meta && tables.units && tables.poverty) validateRules(tables as TypedTables, meta, issues, fileNames);
   const shapes = (boundaries.provinces as { features: { properties: ProvinceShape }[] } | undefined)?.features.map((f) => f.properties);
