@@ -5,9 +5,10 @@
  * Prints tables and writes bench-results/site.json. Needs a built default site (npm run build).
  */
 import { spawnSync } from 'node:child_process';
-import { mkdirSync, mkdtempSync, readdirSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { cpus, tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { brotliCompressSync } from 'node:zlib';
 import { launch } from 'chrome-launcher';
 import lighthouse from 'lighthouse';
 import { chromium } from 'playwright-core';
@@ -51,6 +52,18 @@ for (const [name, scale] of SIZES.filter(([, scale]) => process.env.BUILDS !== '
 // 2. Page weights per kind, from the built default site.
 const weights = Object.entries(PAGE_BUDGETS).map(([kind, b]) => ({ kind, ...pageWeight('dist', '/', b.page) }));
 
+// 2b. The maps' geometry: the boundary file as published, and the SVG the build draws from it
+// (simplified topologically and quantised through TopoJSON, coordinates to 0.1 px).
+const svgOf = (page: string, id: string) => new RegExp(`<svg[^>]*id="${id}"[\\s\\S]*?</svg>`).exec(readFileSync(join('dist', page, 'index.html'), 'utf8'))?.[0] ?? '';
+const geometry = [
+  { map: 'districts (13 polygons)', source: 'dist/data/boundaries/districts.geojson', svg: svgOf(PAGE_BUDGETS.map.page, 'map') },
+  { map: 'communes as tiles (177)', source: null, svg: svgOf(PAGE_BUDGETS.communeMap.page, 'map') },
+  { map: 'provinces (63 polygons)', source: 'dist/data/boundaries/provinces.geojson', svg: svgOf(PAGE_BUDGETS.national.page, 'national-map-[0-9]+') },
+].map((g) => ({
+  map: g.map, source_bytes: g.source ? statSync(g.source).size : null,
+  svg_bytes: Buffer.byteLength(g.svg), svg_brotli: brotliCompressSync(g.svg).length,
+}));
+
 // 3. First contentful paint, cold loads in fresh profiles.
 const { server, url } = await serveStatic('dist');
 const paints: Record<string, { fcp: ReturnType<typeof spread>; dcl: ReturnType<typeof spread> }> = {};
@@ -80,7 +93,7 @@ for (const [kind, b] of Object.entries(PAGE_BUDGETS)) {
 // 4. Lighthouse on the main pages.
 const chrome = await launch({ chromePath: '/usr/bin/chromium', chromeFlags: ['--headless=new', ...ARGS] });
 const scores: Record<string, { performance: number; accessibility: number }> = {};
-for (const kind of ['overview', 'map', 'commune', 'national', 'explore']) {
+for (const kind of ['overview', 'map', 'communeMap', 'commune', 'district', 'deprivation', 'national', 'embed', 'explore']) {
   const result = await lighthouse(url + PAGE_BUDGETS[kind].page, { port: chrome.port, output: 'json', logLevel: 'error', onlyCategories: ['performance', 'accessibility'] });
   const c = result!.lhr.categories;
   scores[kind] = { performance: Math.round((c.performance.score ?? 0) * 100), accessibility: Math.round((c.accessibility.score ?? 0) * 100) };
@@ -89,7 +102,7 @@ chrome.kill();
 server.close();
 rmSync(work, { recursive: true, force: true });
 
-const result = { machine: { cpus: cpus().length, cpu: cpus()[0]?.model, runs: RUNS }, builds, weights, paints, lighthouse: scores };
+const result = { machine: { cpus: cpus().length, cpu: cpus()[0]?.model, runs: RUNS }, builds, weights, geometry, paints, lighthouse: scores };
 mkdirSync('bench-results', { recursive: true });
 writeFileSync('bench-results/site.json', JSON.stringify(result, null, 2) + '\n');
 const kb = (b: number) => `${(b / 1024).toFixed(1)} KB`;
@@ -102,3 +115,5 @@ for (const w of weights) {
   const s = scores[w.kind];
   console.log(`| ${w.kind} | ${kb(w.html.raw)} / ${kb(w.html.gzip)} / ${kb(w.html.brotli)} | ${kb(w.css.brotli)} | ${kb(w.js.brotli)} | ${w.requests} | ${p.fcp.median} ms (${p.fcp.min}–${p.fcp.max}) | ${s ? `${s.performance} / ${s.accessibility}` : '–'} |`);
 }
+console.log('\n| map | boundary file | SVG in the page (raw / brotli) |\n|---|---|---|');
+for (const g of geometry) console.log(`| ${g.map} | ${g.source_bytes == null ? '–' : kb(g.source_bytes)} | ${kb(g.svg_bytes)} / ${kb(g.svg_brotli)} |`);

@@ -6,7 +6,7 @@ import { figureCsv } from '../../src/lib/figure.ts';
 import { classBreaks, ZERO_BREAK } from '../../src/lib/views/class-breaks.ts';
 import { mapData, tileGroups, type MapRow } from '../../src/lib/views/map-data.ts';
 import { indicatorsFor } from '../../src/lib/views/map-indicators.ts';
-import { mapViews, switchTo, type MapPeriod } from '../../src/lib/views/map-views.ts';
+import { mapSwitches, mapViews, switchTo, type MapPeriod } from '../../src/lib/views/map-views.ts';
 import { standing } from '../../src/lib/views/peers.ts';
 
 const row = (code: string, group: string, value: number | null, extra: Partial<MapRow> = {}): MapRow => ({
@@ -49,6 +49,15 @@ describe('map views', () => {
     expect(switchTo(views, from, { level: 'units2025' }).path).toBe('map/units2025/poor_rate/2022-national/');
     const provincial = views.find((v) => v.path === 'map/district/poor_rate/2023-provincial/')!;
     expect(switchTo(views, provincial, { level: 'units2025' }).path).toBe('map/units2025/poor_rate/2022-national/');
+  });
+
+  it('offers a row of switches per setting, the current view marked once in each', () => {
+    const from = views.find((v) => v.path === 'map/district/poor_rate/2023-provincial/')!;
+    const rows = mapSwitches(views, from);
+    expect(rows.map((r) => r.kind)).toEqual(['level', 'indicator', 'period']);
+    expect(rows.map((r) => r.options.filter((o) => o.current).length)).toEqual([1, 1, 1]);
+    expect(rows[2].options.map((o) => o.value)).toEqual(['2022-national', '2023-provincial']);
+    expect(rows[1].options.find((o) => o.value === 'coverage_bhyt')!.target.path).toBe('map/district/coverage_bhyt/2022/');
   });
 });
 

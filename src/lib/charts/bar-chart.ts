@@ -21,7 +21,7 @@ export function barChart(items: { key: string; label: string; value: number | nu
   const bars = items.map((d, i) => {
     const y = m.top + i * row;
     const text = `${d.label}: ${d.value == null ? o.missingLabel : o.format(d.value)}`;
-    return el('g', { role: 'img', 'aria-label': text, 'data-key': d.key, 'data-value': d.value ?? '' },
+    return el('g', { role: 'img', 'aria-label': text, tabindex: 0, 'data-key': d.key, 'data-value': d.value ?? '' },
       el('text', { x: m.left - 8, y: y + row / 2, 'text-anchor': 'end', 'dominant-baseline': 'middle', 'font-size': 12, fill: 'currentColor' }, escapeHtml(d.label)) +
       el('rect', { x: m.left, y: y + 3, width: Math.max(0, x(d.value ?? 0)), height: row - 6, fill: '#3182bd' }) +
       el('text', { x: m.left + x(d.value ?? 0) + 6, y: y + row / 2, 'dominant-baseline': 'middle', 'font-size': 12, fill: 'currentColor' },

@@ -46,3 +46,21 @@ export function switchTo(views: MapView[], from: MapView, change: Partial<{ leve
     ?? pool.filter((v) => v.year <= from.year).at(-1)
     ?? pool[0];
 }
+
+export interface MapSwitch {
+  kind: 'level' | 'indicator' | 'period';
+  options: { value: string; target: MapView; current: boolean }[];
+}
+
+/** The three rows of switches a map view offers, each option leading to the view it opens. */
+export function mapSwitches(views: MapView[], view: MapView): MapSwitch[] {
+  const here = views.filter((v) => v.level === view.level);
+  return [
+    { kind: 'level', options: LEVELS.filter((l) => views.some((v) => v.level === l))
+      .map((level) => ({ value: level, target: switchTo(views, view, { level }), current: level === view.level })) },
+    { kind: 'indicator', options: [...new Set(here.map((v) => v.indicator))]
+      .map((i) => ({ value: i.id, target: switchTo(views, view, { indicator: i.id }), current: i === view.indicator })) },
+    { kind: 'period', options: here.filter((v) => v.indicator === view.indicator)
+      .map((v) => ({ value: periodSlug(v.year, v.standard), target: v, current: v === view })) },
+  ];
+}

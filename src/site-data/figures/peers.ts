@@ -21,6 +21,7 @@ export interface UnitStanding {
 /** Where a district or commune stands among its peers by poverty rate, as a sentence's figures and a strip plot. */
 export async function unitStanding(locale: Locale, level: 'district' | 'commune', code: string, href: (code: string) => string): Promise<UnitStanding | null> {
   const t = translator(locale);
+  const manifest = loadManifest();
   const rows = await query<Row>(peerRates(level, code));
   const me = rows.find((r) => r.unit_code === code);
   const province = standing(rows, code);
@@ -41,8 +42,8 @@ export async function unitStanding(locale: Locale, level: 'district' | 'commune'
     figure: {
       id, title, description: t('peers.desc', { name: me.unit_name }),
       svg: stripPlot(strips, { id: id.replaceAll('/', '-'), title, description: t('peers.desc', { name: me.unit_name }), format, highlight: code }),
-      source: t('source.dataset', { source: loadManifest().tables.find((x) => x.name === 'poverty')!.source, id: loadManifest().dataset.id, version: loadManifest().dataset.version }),
-      illustrative: isIllustrative(loadManifest(), 'poverty'),
+      source: t('source.dataset', { source: manifest.tables.find((x) => x.name === 'poverty')!.source, id: manifest.dataset.id, version: manifest.dataset.version }),
+      illustrative: isIllustrative(manifest, 'poverty'),
       notes: [],
       table: {
         columns: [
