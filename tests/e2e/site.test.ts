@@ -119,7 +119,8 @@ describe('DuckDB in the browser', () => {
 
 describe('accessibility basics (axe-core)', () => {
   const paths = ['', 'map/', 'map/commune/poor_rate/2022-national/', 'map/units2025/poor_rate/2021-national/', 'deprivation/', 'communes/', 'communes/06841/', 'districts/198/', 'targets/', 'targets/bhyt/', 'program-135/', 'program-135/V01/', 'plan/', 'national/', 'explore/', 'downloads/', 'sources/'];
-  it.each(paths.flatMap((p) => [p, `en/${p}`]))('/%s has no serious or critical violation', async (path) => {
+  const embeds = ['embed/vi/map/district/poor_rate/2022-national/', 'embed/en/districts/198/peers/', 'embed/en/deprivation/2024-national/', 'targets/report/'];
+  it.each([...paths.flatMap((p) => [p, `en/${p}`]), ...embeds])('/%s has no serious or critical violation', async (path) => {
     const axeSite = await openSite('dist', '/', { bypassCSP: true });
     try {
       const { page } = await visit(axeSite, path);

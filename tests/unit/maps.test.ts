@@ -107,10 +107,17 @@ describe('map and comparison charts', () => {
 
   it('draws the peers as dots with the unit marked, and a heat map with every cell labelled', () => {
     const strip = stripPlot([{ label: 'Tỉnh', points: [{ key: 'a', name: 'A', value: 0.5 }, { key: 'b', name: 'B', value: 0.1, href: '/b/' }] }],
-      { id: 's', title: 'Peers', description: 'd', format: (v) => `${v}%`, highlight: 'a' });
+      { id: 's', title: 'Peers', description: 'd', format: (v) => `${v}%`, highlight: 'a', distribution: (n) => `${n} units` });
     expect(strip).toContain('fill="#b45309"');
     expect(strip).toContain('href="/b/"');
     expect(strip).toMatchSnapshot();
+    // A province of hundreds of communes: a histogram with the unit marked, not hundreds of links on every page.
+    const many = Array.from({ length: 300 }, (_, i) => ({ key: String(i), name: `U${i}`, value: (i % 50) / 100, href: `/u/${i}/` }));
+    const crowd = stripPlot([{ label: 'Tỉnh', points: many }], { id: 'c', title: 'Peers', description: 'd', format: (v) => `${v}%`, highlight: '7', distribution: (n) => `${n} units` });
+    expect(crowd).not.toContain('<a ');
+    expect(crowd).toContain('aria-label="300 units"');
+    expect(crowd.match(/<circle/g)).toHaveLength(1);
+    expect(crowd.length).toBeLessThan(8_000);
     const heat = heatmap([{ key: 'water', label: 'Water' }], [{ key: 'p', label: 'Province' }, { key: 'd', label: 'District' }],
       (_, col) => (col === 'p' ? { value: 42.4 } : { value: null, missing: 'withheld' }), { id: 'h', title: 'H', description: 'd', format: (v) => `${v}%`, missingLabel: '-', top: 100 });
     expect(heat).toContain('aria-label="Province, Water: 42.4%"');

@@ -1,4 +1,4 @@
-import { max, scaleLinear } from 'd3';
+import { bin, max, scaleLinear } from 'd3';
 import { escapeHtml } from '../escape.ts';
 import { el, frame } from './svg.ts';
 
@@ -14,10 +14,18 @@ export interface StripPlotOptions {
   format: (v: number) => string;
   /** The point to mark and name on every row. */
   highlight: string;
+  /** How a row too long for one dot per unit is described: "177 communes, by rate". */
+  distribution: (count: number) => string;
   width?: number;
 }
 
 const ROW = 56;
+/**
+ * Above this many points a row is drawn as a histogram, not one dot (and link) per unit: with
+ * hundreds of communes the dots would overlap into a smear, and every commune's page would carry
+ * every other commune, which grows with the square of their number.
+ */
+export const MAX_DOTS = 60;
 
 /**
  * Where one unit stands among its peers: a row of dots per peer group on a shared scale, the unit
@@ -33,19 +41,40 @@ export function stripPlot(rows: StripRow[], o: StripPlotOptions): string {
     el('text', { x: x(tick), y: height - m.bottom + 16, 'text-anchor': 'middle', 'font-size': 12, fill: 'currentColor' }, escapeHtml(o.format(tick))))).join('');
   const body = rows.map((row, i) => {
     const mid = m.top + i * ROW + ROW / 2;
-    const ordered = [...row.points].sort((a, b) => Number(a.key === o.highlight) - Number(b.key === o.highlight));
-    const dots = ordered.map((p, j) => {
-      const mine = p.key === o.highlight;
-      const label = `${p.name}: ${o.format(p.value)}`;
-      const dot = el('circle', {
-        cx: x(p.value), cy: mine ? mid : mid + ((j % 3) - 1) * 7, r: mine ? 7 : 4, fill: mine ? '#b45309' : '#3182bd',
-        'fill-opacity': mine ? 1 : 0.6, stroke: '#ffffff', 'stroke-width': mine ? 1.5 : 0.5, 'data-key': p.key, 'data-value': p.value,
-      }, el('title', {}, escapeHtml(label)));
-      return p.href && !mine ? el('a', { href: p.href, 'aria-label': label }, dot) : el('g', { role: 'img', 'aria-label': label, tabindex: 0 }, dot);
-    }).join('');
+    const marks = row.points.length > MAX_DOTS ? histogram(row, x, mid, o) : dots(row, x, mid, o);
     const me = row.points.find((p) => p.key === o.highlight);
     const name = me ? el('text', { x: x(me.value), y: mid - 12, 'text-anchor': x(me.value) > width / 2 ? 'end' : 'start', 'font-size': 12, 'font-weight': 'bold', fill: 'currentColor' }, escapeHtml(me.name)) : '';
-    return el('text', { x: m.left - 12, y: mid, 'text-anchor': 'end', 'dominant-baseline': 'middle', 'font-size': 12, fill: 'currentColor' }, escapeHtml(row.label)) + dots + name;
+    return el('text', { x: m.left - 12, y: mid, 'text-anchor': 'end', 'dominant-baseline': 'middle', 'font-size': 12, fill: 'currentColor' }, escapeHtml(row.label)) + marks + name;
   }).join('');
   return frame(o.id, width, height, o.title, o.description, axis + body, 'group');
+}
+
+type Scale = ReturnType<typeof scaleLinear<number, number>>;
+
+function dots(row: StripRow, x: Scale, mid: number, o: StripPlotOptions): string {
+  const ordered = [...row.points].sort((a, b) => Number(a.key === o.highlight) - Number(b.key === o.highlight));
+  return ordered.map((p, j) => {
+    const mine = p.key === o.highlight;
+    const label = `${p.name}: ${o.format(p.value)}`;
+    const dot = el('circle', {
+      cx: x(p.value), cy: mine ? mid : mid + ((j % 3) - 1) * 7, r: mine ? 7 : 4, fill: mine ? '#b45309' : '#3182bd',
+      'fill-opacity': mine ? 1 : 0.6, stroke: '#ffffff', 'stroke-width': mine ? 1.5 : 0.5, 'data-key': p.key, 'data-value': p.value,
+    }, el('title', {}, escapeHtml(label)));
+    return p.href && !mine ? el('a', { href: p.href, 'aria-label': label }, dot) : el('g', { role: 'img', 'aria-label': label, tabindex: 0 }, dot);
+  }).join('');
+}
+
+/** Counts of units per class of rate, as bars rising from the row's line, and the unit itself on top. */
+function histogram(row: StripRow, x: Scale, mid: number, o: StripPlotOptions): string {
+  const bins = bin<StripRow['points'][number], number>().value((p) => p.value).domain(x.domain() as [number, number]).thresholds(x.ticks(30))(row.points);
+  const tallest = Math.max(1, ...bins.map((b) => b.length));
+  const bars = bins.filter((b) => b.length > 0).map((b) => {
+    const h = Math.max(2, (b.length / tallest) * (ROW / 2 - 4));
+    return el('rect', { x: x(b.x0!), y: mid + 8 - h, width: Math.max(1, x(b.x1!) - x(b.x0!) - 1), height: h, fill: '#3182bd', 'fill-opacity': 0.5 });
+  }).join('');
+  const me = row.points.find((p) => p.key === o.highlight);
+  const mark = me ? el('g', { role: 'img', 'aria-label': `${me.name}: ${o.format(me.value)}`, tabindex: 0 },
+    el('circle', { cx: x(me.value), cy: mid, r: 7, fill: '#b45309', stroke: '#ffffff', 'stroke-width': 1.5, 'data-key': me.key, 'data-value': me.value },
+      el('title', {}, escapeHtml(`${me.name}: ${o.format(me.value)}`)))) : '';
+  return el('g', { role: 'img', 'aria-label': o.distribution(row.points.length), 'data-count': row.points.length }, bars) + mark;
 }

@@ -41,7 +41,10 @@ export async function unitStanding(locale: Locale, level: 'district' | 'commune'
     year: me.year, standard: me.standard, province, district: inDistrict ? standing(inDistrict, code) : null,
     figure: {
       id, title, description: t('peers.desc', { name: me.unit_name }),
-      svg: stripPlot(strips, { id: id.replaceAll('/', '-'), title, description: t('peers.desc', { name: me.unit_name }), format, highlight: code }),
+      svg: stripPlot(strips, {
+        id: id.replaceAll('/', '-'), title, description: t('peers.desc', { name: me.unit_name }), format, highlight: code,
+        distribution: (count) => t('peers.distribution', { count, level: t(`peers.level.${level}`) }),
+      }),
       source: t('source.dataset', { source: manifest.tables.find((x) => x.name === 'poverty')!.source, id: manifest.dataset.id, version: manifest.dataset.version }),
       illustrative: isIllustrative(manifest, 'poverty'),
       notes: [],
