@@ -82,6 +82,21 @@ describe('from any chart, in two clicks', () => {
   });
 });
 
+describe('plan targets', () => {
+  it('offer each target\'s results against the target as an embed, from its card', async () => {
+    const { page } = await visit(site, 'en/targets/');
+    const card = page.locator('[data-target="poor-reduction"][data-card]');
+    await card.getByText('Embed', { exact: true }).click();
+    const snippet = await card.locator('textarea').first().inputValue();
+    const src = /src="([^"]+)"/.exec(snippet)![1];
+    const embed = (await visit(site, new URL(src).pathname.slice(1))).page;
+    const rows = await published<{ year: number; actual: number | null; target_value: number }>(
+      `SELECT year, actual, target_value FROM {target_progress} WHERE target_id = 'poor-reduction' AND actual IS NOT NULL`);
+    expect(Number(await embed.locator('.reference').getAttribute('data-value'))).toBe(rows[0].target_value);
+    for (const r of rows) expect(Number(await embed.locator(`circle[data-x="${r.year}"]`).getAttribute('data-value'))).toBe(r.actual);
+  });
+});
+
 describe('an embed inside a third-party page', () => {
   it('loads in an iframe of another site, and the iframe follows its height', async () => {
     const { page: source } = await visit(site, `${MAP}/`);

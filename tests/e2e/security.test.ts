@@ -25,7 +25,7 @@ describe('security baseline of the built HTML', () => {
     expect(withDuckDb.sort()).toEqual(['en/explore/', 'explore/']);
     // Scripts add tooltips and exports to figures, sorting to the coverage tables, and the query editor.
     const withScripts = pages.filter(({ html }) => /<script[^>]*src=/.test(html));
-    const unexplained = withScripts.filter(({ path, html }) => !html.includes('data-figure=') && !/^(en\/)?(explore|targets\/[^/]+)\/$/.test(path));
+    const unexplained = withScripts.filter(({ path, html }) => !/data-figure(-tools)?=/.test(html) && !/^(en\/)?(explore|targets\/[^/]+)\/$/.test(path));
     expect(unexplained.map(({ path }) => path)).toEqual([]);
   });
 });

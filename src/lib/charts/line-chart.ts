@@ -18,6 +18,8 @@ export interface LineChartOptions {
   /** Label for a point whose value is withheld or missing. */
   missingLabel: string;
   breaks?: { x: number; label: string }[];
+  /** A level to read the lines against, such as a target: a dashed horizontal line with its label. */
+  reference?: { y: number; label: string };
   width?: number;
   height?: number;
 }
@@ -40,7 +42,7 @@ export function lineChart(series: LineSeries[], o: LineChartOptions): string {
   const [lo, hi] = extent(xs) as [number, number];
   const pad = Math.max(0.3, (hi - lo) * 0.04);
   const x = scaleLinear().domain([lo - pad, hi + pad]).range([m.left, width - m.right]);
-  const top = max(series.flatMap((s) => s.points.map((p) => p.y ?? 0))) ?? 1;
+  const top = max([...series.flatMap((s) => s.points.map((p) => p.y ?? 0)), o.reference?.y ?? 0]) ?? 1;
   const y = scaleLinear().domain([0, top || 1]).nice(5).range([height - m.bottom, m.top]);
 
   // Counts of households are whole: a tick at 0.5 household would be formatted as 0 or 1.
@@ -60,6 +62,10 @@ export function lineChart(series: LineSeries[], o: LineChartOptions): string {
       el('line', { x1: bx, x2: bx, y1: m.top, y2: height - m.bottom, stroke: 'currentColor', 'stroke-dasharray': '3 3', 'stroke-opacity': 0.6 }) +
       el('text', { x: bx + 4, y: m.top + 10, 'font-size': 11, fill: 'currentColor' }, escapeHtml(b.label)));
   }).join('');
+
+  const reference = o.reference ? el('g', { class: 'reference', 'data-value': o.reference.y },
+    el('line', { x1: m.left, x2: width - m.right, y1: y(o.reference.y), y2: y(o.reference.y), stroke: '#8a4b00', 'stroke-dasharray': '6 3', 'stroke-width': 1.5 }) +
+    el('text', { x: m.left + 4, y: y(o.reference.y) - 6, 'font-size': 11, fill: '#8a4b00' }, escapeHtml(o.reference.label))) : '';
 
   // End labels, nudged apart so that series ending at similar values stay readable.
   const labelY = new Map<string, number>();
@@ -89,5 +95,5 @@ export function lineChart(series: LineSeries[], o: LineChartOptions): string {
       marks +
       (last ? el('text', { x: x(last.x) + 8, y: labelY.get(s.id)!, 'font-size': 12, fill: colour, 'dominant-baseline': 'middle' }, escapeHtml(s.label)) : ''));
   }).join('');
-  return frame(o.id, width, height, o.title, o.description, grid + axis + breaks + lines, 'group');
+  return frame(o.id, width, height, o.title, o.description, grid + axis + breaks + reference + lines, 'group');
 }

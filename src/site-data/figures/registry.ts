@@ -4,12 +4,14 @@ import { gsoYears } from '../../lib/queries.ts';
 import { periodSlug } from '../../lib/views/map-views.ts';
 import { query } from '../db.ts';
 import { listMapViews } from '../map.ts';
+import { listTargets } from '../targets.ts';
 import { listCommunes, listDistricts } from '../units.ts';
 import { deprivationFigure, listDeprivationPeriods } from './deprivation.ts';
 import { mapFigure } from './map.ts';
 import { nationalMapFigure, nationalTrendFigure } from './national.ts';
 import { p135ProgressFigure } from './p135.ts';
 import { unitStanding } from './peers.ts';
+import { targetFigure } from './target.ts';
 import { provinceTrend, unitTrend } from './trend.ts';
 import { unitDeprivationFigure } from './unit-deprivation.ts';
 
@@ -48,5 +50,6 @@ export async function listFigures(): Promise<FigureEntry[]> {
     ...years.map((year): FigureEntry => ({ id: `national/${year}/map`, build: (locale) => nationalMapFigure(locale, year) })),
     ...(years.length ? [{ id: 'national/trend', build: (locale: Locale) => nationalTrendFigure(locale, years) }] : []),
     { id: 'program-135/progress', build: (locale) => p135ProgressFigure(locale) },
+    ...(await listTargets()).map((target): FigureEntry => ({ id: `targets/${target.target_id}`, build: async (locale) => targetFigure(locale, target) })),
   ];
 }

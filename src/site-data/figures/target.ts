@@ -1,0 +1,44 @@
+import { translator, type Locale } from '../../i18n/t.ts';
+import { lineChart } from '../../lib/charts/line-chart.ts';
+import type { FigureModel } from '../../lib/figure.ts';
+import { isIllustrative } from '../../lib/manifest.ts';
+import { formatTargetValue } from '../../lib/target-format.ts';
+import { loadManifest } from '../db.ts';
+import type { TargetView } from '../targets.ts';
+
+/** The table a target's results are computed from. */
+export const resultTable = (indicator: string) =>
+  (indicator.startsWith('coverage_') ? 'coverage' : indicator === 'villages_exited' ? 'villages' : 'poverty');
+
+/** A plan target's results over the years, read against the target as a dashed line. */
+export function targetFigure(locale: Locale, target: TargetView): FigureModel {
+  const t = translator(locale);
+  const manifest = loadManifest();
+  const text = locale === 'vi' ? target.text_vi : target.text_en;
+  const show = (v: number | null) => formatTargetValue(locale, v, target.unit);
+  const id = `targets/${target.target_id}`;
+  const table = resultTable(target.indicator);
+  const targetLabel = `${t('targets.card.target')}: ${show(target.value)} (${target.year})`;
+  return {
+    id, title: text, description: t('targets.trend'),
+    svg: lineChart([{ id: 'actual', label: t('targets.card.actual'), points: target.series.map((s) => ({ x: s.year, y: s.actual })) }], {
+      id: id.replace('/', '-'), title: text, description: t('targets.trend'), format: (v) => show(v), missingLabel: t('no_data'),
+      reference: { y: target.value, label: targetLabel }, height: 240,
+    }),
+    source: `${t('targets.source.plan', { document: target.source_document, section: target.source_section })}. ${t('targets.source.actual', { table })}.`,
+    illustrative: isIllustrative(manifest, table),
+    notes: [],
+    table: {
+      columns: [
+        { key: 'year', label: t('col.year'), numeric: false },
+        { key: 'actual', label: t('targets.card.actual'), numeric: true },
+        { key: 'target', label: t('targets.card.target'), numeric: true },
+      ],
+      rowHeader: 0,
+      rows: target.series.map((s) => ({
+        key: String(s.year), cells: [String(s.year), show(s.actual), s.year === target.year ? show(target.value) : ''],
+        values: [s.year, s.actual, s.year === target.year ? target.value : null],
+      })),
+    },
+  };
+}
