@@ -4,6 +4,7 @@ import type { FigureModel } from '../../lib/figure.ts';
 import { formatPercent } from '../../lib/format.ts';
 import { isIllustrative } from '../../lib/manifest.ts';
 import { deprivationByDistrict, deprivationPeriods } from '../../lib/queries.ts';
+import { once } from '../memo.ts';
 import { loadManifest, query } from '../db.ts';
 
 interface Row {
@@ -20,7 +21,7 @@ interface Row {
 export const listDeprivationPeriods = () => query<{ year: number; standard: string }>(deprivationPeriods());
 
 /** Which of the 12 indicators poor and near-poor households lack most, for the province and each district. */
-export async function deprivationFigure(locale: Locale, year: number, standard: string): Promise<FigureModel> {
+async function drawDeprivationFigure(locale: Locale, year: number, standard: string): Promise<FigureModel> {
   const t = translator(locale);
   const manifest = loadManifest();
   const rows = await query<Row>(deprivationByDistrict(year, standard));
@@ -62,3 +63,6 @@ export async function deprivationFigure(locale: Locale, year: number, standard: 
     },
   };
 }
+
+/** The figure above, drawn once per build: its page, its embed and its files share it. */
+export const deprivationFigure = (locale: Locale, year: number, standard: string) => once(`${locale}:deprivation/${year}-${standard}`, () => drawDeprivationFigure(locale, year, standard));

@@ -9,6 +9,7 @@ import { classBreaks } from '../../lib/views/class-breaks.ts';
 import { mapData, tileGroups } from '../../lib/views/map-data.ts';
 import type { MapView } from '../../lib/views/map-views.ts';
 import { loadBoundary } from '../boundaries.ts';
+import { once } from '../memo.ts';
 import { loadManifest } from '../db.ts';
 import { provinceName } from '../page.ts';
 import { loadMapRows } from '../map.ts';
@@ -27,7 +28,7 @@ export function mapViewNames(locale: Locale, view: MapView) {
  * A map view as a figure: district polygons, commune polygons when the dataset has them for
  * (nearly) every unit shown, else tiles grouped by district, which claim no geography.
  */
-export async function mapFigure(locale: Locale, view: MapView, unitHref: (level: 'district' | 'commune', code: string) => string): Promise<FigureModel> {
+async function drawMapFigure(locale: Locale, view: MapView, unitHref: (level: 'district' | 'commune', code: string) => string): Promise<FigureModel> {
   const t = translator(locale);
   const manifest = loadManifest();
   const rows = await loadMapRows(view);
@@ -90,3 +91,6 @@ export async function mapFigure(locale: Locale, view: MapView, unitHref: (level:
     },
   };
 }
+
+/** The figure above, drawn once per build: its page, its embed and its files share it. */
+export const mapFigure = (locale: Locale, view: MapView, unitHref: (level: 'district' | 'commune', code: string) => string) => once(`${locale}:${view.path}`, () => drawMapFigure(locale, view, unitHref));

@@ -5,6 +5,7 @@ import { formatPercent } from '../../lib/format.ts';
 import { isIllustrative } from '../../lib/manifest.ts';
 import { peerRates } from '../../lib/queries.ts';
 import { standing, type PeerRow, type Standing } from '../../lib/views/peers.ts';
+import { once } from '../memo.ts';
 import { loadManifest, query } from '../db.ts';
 import { provinceName } from '../page.ts';
 
@@ -19,7 +20,7 @@ export interface UnitStanding {
 }
 
 /** Where a district or commune stands among its peers by poverty rate, as a sentence's figures and a strip plot. */
-export async function unitStanding(locale: Locale, level: 'district' | 'commune', code: string, href: (code: string) => string): Promise<UnitStanding | null> {
+async function drawUnitStanding(locale: Locale, level: 'district' | 'commune', code: string, href: (code: string) => string): Promise<UnitStanding | null> {
   const t = translator(locale);
   const manifest = loadManifest();
   const rows = await query<Row>(peerRates(level, code));
@@ -67,3 +68,6 @@ export async function unitStanding(locale: Locale, level: 'district' | 'commune'
     },
   };
 }
+
+/** The figure above, drawn once per build: its page, its embed and its files share it. */
+export const unitStanding = (locale: Locale, level: 'district' | 'commune', code: string, href: (code: string) => string) => once(`${locale}:${level}s/${code}/peers`, () => drawUnitStanding(locale, level, code, href));

@@ -7,6 +7,7 @@ import { isIllustrative, standardName } from '../../lib/manifest.ts';
 import { seriesByStandard, type SeriesRow } from '../../lib/views/series.ts';
 import { provinceSeries, unitSeries } from '../../lib/queries.ts';
 import { loadManifest, query } from '../db.ts';
+import { once } from '../memo.ts';
 
 type Row = SeriesRow & { suppressed: string | null };
 
@@ -51,16 +52,16 @@ export function trendFigure(locale: Locale, id: string, rows: Row[], column: 'po
 }
 
 /** The province's poor households over the years. */
-export async function provinceTrend(locale: Locale): Promise<FigureModel> {
+export const provinceTrend = (locale: Locale): Promise<FigureModel> => once(`${locale}:province/poor-trend`, async () => {
   const years = loadManifest().dataset.years;
   const rows = await query<Row>(provinceSeries());
   return trendFigure(locale, 'province/poor-trend', rows, 'poor', translator(locale)('overview.trend.title', { first: years[0], last: years.at(-1)! }));
-}
+});
 
 /** A district's poor households, or a commune's near-poor (a commune's poor are mostly withheld), over the years. */
-export async function unitTrend(locale: Locale, level: 'district' | 'commune', code: string): Promise<FigureModel> {
+export const unitTrend = (locale: Locale, level: 'district' | 'commune', code: string): Promise<FigureModel> => once(`${locale}:${level}s/${code}/trend`, async () => {
   const rows = await query<Row>(unitSeries(level, code));
   const column = level === 'district' ? 'poor' : 'near_poor';
   const name = (rows.at(-1)?.unit_name as string | undefined) ?? code;
   return trendFigure(locale, `${level}s/${code}/trend`, rows, column, `${translator(locale)(`col.${column}`)}: ${name}`, level === 'district' ? 260 : 240);
-}
+});

@@ -4,12 +4,13 @@ import type { FigureModel } from '../../lib/figure.ts';
 import { formatPercent } from '../../lib/format.ts';
 import { isIllustrative, standardName } from '../../lib/manifest.ts';
 import { unitDeprivation } from '../../lib/queries.ts';
+import { once } from '../memo.ts';
 import { loadManifest, query } from '../db.ts';
 
 type Row = { indicator: string; share_deprived: number | null; year: number; standard: string; suppressed: boolean | null };
 
 /** A unit's deprivation profile: the share of its poor and near-poor households lacking each indicator; null when it has none. */
-export async function unitDeprivationFigure(locale: Locale, level: 'district' | 'commune', code: string): Promise<FigureModel | null> {
+async function drawUnitDeprivationFigure(locale: Locale, level: 'district' | 'commune', code: string): Promise<FigureModel | null> {
   const t = translator(locale);
   const manifest = loadManifest();
   const rows = await query<Row>(unitDeprivation(level, code));
@@ -37,3 +38,6 @@ export async function unitDeprivationFigure(locale: Locale, level: 'district' | 
     },
   };
 }
+
+/** The figure above, drawn once per build: its page, its embed and its files share it. */
+export const unitDeprivationFigure = (locale: Locale, level: 'district' | 'commune', code: string) => once(`${locale}:${level}s/${code}/deprivation`, () => drawUnitDeprivationFigure(locale, level, code));
