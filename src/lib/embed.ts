@@ -1,25 +1,15 @@
 /** Where embeds, their files and their frozen copies live, and the snippets that embed them. */
-
-/** The site page a figure appears on, from its id: "districts/193/trend" → "districts/193/". */
-export function pageOfFigure(id: string): string {
-  if (id === 'province/poor-trend') return '';
-  if (id.startsWith('map/')) return `${id}/`;
-  if (id.startsWith('deprivation/')) return `${id}/`;
-  if (id === 'national/trend') return 'national/';
-  const parts = id.split('/');
-  return `${parts.slice(0, -1).join('/')}/`;
-}
+import { escapeHtml } from './escape.ts';
+import { siteRoot } from './routes.ts';
 
 /** The live embed of a figure (always the latest data), under the site's base path. */
-export const liveEmbedPath = (base: string, lang: string, id: string) => `${withSlash(base)}embed/${lang}/${id}/`;
+export const liveEmbedPath = (base: string, lang: string, id: string) => `${siteRoot(base)}embed/${lang}/${id}/`;
 
 /** The frozen embed: the same figure as it was in one dataset version, kept under a versioned path. */
-export const frozenEmbedPath = (base: string, version: string, lang: string, id: string) => `${withSlash(base)}embed/v/${version}/${lang}/${id}/`;
+export const frozenEmbedPath = (base: string, version: string, lang: string, id: string) => `${siteRoot(base)}embed/v/${version}/${lang}/${id}/`;
 
 /** Where a figure's files are: chart.svg (title and source drawn in) and data.csv. */
-export const figureFilesPath = (base: string, lang: string, id: string) => `${withSlash(base)}figures/${lang}/${id}/`;
-
-const withSlash = (base: string) => (base.endsWith('/') ? base : `${base}/`);
+export const figureFilesPath = (base: string, lang: string, id: string) => `${siteRoot(base)}figures/${lang}/${id}/`;
 
 /**
  * The snippet a CMS pastes: an iframe with a title, lazy loading and a sensible height, and a
@@ -27,8 +17,7 @@ const withSlash = (base: string) => (base.endsWith('/') ? base : `${base}/`);
  * only from this iframe's own window, and only a height.
  */
 export function iframeSnippet(src: string, title: string, height: number): string {
-  const escaped = title.replaceAll('&', '&amp;').replaceAll('"', '&quot;').replaceAll('<', '&lt;');
-  return `<iframe src="${src}" title="${escaped}" width="100%" height="${height}" loading="lazy" style="border:0;max-width:100%"></iframe>
+  return `<iframe src="${src}" title="${escapeHtml(title)}" width="100%" height="${height}" loading="lazy" style="border:0;max-width:100%"></iframe>
 <script>
 window.addEventListener("message", function (e) {
   if (!e.data || e.data.type !== "poverty-atlas:height" || typeof e.data.height !== "number") return;

@@ -7,6 +7,8 @@ import { stringify } from 'csv-stringify/sync';
 export interface FigureModel {
   /** Stable path of the figure, used for its embed page and file names: "map/district/poor_rate/2022-national". */
   id: string;
+  /** The site page the figure appears on, without base or language: "districts/193/". */
+  page: string;
   title: string;
   description: string;
   svg: string;
@@ -49,3 +51,9 @@ export const figureCsv = (figure: Pick<FigureModel, 'table' | 'illustrative' | '
 
 /** A file name for a figure's downloads: its id with slashes as dashes. */
 export const figureFileName = (id: string, ext: string) => `${id.replaceAll('/', '-')}.${ext}`;
+
+/** A chart's drawn size, from its viewBox (charts always have one; 640 × 400 otherwise). */
+export function svgSize(svg: string): { width: number; height: number } {
+  const [, w, h] = /viewBox="0 0 ([\d.]+) ([\d.]+)"/.exec(svg) ?? [];
+  return { width: Number(w ?? 640), height: Number(h ?? 400) };
+}

@@ -12,14 +12,6 @@ export const unitSeries = (level: 'district' | 'commune', code: string) => `
   SELECT year, standard, unit_name, households, poor, near_poor, poor_rate, near_poor_rate, poor_change, suppressed
   FROM poverty WHERE level = ${sqlString(level)} AND unit_code = ${sqlString(code)} ORDER BY standard, year`;
 
-export const districtRates = (year: number, standard: string) => `
-  SELECT unit_code, unit_name, households, poor, near_poor, poor_rate, near_poor_rate, suppressed
-  FROM poverty WHERE level = 'district' AND year = ${Number(year)} AND standard = ${sqlString(standard)} ORDER BY unit_code`;
-
-/** The latest year that still had districts, for district-level views. */
-export const lastDistrictYear = (standard: string) => `
-  SELECT max(year) AS year FROM poverty WHERE level = 'district' AND standard = ${sqlString(standard)}`;
-
 /** Every commune code with its latest name and district, for one page each. */
 export const communeIndex = () => `
   SELECT unit_code, arg_max(unit_name, year) AS unit_name, arg_max(unit_type, year) AS unit_type,

@@ -1,11 +1,16 @@
 import type { Locale, MessageKey } from '../i18n/t.ts';
 
+/** The base path with its trailing slash, whichever way it was configured. */
+export const siteRoot = (base: string) => (base.endsWith('/') ? base : `${base}/`);
+
 /** A site path for a locale: Vietnamese at the root, English under /en/, both under the base path. */
 export function localePath(base: string, locale: Locale, path = ''): string {
-  const root = base.endsWith('/') ? base : `${base}/`;
   const clean = path.replace(/^\/+/, '');
-  return `${root}${locale === 'en' ? 'en/' : ''}${clean}`;
+  return `${siteRoot(base)}${locale === 'en' ? 'en/' : ''}${clean}`;
 }
+
+/** The page of a district or commune, without base or language: "districts/193/". */
+export const unitPage = (level: 'district' | 'commune', code: string) => `${level}s/${code}/`;
 
 /** The same page in the other language. */
 export function switchLocale(base: string, locale: Locale, path: string): string {

@@ -1,6 +1,6 @@
 import { t, type Locale } from '../i18n/t.ts';
 import { escapeHtml } from './escape.ts';
-import type { FigureModel } from './figure.ts';
+import { svgSize, type FigureModel } from './figure.ts';
 import type { Manifest } from './manifest.ts';
 
 /** Breaks text into lines of at most `chars` characters, at spaces. */
@@ -25,9 +25,7 @@ const textLines = (lines: string[], x: number, y: number, size: number, lineHeig
  * and licence, so the image never travels without saying where it comes from.
  */
 export function standaloneSvg(figure: FigureModel, locale: Locale, manifest: Manifest): string {
-  const [, w, h] = /viewBox="0 0 ([\d.]+) ([\d.]+)"/.exec(figure.svg) ?? [];
-  const width = Number(w ?? 640);
-  const height = Number(h ?? 400);
+  const { width, height } = svgSize(figure.svg);
   const pad = 16;
   const chars = Math.floor((width - 2 * pad) / 7);
   const title = wrap(figure.title, Math.floor((width - 2 * pad) / 9.5));

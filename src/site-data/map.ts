@@ -3,11 +3,10 @@ import type { MapRow } from '../lib/views/map-data.ts';
 import { findIndicator } from '../lib/views/map-indicators.ts';
 import { mapViews, type MapPeriod, type MapView } from '../lib/views/map-views.ts';
 import { query } from './db.ts';
-
-let views: Promise<MapView[]> | null = null;
+import { once } from './memo.ts';
 
 /** Every map view the published data supports (read once per build). */
-export const listMapViews = () => (views ??= query<MapPeriod>(mapPeriods()).then(mapViews));
+export const listMapViews = () => once('map-views', () => query<MapPeriod>(mapPeriods()).then(mapViews));
 
 /** The view the map page opens on: poverty rate by district in the plan's year. */
 export async function defaultMapView(): Promise<MapView> {

@@ -1,4 +1,4 @@
-import { translator } from '../i18n/t.ts';
+import { t, translator } from '../i18n/t.ts';
 import { localeOf } from '../lib/routes.ts';
 import { loadManifest } from './db.ts';
 
@@ -12,4 +12,10 @@ export function pageContext(lang: string | undefined) {
 export const provinceName = (locale: 'vi' | 'en') => {
   const { province } = loadManifest().dataset;
   return locale === 'vi' ? province.name_vi : province.name_en;
+};
+
+/** The source line of a figure drawn from one published table: the table's source, dataset and version. */
+export const datasetSource = (locale: 'vi' | 'en', table: string) => {
+  const m = loadManifest();
+  return t(locale, 'source.dataset', { source: m.tables.find((x) => x.name === table)?.source ?? '', id: m.dataset.id, version: m.dataset.version });
 };

@@ -1,6 +1,7 @@
 import { targetProgress, targetsWithProgress } from '../lib/queries.ts';
 import { targetStatus } from '../lib/target-status.ts';
 import { query } from './db.ts';
+import { once } from './memo.ts';
 
 export interface TargetView {
   target_id: string;
@@ -20,8 +21,7 @@ export interface TargetView {
 }
 
 /** Every plan target with its results by year and where it stands (read once per build). */
-let cached: Promise<TargetView[]> | null = null;
-export const listTargets = () => (cached ??= (async () => {
+export const listTargets = () => once('targets', async () => {
   const targets = await query<Omit<TargetView, 'status' | 'series' | 'programme'>>(`${targetsWithProgress()}`);
   const progress = await query<{ target_id: string; year: number; actual: number | null }>(targetProgress());
   return targets.map((t) => {
@@ -33,4 +33,4 @@ export const listTargets = () => (cached ??= (async () => {
       programme: t.indicator.startsWith('coverage_') ? t.indicator.slice('coverage_'.length) : null,
     };
   });
-})());
+});

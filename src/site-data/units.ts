@@ -1,5 +1,6 @@
 import { communeIndex, districtIndex } from '../lib/queries.ts';
 import { query } from './db.ts';
+import { once } from './memo.ts';
 
 export interface CommuneEntry {
   unit_code: string;
@@ -9,9 +10,7 @@ export interface CommuneEntry {
   district_name: string | null;
 }
 
-let communes: Promise<CommuneEntry[]> | null = null;
-let districts: Promise<{ unit_code: string; unit_name: string }[]> | null = null;
 
 /** Every commune that has figures, each once, for the static pages (read once per build). */
-export const listCommunes = () => (communes ??= query<CommuneEntry>(communeIndex()));
-export const listDistricts = () => (districts ??= query<{ unit_code: string; unit_name: string }>(districtIndex()));
+export const listCommunes = () => once('communes', () => query<CommuneEntry>(communeIndex()));
+export const listDistricts = () => once('districts', () => query<{ unit_code: string; unit_name: string }>(districtIndex()));

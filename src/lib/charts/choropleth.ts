@@ -52,6 +52,6 @@ export function choropleth(
     }, el('title', {}, escapeHtml(label))), o.href?.(code));
   }).join('');
 
-  const legend = classLegend(width - LEGEND_WIDTH + 16, o.legendTitle, o.breaks, o.format, [...values.values()], o.missingLabel);
+  const legend = classLegend(width - LEGEND_WIDTH + 16, o.legendTitle, o.breaks, o.format, [...values.values()], o.missingLabel).markup;
   return frame(o.id, width, height, o.title, o.description, hatchDef() + el('g', { class: 'shapes' }, shapes) + legend, o.href ? 'group' : 'img');
 }

@@ -1,7 +1,7 @@
 import { scaleThreshold } from 'd3';
 import { escapeHtml } from '../escape.ts';
 import { ZERO_BREAK } from '../views/class-breaks.ts';
-import { el } from './svg.ts';
+import { el, focusable } from './svg.ts';
 
 /** A unit's value on a map, or why it has none (withheld, no data, not computable). */
 export interface MapDatum {
@@ -16,7 +16,7 @@ export interface MapDatum {
 /** Colour-blind-safe sequential blues (ColorBrewer), light to dark. */
 const PALETTE = ['#eff3ff', '#bdd7e7', '#6baed6', '#3182bd', '#08519c'];
 const MISSING = '#d9d9d9';
-export const HATCH_ID = 'hatch-partial';
+const HATCH_ID = 'hatch-partial';
 
 /** The pattern a hatched fill refers to; put once in each SVG that uses it. */
 export const hatchDef = () => el('defs', {}, el('pattern', { id: HATCH_ID, width: 6, height: 6, patternUnits: 'userSpaceOnUse', patternTransform: 'rotate(45)' },
@@ -43,11 +43,9 @@ function className(lo: number | null, hi: number | null, format: (v: number) => 
 
 /**
  * The class legend: one swatch per class with its range, then one per kind of missing value
- * that actually occurs, so a withheld cell is never read as zero.
+ * that actually occurs, so a withheld cell is never read as zero; with the height it takes.
  */
-export const legendHeight = (breaks: number[], missingKinds: number) => 36 + (breaks.length + 1 + Math.max(1, missingKinds)) * 22;
-
-export function classLegend(x: number, title: string, breaks: number[], format: (v: number) => string, missing: MapDatum[], missingLabel: string): string {
+export function classLegend(x: number, title: string, breaks: number[], format: (v: number) => string, missing: MapDatum[], missingLabel: string): { markup: string; height: number } {
   const shade = shader(breaks);
   const classes = PALETTE.slice(0, breaks.length + 1).map((fill, i) => {
     const lo = i === 0 ? null : breaks[i - 1];
@@ -59,15 +57,15 @@ export function classLegend(x: number, title: string, breaks: number[], format: 
   for (const d of missing) if (d.value == null) seen.set(d.missing ?? missingLabel, shade(d));
   if (seen.size === 0) seen.set(missingLabel, MISSING);
   const rows = classes.concat([...seen].map(([text, fill]) => ({ fill, text })));
-  return el('g', { class: 'legend' },
+  const markup = el('g', { class: 'legend' },
     el('text', { x, y: 24, 'font-size': 12, 'font-weight': 'bold', fill: 'currentColor' }, escapeHtml(title)) +
     rows.map((c, i) =>
       el('rect', { x, y: 36 + i * 22, width: 16, height: 16, fill: c.fill, stroke: '#666666', 'stroke-width': 0.5 }) +
       el('text', { x: x + 24, y: 48 + i * 22, 'font-size': 12, fill: 'currentColor' }, escapeHtml(c.text))).join(''));
+  return { markup, height: 36 + rows.length * 22 };
 }
 
 /** A shape on a map: a link to the unit's page when there is one, else a labelled image; data-* keep the exact value. */
 export function unitMark(code: string, label: string, d: MapDatum | undefined, shape: (attrs: Record<string, string | number | null>) => string, href?: string): string {
-  const mark = shape({ 'data-code': code, 'data-value': d?.value ?? '' });
-  return href ? el('a', { href, 'aria-label': label }, mark) : el('g', { role: 'img', 'aria-label': label, tabindex: 0 }, mark);
+  return focusable(label, shape({ 'data-code': code, 'data-value': d?.value ?? '' }), href);
 }

@@ -1,6 +1,6 @@
 import { bin, max, scaleLinear } from 'd3';
 import { escapeHtml } from '../escape.ts';
-import { el, frame } from './svg.ts';
+import { el, focusable, frame } from './svg.ts';
 
 export interface StripRow {
   label: string;
@@ -25,7 +25,7 @@ const ROW = 56;
  * hundreds of communes the dots would overlap into a smear, and every commune's page would carry
  * every other commune, which grows with the square of their number.
  */
-export const MAX_DOTS = 60;
+const MAX_DOTS = 60;
 
 /**
  * Where one unit stands among its peers: a row of dots per peer group on a shared scale, the unit
@@ -60,7 +60,7 @@ function dots(row: StripRow, x: Scale, mid: number, o: StripPlotOptions): string
       cx: x(p.value), cy: mine ? mid : mid + ((j % 3) - 1) * 7, r: mine ? 7 : 4, fill: mine ? '#b45309' : '#3182bd',
       'fill-opacity': mine ? 1 : 0.6, stroke: '#ffffff', 'stroke-width': mine ? 1.5 : 0.5, 'data-key': p.key, 'data-value': p.value,
     }, el('title', {}, escapeHtml(label)));
-    return p.href && !mine ? el('a', { href: p.href, 'aria-label': label }, dot) : el('g', { role: 'img', 'aria-label': label, tabindex: 0 }, dot);
+    return focusable(label, dot, mine ? undefined : p.href);
   }).join('');
 }
 
@@ -73,8 +73,8 @@ function histogram(row: StripRow, x: Scale, mid: number, o: StripPlotOptions): s
     return el('rect', { x: x(b.x0!), y: mid + 8 - h, width: Math.max(1, x(b.x1!) - x(b.x0!) - 1), height: h, fill: '#3182bd', 'fill-opacity': 0.5 });
   }).join('');
   const me = row.points.find((p) => p.key === o.highlight);
-  const mark = me ? el('g', { role: 'img', 'aria-label': `${me.name}: ${o.format(me.value)}`, tabindex: 0 },
-    el('circle', { cx: x(me.value), cy: mid, r: 7, fill: '#b45309', stroke: '#ffffff', 'stroke-width': 1.5, 'data-key': me.key, 'data-value': me.value },
-      el('title', {}, escapeHtml(`${me.name}: ${o.format(me.value)}`)))) : '';
+  const label = me ? `${me.name}: ${o.format(me.value)}` : '';
+  const mark = me ? focusable(label, el('circle', { cx: x(me.value), cy: mid, r: 7, fill: '#b45309', stroke: '#ffffff', 'stroke-width': 1.5, 'data-key': me.key, 'data-value': me.value },
+    el('title', {}, escapeHtml(label)))) : '';
   return el('g', { role: 'img', 'aria-label': o.distribution(row.points.length), 'data-count': row.points.length }, bars) + mark;
 }

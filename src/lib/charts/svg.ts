@@ -23,3 +23,7 @@ export function frame(id: string, width: number, height: number, title: string, 
     'aria-labelledby': `${id}-title ${id}-desc`, class: 'chart', id,
   }, el('title', { id: `${id}-title` }, escapeHtml(title)) + el('desc', { id: `${id}-desc` }, escapeHtml(desc)) + body);
 }
+
+/** A data mark reachable by keyboard: a link to its page when it has one, else a labelled image in the tab order. */
+export const focusable = (label: string, mark: string, href?: string) =>
+  href ? el('a', { href, 'aria-label': label }, mark) : el('g', { role: 'img', 'aria-label': label, tabindex: 0 }, mark);

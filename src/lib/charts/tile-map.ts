@@ -1,6 +1,6 @@
 import { escapeHtml } from '../escape.ts';
 import type { MapOptions } from './choropleth.ts';
-import { classLegend, datumLabel, hatchDef, legendHeight, shader, unitMark, type MapDatum } from './legend.ts';
+import { classLegend, datumLabel, hatchDef, shader, unitMark, type MapDatum } from './legend.ts';
 import { el, frame } from './svg.ts';
 
 export interface TileGroup {
@@ -49,8 +49,8 @@ export function tileMap(groups: TileGroup[], values: Map<string, MapDatum>, o: M
     rowHeight = Math.max(rowHeight, h);
   }
   const mapHeight = y + rowHeight;
-  const missingKinds = new Set([...values.values()].filter((d) => d.value == null).map((d) => d.missing)).size;
-  const height = mapHeight + 8 + legendHeight(o.breaks, missingKinds);
-  const legend = `<g transform="translate(0 ${Math.round(mapHeight + 8)})">${classLegend(0, o.legendTitle, o.breaks, o.format, [...values.values()], o.missingLabel)}</g>`;
-  return frame(o.id, width, height, o.title, o.description, hatchDef() + el('g', { class: 'shapes' }, blocks.join('')) + legend, o.href ? 'group' : 'img');
+  const legend = classLegend(0, o.legendTitle, o.breaks, o.format, [...values.values()], o.missingLabel);
+  const height = mapHeight + 8 + legend.height;
+  return frame(o.id, width, height, o.title, o.description, hatchDef() + el('g', { class: 'shapes' }, blocks.join(''))
+    + el('g', { transform: `translate(0 ${Math.round(mapHeight + 8)})` }, legend.markup), o.href ? 'group' : 'img');
 }

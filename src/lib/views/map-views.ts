@@ -16,11 +16,11 @@ export interface MapView {
   path: string;
 }
 
-export const LEVELS: readonly MapLevel[] = ['district', 'commune', 'units2025'];
+const LEVELS: readonly MapLevel[] = ['district', 'commune', 'units2025'];
 
 export const periodSlug = (year: number, standard: string | null) => (standard ? `${year}-${standard}` : `${year}`);
 
-export const viewPath = (level: MapLevel, indicator: string, year: number, standard: string | null) =>
+const viewPath = (level: MapLevel, indicator: string, year: number, standard: string | null) =>
   `map/${level}/${indicator}/${periodSlug(year, standard)}/`;
 
 /** Every view a reader can open: each level's indicators over the years and standards its table has. */

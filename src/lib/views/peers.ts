@@ -15,13 +15,20 @@ export interface Standing {
   tied: number;
 }
 
-/** Where a unit stands among the given peers by poverty rate (highest first), or null when its rate is not published. */
-export function standing(rows: PeerRow[], code: string): Standing | null {
-  const me = rows.find((r) => r.unit_code === code);
-  if (me?.poor_rate == null) return null;
-  const rated = rows.filter((r) => r.poor_rate != null);
-  return {
-    rank: 1 + rated.filter((r) => r.poor_rate! > me.poor_rate!).length, rated: rated.length, peers: rows.length,
-    tied: rated.filter((r) => r.poor_rate === me.poor_rate).length - 1,
-  };
+/** Where each unit with a published rate stands among the given peers by poverty rate, highest first. */
+export function standings(rows: PeerRow[]): Map<string, Standing> {
+  const rates = rows.map((r) => r.poor_rate).filter((v): v is number => v != null).sort((a, b) => b - a);
+  // For each rate: the rank of its first holder (units above it, plus one) and how many share it.
+  const at = new Map<number, { rank: number; count: number }>();
+  rates.forEach((v, i) => (at.has(v) ? at.get(v)!.count++ : at.set(v, { rank: i + 1, count: 1 })));
+  const out = new Map<string, Standing>();
+  for (const r of rows) {
+    if (r.poor_rate == null) continue;
+    const { rank, count } = at.get(r.poor_rate)!;
+    out.set(r.unit_code, { rank, rated: rates.length, peers: rows.length, tied: count - 1 });
+  }
+  return out;
 }
+
+/** Where one unit stands among its peers, or null when its rate is not published. */
+export const standing = (rows: PeerRow[], code: string): Standing | null => standings(rows).get(code) ?? null;

@@ -4,7 +4,9 @@ import type { FigureModel } from '../../lib/figure.ts';
 import { formatPercent } from '../../lib/format.ts';
 import { isIllustrative } from '../../lib/manifest.ts';
 import { deprivationByDistrict, deprivationPeriods } from '../../lib/queries.ts';
+import { periodSlug } from '../../lib/views/map-views.ts';
 import { once } from '../memo.ts';
+import { datasetSource } from '../page.ts';
 import { loadManifest, query } from '../db.ts';
 
 interface Row {
@@ -18,7 +20,8 @@ interface Row {
   suppressed: boolean | null;
 }
 
-export const listDeprivationPeriods = () => query<{ year: number; standard: string }>(deprivationPeriods());
+/** Years and standards with district deprivation figures (read once per build). */
+export const listDeprivationPeriods = () => once('deprivation-periods', () => query<{ year: number; standard: string }>(deprivationPeriods()));
 
 /** Which of the 12 indicators poor and near-poor households lack most, for the province and each district. */
 async function drawDeprivationFigure(locale: Locale, year: number, standard: string): Promise<FigureModel> {
@@ -36,14 +39,14 @@ async function drawDeprivationFigure(locale: Locale, year: number, standard: str
   const format = (v: number) => formatPercent(locale, v, 1)!;
   const standardName = labelOf(locale, 'standard.short', standard);
   const title = t('deprivation.view.title', { year, standard: standardName });
-  const id = `deprivation/${year}-${standard}`;
+  const id = `deprivation/${periodSlug(year, standard)}`;
   return {
-    id, title, description: t('deprivation.view.desc'),
+    id, page: `${id}/`, title, description: t('deprivation.view.desc'),
     svg: heatmap(indicators, units, (ind, unit) => {
       const r = byCell.get(`${ind}|${unit}`);
       return { value: r?.share_deprived ?? null, missing: missing(r) };
     }, { id: id.replace('/', '-'), title, description: t('deprivation.view.desc'), format, missingLabel: t('no_data'), top: 100 }),
-    source: t('source.dataset', { source: manifest.tables.find((x) => x.name === 'deprivation')!.source, id: manifest.dataset.id, version: manifest.dataset.version }),
+    source: datasetSource(locale, 'deprivation'),
     illustrative: isIllustrative(manifest, 'deprivation'),
     notes: [t('deprivation.view.note')],
     table: {

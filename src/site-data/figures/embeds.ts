@@ -1,6 +1,7 @@
 import { LOCALES, type Locale } from '../../i18n/t.ts';
 import type { FigureModel } from '../../lib/figure.ts';
 import { localePath } from '../../lib/routes.ts';
+import { once } from '../memo.ts';
 import { listFigures } from './registry.ts';
 
 export interface EmbedProps {
@@ -8,14 +9,12 @@ export interface EmbedProps {
   figure: FigureModel;
 }
 
-let cached: Promise<{ params: { lang: Locale; id: string }; props: EmbedProps }[]> | null = null;
-
 /**
  * Every figure in both languages, built once per build and shared by the embed pages and the
  * figure files (SVG, CSV) next to them. Figures a unit lacks (no deprivation data, say) are left out.
  */
 export async function embedPaths(base: string) {
-  cached ??= (async () => {
+  const all = await once('embed-paths', async () => {
     const entries = await listFigures();
     const out: { params: { lang: Locale; id: string }; props: EmbedProps }[] = [];
     for (const locale of LOCALES) {
@@ -25,7 +24,7 @@ export async function embedPaths(base: string) {
       }
     }
     return out;
-  })();
+  });
   // Fresh path objects for each route: Astro keeps its own state on them.
-  return (await cached).map((p) => ({ params: { ...p.params }, props: p.props }));
+  return all.map((p) => ({ params: { ...p.params }, props: p.props }));
 }

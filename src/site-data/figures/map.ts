@@ -8,10 +8,11 @@ import { isIllustrative } from '../../lib/manifest.ts';
 import { classBreaks } from '../../lib/views/class-breaks.ts';
 import { mapData, tileGroups } from '../../lib/views/map-data.ts';
 import type { MapView } from '../../lib/views/map-views.ts';
+import { unitPage } from '../../lib/routes.ts';
 import { loadBoundary } from '../boundaries.ts';
 import { once } from '../memo.ts';
 import { loadManifest } from '../db.ts';
-import { provinceName } from '../page.ts';
+import { datasetSource, provinceName } from '../page.ts';
 import { loadMapRows } from '../map.ts';
 
 /** The words a map view is known by: its indicator, level and period in the reader's language. */
@@ -28,7 +29,7 @@ export function mapViewNames(locale: Locale, view: MapView) {
  * A map view as a figure: district polygons, commune polygons when the dataset has them for
  * (nearly) every unit shown, else tiles grouped by district, which claim no geography.
  */
-async function drawMapFigure(locale: Locale, view: MapView, unitHref: (level: 'district' | 'commune', code: string) => string): Promise<FigureModel> {
+async function drawMapFigure(locale: Locale, view: MapView, link: (path: string) => string): Promise<FigureModel> {
   const t = translator(locale);
   const manifest = loadManifest();
   const rows = await loadMapRows(view);
@@ -36,7 +37,7 @@ async function drawMapFigure(locale: Locale, view: MapView, unitHref: (level: 'd
   const names = mapViewNames(locale, view);
   const format = (v: number) => (ind.kind === 'percent' ? formatPercent(locale, v, v >= 10 ? 1 : 2)! : formatNumber(locale, v)!);
   const values = mapData(rows, [ind.column, ...ind.counts], { withheld: t('suppressed'), noData: t('no_data'), partial: t('map.partial') });
-  const href = (code: string) => unitHref(view.level === 'district' ? 'district' : 'commune', code);
+  const href = (code: string) => link(unitPage(view.level === 'district' ? 'district' : 'commune', code));
   const options = {
     id: 'map', title: names.title, description: t('map.view.desc', { unit: names.level, indicator: names.indicator }), format,
     missingLabel: t('no_data'), breaks: classBreaks(rows.map((r) => r.value)), href,
@@ -52,16 +53,16 @@ async function drawMapFigure(locale: Locale, view: MapView, unitHref: (level: 'd
     ? choropleth({ ...shapes, features: drawn }, values, { ...options, key })
     : tileMap(tileGroups(rows, view.level === 'district' ? provinceName(locale) : t('map.nogroup')), values, options);
   const boundary = onBoundaries ? manifest.boundaries.find((b) => b.name === boundaryName) : undefined;
-  const table = manifest.tables.find((x) => x.name === ind.table)!;
 
   const counts = ind.counts.filter((c) => c !== ind.column);
   const grouped = view.level !== 'district';
   return {
     id: view.path.replace(/\/$/, ''),
+    page: view.path,
     title: names.title,
     description: options.description,
     svg,
-    source: [t('source.dataset', { source: table.source, id: manifest.dataset.id, version: manifest.dataset.version }),
+    source: [datasetSource(locale, ind.table),
       boundary ? `${boundary.source} (${boundary.licence})` : ''].join(' ').trim(),
     illustrative: isIllustrative(manifest, ind.table),
     notes: [
@@ -93,4 +94,4 @@ async function drawMapFigure(locale: Locale, view: MapView, unitHref: (level: 'd
 }
 
 /** The figure above, drawn once per build: its page, its embed and its files share it. */
-export const mapFigure = (locale: Locale, view: MapView, unitHref: (level: 'district' | 'commune', code: string) => string) => once(`${locale}:${view.path}`, () => drawMapFigure(locale, view, unitHref));
+export const mapFigure = (locale: Locale, view: MapView, link: (path: string) => string) => once(`${locale}:${view.path}`, () => drawMapFigure(locale, view, link));

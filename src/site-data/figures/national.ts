@@ -10,6 +10,7 @@ import { nationalView, type GsoRow } from '../../lib/views/national.ts';
 import { loadBoundary } from '../boundaries.ts';
 import { query } from '../db.ts';
 import { provinceName } from '../page.ts';
+import { once } from '../memo.ts';
 
 type Province = GsoRow & { province_name: string; iso_3166_2: string; home: boolean };
 
@@ -25,7 +26,7 @@ export async function nationalMapFigure(locale: Locale, year: number): Promise<F
   const title = t('national.map.title', { year });
   const description = t('national.map.desc', { province: provinceName(locale) });
   return {
-    id, title, description,
+    id, page: `national/${year}/`, title, description,
     svg: choropleth(geo, new Map(provinces.map((p) => [p.iso_3166_2, { name: p.province_name, value: p.value_pct }])), {
       id: `national-map-${year}`, title, description, key: 'iso_3166_2', format: (v) => formatPercent(locale, v, 1)!, missingLabel: t('no_data'),
       legendTitle: t('national.col.rate'), breaks: classBreaks(provinces.map((p) => p.value_pct)), highlight: provinces.find((p) => p.home)?.iso_3166_2,
@@ -48,15 +49,18 @@ export async function nationalMapFigure(locale: Locale, year: number): Promise<F
   };
 }
 
+/** GSO's rates for the dataset's province, its region and the country, every year (read once per build). */
+export const homeSeries = () => once('gso-home-series', () => query<GsoRow>(gsoHomeSeries()));
+
 /** The dataset's province, its region and the country over every GSO year. */
 export async function nationalTrendFigure(locale: Locale, years: number[]): Promise<FigureModel> {
   const t = translator(locale);
-  const home = await query<GsoRow>(gsoHomeSeries());
+  const home = await homeSeries();
   const region = labelOf(locale, 'region', foldName(home.find((r) => r.area_level === 'region')?.area_name_en ?? ''));
   const view = nationalView(home, years.at(-1)!, { province: provinceName(locale), region: t('national.region', { region }), country: t('national.country') });
   const title = t('national.trend.title', { province: provinceName(locale), first: years[0], last: years.at(-1)! });
   return {
-    id: 'national/trend', title, description: t('national.trend.desc'),
+    id: 'national/trend', page: 'national/', title, description: t('national.trend.desc'),
     svg: lineChart(view.series, { id: 'national-trend', title, description: t('national.trend.desc'), format: (v) => formatPercent(locale, v, 1)!, missingLabel: t('no_data') }),
     source: t('national.note.source'), illustrative: false, notes: [],
     table: {

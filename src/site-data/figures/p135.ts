@@ -14,7 +14,7 @@ export async function p135ProgressFigure(locale: Locale): Promise<FigureModel | 
   if (!progress.length) return null;
   const title = t('p135.progress.title');
   return {
-    id: 'program-135/progress', title, description: t('p135.progress.desc'),
+    id: 'program-135/progress', page: 'program-135/', title, description: t('p135.progress.desc'),
     svg: lineChart([{ id: 'exited', label: title, points: progress.map((p) => ({ x: p.year, y: p.exited })) }], {
       id: 'p135-progress', title, description: t('p135.progress.desc'), format: (v) => formatNumber(locale, v)!, missingLabel: t('no_data'), height: 220,
     }),

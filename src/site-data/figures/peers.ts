@@ -4,10 +4,11 @@ import type { FigureModel } from '../../lib/figure.ts';
 import { formatPercent } from '../../lib/format.ts';
 import { isIllustrative } from '../../lib/manifest.ts';
 import { peerRates } from '../../lib/queries.ts';
-import { standing, type PeerRow, type Standing } from '../../lib/views/peers.ts';
+import { unitPage } from '../../lib/routes.ts';
+import { standing, standings, type PeerRow, type Standing } from '../../lib/views/peers.ts';
 import { once } from '../memo.ts';
 import { loadManifest, query } from '../db.ts';
-import { provinceName } from '../page.ts';
+import { datasetSource, provinceName } from '../page.ts';
 
 type Row = PeerRow & { district_name: string | null; year: number; standard: string; suppressed: string | null };
 
@@ -20,7 +21,8 @@ export interface UnitStanding {
 }
 
 /** Where a district or commune stands among its peers by poverty rate, as a sentence's figures and a strip plot. */
-async function drawUnitStanding(locale: Locale, level: 'district' | 'commune', code: string, href: (code: string) => string): Promise<UnitStanding | null> {
+async function drawUnitStanding(locale: Locale, level: 'district' | 'commune', code: string, link: (path: string) => string): Promise<UnitStanding | null> {
+  const href = (c: string) => link(unitPage(level, c));
   const t = translator(locale);
   const manifest = loadManifest();
   const rows = await query<Row>(peerRates(level, code));
@@ -35,18 +37,19 @@ async function drawUnitStanding(locale: Locale, level: 'district' | 'commune', c
     ...(inDistrict ? [{ label: me.district_name ?? '', points: points(inDistrict) }] : []),
     { label: provinceName(locale), points: points(rows) },
   ];
+  const listed = standings(inDistrict ?? rows);
   const standard = labelOf(locale, 'standard.short', me.standard);
   const title = t('peers.title', { name: me.unit_name, year: me.year, standard });
-  const id = `${level === 'district' ? 'districts' : 'communes'}/${code}/peers`;
+  const id = `${unitPage(level, code)}peers`;
   return {
     year: me.year, standard: me.standard, province, district: inDistrict ? standing(inDistrict, code) : null,
     figure: {
-      id, title, description: t('peers.desc', { name: me.unit_name }),
+      id, page: unitPage(level, code), title, description: t('peers.desc', { name: me.unit_name }),
       svg: stripPlot(strips, {
         id: id.replaceAll('/', '-'), title, description: t('peers.desc', { name: me.unit_name }), format, highlight: code,
         distribution: (count) => t('peers.distribution', { count, level: t(`peers.level.${level}`) }),
       }),
-      source: t('source.dataset', { source: manifest.tables.find((x) => x.name === 'poverty')!.source, id: manifest.dataset.id, version: manifest.dataset.version }),
+      source: datasetSource(locale, 'poverty'),
       illustrative: isIllustrative(manifest, 'poverty'),
       notes: [],
       table: {
@@ -57,7 +60,7 @@ async function drawUnitStanding(locale: Locale, level: 'district' | 'commune', c
         ],
         rowHeader: 1,
         rows: (inDistrict ?? rows).map((r) => {
-          const s = standing(inDistrict ?? rows, r.unit_code);
+          const s = listed.get(r.unit_code);
           return {
             key: r.unit_code, href: r.unit_code === code ? undefined : href(r.unit_code),
             cells: [s ? String(s.rank) : '–', r.unit_name, r.poor_rate == null ? t(r.suppressed ? 'suppressed' : 'no_data') : format(r.poor_rate)],
@@ -70,4 +73,4 @@ async function drawUnitStanding(locale: Locale, level: 'district' | 'commune', c
 }
 
 /** The figure above, drawn once per build: its page, its embed and its files share it. */
-export const unitStanding = (locale: Locale, level: 'district' | 'commune', code: string, href: (code: string) => string) => once(`${locale}:${level}s/${code}/peers`, () => drawUnitStanding(locale, level, code, href));
+export const unitStanding = (locale: Locale, level: 'district' | 'commune', code: string, link: (path: string) => string) => once(`${locale}:${unitPage(level, code)}peers`, () => drawUnitStanding(locale, level, code, link));

@@ -1,6 +1,7 @@
 import type { Locale } from '../../i18n/t.ts';
 import type { FigureModel } from '../../lib/figure.ts';
 import { gsoYears } from '../../lib/queries.ts';
+import { unitPage } from '../../lib/routes.ts';
 import { periodSlug } from '../../lib/views/map-views.ts';
 import { query } from '../db.ts';
 import { listMapViews } from '../map.ts';
@@ -21,8 +22,6 @@ export interface FigureEntry {
   build(locale: Locale, href: (path: string) => string): Promise<FigureModel | null>;
 }
 
-const unitPath = (level: 'district' | 'commune', code: string) => `${level}s/${code}/`;
-
 /**
  * Every chart and map the site draws, by id: what the embed pages and figure downloads are made
  * from, so that an embed always shows what its page shows.
@@ -37,15 +36,15 @@ export async function listFigures(): Promise<FigureEntry[]> {
     { id: 'province/poor-trend', build: (locale) => provinceTrend(locale) },
     ...(await listMapViews()).map((view): FigureEntry => ({
       id: view.path.replace(/\/$/, ''),
-      build: (locale, href) => mapFigure(locale, view, (level, code) => href(unitPath(level, code))),
+      build: (locale, href) => mapFigure(locale, view, href),
     })),
     ...(await listDeprivationPeriods()).map((p): FigureEntry => ({
       id: `deprivation/${periodSlug(p.year, p.standard)}`, build: (locale) => deprivationFigure(locale, p.year, p.standard),
     })),
     ...units.flatMap(([level, code]): FigureEntry[] => [
-      { id: `${level}s/${code}/trend`, build: (locale) => unitTrend(locale, level, code) },
-      { id: `${level}s/${code}/peers`, build: async (locale, href) => (await unitStanding(locale, level, code, (c) => href(unitPath(level, c))))?.figure ?? null },
-      { id: `${level}s/${code}/deprivation`, build: (locale) => unitDeprivationFigure(locale, level, code) },
+      { id: `${unitPage(level, code)}trend`, build: (locale) => unitTrend(locale, level, code) },
+      { id: `${unitPage(level, code)}peers`, build: async (locale, href) => (await unitStanding(locale, level, code, href))?.figure ?? null },
+      { id: `${unitPage(level, code)}deprivation`, build: (locale) => unitDeprivationFigure(locale, level, code) },
     ]),
     ...years.map((year): FigureEntry => ({ id: `national/${year}/map`, build: (locale) => nationalMapFigure(locale, year) })),
     ...(years.length ? [{ id: 'national/trend', build: (locale: Locale) => nationalTrendFigure(locale, years) }] : []),

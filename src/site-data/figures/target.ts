@@ -20,7 +20,7 @@ export function targetFigure(locale: Locale, target: TargetView): FigureModel {
   const table = resultTable(target.indicator);
   const targetLabel = `${t('targets.card.target')}: ${show(target.value)} (${target.year})`;
   return {
-    id, title: text, description: t('targets.trend'),
+    id, page: 'targets/', title: text, description: t('targets.trend'),
     svg: lineChart([{ id: 'actual', label: t('targets.card.actual'), points: target.series.map((s) => ({ x: s.year, y: s.actual })) }], {
       id: id.replace('/', '-'), title: text, description: t('targets.trend'), format: (v) => show(v), missingLabel: t('no_data'),
       reference: { y: target.value, label: targetLabel }, height: 240,

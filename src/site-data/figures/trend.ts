@@ -6,6 +6,8 @@ import { formatNumber } from '../../lib/format.ts';
 import { isIllustrative, standardName } from '../../lib/manifest.ts';
 import { seriesByStandard, type SeriesRow } from '../../lib/views/series.ts';
 import { provinceSeries, unitSeries } from '../../lib/queries.ts';
+import { unitPage } from '../../lib/routes.ts';
+import { datasetSource } from '../page.ts';
 import { loadManifest, query } from '../db.ts';
 import { once } from '../memo.ts';
 
@@ -22,15 +24,15 @@ const COLUMNS = [
 ] as const;
 
 /** Poor (or near-poor) households over the years, one line per poverty standard, never joined across standards. */
-export function trendFigure(locale: Locale, id: string, rows: Row[], column: 'poor' | 'near_poor', title: string, height?: number): FigureModel {
+function trendFigure(locale: Locale, id: string, page: string, rows: Row[], column: 'poor' | 'near_poor', title: string, height?: number): FigureModel {
   const t = translator(locale);
   const manifest = loadManifest();
   const { series, breaks } = seriesByStandard(rows, column, manifest.dataset.standards, (s) => `${t('chart.break')}: ${s.legal_basis}`);
   const svgId = id.replaceAll('/', '-');
   return {
-    id, title, description: t('overview.trend.desc'),
+    id, page, title, description: t('overview.trend.desc'),
     svg: lineChart(series, { id: svgId, title, description: t('overview.trend.desc'), format: (v) => formatNumber(locale, v)!, missingLabel: t('suppressed'), breaks, height }),
-    source: t('source.dataset', { source: manifest.tables.find((x) => x.name === 'poverty')!.source, id: manifest.dataset.id, version: manifest.dataset.version }),
+    source: datasetSource(locale, 'poverty'),
     illustrative: isIllustrative(manifest, 'poverty'),
     notes: [],
     footnote: t('suppressed.note', { k: manifest.disclosure.threshold }),
@@ -51,11 +53,14 @@ export function trendFigure(locale: Locale, id: string, rows: Row[], column: 'po
   };
 }
 
+/** The province's rows of the poverty table, every year and standard (read once per build). */
+export const provinceRows = () => once('province-series', () => query<Row>(provinceSeries()));
+
 /** The province's poor households over the years. */
 export const provinceTrend = (locale: Locale): Promise<FigureModel> => once(`${locale}:province/poor-trend`, async () => {
   const years = loadManifest().dataset.years;
-  const rows = await query<Row>(provinceSeries());
-  return trendFigure(locale, 'province/poor-trend', rows, 'poor', translator(locale)('overview.trend.title', { first: years[0], last: years.at(-1)! }));
+  const rows = await provinceRows();
+  return trendFigure(locale, 'province/poor-trend', '', rows, 'poor', translator(locale)('overview.trend.title', { first: years[0], last: years.at(-1)! }));
 });
 
 /** A district's poor households, or a commune's near-poor (a commune's poor are mostly withheld), over the years. */
@@ -63,5 +68,5 @@ export const unitTrend = (locale: Locale, level: 'district' | 'commune', code: s
   const rows = await query<Row>(unitSeries(level, code));
   const column = level === 'district' ? 'poor' : 'near_poor';
   const name = (rows.at(-1)?.unit_name as string | undefined) ?? code;
-  return trendFigure(locale, `${level}s/${code}/trend`, rows, column, `${translator(locale)(`col.${column}`)}: ${name}`, level === 'district' ? 260 : 240);
+  return trendFigure(locale, `${unitPage(level, code)}trend`, unitPage(level, code), rows, column, `${translator(locale)(`col.${column}`)}: ${name}`, level === 'district' ? 260 : 240);
 });

@@ -4,7 +4,9 @@ import type { FigureModel } from '../../lib/figure.ts';
 import { formatPercent } from '../../lib/format.ts';
 import { isIllustrative, standardName } from '../../lib/manifest.ts';
 import { unitDeprivation } from '../../lib/queries.ts';
+import { unitPage } from '../../lib/routes.ts';
 import { once } from '../memo.ts';
+import { datasetSource } from '../page.ts';
 import { loadManifest, query } from '../db.ts';
 
 type Row = { indicator: string; share_deprived: number | null; year: number; standard: string; suppressed: boolean | null };
@@ -16,15 +18,15 @@ async function drawUnitDeprivationFigure(locale: Locale, level: 'district' | 'co
   const rows = await query<Row>(unitDeprivation(level, code));
   const first = rows[0];
   if (!first) return null;
-  const id = `${level}s/${code}/deprivation`;
+  const id = `${unitPage(level, code)}deprivation`;
   const title = t('unit.deprivation.title', { year: first.year, standard: standardName(manifest, first.standard, locale) });
   const format = (v: number) => formatPercent(locale, v, 1)!;
   const missing = (r: Row) => t(r.suppressed ? 'suppressed' : 'no_data');
   return {
-    id, title, description: t('unit.deprivation.desc'),
+    id, page: unitPage(level, code), title, description: t('unit.deprivation.desc'),
     svg: barChart(rows.map((d) => ({ key: d.indicator, label: labelOf(locale, 'deprivation', d.indicator), value: d.share_deprived })),
       { id: id.replaceAll('/', '-'), title, description: t('unit.deprivation.desc'), format, missingLabel: t('suppressed') }),
-    source: t('source.dataset', { source: manifest.tables.find((x) => x.name === 'deprivation')!.source, id: manifest.dataset.id, version: manifest.dataset.version }),
+    source: datasetSource(locale, 'deprivation'),
     illustrative: isIllustrative(manifest, 'deprivation'),
     notes: [],
     table: {
@@ -40,4 +42,4 @@ async function drawUnitDeprivationFigure(locale: Locale, level: 'district' | 'co
 }
 
 /** The figure above, drawn once per build: its page, its embed and its files share it. */
-export const unitDeprivationFigure = (locale: Locale, level: 'district' | 'commune', code: string) => once(`${locale}:${level}s/${code}/deprivation`, () => drawUnitDeprivationFigure(locale, level, code));
+export const unitDeprivationFigure = (locale: Locale, level: 'district' | 'commune', code: string) => once(`${locale}:${unitPage(level, code)}deprivation`, () => drawUnitDeprivationFigure(locale, level, code));
