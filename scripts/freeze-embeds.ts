@@ -8,15 +8,17 @@
  */
 import { cpSync, existsSync, mkdirSync, readdirSync, readFileSync } from 'node:fs';
 import { dirname, join, relative } from 'node:path';
+import { checkedVersion } from '../src/lib/dataset-version.ts';
+import { pathInside } from '../src/lib/safe-path.ts';
 
 const args = process.argv.slice(2);
 const dist = args.includes('--dist') ? args[args.indexOf('--dist') + 1] : process.env.OUT_DIR ?? 'dist';
 const frozenDir = process.env.FROZEN_DIR ?? 'public';
 const dataDir = process.env.DATA_DIR ?? 'public/data';
-const { version } = JSON.parse(readFileSync(join(dataDir, 'manifest.json'), 'utf8')).dataset as { version: string };
+const version = checkedVersion(JSON.parse(readFileSync(join(dataDir, 'manifest.json'), 'utf8')).dataset.version);
 
-const source = join(dist, 'embed', 'v', version);
-const target = join(frozenDir, 'embed', 'v', version);
+const source = pathInside(dist, 'embed', 'v', version);
+const target = pathInside(frozenDir, 'embed', 'v', version);
 if (!existsSync(source)) {
   console.error(`${source} is missing: build the site ("npm run build") before freezing version ${version}`);
   process.exit(1);
@@ -34,7 +36,7 @@ cpSync(source, target, { recursive: true });
 const assets = new Set(files(source).filter((f) => f.endsWith('.html'))
   .flatMap((f) => [...readFileSync(f, 'utf8').matchAll(/\/_astro\/[^"'\s)]+/g)].map((m) => m[0].slice(1))));
 for (const asset of assets) {
-  mkdirSync(dirname(join(frozenDir, asset)), { recursive: true });
-  cpSync(join(dist, asset), join(frozenDir, asset));
+  mkdirSync(dirname(pathInside(frozenDir, asset)), { recursive: true });
+  cpSync(pathInside(dist, asset), pathInside(frozenDir, asset));
 }
 console.log(`froze ${files(target).length} files of version ${version} and ${assets.size} assets into ${relative('.', frozenDir) || '.'}`);

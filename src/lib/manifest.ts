@@ -27,6 +27,9 @@ export interface Standard {
 }
 
 export interface Manifest {
+  /** Says that the pipeline wrote the folder, so that a later run may replace it. */
+  generator?: string;
+  format_version?: string;
   dataset: {
     id: string;
     version: string;
@@ -44,6 +47,8 @@ export interface Manifest {
   boundaries: (ManifestFile & { name: string; source?: string; licence?: string })[];
   /** One ZIP of every table, the dictionary and the manifest. */
   archive?: ManifestFile;
+  /** The dataset folder's files, with their checksums. */
+  inputs?: ManifestFile[];
 }
 
 export const isIllustrative = (m: Manifest, table: string) => m.tables.find((t) => t.name === table)?.illustrative ?? false;

@@ -2,6 +2,7 @@ import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { zipSync, type Zippable } from 'fflate';
 import { fileEntry, type FileEntry } from './export.ts';
+import { pathInside } from '../lib/safe-path.ts';
 
 /**
  * One ZIP of every published table (Parquet and CSV), the dictionary, the manifest and a
@@ -11,7 +12,7 @@ import { fileEntry, type FileEntry } from './export.ts';
 export function writeArchive(root: string, name: string, files: string[], readme: string, released: string): FileEntry {
   const mtime = new Date(`${released}T00:00:00Z`);
   const entries: Zippable = { 'README.txt': [new TextEncoder().encode(readme), { mtime }] };
-  for (const f of [...files].sort()) entries[f] = [readFileSync(join(root, f)), { mtime }];
-  writeFileSync(join(root, name), zipSync(entries, { level: 6, mtime }));
+  for (const f of [...files].sort()) entries[f] = [readFileSync(pathInside(root, f)), { mtime }];
+  writeFileSync(pathInside(root, name), zipSync(entries, { level: 6, mtime }));
   return fileEntry(root, name);
 }

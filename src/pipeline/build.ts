@@ -7,14 +7,17 @@ import { writeArchive } from './archive.ts';
 import { exportTable, fileEntry } from './export.ts';
 import { hasErrors, type Issue } from './issues.ts';
 import { loadDataset, type Dataset } from './load-dataset.ts';
-import { publishAtomically } from './publish-dir.ts';
+import { GENERATOR, OutputRefused, publishAtomically } from './publish-dir.ts';
+import { issue } from './issues.ts';
+import type { Manifest } from '../lib/manifest.ts';
+import { pathInside } from '../lib/safe-path.ts';
 import { stageDataset } from './stage.ts';
 
 const PUBLISH_SQL = join(dirname(fileURLToPath(import.meta.url)), '../sql/publish.sql');
 
 export interface BuildResult {
   issues: Issue[];
-  manifest: Record<string, unknown> | null;
+  manifest: Manifest | null;
 }
 
 function inputFiles(dir: string): string[] {
@@ -23,7 +26,7 @@ function inputFiles(dir: string): string[] {
     .sort();
 }
 
-async function writeOutputs(dataset: Dataset, root: string) {
+async function writeOutputs(dataset: Dataset, root: string): Promise<Manifest> {
   const { meta } = dataset;
   mkdirSync(root, { recursive: true });
   const instance = await DuckDBInstance.create(':memory:', { threads: '1', autoinstall_known_extensions: 'false', autoload_known_extensions: 'false' });
@@ -45,11 +48,12 @@ async function writeOutputs(dataset: Dataset, root: string) {
     }
     const boundaries = Object.keys(dataset.boundaries).map((name) => {
       mkdirSync(join(root, 'boundaries'), { recursive: true });
-      copyFileSync(join(dataset.dir, `boundaries/${name}.geojson`), join(root, `boundaries/${name}.geojson`));
+      copyFileSync(pathInside(dataset.dir, `boundaries/${name}.geojson`), pathInside(root, `boundaries/${name}.geojson`));
       const source = meta.tables[`boundaries/${name}.geojson`];
       return { name, ...fileEntry(root, `boundaries/${name}.geojson`), source: source?.source, licence: source?.licence };
     });
     const manifest = {
+      generator: GENERATOR,
       format_version: meta.format_version,
       dataset: {
         id: meta.dataset_id, version: meta.version, released: meta.released, title: meta.title, province: meta.province,
@@ -62,13 +66,13 @@ async function writeOutputs(dataset: Dataset, root: string) {
       inputs: inputFiles(dataset.dir).map((f) => fileEntry(dataset.dir, f)),
     };
     const dictionary = tables.map((t) => ({ table: t.name, description: t.description, columns: t.schema }));
-    writeFileSync(join(root, 'dictionary.json'), JSON.stringify(dictionary, null, 2) + '\n');
-    writeFileSync(join(root, 'manifest.json'), JSON.stringify(manifest, null, 2) + '\n');
+    writeFileSync(pathInside(root, 'dictionary.json'), JSON.stringify(dictionary, null, 2) + '\n');
+    writeFileSync(pathInside(root, 'manifest.json'), JSON.stringify(manifest, null, 2) + '\n');
     const archive = writeArchive(root, `poverty-atlas-${meta.dataset_id}-${meta.version}.zip`,
       ['manifest.json', 'dictionary.json', ...tables.flatMap((t) => t.files.map((f) => f.path).filter((p) => !p.endsWith('.arrow')))],
       archiveReadme(meta), meta.released);
     const published = { ...manifest, archive };
-    writeFileSync(join(root, 'manifest.json'), JSON.stringify(published, null, 2) + '\n');
+    writeFileSync(pathInside(root, 'manifest.json'), JSON.stringify(published, null, 2) + '\n');
     return published;
   } finally {
     conn.closeSync();
@@ -100,7 +104,12 @@ function archiveReadme(meta: Dataset['meta']): string {
 export async function buildData(datasetDir: string, out: string): Promise<BuildResult> {
   const { dataset, issues } = await loadDataset(datasetDir);
   if (!dataset || hasErrors(issues)) return { issues, manifest: null };
-  const manifest = await publishAtomically(out, (dir) => writeOutputs(dataset, dir));
-  return { issues, manifest };
+  try {
+    const manifest = await publishAtomically(out, datasetDir, (dir) => writeOutputs(dataset, dir));
+    return { issues, manifest };
+  } catch (e) {
+    if (!(e instanceof OutputRefused)) throw e;
+    return { issues: [...issues, issue('error', out, 0, '--out', out, 'output_folder', e.message)], manifest: null };
+  }
 }
 

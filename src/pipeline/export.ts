@@ -4,6 +4,8 @@ import { join } from 'node:path';
 import type { DuckDBConnection } from '@duckdb/node-api';
 import { Table, tableToIPC } from 'apache-arrow';
 import { arrowColumn } from './arrow-columns.ts';
+import { pathInside } from '../lib/safe-path.ts';
+import { spreadsheetSafeSql } from '../lib/spreadsheet-safe.ts';
 
 export interface FileEntry {
   path: string;
@@ -19,7 +21,7 @@ export interface TableExport {
 }
 
 export const fileEntry = (root: string, path: string): FileEntry => {
-  const bytes = readFileSync(join(root, path));
+  const bytes = readFileSync(pathInside(root, path));
   return { path, bytes: bytes.length, sha256: createHash('sha256').update(bytes).digest('hex') };
 };
 
@@ -32,15 +34,17 @@ export async function exportTable(conn: DuckDBConnection, root: string, name: st
   const parquet = `parquet/${name}.parquet`;
   const csv = `csv/${name}.csv`;
   const arrow = `arrow/${name}.arrow`;
-  await conn.run(`COPY "${name}" TO '${join(root, parquet)}' (FORMAT parquet, COMPRESSION zstd)`);
-  await conn.run(`COPY "${name}" TO '${join(root, csv)}' (FORMAT csv, HEADER true)`);
-
   const reader = await conn.runAndReadAll(`SELECT * FROM "${name}"`);
   const names = reader.columnNames();
   const types = reader.columnTypes().map((t) => t.toString());
+  await conn.run(`COPY "${name}" TO '${pathInside(root, parquet)}' (FORMAT parquet, COMPRESSION zstd)`);
+  // The CSV is what spreadsheets open: text that would run as a formula is neutralised there.
+  const csvColumns = names.map((n, i) => (types[i] === 'VARCHAR' ? spreadsheetSafeSql(n) : `"${n}"`)).join(', ');
+  await conn.run(`COPY (SELECT ${csvColumns} FROM "${name}") TO '${pathInside(root, csv)}' (FORMAT csv, HEADER true)`);
+
   const columns = reader.getColumnsJS();
   const vectors = Object.fromEntries(names.map((col, i) => [col, arrowColumn(types[i], (columns[i] ?? []) as unknown[])]));
-  writeFileSync(join(root, arrow), tableToIPC(new Table(vectors), 'stream'));
+  writeFileSync(pathInside(root, arrow), tableToIPC(new Table(vectors), 'stream'));
 
   return {
     name,

@@ -2,7 +2,9 @@
  * The dataset folder's tables: every column with its type, unit and meaning (vi/en).
  * Validation, the data dictionary and data/README.md all read this one description.
  */
-export type ColumnType = 'code' | 'text' | 'integer' | 'number' | 'year' | 'date' | 'enum' | 'boolean' | 'url';
+export type ColumnType =
+  | 'unit_code' | 'unit_code_list' | 'district_code' | 'area_code' | 'code'
+  | 'text' | 'integer' | 'number' | 'year' | 'date' | 'enum' | 'boolean' | 'url';
 
 export interface ColumnSpec {
   name: string;
@@ -10,6 +12,10 @@ export interface ColumnSpec {
   required: boolean;
   values?: readonly string[];
   unit?: string;
+  /** Longest text accepted, in characters (each type has a default: see column-forms.ts). */
+  max?: number;
+  /** Notes and quotes may hold line breaks and tabs; other cells may not. */
+  multiline?: boolean;
   vi: string;
   en: string;
 }
@@ -42,7 +48,10 @@ const c = (name: string, type: ColumnType, vi: string, en: string, extra: Partia
 const count = (name: string, vi: string, en: string, unit = 'households') => c(name, 'integer', vi, en, { unit });
 const optional = { required: false };
 
-const unitKey = c('unit_code', 'code', 'Mã đơn vị hành chính cấp xã (mã TCTK, dạng chuỗi)', 'Commune-level unit code (GSO, as text)');
+/** A quoted or explanatory text: long, and may run over several lines. */
+const prose = (max: number) => ({ max, multiline: true });
+
+const unitKey = c('unit_code', 'unit_code', 'Mã đơn vị hành chính cấp xã (mã TCTK, dạng chuỗi)', 'Commune-level unit code (GSO, as text)');
 const year = c('year', 'year', 'Năm (số liệu cuối năm)', 'Year (end-of-year figures)');
 const standard = c(STANDARDS_COLUMN, 'code', 'Mã chuẩn nghèo (khai báo trong metadata.json)', 'Poverty standard id (declared in metadata.json)');
 
@@ -51,23 +60,23 @@ export const TABLES: TableSpec[] = [
     name: 'units', required: true, key: ['unit_code', 'valid_from'],
     vi: 'Đơn vị hành chính cấp xã theo thời kỳ', en: 'Commune-level administrative units by period',
     columns: [
-      c('unit_code', 'code', 'Mã TCTK của xã, phường, thị trấn, đặc khu', 'GSO code of the commune, ward, township or special zone'),
+      c('unit_code', 'unit_code', 'Mã TCTK của xã, phường, thị trấn, đặc khu', 'GSO code of the commune, ward, township or special zone'),
       c('unit_name', 'text', 'Tên đơn vị', 'Unit name'),
       c('unit_type', 'enum', 'Loại đơn vị', 'Unit type', { values: ['Xã', 'Phường', 'Thị trấn', 'Đặc khu'] }),
-      c('district_code', 'code', 'Mã huyện (trống từ 01/7/2025)', 'District code (blank from 1/7/2025)', optional),
+      c('district_code', 'district_code', 'Mã huyện (trống từ 01/7/2025)', 'District code (blank from 1/7/2025)', optional),
       c('district_name', 'text', 'Tên huyện', 'District name', optional),
       c('district_type', 'text', 'Loại đơn vị cấp huyện', 'District-level unit type', optional),
       c('valid_from', 'date', 'Có hiệu lực từ ngày (YYYY-MM-DD)', 'Valid from (YYYY-MM-DD)'),
       c('valid_to', 'date', 'Có hiệu lực đến ngày (trống: còn hiệu lực)', 'Valid to (blank: still valid)', optional),
-      c('predecessor_codes', 'text', 'Mã các đơn vị trước sắp xếp, cách nhau bởi ;', 'Codes of the units it was formed from, separated by ;', optional),
+      c('predecessor_codes', 'unit_code_list', 'Mã các đơn vị trước sắp xếp, cách nhau bởi ;', 'Codes of the units it was formed from, separated by ;', optional),
     ],
   },
   {
     name: 'crosswalk', required: false, key: ['old_unit_code', 'new_unit_code'],
     vi: 'Bảng chuyển đổi đơn vị cũ sang đơn vị từ 01/7/2025', en: 'Crosswalk from old units to the units of 1/7/2025',
     columns: [
-      c('old_unit_code', 'code', 'Mã đơn vị cũ', 'Old unit code'),
-      c('new_unit_code', 'code', 'Mã đơn vị mới (trống nếu chưa rõ)', 'New unit code (blank if unknown)', optional),
+      c('old_unit_code', 'unit_code', 'Mã đơn vị cũ', 'Old unit code'),
+      c('new_unit_code', 'unit_code', 'Mã đơn vị mới (trống nếu chưa rõ)', 'New unit code (blank if unknown)', optional),
       c('relation', 'enum', 'Toàn bộ / một phần / chưa rõ', 'Whole unit / part of it / unknown', { values: ['full', 'partial', 'unknown'] }),
       c('legal_basis', 'text', 'Căn cứ pháp lý', 'Legal basis', optional),
       c('verified', 'enum', 'Đã đối chiếu văn bản', 'Checked against the legal text', { values: ['yes', 'partly', 'no'] }),
@@ -152,8 +161,8 @@ export const TABLES: TableSpec[] = [
       c(STANDARDS_COLUMN, 'code', 'Chuẩn nghèo áp dụng (nếu có)', 'Poverty standard (if any)', optional),
       c('source_document', 'text', 'Văn bản', 'Source document'),
       c('source_section', 'text', 'Mục', 'Section'),
-      c('text_vi', 'text', 'Nội dung (tiếng Việt)', 'Text (Vietnamese)'),
-      c('text_en', 'text', 'Nội dung (tiếng Anh)', 'Text (English)'),
+      c('text_vi', 'text', 'Nội dung (tiếng Việt)', 'Text (Vietnamese)', prose(1000)),
+      c('text_en', 'text', 'Nội dung (tiếng Anh)', 'Text (English)', prose(1000)),
     ],
   },
   {
@@ -164,8 +173,8 @@ export const TABLES: TableSpec[] = [
       c('source_section', 'text', 'Mục trong văn bản', 'Section of the document'),
       c('title_vi', 'text', 'Tên nội dung (tiếng Việt)', 'Title (Vietnamese)'),
       c('title_en', 'text', 'Tên nội dung (tiếng Anh)', 'Title (English)'),
-      c('plan_text_vi', 'text', 'Mục tiêu, trích nguyên văn kế hoạch (trống nếu không có văn bản)', 'Objective quoted from the plan (blank if the text is not available)', optional),
-      c('summary_en', 'text', 'Tóm tắt tiếng Anh', 'English summary', optional),
+      c('plan_text_vi', 'text', 'Mục tiêu, trích nguyên văn kế hoạch (trống nếu không có văn bản)', 'Objective quoted from the plan (blank if the text is not available)', { ...optional, ...prose(4000) }),
+      c('summary_en', 'text', 'Tóm tắt tiếng Anh', 'English summary', { ...optional, ...prose(2000) }),
       c('indicators', 'text', 'Chỉ số liên quan trong bộ dữ liệu, cách nhau bởi ; (deprivation:<chỉ số> hoặc coverage:<chính sách>)', 'Related dataset indicators, separated by ; (deprivation:<indicator> or coverage:<programme>)', optional),
     ],
   },
@@ -175,7 +184,7 @@ export const TABLES: TableSpec[] = [
     columns: [
       c('figure_id', 'code', 'Mã số liệu', 'Figure id'),
       c('area_name', 'text', 'Địa bàn', 'Area'),
-      c('area_code', 'code', 'Mã địa bàn', 'Area code'),
+      c('area_code', 'area_code', 'Mã địa bàn', 'Area code'),
       c('period', 'text', 'Thời điểm', 'Period'),
       year,
       c('indicator', 'code', 'Chỉ số', 'Indicator'),
@@ -183,7 +192,7 @@ export const TABLES: TableSpec[] = [
       c('value', 'number', 'Giá trị', 'Value'),
       c('unit', 'text', 'Đơn vị', 'Unit'),
       c('evidence', 'enum', 'Mức kiểm chứng', 'Evidence', { values: ['verified', 'secondary'] }),
-      c('note', 'text', 'Ghi chú, trích dẫn', 'Note or quote', optional),
+      c('note', 'text', 'Ghi chú, trích dẫn', 'Note or quote', { ...optional, ...prose(1000) }),
       c('source_url', 'url', 'Nguồn', 'Source URL'),
     ],
   },

@@ -23,7 +23,7 @@ const BOUNDARY_KEYS: Record<string, string | null> = { districts: 'district_code
 const KNOWN_FILES = new Set(['metadata.json', 'boundaries', 'README.md', ...TABLES.flatMap((t) => [`${t.name}.csv`, `${t.name}.xlsx`])]);
 
 /** Reads the boundary files; unit codes are checked against units.csv when it could be read (`codes` null otherwise). */
-function readBoundaries(dir: string, codes: Set<string> | null, issues: Issue[]): Record<string, unknown> {
+function readBoundaries(dir: string, codes: Set<string> | null, unitsFile: string, issues: Issue[]): Record<string, unknown> {
   const out: Record<string, unknown> = {};
   for (const [name, key] of Object.entries(BOUNDARY_KEYS)) {
     const file = `boundaries/${name}.geojson`;
@@ -41,7 +41,7 @@ function readBoundaries(dir: string, codes: Set<string> | null, issues: Issue[])
     }
     geo.features.forEach((f, i) => {
       const code = String(f.properties?.[key ?? 'province_name'] ?? '');
-      if (key && codes && !codes.has(code)) issues.push(issue('error', file, i + 1, key, code, 'known_unit', `feature ${i + 1}: ${key} is not in units.csv`));
+      if (key && codes && !codes.has(code)) issues.push(issue('error', file, i + 1, key, code, 'known_unit', `feature ${i + 1}: ${key} is not in ${unitsFile}`));
       if (!key && (!code || !f.properties?.iso_3166_2)) {
         issues.push(issue('error', file, i + 1, 'province_name', code, 'province_properties', `feature ${i + 1} needs province_name and iso_3166_2`));
       }
@@ -49,6 +49,18 @@ function readBoundaries(dir: string, codes: Set<string> | null, issues: Issue[])
     out[name] = geo;
   }
   return out;
+}
+
+/**
+ * When units, poverty or metadata.json could not be read, every row that refers to them would
+ * fail too: one line says which checks were skipped, instead of thousands of follow-on errors.
+ */
+function skippedChecks(rejected: Set<string>, fileNames: Record<string, string>, noMeta: boolean, issues: Issue[]) {
+  const missing = [...(noMeta ? ['metadata.json'] : []), ...['units', 'poverty'].filter((t) => rejected.has(t)).map((t) => `${t}.csv`)];
+  if (missing.length === 0) return;
+  const others = Object.values(fileNames);
+  issues.push(issue('warning', others.join(', ') || '(dataset)', 0, '', '', 'checks_skipped',
+    `the checks that relate tables to each other were not run, because ${missing.join(' and ')} could not be read: fix ${missing.length > 1 ? 'those files' : 'that file'} first`));
 }
 
 /** Reads and validates a whole dataset folder. Every problem found is in `issues`; `dataset` is null on any error. */
@@ -63,17 +75,24 @@ export async function loadDataset(dir: string): Promise<{ dataset: Dataset | nul
   const meta = readMetadata(dir, issues);
   const tables: Record<string, TypedRow[]> = {};
   const fileNames: Record<string, string> = {};
+  /** Tables that could not be read at all: checks that refer to them are skipped, not failed row by row. */
+  const rejected = new Set<string>();
   for (const spec of TABLES) {
-    const raw = await readTable(dir, spec.name, spec.required, issues);
-    if (!raw) continue;
+    const before = issues.length;
+    const raw = await readTable(dir, spec, issues);
+    if (!raw) {
+      if (issues.length > before) rejected.add(spec.name);
+      continue;
+    }
     fileNames[spec.name] = raw.file;
     checkMicrodata(raw, issues);
     tables[spec.name] = validateColumns(raw, spec, issues);
   }
-  const codes = tables.units ? new Set(tables.units.map((u) => String(u.unit_code))) : null;
-  for (const u of tables.units ?? []) if (u.district_code) codes!.add(String(u.district_code));
-  const boundaries = readBoundaries(dir, codes, issues);
+  const codes = tables.units && !rejected.has('units') ? new Set(tables.units.map((u) => String(u.unit_code))) : null;
+  for (const u of tables.units ?? []) if (u.district_code) codes?.add(String(u.district_code));
+  const boundaries = readBoundaries(dir, codes, fileNames.units ?? 'units.csv', issues);
   if (meta && tables.units && tables.poverty) validateRules(tables as TypedTables, meta, issues, fileNames);
+  else skippedChecks(rejected, fileNames, meta == null, issues);
   const shapes = (boundaries.provinces as { features: { properties: ProvinceShape }[] } | undefined)?.features.map((f) => f.properties);
   const provinces = shapes && tables.gso_province_poverty_rates
     ? joinProvinces(tables.gso_province_poverty_rates, shapes, fileNames.gso_province_poverty_rates, issues)

@@ -2,39 +2,45 @@ import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { z } from 'zod';
 import { issue, type Issue } from './issues.ts';
+import { unsafeCharacter } from './unsafe-characters.ts';
+import { DATASET_VERSION } from '../lib/dataset-version.ts';
+import { parseWebUrl } from '../lib/web-url.ts';
 
-const bilingual = z.object({ vi: z.string().min(1), en: z.string().min(1) });
+/** Every text in metadata.json: not empty, not longer than `max`, no control or bidi characters. */
+const text = (max = 200) => z.string().min(1).max(max).refine((v) => !unsafeCharacter(v), 'holds an invisible control character: retype it');
+const bilingual = (max = 200) => z.object({ vi: text(max), en: text(max) });
+
 
 export const metadataSchema = z.object({
   format_version: z.literal('1.0'),
-  dataset_id: z.string().regex(/^[a-z0-9-]+$/, 'lower-case letters, digits and "-"'),
-  version: z.string().min(1),
+  dataset_id: z.string().max(40).regex(/^[a-z0-9][a-z0-9-]*$/, 'lower-case letters, digits and "-"'),
+  version: z.string().regex(DATASET_VERSION, 'a version such as 2026.11.1: numbers separated by dots, optionally a suffix such as -rc1'),
   released: z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'a date as YYYY-MM-DD'),
   province: z.object({
-    code: z.string().min(1), name_vi: z.string().min(1), name_en: z.string().min(1),
+    code: z.string().regex(/^\d{2}$/, 'the GSO province code: 2 digits, as text ("22")'), name_vi: text(80), name_en: text(80),
     /** The province's region in GSO's statistics (for national comparisons), as GSO names it. */
-    gso_region_en: z.string().min(1).optional(),
+    gso_region_en: text(80).optional(),
   }),
-  title: bilingual,
-  source_agency: bilingual,
-  licence: z.object({ id: z.string().min(1), url: z.url() }),
+  title: bilingual(),
+  source_agency: bilingual(400),
+  licence: z.object({ id: text(60), url: z.string().refine((v) => parseWebUrl(v) != null, 'a complete http(s) web address') }),
   years: z.array(z.number().int().min(1990).max(2100)).min(1),
   standards: z.array(z.object({
-    id: z.string().regex(/^[a-z0-9_-]+$/),
-    name_vi: z.string().min(1),
-    name_en: z.string().min(1),
-    legal_basis: z.string().min(1),
-    years: z.array(z.number().int()).min(1),
-    note_vi: z.string().optional(),
-    note_en: z.string().optional(),
+    id: z.string().max(40).regex(/^[a-z0-9_-]+$/),
+    name_vi: text(),
+    name_en: text(),
+    legal_basis: text(80),
+    years: z.array(z.number().int().min(1990).max(2100)).min(1),
+    note_vi: text(1000).optional(),
+    note_en: text(1000).optional(),
   })).min(1),
   disclosure_threshold: z.number().int().min(1).max(100).default(5),
-  tables: z.record(z.string(), z.object({
+  tables: z.record(z.string().max(80), z.object({
     illustrative: z.boolean(),
-    source: z.string().min(1),
-    licence: z.string().min(1),
+    source: text(400),
+    licence: text(100),
   })),
-  illustrative_note: bilingual,
+  illustrative_note: bilingual(1000),
 });
 
 export type Metadata = z.infer<typeof metadataSchema>;
@@ -49,7 +55,8 @@ export function readMetadata(dir: string, issues: Issue[]): Metadata | null {
   }
   let json: unknown;
   try {
-    json = JSON.parse(readFileSync(path, 'utf8'));
+    // Windows editors save JSON with a byte-order mark; it is not part of the text.
+    json = JSON.parse(readFileSync(path, 'utf8').replace(/^\uFEFF/, ''));
   } catch (e) {
     issues.push(issue('error', file, 0, '', '', 'json_syntax', `metadata.json is not valid JSON: ${(e as Error).message}`));
     return null;

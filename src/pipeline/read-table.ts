@@ -2,6 +2,9 @@ import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { parse } from 'csv-parse/sync';
 import ExcelJS from 'exceljs';
+import { decodeText } from './decode-text.ts';
+import { checkHeader } from './header-check.ts';
+import type { TableSpec } from './input-schema.ts';
 import { issue, type Issue } from './issues.ts';
 
 /** A table as read from disk: text cells keyed by header, each row with its line in the file. */
@@ -11,77 +14,101 @@ export interface RawTable {
   rows: { line: number; cells: Record<string, string> }[];
 }
 
-const utf8 = new TextDecoder('utf-8', { fatal: true });
+/** Rows of text cells as they stand in a CSV file or a sheet (named `sheet`). */
+export interface Grid {
+  sheet: string;
+  lines: { line: number; values: string[] }[];
+  /** Cells whose value cannot be trusted (errors, formulas never calculated), reported if this grid is read. */
+  problems?: Issue[];
+}
 
-function fromCsv(file: string, bytes: Buffer, issues: Issue[]): RawTable | null {
-  let text: string;
-  try {
-    text = utf8.decode(bytes);
-  } catch {
-    issues.push(issue('error', file, 0, '', '', 'encoding_utf8', 'the file is not valid UTF-8: save it as "CSV UTF-8" (Excel) or UTF-8 (other editors)'));
-    return null;
-  }
+/** Rows that hold nothing (",,,," or an empty spreadsheet row) are not data: they are skipped. */
+const isBlank = (values: string[]) => values.every((v) => v.trim() === '');
+
+function csvGrid(file: string, bytes: Buffer, issues: Issue[]): Grid | null {
+  const text = decodeText(file, bytes, issues);
+  if (text == null) return null;
   let records: { record: string[]; info: { lines: number } }[];
   try {
-    records = parse(text, { bom: true, info: true, skip_empty_lines: true, relax_column_count: true }) as unknown as typeof records;
+    records = parse(text, { info: true, skip_empty_lines: true, relax_column_count: true }) as unknown as typeof records;
   } catch (e) {
     const err = e as { lines?: number; message: string };
     issues.push(issue('error', file, err.lines ?? 0, '', '', 'csv_syntax', `the CSV cannot be read: ${err.message}`));
     return null;
   }
-  if (records.length === 0) {
-    issues.push(issue('error', file, 0, '', '', 'empty_file', 'the file is empty: it needs a header row and data rows'));
-    return null;
-  }
-  const header = records[0].record.map((h) => h.trim());
-  const rows = records.slice(1).map(({ record, info }) => {
-    if (record.length !== header.length) {
-      issues.push(issue('error', file, info.lines, '', record.join(','), 'column_count',
-        `the row has ${record.length} fields but the header has ${header.length}`));
-    }
-    return { line: info.lines, cells: Object.fromEntries(header.map((h, i) => [h, (record[i] ?? '').trim()])) };
-  });
-  return { file, header, rows };
+  return { sheet: file, lines: records.map(({ record, info }) => ({ line: info.lines, values: record })) };
 }
 
-function cellText(value: ExcelJS.CellValue): string {
-  if (value == null) return '';
-  if (value instanceof Date) return value.toISOString().slice(0, 10);
+/** The text of a spreadsheet cell, or why it has none a reader could trust. */
+function cellText(value: ExcelJS.CellValue): { text: string } | { problem: string } {
+  if (value == null) return { text: '' };
+  if (value instanceof Date) return { text: value.toISOString().slice(0, 10) };
   if (typeof value === 'object') {
-    if ('result' in value) return cellText(value.result as ExcelJS.CellValue);
-    if ('text' in value) return String(value.text);
-    if ('richText' in value) return value.richText.map((r) => r.text).join('');
+    if ('error' in value) return { problem: `holds the error ${value.error}` };
+    if ('formula' in value || 'sharedFormula' in value) {
+      const result = (value as ExcelJS.CellFormulaValue).result;
+      if (result == null) return { problem: 'holds a formula whose value was never saved' };
+      return cellText(result as ExcelJS.CellValue);
+    }
+    if ('richText' in value) return { text: value.richText.map((r) => r.text).join('') };
+    if ('text' in value) return { text: String(value.text) };
   }
-  return String(value).trim();
+  return { text: String(value) };
 }
 
-async function fromXlsx(file: string, path: string, issues: Issue[]): Promise<RawTable | null> {
+async function xlsxGrids(file: string, path: string, issues: Issue[]): Promise<Grid[] | null> {
   const workbook = new ExcelJS.Workbook();
   try {
     await workbook.xlsx.readFile(path);
   } catch (e) {
-    issues.push(issue('error', file, 0, '', '', 'xlsx_unreadable', `the workbook cannot be read: ${(e as Error).message}`));
+    issues.push(issue('error', file, 0, '', '', 'xlsx_unreadable', `the workbook cannot be read (${(e as Error).message}): save it again as an Excel workbook (.xlsx)`));
     return null;
   }
-  const sheet = workbook.worksheets[0];
-  const lines: { line: number; values: string[] }[] = [];
-  sheet?.eachRow({ includeEmpty: false }, (row, line) => {
-    const values = Array.from({ length: row.cellCount }, (_, i) => cellText(row.getCell(i + 1).value));
-    if (values.some((v) => v !== '')) lines.push({ line, values });
+  return workbook.worksheets.map((sheet) => {
+    const lines: Grid['lines'] = [];
+    const problems: Issue[] = [];
+    sheet.eachRow({ includeEmpty: false }, (row, line) => {
+      const values = Array.from({ length: row.cellCount }, (_, i) => {
+        const cell = row.getCell(i + 1);
+        const read = cellText(cell.value);
+        if ('text' in read) return read.text;
+        problems.push(issue('error', file, line, cell.address, '', 'xlsx_formula',
+          `cell ${cell.address} ${read.problem}: replace formulas with their values (Copy, then Paste Values) and save again`));
+        return '';
+      });
+      lines.push({ line, values });
+    });
+    return { sheet: sheet.name, lines, problems };
   });
+}
+
+/** Turns a grid into a table: drops blank rows and trailing unnamed empty columns, checks the header. */
+function toTable(file: string, grid: Grid, strictWidth: boolean, issues: Issue[]): RawTable | null {
+  const lines = grid.lines.filter((l) => !isBlank(l.values));
   if (lines.length === 0) {
-    issues.push(issue('error', file, 0, '', '', 'empty_file', 'the first sheet is empty: it needs a header row and data rows'));
+    issues.push(issue('error', file, 0, '', '', 'empty_file', 'the file is empty: it needs a header row and data rows'));
     return null;
   }
-  const header = lines[0].values;
-  return {
-    file, header,
-    rows: lines.slice(1).map(({ line, values }) => ({ line, cells: Object.fromEntries(header.map((h, i) => [h, values[i] ?? ''])) })),
-  };
+  let header = lines[0].values.map((h) => h.trim().normalize('NFC'));
+  // Spreadsheets often carry empty columns to the right: unnamed and empty, they mean nothing.
+  let width = header.length;
+  while (width > 0 && header[width - 1] === '' && lines.every((l) => (l.values[width - 1] ?? '').trim() === '')) width -= 1;
+  header = header.slice(0, width);
+  const rows = lines.slice(1).map(({ line, values }) => {
+    const extra = values.slice(width).filter((v) => v.trim() !== '');
+    // A spreadsheet row ends at its last filled cell; a CSV row must have every field.
+    if (extra.length > 0 || (strictWidth && values.length < width)) {
+      issues.push(issue('error', file, line, '', values.join(','), 'column_count',
+        `the row has ${values.length} fields but the header has ${width}`));
+    }
+    return { line, cells: Object.fromEntries(header.map((h, i) => [h, (values[i] ?? '').trim().normalize('NFC')])) };
+  });
+  return { file, header, rows };
 }
 
 /** Reads `<name>.csv` or `<name>.xlsx` from the dataset folder; null (with the reason in `issues`) if it can't. */
-export async function readTable(dir: string, name: string, required: boolean, issues: Issue[]): Promise<RawTable | null> {
+export async function readTable(dir: string, spec: TableSpec, issues: Issue[]): Promise<RawTable | null> {
+  const { name, required } = spec;
   const csv = `${name}.csv`;
   const xlsx = `${name}.xlsx`;
   const hasCsv = existsSync(join(dir, csv));
@@ -94,5 +121,15 @@ export async function readTable(dir: string, name: string, required: boolean, is
     if (required) issues.push(issue('error', csv, 0, '', '', 'missing_file', `the required table "${name}" is missing (${csv} or ${xlsx})`));
     return null;
   }
-  return hasCsv ? fromCsv(csv, readFileSync(join(dir, csv)), issues) : fromXlsx(xlsx, join(dir, xlsx), issues);
+  const file = hasCsv ? csv : xlsx;
+  const grids = hasCsv ? [csvGrid(csv, readFileSync(join(dir, csv)), issues)] : await xlsxGrids(xlsx, join(dir, xlsx), issues);
+  const first = grids?.[0];
+  if (!grids || !first) {
+    if (grids && !first) issues.push(issue('error', file, 0, '', '', 'empty_file', 'the workbook has no sheet'));
+    return null;
+  }
+  issues.push(...(first.problems ?? []));
+  const table = toTable(file, first, hasCsv, issues);
+  if (!table) return null;
+  return checkHeader(table, spec, grids.slice(1).filter((g) => g != null), issues) ? table : null;
 }

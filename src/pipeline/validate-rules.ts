@@ -37,11 +37,11 @@ export function validateRules(t: TypedTables, meta: Metadata, issues: Issue[], f
   const inPeriod = (file: string, r: TypedRow) => {
     const code = s(r, 'unit_code');
     if (!unitCodes.has(code)) {
-      issues.push(issue('error', file, r._line, 'unit_code', code, 'known_unit', 'this code is not in units.csv'));
+      issues.push(issue('error', file, r._line, 'unit_code', code, 'known_unit', `this code is not a unit of ${meta.province.name_vi} in ${fileOf('units')}`));
       return false;
     }
     if (!unitAt(code, n(r, 'year'))) {
-      issues.push(issue('error', file, r._line, 'unit_code', code, 'unit_in_period', `the unit did not exist on ${yearEnd(n(r, 'year'))} (see valid_from / valid_to in units.csv)`));
+      issues.push(issue('error', file, r._line, 'unit_code', code, 'unit_in_period', `the unit did not exist on ${yearEnd(n(r, 'year'))} (see valid_from / valid_to in ${fileOf('units')})`));
       return false;
     }
     return true;
@@ -133,10 +133,10 @@ export function validateRules(t: TypedTables, meta: Metadata, issues: Issue[], f
   }
   const villageIds = new Set((t.villages ?? []).map((v) => s(v, 'village_id')));
   for (const v of t.villages ?? []) {
-    if (!unitCodes.has(s(v, 'unit_code'))) issues.push(issue('error', fileOf('villages'), v._line, 'unit_code', v.unit_code, 'known_unit', 'this code is not in units.csv'));
+    if (!unitCodes.has(s(v, 'unit_code'))) issues.push(issue('error', fileOf('villages'), v._line, 'unit_code', v.unit_code, 'known_unit', `this code is not a unit of ${meta.province.name_vi} in ${fileOf('units')}`));
   }
   for (const c of t.village_criteria ?? []) {
-    if (!villageIds.has(s(c, 'village_id'))) issues.push(issue('error', fileOf('village_criteria'), c._line, 'village_id', c.village_id, 'known_village', 'this village is not in villages.csv'));
+    if (!villageIds.has(s(c, 'village_id'))) issues.push(issue('error', fileOf('village_criteria'), c._line, 'village_id', c.village_id, 'known_village', `this village is not in ${fileOf('villages')}`));
   }
   for (const r of [...(t.targets ?? []), ...(t.published_figures ?? [])]) {
     if (r.standard != null && !standards.has(s(r, 'standard'))) {

@@ -1,6 +1,7 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { DuckDBInstance, type DuckDBConnection } from '@duckdb/node-api';
+import { checkedVersion } from '../lib/dataset-version.ts';
 import type { Manifest } from '../lib/manifest.ts';
 
 /** Where the pipeline published the data the site is built from. */
@@ -12,6 +13,8 @@ export function loadManifest(): Manifest {
     const path = join(DATA_DIR, 'manifest.json');
     if (!existsSync(path)) throw new Error(`${path} is missing: run "npm run data" before building the site`);
     manifest = JSON.parse(readFileSync(path, 'utf8')) as Manifest;
+    // The version goes into paths and snippets: a hand-edited manifest must not carry anything else.
+    checkedVersion(manifest.dataset.version);
   }
   return manifest;
 }

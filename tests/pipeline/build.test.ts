@@ -97,7 +97,7 @@ describe('a failed run loses nothing', () => {
     const target = join(tmp('atlas-crash'), 'data');
     cpSync(out, target, { recursive: true });
     const before = hashes(target);
-    await expect(publishAtomically(target, async (dir) => {
+    await expect(publishAtomically(target, 'data/template', async (dir) => {
       cpSync('data/template', dir, { recursive: true });
       throw new Error('disk full');
     })).rejects.toThrow('disk full');

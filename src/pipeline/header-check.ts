@@ -1,0 +1,83 @@
+import type { TableSpec } from './input-schema.ts';
+import { issue, type Issue } from './issues.ts';
+import type { Grid, RawTable } from './read-table.ts';
+import { foldName } from '../lib/names.ts';
+
+/** "column 3 (C)": the position as a CSV field and as a spreadsheet column letter. */
+export function columnPosition(index: number): string {
+  let letters = '';
+  for (let n = index + 1; n > 0; n = Math.floor((n - 1) / 26)) letters = String.fromCharCode(65 + ((n - 1) % 26)) + letters;
+  return `column ${index + 1} (${letters})`;
+}
+
+/** Names compared loosely: "Households", " households " and "house_holds" are the same name. */
+const fold = foldName;
+
+/** How many of the table's column names a row holds, loosely (case, spaces, diacritics). */
+const matches = (values: string[], spec: TableSpec) => {
+  const wanted = new Set(spec.columns.map((c) => fold(c.name)));
+  return values.filter((v) => wanted.has(fold(v))).length;
+};
+
+/**
+ * Checks a table's header row before any cell is read: the delimiter, duplicate and empty
+ * names, names that differ only in case or spacing, a title row above the header, the table on
+ * another sheet. Returns false when the rows cannot be read column by column.
+ */
+export function checkHeader(table: RawTable, spec: TableSpec, otherSheets: Grid[], issues: Issue[]): boolean {
+  const { file, header } = table;
+  const err = (column: string, value: string, rule: string, message: string) => issues.push(issue('error', file, 1, column, value, rule, message));
+  const known = new Map(spec.columns.map((c) => [fold(c.name), c.name]));
+
+  if (header.length === 1) {
+    const delimiter = [';', '\t', '|'].find((d) => header[0].includes(d));
+    if (delimiter) {
+      err('', header[0], 'csv_delimiter', `the columns are separated by "${delimiter === '\t' ? 'tab' : delimiter}", not by commas: save as "CSV UTF-8 (comma delimited)" or replace the separator with ","`);
+      return false;
+    }
+  }
+
+  let ok = true;
+  const seen = new Map<string, number>();
+  header.forEach((name, i) => {
+    if (name === '') {
+      err(columnPosition(i), '', 'empty_header', `${columnPosition(i)} has no name but holds data: name it or delete the column (merged header cells leave such gaps)`);
+      ok = false;
+      return;
+    }
+    const first = seen.get(fold(name));
+    if (first != null) {
+      err(name, name, 'duplicate_header',
+        `${columnPosition(first)} "${header[first]}" and ${columnPosition(i)} "${name}" are the same column: keep one (merged header cells repeat their name)`);
+      ok = false;
+    } else seen.set(fold(name), i);
+  });
+
+  const missing = spec.columns.filter((c) => c.required && !header.includes(c.name));
+  if (missing.length > 0 && matches(header, spec) < spec.columns.filter((c) => c.required).length / 2) {
+    const titled = table.rows.slice(0, 10).find((r) => matches(Object.values(r.cells), spec) >= missing.length);
+    if (titled) {
+      err('', header.join(','), 'header_not_first', `the header must be the first row: row ${titled.line} looks like the header; delete the title rows above it`);
+      return false;
+    }
+    const elsewhere = otherSheets.find((g) => g.lines.slice(0, 10).some((l) => matches(l.values, spec) >= missing.length));
+    if (elsewhere) {
+      err('', header.join(','), 'table_on_other_sheet', `only the first sheet is read, and sheet "${elsewhere.sheet}" looks like this table: move it to the first position`);
+      return false;
+    }
+  }
+
+  for (const name of header) {
+    if (name === '' || spec.columns.some((c) => c.name === name)) continue;
+    const meant = known.get(fold(name));
+    if (meant && !header.includes(meant)) {
+      err(name, name, 'column_name_form', `did you mean "${meant}"? Column names are written exactly as in the format (lower case, "_" between words)`);
+    } else {
+      err(name, name, 'unknown_column', `unknown column: the columns of ${spec.name} are ${spec.columns.map((c) => c.name).join(', ')}`);
+    }
+  }
+  for (const c of missing) {
+    if (!header.some((h) => known.get(fold(h)) === c.name)) err(c.name, '', 'missing_column', `the required column "${c.name}" is missing`);
+  }
+  return ok && missing.length === 0;
+}
