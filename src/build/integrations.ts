@@ -1,11 +1,11 @@
-import { cpSync, existsSync, readdirSync, readFileSync, rmSync } from 'node:fs';
+import { cpSync, existsSync, readFileSync, rmSync } from 'node:fs';
 import { basename, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { AstroIntegration } from 'astro';
 import { LOCALES } from '../i18n/t.ts';
 import { checkedVersion } from '../lib/dataset-version.ts';
 import { pathInside } from '../lib/safe-path.ts';
-import { stagingPattern } from '../pipeline/publish-dir.ts';
+import { removeStaging } from '../pipeline/publish-dir.ts';
 
 /**
  * Ships the published data the pages were built from, when it is not already in public/, and
@@ -16,9 +16,7 @@ export function publishedData(dataDir: string): AstroIntegration {
     name: 'published-data',
     hooks: {
       'astro:build:done': ({ dir }) => {
-        const out = fileURLToPath(dir);
-        const staging = stagingPattern(basename(dataDir));
-        for (const f of readdirSync(out)) if (staging.test(f)) rmSync(join(out, f), { recursive: true, force: true });
+        removeStaging(fileURLToPath(dir), basename(dataDir));
         if (dataDir === 'public/data') return;
         rmSync(new URL('data/', dir), { recursive: true, force: true });
         cpSync(dataDir, new URL('data/', dir), { recursive: true });

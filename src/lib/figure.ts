@@ -1,4 +1,5 @@
 import { stringify } from 'csv-stringify/sync';
+import { spreadsheetSafe } from './spreadsheet-safe.ts';
 
 /**
  * A chart as everything a reader can take away from it: the SVG, its words, its source, and the
@@ -41,13 +42,13 @@ export interface FigureRow {
 /**
  * The data of a figure as CSV (RFC 4180), with a header of column keys: what "Download data"
  * gives. Every row says whether it is illustrative and where it comes from, so a copied row
- * still does.
+ * still does. Text that a spreadsheet would run as a formula is neutralised.
  */
 export const figureCsv = (figure: Pick<FigureModel, 'table' | 'illustrative' | 'source'>): string =>
   stringify([
     [...figure.table.columns.map((c) => c.key), 'illustrative', 'source'],
     ...figure.table.rows.map((r) => [...r.values, figure.illustrative, figure.source]),
-  ], { record_delimiter: 'windows', cast: { boolean: (v) => String(v) } });
+  ], { record_delimiter: 'windows', cast: { boolean: (v) => String(v), string: spreadsheetSafe } });
 
 /** A file name for a figure's downloads: its id with slashes as dashes. */
 export const figureFileName = (id: string, ext: string) => `${id.replaceAll('/', '-')}.${ext}`;

@@ -1,4 +1,5 @@
-import { csvFormat } from 'd3';
+import { csvFormatRows } from 'd3';
+import { spreadsheetSafe } from './spreadsheet-safe.ts';
 
 /** A query result as the explore page holds it: column names, Arrow type names, and plain rows. */
 export interface ResultTable {
@@ -7,8 +8,12 @@ export interface ResultTable {
   rows: Record<string, unknown>[];
 }
 
-export const toCsv = (r: ResultTable): string =>
-  csvFormat(r.rows.map((row) => Object.fromEntries(r.columns.map((c) => [c, row[c] == null ? '' : String(row[c])]))), r.columns) + '\n';
+/** The result as CSV; text cells that a spreadsheet would run as formulas are neutralised, numbers are kept. */
+export const toCsv = (r: ResultTable): string => {
+  const text = r.columns.map((_, i) => parquetType(r.types[i]) === 'STRING');
+  const cell = (v: unknown, i: number) => (v == null ? '' : text[i] ? spreadsheetSafe(String(v)) : String(v));
+  return csvFormatRows([r.columns.map(spreadsheetSafe), ...r.rows.map((row) => r.columns.map((c, i) => cell(row[c], i)))]) + '\n';
+};
 
 export const toJson = (r: ResultTable): string => JSON.stringify(r.rows.map((row) => Object.fromEntries(r.columns.map((c) => [c, row[c] ?? null]))), null, 1);
 

@@ -24,7 +24,7 @@ const matches = (values: string[], spec: TableSpec) => {
  * names, names that differ only in case or spacing, a title row above the header, the table on
  * another sheet. Returns false when the rows cannot be read column by column.
  */
-export function checkHeader(table: RawTable, spec: TableSpec, otherSheets: Grid[], issues: Issue[]): boolean {
+export function checkHeader(table: RawTable, grid: Grid, spec: TableSpec, otherSheets: Grid[], issues: Issue[]): boolean {
   const { file, header } = table;
   const err = (column: string, value: string, rule: string, message: string) => issues.push(issue('error', file, 1, column, value, rule, message));
   const known = new Map(spec.columns.map((c) => [fold(c.name), c.name]));
@@ -33,6 +33,20 @@ export function checkHeader(table: RawTable, spec: TableSpec, otherSheets: Grid[
     const delimiter = [';', '\t', '|'].find((d) => header[0].includes(d));
     if (delimiter) {
       err('', header[0], 'csv_delimiter', `the columns are separated by "${delimiter === '\t' ? 'tab' : delimiter}", not by commas: save as "CSV UTF-8 (comma delimited)" or replace the separator with ","`);
+      return false;
+    }
+  }
+
+  const missing = spec.columns.filter((c) => c.required && !header.includes(c.name));
+  if (missing.length > 0 && matches(header, spec) < spec.columns.filter((c) => c.required).length / 2) {
+    const titled = grid.lines.slice(1, 11).find((l) => matches(l.values, spec) >= missing.length);
+    if (titled) {
+      err('', header.join(','), 'header_not_first', `the header must be the first row: row ${titled.line} looks like the header; delete the title rows above it`);
+      return false;
+    }
+    const elsewhere = otherSheets.find((g) => g.lines.slice(0, 10).some((l) => matches(l.values, spec) >= missing.length));
+    if (elsewhere) {
+      err('', header.join(','), 'table_on_other_sheet', `only the first sheet is read, and sheet "${elsewhere.sheet}" looks like this table: move it to the first position`);
       return false;
     }
   }
@@ -52,20 +66,6 @@ export function checkHeader(table: RawTable, spec: TableSpec, otherSheets: Grid[
       ok = false;
     } else seen.set(fold(name), i);
   });
-
-  const missing = spec.columns.filter((c) => c.required && !header.includes(c.name));
-  if (missing.length > 0 && matches(header, spec) < spec.columns.filter((c) => c.required).length / 2) {
-    const titled = table.rows.slice(0, 10).find((r) => matches(Object.values(r.cells), spec) >= missing.length);
-    if (titled) {
-      err('', header.join(','), 'header_not_first', `the header must be the first row: row ${titled.line} looks like the header; delete the title rows above it`);
-      return false;
-    }
-    const elsewhere = otherSheets.find((g) => g.lines.slice(0, 10).some((l) => matches(l.values, spec) >= missing.length));
-    if (elsewhere) {
-      err('', header.join(','), 'table_on_other_sheet', `only the first sheet is read, and sheet "${elsewhere.sheet}" looks like this table: move it to the first position`);
-      return false;
-    }
-  }
 
   for (const name of header) {
     if (name === '' || spec.columns.some((c) => c.name === name)) continue;

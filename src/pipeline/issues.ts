@@ -16,7 +16,9 @@ export const issue = (
 
 export function formatIssue(i: Issue): string {
   const where = [i.file, i.row ? `row ${i.row}` : '', i.column ? `column ${i.column}` : ''].filter(Boolean).join(', ');
-  const value = i.value === '' ? '' : ` value "${i.value}":`;
+  // A 5.000-character value would bury the message: show its start and its length.
+  const shown = [...i.value].length > 80 ? `${[...i.value].slice(0, 60).join('')}…" (${[...i.value].length} characters)` : `${i.value}"`;
+  const value = i.value === '' ? '' : ` value "${JSON.stringify(shown).slice(1, -1).replaceAll('\\"', '"')}:`;
   return `${i.severity.toUpperCase()} ${where}:${value} ${i.message} [${i.rule}]`;
 }
 

@@ -55,8 +55,8 @@ function readBoundaries(dir: string, codes: Set<string> | null, unitsFile: strin
  * When units, poverty or metadata.json could not be read, every row that refers to them would
  * fail too: one line says which checks were skipped, instead of thousands of follow-on errors.
  */
-function skippedChecks(rejected: Set<string>, fileNames: Record<string, string>, noMeta: boolean, issues: Issue[]) {
-  const missing = [...(noMeta ? ['metadata.json'] : []), ...['units', 'poverty'].filter((t) => rejected.has(t)).map((t) => `${t}.csv`)];
+function skippedChecks(rejected: Map<string, string>, fileNames: Record<string, string>, noMeta: boolean, issues: Issue[]) {
+  const missing = [...(noMeta ? ['metadata.json'] : []), ...['units', 'poverty'].flatMap((t) => rejected.get(t) ?? [])];
   if (missing.length === 0) return;
   const others = Object.values(fileNames);
   issues.push(issue('warning', others.join(', ') || '(dataset)', 0, '', '', 'checks_skipped',
@@ -75,23 +75,25 @@ export async function loadDataset(dir: string): Promise<{ dataset: Dataset | nul
   const meta = readMetadata(dir, issues);
   const tables: Record<string, TypedRow[]> = {};
   const fileNames: Record<string, string> = {};
-  /** Tables that could not be read at all: checks that refer to them are skipped, not failed row by row. */
-  const rejected = new Set<string>();
+  /** Tables that could not be read at all (table → file): checks that refer to them are skipped, not failed row by row. */
+  const rejected = new Map<string, string>();
+  /** Every code written in the units file, including rows that fail for another reason (they are reported once, there). */
+  let writtenCodes = new Set<string>();
   for (const spec of TABLES) {
     const before = issues.length;
     const raw = await readTable(dir, spec, issues);
     if (!raw) {
-      if (issues.length > before) rejected.add(spec.name);
+      if (issues.length > before) rejected.set(spec.name, issues[before].file);
       continue;
     }
     fileNames[spec.name] = raw.file;
+    if (spec.name === 'units') writtenCodes = new Set(raw.rows.flatMap((r) => [r.cells.unit_code, r.cells.district_code]).filter(Boolean));
     checkMicrodata(raw, issues);
     tables[spec.name] = validateColumns(raw, spec, issues);
   }
-  const codes = tables.units && !rejected.has('units') ? new Set(tables.units.map((u) => String(u.unit_code))) : null;
-  for (const u of tables.units ?? []) if (u.district_code) codes?.add(String(u.district_code));
+  const codes = tables.units && !rejected.has('units') ? writtenCodes : null;
   const boundaries = readBoundaries(dir, codes, fileNames.units ?? 'units.csv', issues);
-  if (meta && tables.units && tables.poverty) validateRules(tables as TypedTables, meta, issues, fileNames);
+  if (meta && tables.units && tables.poverty) validateRules(tables as TypedTables, meta, issues, fileNames, writtenCodes);
   else skippedChecks(rejected, fileNames, meta == null, issues);
   const shapes = (boundaries.provinces as { features: { properties: ProvinceShape }[] } | undefined)?.features.map((f) => f.properties);
   const provinces = shapes && tables.gso_province_poverty_rates

@@ -66,7 +66,11 @@ export function readMetadata(dir: string, issues: Issue[]): Metadata | null {
     for (const p of result.error.issues) {
       const field = p.path.join('.');
       const value = p.path.reduce<unknown>((o, k) => (o as Record<PropertyKey, unknown>)?.[k as PropertyKey], json);
-      issues.push(issue('error', file, 0, field, typeof value === 'object' ? '' : value, 'metadata_schema', p.message));
+      const message = value === undefined ? 'this field is required (see data/template/metadata.json)'
+        : p.code === 'invalid_type' ? `expected ${p.expected}, as in data/template/metadata.json`
+        : p.code === 'too_small' || p.code === 'too_big' ? `out of range: ${p.message.replace(/^Too (small|big): expected /, '')}`
+        : p.message;
+      issues.push(issue('error', file, 0, field, typeof value === 'object' ? '' : value, 'metadata_schema', message));
     }
     return null;
   }

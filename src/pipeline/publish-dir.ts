@@ -7,6 +7,14 @@ export const GENERATOR = 'poverty-atlas';
 /** The siblings of an output folder that only exist while (or because) a run was writing it. */
 export const stagingPattern = (outName: string) => new RegExp(`^${outName.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}\\.(tmp-\\d+|old-\\d+|lock)$`);
 
+/** Removes from `dir` whatever a pipeline run writing `outName` beside it left there (used on the built site). */
+export function removeStaging(dir: string, outName: string): string[] {
+  const pattern = stagingPattern(outName);
+  const found = existsSync(dir) ? readdirSync(dir).filter((f) => pattern.test(f)) : [];
+  for (const f of found) rmSync(join(dir, f), { recursive: true, force: true });
+  return found;
+}
+
 export class OutputRefused extends Error {}
 
 const isInside = (child: string, parent: string) => {

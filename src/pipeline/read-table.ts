@@ -12,6 +12,8 @@ export interface RawTable {
   file: string;
   header: string[];
   rows: { line: number; cells: Record<string, string> }[];
+  /** Cells that could not be read ("line|column"): already reported, so not checked again. */
+  unreadable: Set<string>;
 }
 
 /** Rows of text cells as they stand in a CSV file or a sheet (named `sheet`). */
@@ -19,7 +21,7 @@ export interface Grid {
   sheet: string;
   lines: { line: number; values: string[] }[];
   /** Cells whose value cannot be trusted (errors, formulas never calculated), reported if this grid is read. */
-  problems?: Issue[];
+  problems?: { line: number; index: number; address: string; value: string; problem: string }[];
 }
 
 /** Rows that hold nothing (",,,," or an empty spreadsheet row) are not data: they are skipped. */
@@ -40,15 +42,16 @@ function csvGrid(file: string, bytes: Buffer, issues: Issue[]): Grid | null {
 }
 
 /** The text of a spreadsheet cell, or why it has none a reader could trust. */
-function cellText(value: ExcelJS.CellValue): { text: string } | { problem: string } {
+function cellText(value: ExcelJS.CellValue): { text: string } | { problem: string; value: string } {
   if (value == null) return { text: '' };
   if (value instanceof Date) return { text: value.toISOString().slice(0, 10) };
   if (typeof value === 'object') {
-    if ('error' in value) return { problem: `holds the error ${value.error}` };
+    if ('error' in value) return { problem: `holds the error ${value.error}`, value: value.error };
     if ('formula' in value || 'sharedFormula' in value) {
-      const result = (value as ExcelJS.CellFormulaValue).result;
-      if (result == null) return { problem: 'holds a formula whose value was never saved' };
-      return cellText(result as ExcelJS.CellValue);
+      const formula = value as ExcelJS.CellFormulaValue;
+      if (formula.result == null) return { problem: 'holds a formula whose value was never saved', value: `=${formula.formula ?? ''}` };
+      const result = cellText(formula.result as ExcelJS.CellValue);
+      return 'problem' in result ? { ...result, value: `=${formula.formula ?? ''} → ${result.value}` } : result;
     }
     if ('richText' in value) return { text: value.richText.map((r) => r.text).join('') };
     if ('text' in value) return { text: String(value.text) };
@@ -66,14 +69,13 @@ async function xlsxGrids(file: string, path: string, issues: Issue[]): Promise<G
   }
   return workbook.worksheets.map((sheet) => {
     const lines: Grid['lines'] = [];
-    const problems: Issue[] = [];
+    const problems: NonNullable<Grid['problems']> = [];
     sheet.eachRow({ includeEmpty: false }, (row, line) => {
       const values = Array.from({ length: row.cellCount }, (_, i) => {
         const cell = row.getCell(i + 1);
         const read = cellText(cell.value);
         if ('text' in read) return read.text;
-        problems.push(issue('error', file, line, cell.address, '', 'xlsx_formula',
-          `cell ${cell.address} ${read.problem}: replace formulas with their values (Copy, then Paste Values) and save again`));
+        problems.push({ line, index: i, address: cell.address, value: read.value, problem: read.problem });
         return '';
       });
       lines.push({ line, values });
@@ -84,7 +86,7 @@ async function xlsxGrids(file: string, path: string, issues: Issue[]): Promise<G
 
 /** Turns a grid into a table: drops blank rows and trailing unnamed empty columns, checks the header. */
 function toTable(file: string, grid: Grid, strictWidth: boolean, issues: Issue[]): RawTable | null {
-  const lines = grid.lines.filter((l) => !isBlank(l.values));
+  const lines = grid.lines.filter((l) => !isBlank(l.values) || grid.problems?.some((p) => p.line === l.line));
   if (lines.length === 0) {
     issues.push(issue('error', file, 0, '', '', 'empty_file', 'the file is empty: it needs a header row and data rows'));
     return null;
@@ -103,7 +105,14 @@ function toTable(file: string, grid: Grid, strictWidth: boolean, issues: Issue[]
     }
     return { line, cells: Object.fromEntries(header.map((h, i) => [h, (values[i] ?? '').trim().normalize('NFC')])) };
   });
-  return { file, header, rows };
+  const unreadable = new Set<string>();
+  for (const p of grid.problems ?? []) {
+    const column = header[p.index] ?? p.address;
+    unreadable.add(`${p.line}|${column}`);
+    issues.push(issue('error', file, p.line, column, p.value, 'xlsx_formula',
+      `cell ${p.address} ${p.problem}: replace formulas with their values (Copy, then Paste Values) and save again`));
+  }
+  return { file, header, rows, unreadable };
 }
 
 /** Reads `<name>.csv` or `<name>.xlsx` from the dataset folder; null (with the reason in `issues`) if it can't. */
@@ -123,13 +132,13 @@ export async function readTable(dir: string, spec: TableSpec, issues: Issue[]): 
   }
   const file = hasCsv ? csv : xlsx;
   const grids = hasCsv ? [csvGrid(csv, readFileSync(join(dir, csv)), issues)] : await xlsxGrids(xlsx, join(dir, xlsx), issues);
-  const first = grids?.[0];
-  if (!grids || !first) {
-    if (grids && !first) issues.push(issue('error', file, 0, '', '', 'empty_file', 'the workbook has no sheet'));
+  if (!grids || grids[0] === null) return null;
+  const first = grids[0];
+  if (!first) {
+    issues.push(issue('error', file, 0, '', '', 'empty_file', 'the workbook has no sheet'));
     return null;
   }
-  issues.push(...(first.problems ?? []));
   const table = toTable(file, first, hasCsv, issues);
   if (!table) return null;
-  return checkHeader(table, spec, grids.slice(1).filter((g) => g != null), issues) ? table : null;
+  return checkHeader(table, first, spec, grids.slice(1).filter((g) => g != null), issues) ? table : null;
 }

@@ -16,6 +16,10 @@ export function validateColumns(table: RawTable, spec: TableSpec, issues: Issue[
     let ok = true;
     for (const c of spec.columns) row[c.name] = null;
     for (const c of present) {
+      if (table.unreadable.has(`${line}|${c.name}`)) {
+        ok = false;
+        continue;
+      }
       const result = checkCell(c, cells[c.name] ?? '');
       if ('rule' in result) {
         issues.push(issue('error', table.file, line, c.name, cells[c.name], result.rule, result.message));

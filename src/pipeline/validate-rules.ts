@@ -13,7 +13,11 @@ const n = (r: TypedRow, c: string) => r[c] as number;
 const s = (r: TypedRow, c: string) => r[c] as string;
 
 /** Rules that relate columns, rows and tables to each other. Each finding names its row and rule. */
-export function validateRules(t: TypedTables, meta: Metadata, issues: Issue[], fileNames: Record<string, string> = {}): void {
+export function validateRules(
+  t: TypedTables, meta: Metadata, issues: Issue[], fileNames: Record<string, string> = {},
+  /** Codes written in the units file on rows that failed for another reason: referring to them is not a second error. */
+  writtenCodes = new Set<string>(),
+): void {
   const fileOf = (table: string) => fileNames[table] ?? `${table}.csv`;
   const standards = new Map(meta.standards.map((st) => [st.id, st]));
   const unitsWithPeriods = t.units.map((u) => ({
@@ -37,6 +41,7 @@ export function validateRules(t: TypedTables, meta: Metadata, issues: Issue[], f
   const inPeriod = (file: string, r: TypedRow) => {
     const code = s(r, 'unit_code');
     if (!unitCodes.has(code)) {
+      if (writtenCodes.has(code)) return false;
       issues.push(issue('error', file, r._line, 'unit_code', code, 'known_unit', `this code is not a unit of ${meta.province.name_vi} in ${fileOf('units')}`));
       return false;
     }

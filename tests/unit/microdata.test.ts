@@ -4,7 +4,7 @@ import { checkMicrodata, namesAHousehold, personalNumber } from '../../src/pipel
 
 const check = (header: string[], rows: Record<string, string>[]) => {
   const issues: Issue[] = [];
-  checkMicrodata({ file: 'x.csv', header, rows: rows.map((cells, i) => ({ line: i + 2, cells })) }, issues);
+  checkMicrodata({ file: 'x.csv', header, rows: rows.map((cells, i) => ({ line: i + 2, cells })), unreadable: new Set() }, issues);
   return issues;
 };
 

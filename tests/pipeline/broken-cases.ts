@@ -1,0 +1,134 @@
+/**
+ * Broken inputs made from the valid template dataset by one change each: the ways a careless or
+ * hostile file reaches the pipeline. Each case's expected issues are in
+ * tests/fixtures/broken/<name>/expected.txt (with folder cases, which lay files over the template).
+ */
+import { readFileSync } from 'node:fs';
+import ExcelJS from 'exceljs';
+
+export type CaseFiles = Record<string, string | Uint8Array | null>;
+
+const template = (file: string) => readFileSync(`data/template/${file}`, 'utf8');
+const metadata = () => JSON.parse(template('metadata.json'));
+const withMetadata = (change: (m: Record<string, any>) => void) => {
+  const m = metadata();
+  change(m);
+  return { 'metadata.json': JSON.stringify(m, null, 2) };
+};
+/** A template CSV with one cell changed: row `row` (1 = header) and column `column`. */
+function editCell(file: string, row: number, column: string, value: string): string {
+  const lines = template(file).trimEnd().split('\n');
+  const header = lines[0].split(',');
+  const cells = lines[row - 1].split(',');
+  cells[header.indexOf(column)] = value;
+  lines[row - 1] = cells.join(',');
+  return `${lines.join('\n')}\n`;
+}
+const quoted = (value: string) => `"${value.replaceAll('"', '""')}"`;
+
+async function workbook(sheets: { name: string; rows: ExcelJS.CellValue[][]; merge?: string }[]): Promise<Uint8Array> {
+  const book = new ExcelJS.Workbook();
+  book.created = new Date('2026-01-01T00:00:00Z');
+  book.modified = book.created;
+  for (const s of sheets) {
+    const sheet = book.addWorksheet(s.name);
+    for (const row of s.rows) sheet.addRow(row);
+    if (s.merge) sheet.mergeCells(s.merge);
+  }
+  return new Uint8Array(await book.xlsx.writeBuffer());
+}
+const csvRows = (file: string): ExcelJS.CellValue[][] => template(file).trimEnd().split('\n').map((l) => l.split(','));
+
+const PUBLISHED_FIGURES = 'figure_id,area_name,area_code,period,year,indicator,standard,value,unit,evidence,note,source_url\n';
+const publishedFigure = (note: string, url = 'https://example.org/a') =>
+  `${PUBLISHED_FIGURES}f1,Tỉnh Mẫu,99,end of 2022,2022,poor,national,12,households,verified,${quoted(note)},${url}\n`;
+const VILLAGES = 'village_id,village_name,name_is_placeholder,unit_code,listed_by,exit_year,exit_decision\n';
+
+/** The same dataset with Quảng Ninh-like codes (0664x), so that a dropped leading zero can be shown. */
+const zeroPadded = (file: string) => template(file).replaceAll(/\b9000(\d)\b/g, '0664$1');
+
+export const CODE_CASES: Record<string, () => CaseFiles | Promise<CaseFiles>> = {
+  'duplicate-header': () => ({ 'poverty.csv': template('poverty.csv').split('\n').map((l, i) => (l ? `${l},${i === 0 ? 'households' : '7'}` : l)).join('\n') }),
+  'xlsx-merged-header': async () => {
+    const rows = csvRows('units.csv');
+    rows[0][1] = null;
+    return { 'units.csv': null, 'units.xlsx': await workbook([{ name: 'units', rows, merge: 'A1:B1' }]) };
+  },
+  'leading-zero-dropped': () => ({
+    'units.csv': zeroPadded('units.csv'),
+    'coverage.csv': zeroPadded('coverage.csv'),
+    'poverty.csv': zeroPadded('poverty.csv').replaceAll(/^0664/gm, '664'),
+    'boundaries/communes.geojson': zeroPadded('boundaries/communes.geojson'),
+  }),
+  'code-junk': () => ({ 'poverty.csv': editCell('poverty.csv', 2, 'unit_code', 'X-1.a') }),
+  'district-code-letters': () => ({ 'units.csv': editCell('units.csv', 2, 'district_code', 'ABC') }),
+  'commune-of-another-province': () => ({ 'poverty.csv': `${template('poverty.csv')}00004,2022,national,900,1,0,0,0,1,2,0,0,0,2,0,0,0,0\n` }),
+  'control-character-in-name': () => ({ 'units.csv': editCell('units.csv', 2, 'unit_name', 'Xã\u0007Một') }),
+  'control-character-in-metadata': () => withMetadata((m) => { m.title.vi = 'Bộ dữ liệu\u0001 mẫu'; }),
+  'bidi-override-in-name': () => ({ 'units.csv': editCell('units.csv', 3, 'unit_name', 'Phường \u202EiaH') }),
+  'line-break-in-name': () => ({ 'units.csv': editCell('units.csv', 2, 'unit_name', '"Xã\nMột"') }),
+  'c1-control-in-name': () => ({ 'units.csv': editCell('units.csv', 2, 'unit_name', 'Xã\u0085Một') }),
+  'noncharacter-in-name': () => ({ 'units.csv': editCell('units.csv', 2, 'unit_name', 'Xã Một\uFFFF') }),
+  'phone-in-note': () => ({ 'published_figures.csv': publishedFigure('Số liệu do anh Nguyễn Văn Nam cung cấp, ĐT +84 (0) 912 345 678') }),
+  'landline-in-note': () => ({ 'published_figures.csv': publishedFigure('Liên hệ phòng LĐTBXH: 0203 3835 123') }),
+  'id-number-in-village': () => ({ 'villages.csv': `${VILLAGES}V01,${quoted('Thôn Nà Pá (trưởng thôn Hoàng Văn Bình, CCCD 022190001234)')},no,90003,QĐ 612/QĐ-UBDT,,\n` }),
+  'households-as-units': () => ({
+    'units.csv': `${template('units.csv')}90005,Hộ Nguyễn Văn An,Xã,902,Huyện B,Huyện,2020-01-01,,\n90006,Hộ Lò Thị Bình,Xã,902,Huyện B,Huyện,2020-01-01,,\n`,
+    'poverty.csv': `${template('poverty.csv')}90005,2022,national,1,1,0,0,0,1,0,0,0,0,0,1,1,0,0\n90006,2022,national,2,0,0,0,0,0,1,0,0,0,1,0,0,0,0\n`,
+  }),
+  'very-long-name': () => ({ 'units.csv': editCell('units.csv', 2, 'unit_name', `Xã ${'A'.repeat(4997)}`) }),
+  'url-bad-port': () => ({ 'published_figures.csv': publishedFigure('note', 'https://host:80800/') }),
+  'version-path-traversal': () => withMetadata((m) => { m.version = 'x/../../../../tmp/pwned/evil'; }),
+  'version-markup': () => withMetadata((m) => { m.version = '1" onload="alert(document.domain)" x="'; }),
+  'utf16-without-bom': () => ({ 'poverty.csv': new Uint8Array(Buffer.from(template('poverty.csv'), 'utf16le')) }),
+  'semicolon-delimited': () => ({ 'coverage.csv': template('coverage.csv').replaceAll(',', ';') }),
+  'tab-delimited': () => ({ 'coverage.csv': template('coverage.csv').replaceAll(',', '\t') }),
+  'xlsx-formula-without-value': async () => {
+    const rows = csvRows('coverage.csv');
+    rows[3][4] = { formula: 'D4*0.95' } as ExcelJS.CellValue;
+    return { 'coverage.csv': null, 'coverage.xlsx': await workbook([{ name: 'coverage', rows }]) };
+  },
+  'xlsx-division-by-zero': async () => {
+    const rows = csvRows('coverage.csv');
+    rows[2][4] = { formula: 'D3/0', result: { error: '#DIV/0!' } } as ExcelJS.CellValue;
+    rows[5][3] = { error: '#N/A' } as ExcelJS.CellValue;
+    return { 'coverage.csv': null, 'coverage.xlsx': await workbook([{ name: 'coverage', rows }]) };
+  },
+  'xlsx-table-on-second-sheet': async () => ({
+    'coverage.csv': null,
+    'coverage.xlsx': await workbook([{ name: 'Ghi chú', rows: [['Bảng độ bao phủ BHYT, số liệu năm 2022–2023']] }, { name: 'coverage', rows: csvRows('coverage.csv') }]),
+  }),
+  'excel-serial-date': () => ({ 'units.csv': editCell('units.csv', 2, 'valid_from', '43831') }),
+  'impossible-date': () => ({ 'units.csv': editCell('units.csv', 3, 'valid_from', '2021-02-30') }),
+  'header-in-capitals': () => ({ 'poverty.csv': template('poverty.csv').replace('households,', 'Households,').replace(',year,', ', Year ,') }),
+  'title-row-above-header': () => ({ 'coverage.csv': `BẢNG ĐỘ BAO PHỦ CHÍNH SÁCH,,,,\n${template('coverage.csv')}` }),
+  'units-rejected-whole': () => ({ 'units.csv': template('units.csv').replace('unit_code,', 'ma_xa,') }),
+  'integer-overflow': () => ({ 'poverty.csv': editCell('poverty.csv', 2, 'households', '99999999999') }),
+  'units-from-xlsx': async () => ({
+    'units.csv': null,
+    'units.xlsx': await workbook([{ name: 'units', rows: csvRows('units.csv').filter((r) => r[0] !== '90004') }]),
+  }),
+  'unnamed-column-with-data': () => ({ 'coverage.csv': template('coverage.csv').split('\n').map((l, i) => (l ? `${l},,${i === 0 ? '' : 'x'}` : l)).join('\n') }),
+  'allowed-value-in-capitals': () => ({ 'coverage.csv': editCell('coverage.csv', 2, 'programme', 'BHYT') }),
+  'province-code-form': () => withMetadata((m) => { m.province.code = '099'; }),
+  'licence-url-invalid': () => withMetadata((m) => { m.licence.url = 'creativecommons.org/publicdomain/zero/1.0/'; }),
+  'dataset-id-with-diacritics': () => withMetadata((m) => { m.dataset_id = 'tỉnh-mẫu'; }),
+  'predecessor-codes-form': () => ({ 'units.csv': editCell('units.csv', 5, 'predecessor_codes', '90001;X2') }),
+  'same-rule-on-many-rows': () => ({
+    'coverage.csv': template('coverage.csv').split('\n').map((l, i) => (i === 0 || !l ? l : l.replace(',bhyt,', ',BHYT,'))).join('\n'),
+  }),
+};
+
+/** Inputs that look odd but are fine: each must pass with no error and publish the same values as the template. */
+export const ACCEPTED_CASES: Record<string, () => CaseFiles | Promise<CaseFiles>> = {
+  'metadata-with-bom': () => ({ 'metadata.json': `\uFEFF${template('metadata.json')}` }),
+  'csv-with-bom': () => ({ 'poverty.csv': `\uFEFF${template('poverty.csv')}` }),
+  'utf16-with-bom': () => ({ 'poverty.csv': new Uint8Array(Buffer.concat([Buffer.from([0xff, 0xfe]), Buffer.from(template('poverty.csv'), 'utf16le')])) }),
+  'windows-line-endings': () => ({ 'coverage.csv': template('coverage.csv').replaceAll('\n', '\r\n') }),
+  'trailing-empty-columns-and-rows': () => ({
+    'coverage.csv': `${template('coverage.csv').split('\n').map((l) => (l ? `${l},,,` : l)).join('\n')},,,,,,,\n,,,,,,,\n`,
+  }),
+  'decomposed-vietnamese': () => ({ 'units.csv': template('units.csv').normalize('NFD') }),
+  'units-as-xlsx': async () => ({ 'units.csv': null, 'units.xlsx': await workbook([{ name: 'units', rows: csvRows('units.csv') }]) }),
+  'note-with-line-break': () => ({ 'published_figures.csv': publishedFigure('Dòng một\nDòng hai') }),
+};

@@ -1,0 +1,69 @@
+import { spawnSync } from 'node:child_process';
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { parseDataArgs } from '../../src/pipeline/cli-args.ts';
+import { summariseIssues } from '../../src/pipeline/issue-summary.ts';
+import { formatIssue, issue } from '../../src/pipeline/issues.ts';
+
+describe('npm run data: every documented form of the command', () => {
+  const env = {};
+  it.each([
+    [[], {}, 'data/quang-ninh', 'public/data'],
+    [[], { DATASET: 'data/template' }, 'data/template', 'public/data'],
+    [['data/template'], {}, 'data/template', 'public/data'],
+    [['data/template'], { DATASET: 'data/other' }, 'data/template', 'public/data'],
+    [['data/my-province', '--out', '/tmp/check'], {}, 'data/my-province', '/tmp/check'],
+    [['--out', '/tmp/check', 'data/my-province'], {}, 'data/my-province', '/tmp/check'],
+    [['--out=/tmp/check', 'data/my-province'], {}, 'data/my-province', '/tmp/check'],
+  ])('%j with %j publishes %s to %s', (argv, vars, dataset, out) => {
+    expect(parseDataArgs(argv as string[], vars)).toEqual({ dataset, out, allIssues: false });
+  });
+
+  it('refuses unknown flags, extra folders and an --out without a folder', () => {
+    expect(parseDataArgs(['data/template', '--bogus'], env)).toMatchObject({ error: expect.stringContaining('--bogus') });
+    expect(parseDataArgs(['data/a', 'data/b'], env)).toMatchObject({ error: expect.stringContaining('one dataset folder at a time') });
+    expect(parseDataArgs(['data/a', '--out'], env)).toMatchObject({ error: expect.stringContaining('--out') });
+    expect(parseDataArgs(['--help'], env)).toEqual({ help: true });
+  });
+
+  it('as a command: a bad argument exits 2 with the usage and publishes nothing', () => {
+    const run = spawnSync(process.execPath, ['scripts/build-data.ts', 'data/template', '--outt', '/tmp/x'], { encoding: 'utf8' });
+    expect(run.status).toBe(2);
+    expect(run.stderr).toContain("Unknown option '--outt'");
+    expect(run.stderr).toContain('usage: npm run data');
+  });
+
+  it('as a command: the folder given is the folder published (not the default)', () => {
+    const out = join(mkdtempSync(join(tmpdir(), 'cli-')), 'data');
+    const run = spawnSync(process.execPath, ['scripts/build-data.ts', 'data/template', '--out', out], { encoding: 'utf8' });
+    expect(run.status, run.stderr).toBe(0);
+    expect(run.stdout).toContain(`data/template → ${out}`);
+    expect(JSON.parse(readFileSync(join(out, 'manifest.json'), 'utf8')).dataset.id).toBe('template');
+  });
+
+  it('as a command: a non-empty folder it did not write is refused and kept', () => {
+    const out = mkdtempSync(join(tmpdir(), 'cli-keep-'));
+    writeFileSync(join(out, 'thesis.docx'), 'precious');
+    const run = spawnSync(process.execPath, ['scripts/build-data.ts', 'data/template', '--out', out], { encoding: 'utf8' });
+    expect(run.status).toBe(1);
+    expect(run.stderr).toContain('holds files that this command did not write');
+    expect(readFileSync(join(out, 'thesis.docx'), 'utf8')).toBe('precious');
+  });
+});
+
+describe('messages on the terminal', () => {
+  const many = Array.from({ length: 1200 }, (_, k) => issue('error', 'poverty.csv', k + 2, 'year', '23', 'year', 'a four-digit year is required'));
+  it('show each kind of problem on its first rows, then count the rest with the rows they are on', () => {
+    const lines = summariseIssues([...many, issue('error', 'units.csv', 3, 'unit_code', 'X', 'code_form', 'a commune code is 5 digits')]);
+    expect(lines).toHaveLength(7);
+    expect(lines[5]).toBe('ERROR poverty.csv, column year: 1195 more row(s) (rows 7–1201) break the same rule [year]; run with --all-issues to list them all');
+    expect(summariseIssues(many, true)).toHaveLength(1200);
+  });
+  it('cut a huge value to its start and length', () => {
+    const line = formatIssue(issue('error', 'units.csv', 2, 'unit_name', `Xã ${'A'.repeat(4997)}`, 'max_length', 'too long'));
+    expect(line.length).toBeLessThan(200);
+    expect(line).toContain('(5000 characters)');
+  });
+});
