@@ -17,6 +17,8 @@ export type Status =
   | { state: 'error'; kind: ErrorKind; detail: string };
 
 export interface QueryResult {
+  /** True when the result had more than MAX_RESULT_ROWS rows and only those were kept. */
+  truncated: boolean;
   columns: string[];
   /** Arrow type names (Int32, Float64, Utf8, Bool, …), for exports and charts. */
   types: string[];
@@ -31,6 +33,22 @@ export interface AtlasDb {
 }
 
 const EMPTY_WASM = new Uint8Array([0, 97, 115, 109, 1, 0, 0, 0]);
+
+/** Rows a result keeps at most: a query returning millions would exhaust a phone's memory. */
+export const MAX_RESULT_ROWS = 100_000;
+
+/**
+ * Once the site's tables are in, DuckDB may reach nothing else: no file, no URL, no extension,
+ * and no later SET can undo it. The page's CSP does not cover the worker, so this is what keeps
+ * a query from a shared link from calling another host ("Securing DuckDB" in DuckDB's docs).
+ */
+const LOCKDOWN = [
+  'SET autoinstall_known_extensions = false',
+  'SET autoload_known_extensions = false',
+  'SET allow_community_extensions = false',
+  'SET enable_external_access = false',
+  'SET lock_configuration = true',
+];
 
 export class DuckDbError extends Error {
   constructor(readonly kind: ErrorKind, message: string) {
@@ -84,13 +102,14 @@ export function startDuckDb(tables: { name: string; url: string }[], onStatus: (
         onStatus({ state: 'loading', loaded: p.bytesLoaded, total: p.bytesTotal })), timeoutMs);
       await db.open({ query: { castBigIntToDouble: true, castDecimalToDouble: true } });
       const conn: AsyncDuckDBConnection = await db.connect();
-      await conn.query(`SET autoinstall_known_extensions = false; SET autoload_known_extensions = false;`);
+      await conn.query('SET autoinstall_known_extensions = false; SET autoload_known_extensions = false;');
       onStatus({ state: 'tables' });
       await Promise.all(tables.map(async (t) => {
         const response = await fetch(t.url);
         if (!response.ok) throw new DuckDbError('other', `${t.url}: HTTP ${response.status}`);
         await conn.insertArrowFromIPCStream(new Uint8Array(await response.arrayBuffer()), { name: t.name, create: true });
       }));
+      for (const setting of LOCKDOWN) await conn.query(setting);
       onStatus({ state: 'ready', ms: Math.round(performance.now() - t0) });
       return {
         // Streamed in batches, so that a long query can be cancelled and the page never waits on one big result.
@@ -99,12 +118,24 @@ export function startDuckDb(tables: { name: string; url: string }[], onStatus: (
           const reader = await conn.send(sql, true);
           const rows: Record<string, unknown>[] = [];
           let schema = reader.schema;
+          let truncated = false;
           for await (const batch of reader) {
             schema = batch.schema;
-            for (const row of batch) rows.push(row.toJSON() as Record<string, unknown>);
+            for (const row of batch) {
+              if (rows.length === MAX_RESULT_ROWS) {
+                truncated = true;
+                break;
+              }
+              rows.push(row.toJSON() as Record<string, unknown>);
+            }
+            if (truncated) {
+              await conn.cancelSent();
+              break;
+            }
           }
           const fields = schema?.fields ?? [];
           return {
+            truncated,
             columns: fields.map((f) => f.name),
             types: fields.map((f) => String(f.type)),
             rows,

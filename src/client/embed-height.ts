@@ -13,3 +13,6 @@ if (window.parent !== window) {
   new ResizeObserver(send).observe(document.documentElement);
   window.addEventListener('load', send);
 }
+
+// Links in an embed open outside the iframe (HTML links follow <base target>; SVG links need their own).
+for (const link of document.querySelectorAll('a[href]')) link.setAttribute('target', '_blank');

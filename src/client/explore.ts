@@ -1,6 +1,6 @@
 import { quickChartSeries } from '../lib/quick-chart.ts';
 import { parquetColumns, toCsv, toJson } from '../lib/result-export.ts';
-import { startDuckDb, type QueryResult, type Status } from './duckdb-client.ts';
+import { MAX_RESULT_ROWS, startDuckDb, type QueryResult, type Status } from './duckdb-client.ts';
 import { renderResult } from './result-table.ts';
 import { mountEditor } from './sql-editor.ts';
 
@@ -61,6 +61,19 @@ if (root) {
     });
   };
 
+  /** A note in the results area (role status), e.g. that a query runs long or its result was cut. */
+  const note = (text: string, name: string) => {
+    const p = document.createElement('p');
+    p.setAttribute('role', 'status');
+    p.dataset[name] = '';
+    p.className = 'text-sm font-semibold';
+    p.textContent = text;
+    output.append(p);
+    return p;
+  };
+  /** After this long a running query says so, next to its Stop button. */
+  const SLOW_MS = 10_000;
+
   async function run(push: boolean) {
     const sql = editor.value;
     if (push) history.pushState(null, '', `?sql=${encodeURIComponent(sql)}`);
@@ -69,12 +82,16 @@ if (root) {
     exports.hidden = true;
     runButton.disabled = true;
     cancelButton.hidden = false;
+    const slow = setTimeout(() => note(fill(m.slow, { seconds: SLOW_MS / 1000 }), 'slow'), SLOW_MS);
     try {
       last = await (await db()).query(sql);
+      output.replaceChildren();
       renderResult(output, last, fill(m.rows, { count: number.format(last.rows.length), ms: last.ms }), m.capped);
+      if (last.truncated) note(fill(m.truncated, { count: number.format(MAX_RESULT_ROWS) }), 'truncated');
       void drawChart(last);
       exports.hidden = false;
     } catch (e) {
+      output.querySelector('[data-slow]')?.remove();
       if (status.dataset.state !== 'error') {
         const alert = document.createElement('p');
         alert.setAttribute('role', 'alert');
@@ -85,6 +102,7 @@ if (root) {
         output.append(alert);
       }
     } finally {
+      clearTimeout(slow);
       runButton.disabled = false;
       cancelButton.hidden = true;
     }

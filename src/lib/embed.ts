@@ -11,19 +11,26 @@ export const frozenEmbedPath = (base: string, version: string, lang: string, id:
 /** Where a figure's files are: chart.svg (title and source drawn in) and data.csv. */
 export const figureFilesPath = (base: string, lang: string, id: string) => `${siteRoot(base)}figures/${lang}/${id}/`;
 
+/** The tallest an embed may make its iframe: a long data table scrolls inside rather than push a page to any length. */
+export const MAX_EMBED_HEIGHT = 4000;
+
 /**
  * The snippet a CMS pastes: an iframe with a title, lazy loading and a sensible height, and a
- * small script that sets the iframe's height from the embed's messages. It accepts a message
- * only from this iframe's own window, and only a height.
+ * small script that sets that iframe's height from its messages. It listens to its own iframe
+ * only (the message's source is that iframe's window, its origin the atlas's), takes only a
+ * finite height, and clamps it. Every attribute is escaped.
  */
 export function iframeSnippet(src: string, title: string, height: number): string {
-  return `<iframe src="${src}" title="${escapeHtml(title)}" width="100%" height="${height}" loading="lazy" style="border:0;max-width:100%"></iframe>
+  return `<iframe src="${escapeHtml(src)}" title="${escapeHtml(title)}" width="100%" height="${Math.round(height)}" loading="lazy" style="border:0;max-width:100%"></iframe>
 <script>
-window.addEventListener("message", function (e) {
-  if (!e.data || e.data.type !== "poverty-atlas:height" || typeof e.data.height !== "number") return;
-  document.querySelectorAll("iframe").forEach(function (f) {
-    if (f.contentWindow === e.source) f.style.height = Math.min(e.data.height, 5000) + "px";
+(function () {
+  var frame = document.currentScript.previousElementSibling;
+  window.addEventListener("message", function (e) {
+    var d = e.data;
+    if (!frame || e.source !== frame.contentWindow || e.origin !== new URL(frame.src, location.href).origin) return;
+    if (!d || d.type !== "poverty-atlas:height" || typeof d.height !== "number" || !isFinite(d.height)) return;
+    frame.style.height = Math.max(80, Math.min(d.height, ${MAX_EMBED_HEIGHT})) + "px";
   });
-});
+})();
 </script>`;
 }

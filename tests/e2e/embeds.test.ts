@@ -24,7 +24,7 @@ describe('from any chart, in two clicks', () => {
     const snippet = await page.evaluate(() => navigator.clipboard.readText());
     expect(snippet).toContain(`<iframe src="${site.origin}/embed/en/districts/193/trend/"`);
     expect(snippet).toMatch(/title="Poor households: [^"]+" width="100%" height="\d+" loading="lazy"/);
-    expect(snippet).toContain('f.contentWindow === e.source');
+    expect(snippet).toContain('e.source !== frame.contentWindow');
     const frozen = await tools.locator('textarea').nth(1).inputValue();
     const { version } = JSON.parse(readFileSync('public/data/manifest.json', 'utf8')).dataset;
     expect(frozen).toContain(`${site.origin}/embed/v/${version}/en/districts/193/trend/`);
@@ -115,7 +115,28 @@ describe('an embed inside a third-party page', () => {
       await frame.getByText('Bảng số liệu của biểu đồ').click();
       await expect.poll(() => iframe.evaluate((f) => f.getBoundingClientRect().height), { timeout: 5000 }).toBeGreaterThan(before + 100);
       expect(await frame.locator('[data-figure] strong').first().textContent()).toBe('Số liệu minh họa');
-      expect(await frame.locator('a[target="_blank"]').getAttribute('href')).toBe(`/${MAP}/`);
+      expect(await frame.locator('[data-embed-credit] a').getAttribute('href')).toBe(`/${MAP}/`);
+      // A map shape links to its unit's page: it opens outside the iframe, never inside it.
+      const [popup] = await Promise.all([page.waitForEvent('popup'), frame.locator('svg#map a').first().click()]);
+      expect(popup.url()).toContain(site.origin);
+      await popup.close();
+      // Another iframe on the page (an ad) claims to be the atlas: neither it nor the atlas iframe changes height.
+      const atlasHeight = await iframe.evaluate((f) => f.getBoundingClientRect().height);
+      await page.evaluate(() => {
+        const ad = document.createElement('iframe');
+        ad.id = 'ad';
+        ad.srcdoc = '<p>ad</p>';
+        document.body.append(ad);
+        return new Promise((resolve) => ad.addEventListener('load', resolve));
+      });
+      await page.evaluate(() => {
+        const ad = document.getElementById('ad') as HTMLIFrameElement;
+        ad.contentWindow!.eval("parent.postMessage({ type: 'poverty-atlas:height', height: 5000 }, '*')");
+        window.postMessage({ type: 'poverty-atlas:height', height: 5000 }, '*');
+      });
+      await page.waitForTimeout(300);
+      expect(await iframe.evaluate((f) => f.getBoundingClientRect().height)).toBe(atlasHeight);
+      expect(await page.locator('#ad').evaluate((f) => f.getBoundingClientRect().height)).toBeLessThan(200);
       expect(errors).toEqual([]);
       expect(cms.external).toEqual([]);
     } finally {
