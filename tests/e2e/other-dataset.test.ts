@@ -1,5 +1,5 @@
 import { spawnSync } from 'node:child_process';
-import { mkdtempSync } from 'node:fs';
+import { cpSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -9,9 +9,19 @@ import { openSite, visit, type Site } from './browser.ts';
 const OUT = 'dist-template';
 let site: Site;
 
+/** Names a careless or hostile province could send: markup, a formula, a very long word. */
+const MARKUP = '<img src=x onerror="document.title=\'pwned\'">Xã "Một" & <script>alert(1)</script>';
+const LONG_WORD = `Phường${'Hai'.repeat(60)}`;
+
 beforeAll(async () => {
-  const data = join(mkdtempSync(join(tmpdir(), 'atlas-template-')), 'data');
-  const { manifest } = await buildData('data/template', data);
+  const work = mkdtempSync(join(tmpdir(), 'atlas-template-'));
+  const dataset = join(work, 'province');
+  cpSync('data/template', dataset, { recursive: true });
+  const units = readFileSync(join(dataset, 'units.csv'), 'utf8')
+    .replace('Xã Một', `"${MARKUP.replaceAll('"', '""')}"`).replace('Phường Hai', LONG_WORD);
+  writeFileSync(join(dataset, 'units.csv'), units);
+  const data = join(work, 'data');
+  const { manifest } = await buildData(dataset, data);
   expect(manifest).not.toBeNull();
   const build = spawnSync(process.execPath, ['node_modules/astro/bin/astro.mjs', 'build'], {
     env: { ...process.env, DATA_DIR: data, OUT_DIR: OUT, ASTRO_TELEMETRY_DISABLED: '1' }, encoding: 'utf8',
@@ -43,5 +53,30 @@ describe('another province is a folder, not a code change', () => {
     expect(links.some((h) => h.includes('/national/'))).toBe(false);
     expect(errors).toEqual([]);
     expect(site.failed).toEqual([]);
+  });
+
+  it('shows names with markup as text on pages, maps, embeds and downloads, and wraps a long word on a phone', async () => {
+    for (const path of ['communes/90001/', 'en/communes/90001/', 'map/commune/poor_rate/2022-national/', 'embed/vi/communes/90001/trend/']) {
+      const { page, errors } = await visit(site, path);
+      let dialog = false;
+      page.on('dialog', () => (dialog = true));
+      expect(await page.locator('main, body').first().textContent(), path).toContain('<img src=x');
+      expect(await page.locator('img[src="x"], main script:not([src])').count(), path).toBe(0);
+      await page.waitForTimeout(100);
+      expect(await page.title(), path).not.toBe('pwned');
+      expect(dialog, path).toBe(false);
+      expect(errors, path).toEqual([]);
+      await page.close();
+    }
+    const { page } = await visit(site, 'figures/vi/communes/90001/trend/chart.svg');
+    const svg = await page.evaluate(() => document.documentElement.outerHTML);
+    expect(svg).not.toContain('<img');
+    await page.close();
+    const phone = await site.context.newPage();
+    await phone.setViewportSize({ width: 360, height: 740 });
+    await phone.goto(`${site.url}communes/90002/`);
+    expect(await phone.locator('h1').textContent()).toBe(LONG_WORD);
+    expect(await phone.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(360);
+    await phone.close();
   });
 });
