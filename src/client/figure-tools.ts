@@ -1,12 +1,11 @@
-import { escapeHtml } from '../lib/escape.ts';
-
 /**
  * What a figure's tools need a script for: copying a snippet or citation, drawing the PNG, and
  * writing this site's own address into embed snippets when the build did not know it. Without
  * scripts the snippets can still be selected and the SVG and CSV still download.
  */
 for (const area of document.querySelectorAll<HTMLTextAreaElement>('textarea[data-snippet]')) {
-  area.value = area.value.replace(/src="\//, () => `src="${escapeHtml(location.origin)}/`);
+  // An origin (scheme, host, port) cannot hold a quote or markup; the rest of the snippet was escaped at build.
+  area.value = area.value.replace(/src="\//, () => `src="${location.origin}/`);
 }
 for (const url of document.querySelectorAll<HTMLElement>('[data-citation] [data-url]')) {
   if (url.textContent?.startsWith('/')) url.textContent = `${location.origin}${url.textContent}`;

@@ -106,7 +106,7 @@ describe('an embed inside a third-party page', () => {
     const cms = await openSite(dir, '/', { alsoAllow: [site.origin] });
     try {
       const { page, errors } = await visit(cms, '');
-      const iframe = page.locator('iframe');
+      const iframe = page.locator('iframe:not(#ad)');
       const frame = page.frameLocator('iframe');
       await frame.locator('svg#map').waitFor();
       const content = async () => frame.locator('html').evaluate((html) => Math.ceil(html.getBoundingClientRect().height));
@@ -122,18 +122,14 @@ describe('an embed inside a third-party page', () => {
       await popup.close();
       // Another iframe on the page (an ad) claims to be the atlas: neither it nor the atlas iframe changes height.
       const atlasHeight = await iframe.evaluate((f) => f.getBoundingClientRect().height);
-      await page.evaluate(() => {
+      await page.evaluate(() => new Promise((resolve) => {
         const ad = document.createElement('iframe');
         ad.id = 'ad';
-        ad.srcdoc = '<p>ad</p>';
+        ad.srcdoc = `<p>ad</p><script>parent.postMessage({ type: 'poverty-atlas:height', height: 5000 }, '*')</${'script'}>`;
+        ad.addEventListener('load', resolve);
         document.body.append(ad);
-        return new Promise((resolve) => ad.addEventListener('load', resolve));
-      });
-      await page.evaluate(() => {
-        const ad = document.getElementById('ad') as HTMLIFrameElement;
-        ad.contentWindow!.eval("parent.postMessage({ type: 'poverty-atlas:height', height: 5000 }, '*')");
         window.postMessage({ type: 'poverty-atlas:height', height: 5000 }, '*');
-      });
+      }));
       await page.waitForTimeout(300);
       expect(await iframe.evaluate((f) => f.getBoundingClientRect().height)).toBe(atlasHeight);
       expect(await page.locator('#ad').evaluate((f) => f.getBoundingClientRect().height)).toBeLessThan(200);
