@@ -13,6 +13,7 @@ export interface FigureModel {
   title: string;
   description: string;
   svg: string;
+  /** Where the data comes from, without a label: pages, files and embeds put "Source:" before it once. */
   source: string;
   illustrative: boolean;
   notes: string[];

@@ -5,13 +5,18 @@ export interface ManifestFile {
   sha256: string;
 }
 
+export interface Bilingual {
+  vi: string;
+  en: string;
+}
+
 export interface ManifestTable {
   name: string;
   description: { vi: string; en: string };
   rows: number;
   illustrative: boolean;
-  source: string;
-  licence: string;
+  source: Bilingual;
+  licence: Bilingual;
   schema: { name: string; type: string; description: { vi: string; en: string } | null }[];
   files: ManifestFile[];
 }
@@ -44,12 +49,15 @@ export interface Manifest {
   };
   disclosure: { threshold: number; cells: number; relations: number; primary: number; secondary: number };
   tables: ManifestTable[];
-  boundaries: (ManifestFile & { name: string; source?: string; licence?: string })[];
+  boundaries: (ManifestFile & { name: string; source?: Bilingual; licence?: Bilingual })[];
   /** One ZIP of every table, the dictionary and the manifest. */
   archive?: ManifestFile;
   /** The dataset folder's files, with their checksums. */
   inputs?: ManifestFile[];
 }
+
+/** A text from data in the reader's language. */
+export const inLocale = (text: Bilingual | undefined, locale: 'vi' | 'en'): string => text?.[locale] ?? '';
 
 export const isIllustrative = (m: Manifest, table: string) => m.tables.find((t) => t.name === table)?.illustrative ?? false;
 

@@ -42,7 +42,7 @@ async function writeOutputs(dataset: Dataset, root: string): Promise<Manifest> {
       const source = meta.tables[t.from];
       tables.push({
         name: t.name, description: { vi: t.vi, en: t.en }, rows: exported.rows,
-        illustrative: source?.illustrative ?? false, source: source?.source ?? meta.source_agency.en, licence: source?.licence ?? meta.licence.id,
+        illustrative: source?.illustrative ?? false, source: source?.source ?? meta.source_agency, licence: source?.licence ?? { vi: meta.licence.id, en: meta.licence.id },
         schema: exported.schema.map((c) => ({ ...c, description: describeColumn(c.name) })), files: exported.files,
       });
     }
@@ -81,7 +81,8 @@ async function writeOutputs(dataset: Dataset, root: string): Promise<Manifest> {
 }
 
 function archiveReadme(meta: Dataset['meta']): string {
-  const tables = Object.entries(meta.tables).map(([name, t]) => `- ${name}: ${t.illustrative ? 'ILLUSTRATIVE' : 'real'}; ${t.source} (${t.licence})`);
+  const tables = Object.entries(meta.tables).map(([name, t]) =>
+    `- ${name}: ${t.illustrative ? 'ILLUSTRATIVE / MINH HỌA' : 'real / thật'}; ${t.source.en} (${t.licence.en}) / ${t.source.vi} (${t.licence.vi})`);
   return [
     `${meta.title.en} / ${meta.title.vi}`,
     `Dataset ${meta.dataset_id}, version ${meta.version}, released ${meta.released}. Licence: ${meta.licence.id} (${meta.licence.url}).`,

@@ -35,10 +35,11 @@ export const metadataSchema = z.object({
     note_en: text(1000).optional(),
   })).min(1),
   disclosure_threshold: z.number().int().min(1).max(100).default(5),
+  /** Each file's source and licence, in both languages: they are shown on every figure, page and download. */
   tables: z.record(z.string().max(80), z.object({
     illustrative: z.boolean(),
-    source: text(400),
-    licence: text(100),
+    source: bilingual(400),
+    licence: bilingual(100),
   })),
   illustrative_note: bilingual(1000),
 });

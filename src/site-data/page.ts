@@ -1,3 +1,4 @@
+import { inLocale } from '../lib/manifest.ts';
 import { t, translator } from '../i18n/t.ts';
 import { localeOf } from '../lib/routes.ts';
 import { loadManifest } from './db.ts';
@@ -17,5 +18,5 @@ export const provinceName = (locale: 'vi' | 'en') => {
 /** The source line of a figure drawn from one published table: the table's source, dataset and version. */
 export const datasetSource = (locale: 'vi' | 'en', table: string) => {
   const m = loadManifest();
-  return t(locale, 'source.dataset', { source: m.tables.find((x) => x.name === table)?.source ?? '', id: m.dataset.id, version: m.dataset.version });
+  return t(locale, 'source.dataset', { source: inLocale(m.tables.find((x) => x.name === table)?.source, locale), id: m.dataset.id, version: m.dataset.version });
 };

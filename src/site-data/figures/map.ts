@@ -4,7 +4,7 @@ import { tileMap } from '../../lib/charts/tile-map.ts';
 import { cellText } from '../../lib/cells.ts';
 import type { FigureModel } from '../../lib/figure.ts';
 import { formatNumber, formatPercent } from '../../lib/format.ts';
-import { isIllustrative } from '../../lib/manifest.ts';
+import { inLocale, isIllustrative } from '../../lib/manifest.ts';
 import { classBreaks } from '../../lib/views/class-breaks.ts';
 import { mapData, tileGroups } from '../../lib/views/map-data.ts';
 import type { MapView } from '../../lib/views/map-views.ts';
@@ -63,7 +63,7 @@ async function drawMapFigure(locale: Locale, view: MapView, link: (path: string)
     description: options.description,
     svg,
     source: [datasetSource(locale, ind.table),
-      boundary ? `${boundary.source} (${boundary.licence})` : ''].join(' ').trim(),
+      boundary ? `${inLocale(boundary.source, locale)} (${inLocale(boundary.licence, locale)})` : ''].join(' ').trim(),
     illustrative: isIllustrative(manifest, ind.table),
     notes: [
       !onBoundaries ? t(grouped ? 'map.tiles.note' : 'map.tiles.districts') : '',

@@ -2,7 +2,7 @@ import { translator, type Locale } from '../../i18n/t.ts';
 import { lineChart } from '../../lib/charts/line-chart.ts';
 import type { FigureModel } from '../../lib/figure.ts';
 import { formatNumber } from '../../lib/format.ts';
-import { isIllustrative } from '../../lib/manifest.ts';
+import { inLocale, isIllustrative } from '../../lib/manifest.ts';
 import { villagesExitedByYear } from '../../lib/queries.ts';
 import { loadManifest, query } from '../db.ts';
 
@@ -18,7 +18,7 @@ export async function p135ProgressFigure(locale: Locale): Promise<FigureModel | 
     svg: lineChart([{ id: 'exited', label: title, points: progress.map((p) => ({ x: p.year, y: p.exited })) }], {
       id: 'p135-progress', title, description: t('p135.progress.desc'), format: (v) => formatNumber(locale, v)!, missingLabel: t('no_data'), height: 220,
     }),
-    source: manifest.tables.find((x) => x.name === 'villages')?.source ?? '',
+    source: inLocale(manifest.tables.find((x) => x.name === 'villages')?.source, locale),
     illustrative: isIllustrative(manifest, 'villages'),
     notes: [],
     table: {
