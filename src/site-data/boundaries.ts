@@ -2,6 +2,7 @@ import type { FeatureCollection, Geometry } from 'geojson';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { simplifyFeatures } from '../lib/geo.ts';
+import { archipelagoIslands } from '../lib/views/archipelagos.ts';
 import { DATA_DIR, loadManifest } from './db.ts';
 
 type Shapes = FeatureCollection<Geometry, Record<string, unknown>>;
@@ -16,6 +17,16 @@ export function loadBoundary(name: string, keep: number): Shapes | null {
   if (!cache.has(key)) {
     const file = loadManifest().boundaries.find((b) => b.name === name);
     cache.set(key, file ? simplifyFeatures(JSON.parse(readFileSync(join(DATA_DIR, file.path), 'utf8')) as Shapes, keep) : null);
+  }
+  return cache.get(key)!;
+}
+
+/** The islands of Hoàng Sa and Trường Sa from the unsimplified province file, or null without one. */
+export function loadArchipelagos(): Shapes | null {
+  const key = 'archipelagos';
+  if (!cache.has(key)) {
+    const file = loadManifest().boundaries.find((b) => b.name === 'provinces');
+    cache.set(key, file ? archipelagoIslands(JSON.parse(readFileSync(join(DATA_DIR, file.path), 'utf8')) as Shapes) as unknown as Shapes : null);
   }
   return cache.get(key)!;
 }

@@ -16,6 +16,8 @@ export interface MapOptions {
   href?: (code: string) => string;
   /** A unit to outline (drawn last, so its border is on top). */
   highlight?: string;
+  /** Islands drawn in an inset box under the legend, each with its label (a country's offshore archipelagos). */
+  inset?: { islands: FeatureCollection<Geometry, Record<string, unknown>>; labels: { id: string; lines: string[]; of: string }[]; title: string };
   width?: number;
   height?: number;
 }
@@ -53,5 +55,36 @@ export function choropleth(
   }).join('');
 
   const legend = classLegend(width - LEGEND_WIDTH + 16, o.legendTitle, o.breaks, o.format, [...values.values()], o.missingLabel).markup;
-  return frame(o.id, width, height, o.title, o.description, hatchDef() + el('g', { class: 'shapes' }, shapes) + legend, o.href ? 'group' : 'img');
+  const inset = o.inset ? insetBox(o.inset, width - LEGEND_WIDTH + 8, height - INSET_HEIGHT - 4, LEGEND_WIDTH - 12, (code) => shade(values.get(code))) : '';
+  return frame(o.id, width, height, o.title, o.description, hatchDef() + el('g', { class: 'shapes' }, shapes) + legend + inset, o.href ? 'group' : 'img');
+}
+
+const INSET_HEIGHT = 250;
+
+/**
+ * An inset: the islands on their own projection inside a framed box, each group labelled at
+ * the top of its islands. Islands take the colour of the unit they belong to (`fillOf(of)`).
+ */
+function insetBox(inset: NonNullable<MapOptions['inset']>, x: number, y: number, width: number, fillOf: (code: string) => string): string {
+  const pad = 8;
+  const projection = geoMercator().fitExtent([[x + pad, y + 72], [x + width - pad, y + INSET_HEIGHT - pad]], inset.islands);
+  const path = geoPath(projection).digits(1);
+  const islands = inset.islands.features.map((f) => {
+    const label = inset.labels.find((l) => l.id === f.properties.archipelago);
+    // Islands are specks at any scale a page can show: each gets a dot, as on printed maps of Vietnam.
+    const [cx, cy] = path.centroid(f);
+    return el('circle', { cx, cy, r: 2.6, fill: label ? fillOf(label.of) : '#94a3b8', stroke: '#334155', 'stroke-width': 0.8, 'data-archipelago': String(f.properties.archipelago) });
+  }).join('');
+  const labels = inset.labels.map((l) => {
+    const members = inset.islands.features.filter((f) => f.properties.archipelago === l.id);
+    if (members.length === 0) return '';
+    const [[x0, y0]] = geoPath(projection).bounds({ type: 'FeatureCollection', features: members });
+    const top = Math.max(y + 32, y0 - 6 - (l.lines.length - 1) * 13);
+    return el('text', { x: x + pad, y: top, 'font-size': 12, fill: '#0f172a', 'data-archipelago-label': l.id, 'data-x': Math.round(x0) },
+      l.lines.map((line, i) => el('tspan', { x: x + pad, dy: i === 0 ? 0 : 13 }, escapeHtml(line))).join(''));
+  }).join('');
+  return el('g', { class: 'inset' },
+    el('rect', { x, y, width, height: INSET_HEIGHT, fill: 'none', stroke: '#64748b', 'stroke-width': 0.8 })
+    + el('text', { x: x + pad, y: y + 14, 'font-size': 12, 'font-weight': 'bold', fill: '#0f172a' }, escapeHtml(inset.title))
+    + islands + labels);
 }

@@ -7,7 +7,7 @@ import { foldName } from '../../lib/names.ts';
 import { gsoHomeSeries, gsoProvinces } from '../../lib/queries.ts';
 import { classBreaks } from '../../lib/views/class-breaks.ts';
 import { nationalView, type GsoRow } from '../../lib/views/national.ts';
-import { loadBoundary } from '../boundaries.ts';
+import { loadArchipelagos, loadBoundary } from '../boundaries.ts';
 import { query } from '../db.ts';
 import { provinceName } from '../page.ts';
 import { once } from '../memo.ts';
@@ -15,6 +15,21 @@ import { once } from '../memo.ts';
 type Province = GsoRow & { province_name: string; iso_3166_2: string; home: boolean };
 
 const pct = (locale: Locale, v: number | null | undefined) => formatPercent(locale, v ?? null, 1) ?? translator(locale)('no_data');
+
+/** The inset every map of Vietnam carries: Hoàng Sa (Đà Nẵng) and Trường Sa (Khánh Hòa), named and coloured as their province. */
+function archipelagoInset(locale: Locale, provinces: Province[]) {
+  const t = translator(locale);
+  const islands = loadArchipelagos();
+  if (!islands || islands.features.length === 0) return undefined;
+  const iso = (name: string) => provinces.find((p) => foldName(p.province_name) === foldName(name))?.iso_3166_2 ?? '';
+  return {
+    islands, title: t('map.archipelagos'),
+    labels: [
+      { id: 'hoang-sa', lines: [t('map.hoang_sa'), t('map.of', { province: 'Đà Nẵng' })], of: iso('Đà Nẵng') },
+      { id: 'truong-sa', lines: [t('map.truong_sa'), t('map.of', { province: 'Khánh Hòa' })], of: iso('Khánh Hòa') },
+    ],
+  };
+}
 
 /** GSO's poverty rate of every province in one year, the dataset's province outlined; null without province polygons. */
 export async function nationalMapFigure(locale: Locale, year: number): Promise<FigureModel | null> {
@@ -30,7 +45,7 @@ export async function nationalMapFigure(locale: Locale, year: number): Promise<F
     svg: choropleth(geo, new Map(provinces.map((p) => [p.iso_3166_2, { name: p.province_name, value: p.value_pct }])), {
       id: `national-map-${year}`, title, description, key: 'iso_3166_2', format: (v) => formatPercent(locale, v, 1)!, missingLabel: t('no_data'),
       legendTitle: t('national.col.rate'), breaks: classBreaks(provinces.map((p) => p.value_pct)), highlight: provinces.find((p) => p.home)?.iso_3166_2,
-      width: 560, height: 620,
+      width: 560, height: 620, inset: archipelagoInset(locale, provinces),
     }),
     source: t('national.note.source'), illustrative: false, notes: [],
     table: {
