@@ -25,6 +25,8 @@ export interface Standard {
   id: string;
   name_vi: string;
   name_en: string;
+  short_name_vi?: string;
+  short_name_en?: string;
   legal_basis: string;
   years: number[];
   note_vi?: string;
@@ -60,6 +62,10 @@ export interface Manifest {
 export const inLocale = (text: Bilingual | undefined, locale: 'vi' | 'en'): string => text?.[locale] ?? '';
 
 export const isIllustrative = (m: Manifest, table: string) => m.tables.find((t) => t.name === table)?.illustrative ?? false;
+
+/** A standard as a legend names it: its short name in the reader's language, else its full name. */
+export const standardLabel = (s: Standard, locale: 'vi' | 'en') =>
+  (locale === 'vi' ? s.short_name_vi ?? s.name_vi : s.short_name_en ?? s.name_en);
 
 export const standardName = (m: Manifest, id: string, locale: 'vi' | 'en') => {
   const s = m.dataset.standards.find((st) => st.id === id);

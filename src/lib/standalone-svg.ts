@@ -34,6 +34,7 @@ export function standaloneSvg(figure: FigureModel, locale: Locale, manifest: Man
   const warning = figure.illustrative ? wrap(`${t(locale, 'illustrative.badge')}: ${t(locale, 'illustrative.short')}`, chars) : [];
   const footer = [
     ...warning,
+    ...figure.notes.filter(Boolean).flatMap((n) => wrap(n, chars)),
     ...wrap(`${t(locale, 'source')}: ${figure.source}`, chars),
     ...wrap(t(locale, 'figure.credit', { id: d.id, version: d.version, licence: d.licence.id }), chars),
   ];

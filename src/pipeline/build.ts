@@ -5,6 +5,7 @@ import { DuckDBInstance } from '@duckdb/node-api';
 import { describeColumn, PUBLISHED } from './dictionary.ts';
 import { writeArchive } from './archive.ts';
 import { exportTable, fileEntry } from './export.ts';
+import { writeXlsx } from './export-xlsx.ts';
 import { hasErrors, type Issue } from './issues.ts';
 import { loadDataset, type Dataset } from './load-dataset.ts';
 import { GENERATOR, OutputRefused, publishAtomically } from './publish-dir.ts';
@@ -37,14 +38,21 @@ async function writeOutputs(dataset: Dataset, root: string): Promise<Manifest> {
       await conn.run(statement);
     }
     const tables = [];
+    mkdirSync(join(root, 'xlsx'), { recursive: true });
     for (const t of PUBLISHED) {
       const exported = await exportTable(conn, root, t.name);
       const source = meta.tables[t.from];
-      tables.push({
-        name: t.name, description: { vi: t.vi, en: t.en }, rows: exported.rows,
+      const about = {
+        name: t.name, description: { vi: t.vi, en: t.en },
         illustrative: source?.illustrative ?? false, source: source?.source ?? meta.source_agency, licence: source?.licence ?? { vi: meta.licence.id, en: meta.licence.id },
-        schema: exported.schema.map((c) => ({ ...c, description: describeColumn(c.name) })), files: exported.files,
+      };
+      const schema = exported.schema.map((c) => ({ ...c, description: describeColumn(c.name) }));
+      const xlsx = `xlsx/${t.name}.xlsx`;
+      await writeXlsx(pathInside(root, xlsx), {
+        ...about, columns: schema, rows: (await conn.runAndReadAll(`SELECT * FROM "${t.name}"`)).getRowsJS(),
+        illustrativeNote: meta.illustrative_note, dataset: { id: meta.dataset_id, version: meta.version, released: meta.released, title: meta.title },
       });
+      tables.push({ ...about, rows: exported.rows, schema, files: [...exported.files, fileEntry(root, xlsx)] });
     }
     const boundaries = Object.keys(dataset.boundaries).map((name) => {
       mkdirSync(join(root, 'boundaries'), { recursive: true });
@@ -95,7 +103,9 @@ function archiveReadme(meta: Dataset['meta']): string {
     'Tables and sources:',
     ...tables,
     '',
-    'parquet/ and csv/ hold the same tables; dictionary.json describes every column (vi/en);',
+    'parquet/ and csv/ hold the same tables (CSV is the machine format, UTF-8 without a byte-order mark);',
+    'xlsx/ holds them for Excel: codes as text, Vietnamese and English headers, a sheet with source and licence;',
+    'dictionary.json describes every column (vi/en);',
     'manifest.json lists every file with its SHA-256 (the copy inside this ZIP is written before the ZIP itself).',
     '',
   ].join('\n');

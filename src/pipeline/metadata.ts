@@ -29,6 +29,9 @@ export const metadataSchema = z.object({
     id: z.string().max(40).regex(/^[a-z0-9_-]+$/),
     name_vi: text(),
     name_en: text(),
+    /** What a chart's legend calls it ("chuẩn quốc gia"); the name is used where none is given. */
+    short_name_vi: text(40).optional(),
+    short_name_en: text(40).optional(),
     legal_basis: text(80),
     years: z.array(z.number().int().min(1990).max(2100)).min(1),
     note_vi: text(1000).optional(),

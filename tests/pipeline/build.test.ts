@@ -106,6 +106,32 @@ describe('a failed run loses nothing', () => {
   });
 });
 
+describe('the Excel downloads', () => {
+  it('keep codes as text, numbers as numbers, headers in both languages, and say source, licence and illustrative status', async () => {
+    const { default: ExcelJS } = await import('exceljs');
+    const book = new ExcelJS.Workbook();
+    await book.xlsx.readFile(join(out, 'xlsx', 'poverty.xlsx'));
+    const [data, about] = book.worksheets;
+    const header = (r: number) => (data.getRow(r).values as unknown[]).slice(1);
+    expect(header(3)).toContain('unit_code');
+    expect(header(1)[header(3).indexOf('households')]).toBe('Tổng số hộ dân cư');
+    expect(header(2)[header(3).indexOf('households')]).toBe('Total households');
+    const codeColumn = header(3).indexOf('unit_code') + 1;
+    const communes = [];
+    data.eachRow((row, n) => {
+      if (n > 3 && row.getCell(1).value === 'commune') communes.push(row);
+    });
+    const first = communes[0] as { getCell(i: number): { value: unknown } };
+    expect(typeof first.getCell(codeColumn).value).toBe('string');
+    expect(String(first.getCell(codeColumn).value)).toMatch(/^0\d{4}$/);
+    expect(typeof first.getCell(header(3).indexOf('households') + 1).value).toBe('number');
+    const aboutText = JSON.stringify(about.getSheetValues());
+    expect(aboutText).toContain('CÓ. ');
+    expect(aboutText).toContain('YES. ');
+    expect(aboutText).toContain('2026.11.1');
+  });
+});
+
 describe('the illustrative generator', () => {
   it('writes the same bytes as the committed dataset on every run', () => {
     const dir = tmp('atlas-generate');

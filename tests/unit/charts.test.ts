@@ -4,6 +4,7 @@ import { lineChart } from '../../src/lib/charts/line-chart.ts';
 import { sparkline } from '../../src/lib/charts/sparkline.ts';
 import { escapeHtml } from '../../src/lib/escape.ts';
 import { classBreaks } from '../../src/lib/views/class-breaks.ts';
+import { standardLabel } from '../../src/lib/manifest.ts';
 import { seriesByStandard } from '../../src/lib/views/series.ts';
 
 const HOSTILE = '<img src=x onerror="alert(1)">';
@@ -57,11 +58,12 @@ describe('chart views', () => {
       { year: 2023, standard: 'provincial', poor: 81 },
     ];
     const standards = [
-      { id: 'national', name_vi: '', name_en: '', legal_basis: '07/2021', years: [2022, 2023] },
-      { id: 'provincial', name_vi: '', name_en: '', legal_basis: '13/2023', years: [2023] },
+      { id: 'national', name_vi: 'Chuẩn nghèo đa chiều quốc gia', name_en: '', short_name_vi: 'chuẩn quốc gia', legal_basis: '07/2021', years: [2022, 2023] },
+      { id: 'provincial', name_vi: 'Chuẩn nghèo của tỉnh', name_en: '', legal_basis: '13/2023', years: [2023] },
     ];
-    const { series, breaks } = seriesByStandard(rows, 'poor', standards, (s) => s.legal_basis);
+    const { series, breaks } = seriesByStandard(rows, 'poor', standards, (s) => s.legal_basis, (s) => standardLabel(s, 'vi'));
     expect(series.map((s) => s.points.length)).toEqual([2, 1]);
+    expect(series.map((s) => s.label)).toEqual(['chuẩn quốc gia', 'Chuẩn nghèo của tỉnh']);
     expect(breaks).toEqual([{ x: 2023, label: '13/2023' }]);
   });
 

@@ -11,11 +11,11 @@ export interface SeriesRow {
  * One line per poverty standard (never joined across standards), and a break marker where a
  * later standard starts.
  */
-export function seriesByStandard(rows: SeriesRow[], column: string, standards: Standard[], breakLabel: (s: Standard) => string) {
+export function seriesByStandard(rows: SeriesRow[], column: string, standards: Standard[], breakLabel: (s: Standard) => string, label: (s: Standard) => string) {
   const series: LineSeries[] = standards
     .map((s) => ({
       id: s.id,
-      label: s.legal_basis,
+      label: label(s),
       points: rows.filter((r) => r.standard === s.id).map((r) => ({ x: r.year, y: (r[column] as number | null) ?? null })),
     }))
     .filter((s) => s.points.length > 0);

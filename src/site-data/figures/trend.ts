@@ -3,7 +3,7 @@ import { lineChart } from '../../lib/charts/line-chart.ts';
 import { cellText } from '../../lib/cells.ts';
 import type { FigureModel } from '../../lib/figure.ts';
 import { formatNumber } from '../../lib/format.ts';
-import { isIllustrative, standardName } from '../../lib/manifest.ts';
+import { isIllustrative, standardLabel, standardName } from '../../lib/manifest.ts';
 import { seriesByStandard, type SeriesRow } from '../../lib/views/series.ts';
 import { provinceSeries, unitSeries } from '../../lib/queries.ts';
 import { unitPage } from '../../lib/routes.ts';
@@ -27,14 +27,16 @@ const COLUMNS = [
 function trendFigure(locale: Locale, id: string, page: string, rows: Row[], column: 'poor' | 'near_poor', title: string, height?: number): FigureModel {
   const t = translator(locale);
   const manifest = loadManifest();
-  const { series, breaks } = seriesByStandard(rows, column, manifest.dataset.standards, (s) => `${t('chart.break')}: ${s.legal_basis}`);
+  const standards = manifest.dataset.standards;
+  const { series, breaks } = seriesByStandard(rows, column, standards, (s) => `${t('chart.break')}: ${standardLabel(s, locale)}`, (s) => standardLabel(s, locale));
   const svgId = id.replaceAll('/', '-');
   return {
     id, page, title, description: t('overview.trend.desc'),
     svg: lineChart(series, { id: svgId, title, description: t('overview.trend.desc'), format: (v) => formatNumber(locale, v)!, missingLabel: t('suppressed'), breaks, height }),
     source: datasetSource(locale, 'poverty'),
     illustrative: isIllustrative(manifest, 'poverty'),
-    notes: [],
+    // The legend names each standard briefly; the note says what each one is.
+    notes: [standards.filter((s) => series.some((l) => l.id === s.id)).map((s) => `${standardLabel(s, locale)}: ${locale === 'vi' ? s.name_vi : s.name_en}`).join('; ')],
     footnote: t('suppressed.note', { k: manifest.disclosure.threshold }),
     table: {
       columns: [
