@@ -5,5 +5,7 @@ import { foldName } from './names.ts';
 /** A target's value or result with its unit ("400 hộ", "100 %"), or "no data". */
 export function formatTargetValue(locale: Locale, value: number | null, unit: string): string {
   if (value == null) return t(locale, 'no_data');
-  return `${formatNumber(locale, value, Number.isInteger(value) ? 0 : 2)} ${labelOf(locale, 'unitlabel', foldName(unit))}`;
+  const number = formatNumber(locale, value, Number.isInteger(value) ? 0 : 2);
+  // "%" is a unit in both languages and folds to nothing: write it as it is, after a space (Vietnamese style: 97,74 %).
+  return unit.trim() === '%' ? `${number} %` : `${number} ${labelOf(locale, 'unitlabel', foldName(unit))}`;
 }

@@ -117,11 +117,11 @@ describe('the Excel downloads', () => {
     expect(header(1)[header(3).indexOf('households')]).toBe('Tổng số hộ dân cư');
     expect(header(2)[header(3).indexOf('households')]).toBe('Total households');
     const codeColumn = header(3).indexOf('unit_code') + 1;
-    const communes = [];
+    const communes: { getCell(i: number): { value: unknown } }[] = [];
     data.eachRow((row, n) => {
       if (n > 3 && row.getCell(1).value === 'commune') communes.push(row);
     });
-    const first = communes[0] as { getCell(i: number): { value: unknown } };
+    const first = communes[0];
     expect(typeof first.getCell(codeColumn).value).toBe('string');
     expect(String(first.getCell(codeColumn).value)).toMatch(/^0\d{4}$/);
     expect(typeof first.getCell(header(3).indexOf('households') + 1).value).toBe('number');
