@@ -1,3 +1,4 @@
+import { explainDuckDbError } from '../lib/duckdb-errors.ts';
 import { quickChartSeries } from '../lib/quick-chart.ts';
 import { parquetColumns, toCsv, toJson } from '../lib/result-export.ts';
 import { MAX_RESULT_ROWS, startDuckDb, type QueryResult, type Status } from './duckdb-client.ts';
@@ -71,6 +72,35 @@ if (root) {
     output.append(p);
     return p;
   };
+  /** An error in the page's language: what is wrong, the caret under the position, DuckDB's own words on request. */
+  const errorAlert = (message: string) => {
+    const e = explainDuckDbError(message);
+    const alert = document.createElement('div');
+    alert.setAttribute('role', 'alert');
+    alert.dataset.error = e.kind;
+    alert.className = 'text-sm text-red-800 dark:text-red-300';
+    const summary = document.createElement('p');
+    summary.className = 'font-semibold';
+    summary.textContent = [fill(m[`sqlerror.${e.kind}`], { name: e.name ?? '' }), e.suggestion ? fill(m['sqlerror.suggestion'], { suggestion: e.suggestion }) : '']
+      .filter(Boolean).join(' ');
+    alert.append(summary);
+    if (e.caret) {
+      // DuckDB marks the position with a caret under the query line: keep the lines and the column.
+      const caret = document.createElement('pre');
+      caret.className = 'whitespace-pre font-mono';
+      caret.textContent = e.caret;
+      alert.append(caret);
+    }
+    const details = document.createElement('details');
+    const label = document.createElement('summary');
+    label.textContent = m['sqlerror.original'];
+    const original = document.createElement('pre');
+    original.className = 'whitespace-pre-wrap font-mono';
+    original.textContent = e.original;
+    details.append(label, original);
+    alert.append(details);
+    return alert;
+  };
   /** After this long a running query says so, next to its Stop button. */
   const SLOW_MS = 10_000;
 
@@ -93,13 +123,7 @@ if (root) {
     } catch (e) {
       output.querySelector('[data-slow]')?.remove();
       if (status.dataset.state !== 'error') {
-        const alert = document.createElement('p');
-        alert.setAttribute('role', 'alert');
-        alert.dataset.error = '';
-        // DuckDB marks the position with a caret under the query line: keep the lines and the column.
-        alert.className = 'whitespace-pre-wrap font-mono text-sm text-red-800 dark:text-red-300';
-        alert.textContent = String((e as Error).message ?? e);
-        output.append(alert);
+        output.append(errorAlert(String((e as Error).message ?? e)));
       }
     } finally {
       clearTimeout(slow);

@@ -38,6 +38,9 @@ export const DEPRIVATION_INDICATORS = [
 
 export const COVERAGE_PROGRAMMES = ['credit', 'bhyt', 'tuition', 'officials_trained'] as const;
 
+/** Units of published figures; each has a label in both languages (unitlabel.* in src/i18n). */
+export const PUBLISHED_UNITS = ['households', 'percent_of_households', 'vnd_per_person_month', 'units', 'percent'] as const;
+
 export const VILLAGE_CRITERIA = [
   'poverty_rate', 'road', 'electricity', 'irrigation', 'water', 'school', 'culture_house',
 ] as const;
@@ -185,14 +188,17 @@ export const TABLES: TableSpec[] = [
       c('figure_id', 'code', 'Mã số liệu', 'Figure id'),
       c('area_name', 'text', 'Địa bàn', 'Area'),
       c('area_code', 'area_code', 'Mã địa bàn', 'Area code'),
-      c('period', 'text', 'Thời điểm', 'Period'),
+      c('period_vi', 'text', 'Thời điểm (tiếng Việt: "cuối năm 2022")', 'Period in Vietnamese ("cuối năm 2022")', { max: 60 }),
+      c('period_en', 'text', 'Thời điểm (tiếng Anh: "end of 2022")', 'Period in English ("end of 2022")', { max: 60 }),
       year,
       c('indicator', 'code', 'Chỉ số', 'Indicator'),
       c(STANDARDS_COLUMN, 'code', 'Chuẩn nghèo', 'Poverty standard', optional),
       c('value', 'number', 'Giá trị', 'Value'),
-      c('unit', 'text', 'Đơn vị', 'Unit'),
+      c('unit', 'enum', 'Đơn vị (mã; trang web ghi bằng ngôn ngữ của người đọc)', 'Unit (a code; the site words it in the reader\'s language)',
+        { values: PUBLISHED_UNITS }),
       c('evidence', 'enum', 'Mức kiểm chứng', 'Evidence', { values: ['verified', 'secondary'] }),
-      c('note', 'text', 'Ghi chú, trích dẫn', 'Note or quote', { ...optional, ...prose(1000) }),
+      c('note_vi', 'text', 'Ghi chú, trích dẫn (tiếng Việt)', 'Note or quote in Vietnamese', { ...optional, ...prose(1000) }),
+      c('note_en', 'text', 'Ghi chú, trích dẫn (tiếng Anh)', 'Note or quote in English', { ...optional, ...prose(1000) }),
       c('source_url', 'url', 'Nguồn', 'Source URL'),
     ],
   },

@@ -39,9 +39,9 @@ async function workbook(sheets: { name: string; rows: ExcelJS.CellValue[][]; mer
 }
 const csvRows = (file: string): ExcelJS.CellValue[][] => template(file).trimEnd().split('\n').map((l) => l.split(','));
 
-const PUBLISHED_FIGURES = 'figure_id,area_name,area_code,period,year,indicator,standard,value,unit,evidence,note,source_url\n';
+const PUBLISHED_FIGURES = 'figure_id,area_name,area_code,period_vi,period_en,year,indicator,standard,value,unit,evidence,note_vi,note_en,source_url\n';
 const publishedFigure = (note: string, url = 'https://example.org/a') =>
-  `${PUBLISHED_FIGURES}f1,Tỉnh Mẫu,99,end of 2022,2022,poor,national,12,households,verified,${quoted(note)},${url}\n`;
+  `${PUBLISHED_FIGURES}f1,Tỉnh Mẫu,99,cuối năm 2022,end of 2022,2022,poor,national,12,households,verified,${quoted(note)},,${url}\n`;
 const VILLAGES = 'village_id,village_name,name_is_placeholder,unit_code,listed_by,exit_year,exit_decision\n';
 
 /** The same dataset with Quảng Ninh-like codes (0664x), so that a dropped leading zero can be shown. */
