@@ -22,13 +22,14 @@ describe('target status', () => {
 
 describe('the Plan 228 targets page', () => {
   it('shows each target\'s result and status as the published data gives them', async () => {
-    const rows = await published<{ target_id: string; actual: number | null; target_value: number }>(`SELECT target_id, actual, target_value FROM {target_progress} WHERE year = target_year`);
+    const rows = await published<{ target_id: string; actual: number | null; status: string }>(`SELECT target_id, actual, status FROM {target_progress} WHERE year = target_year`);
     const { page, errors } = await visit(site, 'targets/');
     expect(rows.length).toBe(9);
     for (const r of rows) {
       const card = page.locator(`[data-card][data-target="${r.target_id}"]`);
       expect(Number(await card.locator('[data-actual]').getAttribute('data-actual'))).toBe(r.actual);
-      expect(await card.getAttribute('data-status')).toBe(r.actual! >= r.target_value ? 'met' : 'behind');
+      // The page and the published table use the same words for a year that is over.
+      expect(await card.getAttribute('data-status')).toBe(r.status);
     }
     expect(errors).toEqual([]);
   });
