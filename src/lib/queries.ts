@@ -167,6 +167,17 @@ export interface MapQuery {
   programme?: string;
 }
 
+/** Every value of a map's indicator at its level, in all years: class breaks are drawn from these, so colours mean the same each year. */
+export function mapIndicatorValues(q: Omit<MapQuery, 'year' | 'counts'>): string {
+  const from = q.level === 'units2025' ? 'poverty_2025_units' : q.table;
+  const where = [
+    q.level === 'units2025' ? 'TRUE' : `level = ${sqlString(q.level)}`,
+    q.standard ? `standard = ${sqlString(q.standard)}` : 'TRUE',
+    q.programme ? `programme = ${sqlString(q.programme)}` : 'TRUE',
+  ].join(' AND ');
+  return `SELECT ${q.column} AS value FROM ${from} WHERE ${where}`;
+}
+
 /**
  * One value per unit for a map, with the group it is drawn in (its district, or former district),
  * the counts behind it, and why it is missing when it is.

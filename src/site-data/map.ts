@@ -1,4 +1,5 @@
-import { mapDefaultView, mapPeriods, mapValues } from '../lib/queries.ts';
+import { mapDefaultView, mapIndicatorValues, mapPeriods, mapValues } from '../lib/queries.ts';
+import { classBreaks } from '../lib/views/class-breaks.ts';
 import type { MapRow } from '../lib/views/map-data.ts';
 import { findIndicator } from '../lib/views/map-indicators.ts';
 import { mapViews, type MapPeriod, type MapView } from '../lib/views/map-views.ts';
@@ -22,3 +23,9 @@ export const loadMapRows = (v: MapView) => query<MapRow>(mapValues({
   level: v.level, table: v.indicator.table, column: v.indicator.column, counts: v.indicator.counts,
   year: v.year, standard: v.standard, programme: v.indicator.programme,
 }));
+
+/** The class breaks of a view's indicator, from all its years (read once per indicator, level and standard). */
+export const mapBreaks = (v: MapView) => {
+  const q = { level: v.level, table: v.indicator.table, column: v.indicator.column, standard: v.standard, programme: v.indicator.programme };
+  return once(`breaks|${JSON.stringify(q)}`, () => query<{ value: number | null }>(mapIndicatorValues(q)).then((rows) => classBreaks(rows.map((r) => r.value))));
+};

@@ -68,6 +68,6 @@ describe('chart views', () => {
   });
 
   it('finds class breaks that spread very small rates', () => {
-    expect(classBreaks([0.01, 0.07, 0.19, null])).toEqual([0.05, 0.1, 0.15]);
+    expect(classBreaks([0.01, 0.07, 0.19, null])).toEqual([0.034, 0.094]);
   });
 });

@@ -3,7 +3,8 @@ import { heatmap } from '../../src/lib/charts/heatmap.ts';
 import { stripPlot } from '../../src/lib/charts/strip-plot.ts';
 import { tileMap } from '../../src/lib/charts/tile-map.ts';
 import { figureCsv } from '../../src/lib/figure.ts';
-import { classBreaks, ZERO_BREAK } from '../../src/lib/views/class-breaks.ts';
+import { classBreaks, roundBreak, ZERO_BREAK } from '../../src/lib/views/class-breaks.ts';
+import fc from 'fast-check';
 import { mapData, tileGroups, type MapRow } from '../../src/lib/views/map-data.ts';
 import { indicatorsFor } from '../../src/lib/views/map-indicators.ts';
 import { mapSwitches, mapViews, switchTo, type MapPeriod } from '../../src/lib/views/map-views.ts';
@@ -14,16 +15,37 @@ const row = (code: string, group: string, value: number | null, extra: Partial<M
 });
 const labels = { withheld: 'withheld', noData: 'no data', partial: 'partial' };
 
-describe('class breaks for very small rates', () => {
-  it('gives zero a class of its own, then round steps over the positive values', () => {
-    const breaks = classBreaks([0, 0, 0.12, 0.4, 0.9, null]);
+/** How many values fall in each class of the breaks (class i: from break i − 1 up to break i). */
+const classSizes = (values: number[], breaks: number[]) =>
+  Array.from({ length: breaks.length + 1 }, (_, i) => values.filter((v) => (i === 0 || v >= breaks[i - 1]) && (i === breaks.length || v < breaks[i])).length);
+
+describe('class breaks follow the distribution', () => {
+  it('a Quảng Ninh-like distribution (mostly 0, the rest under 2 %): zero alone, every class used', () => {
+    const values = [...Array(120).fill(0), 0.02, 0.03, 0.05, 0.06, 0.08, 0.1, 0.12, 0.15, 0.2, 0.22, 0.3, 0.35, 0.5, 0.7, 0.9, 1.2, 1.8];
+    const breaks = classBreaks(values);
     expect(breaks[0]).toBe(ZERO_BREAK);
-    expect(breaks.slice(1)).toEqual([0.2, 0.4, 0.6]);
+    expect(breaks).toHaveLength(4);
+    expect(classSizes(values, breaks).every((n) => n > 0)).toBe(true);
   });
-  it('uses round steps alone when nothing is zero, and one class when everything is', () => {
-    expect(classBreaks([0.05, 0.31, 0.6])).toEqual([0.1, 0.2, 0.3, 0.4]);
+  it('a high-poverty distribution (5–60 %): five classes, every one used, round breaks', () => {
+    const values = Array.from({ length: 150 }, (_, i) => 5 + (55 * (i * 37 % 150)) / 149);
+    const breaks = classBreaks(values);
+    expect(breaks).toHaveLength(4);
+    expect(classSizes(values, breaks).every((n) => n > 0)).toBe(true);
+    for (const b of breaks) expect(roundBreak(b)).toBe(b);
+  });
+  it('one class when the data is constant', () => {
     expect(classBreaks([0, 0, null])).toEqual([]);
+    expect(classBreaks([12, 12, 12])).toEqual([]);
   });
+  it('never leaves a class empty, whatever the values (property)', () => {
+    fc.assert(fc.property(fc.array(fc.oneof(fc.constant(0), fc.double({ min: 0.001, max: 100, noNaN: true })), { minLength: 1, maxLength: 200 }), (values) => {
+      const breaks = classBreaks(values);
+      expect([...breaks].sort((a, b) => a - b)).toEqual(breaks);
+      expect(classSizes(values, breaks).every((n) => n > 0)).toBe(true);
+    }), { numRuns: 500, seed: 7 });
+  });
+});
 });
 
 describe('map views', () => {

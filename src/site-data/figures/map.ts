@@ -5,7 +5,6 @@ import { cellText } from '../../lib/cells.ts';
 import type { FigureModel } from '../../lib/figure.ts';
 import { formatNumber, formatPercent } from '../../lib/format.ts';
 import { inLocale, isIllustrative } from '../../lib/manifest.ts';
-import { classBreaks } from '../../lib/views/class-breaks.ts';
 import { mapData, tileGroups } from '../../lib/views/map-data.ts';
 import type { MapView } from '../../lib/views/map-views.ts';
 import { unitPage } from '../../lib/routes.ts';
@@ -13,7 +12,7 @@ import { loadBoundary } from '../boundaries.ts';
 import { once } from '../memo.ts';
 import { loadManifest } from '../db.ts';
 import { datasetSource, provinceName } from '../page.ts';
-import { loadMapRows } from '../map.ts';
+import { loadMapRows, mapBreaks } from '../map.ts';
 
 /** The words a map view is known by: its indicator, level and period in the reader's language. */
 export function mapViewNames(locale: Locale, view: MapView) {
@@ -40,7 +39,7 @@ async function drawMapFigure(locale: Locale, view: MapView, link: (path: string)
   const href = (code: string) => link(unitPage(view.level === 'district' ? 'district' : 'commune', code));
   const options = {
     id: 'map', title: names.title, description: t('map.view.desc', { unit: names.level, indicator: names.indicator }), format,
-    missingLabel: t('no_data'), breaks: classBreaks(rows.map((r) => r.value)), href,
+    missingLabel: t('no_data'), breaks: await mapBreaks(view), href,
     legendTitle: t(ind.kind === 'percent' ? 'map.legend.percent' : 'map.legend.count', { indicator: names.indicator }),
   };
 
