@@ -27,7 +27,7 @@ SELECT
   d.households_deprived,
   p.poor + p.near_poor AS poor_near_poor,
   round(100.0 * d.households_deprived / nullif(p.poor + p.near_poor, 0), 4) AS share_deprived,
-  d.suppressed <> '' AS suppressed,
+  nullif(d.suppressed, '') AS suppressed,
   (SELECT illustrative FROM stg_illustrative WHERE table_name = 'deprivation') AS illustrative
 FROM stg_deprivation d
 LEFT JOIN stg_poverty p USING (level, unit_code, year, standard)

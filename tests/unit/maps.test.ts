@@ -46,7 +46,6 @@ describe('class breaks follow the distribution', () => {
     }), { numRuns: 500, seed: 7 });
   });
 });
-});
 
 describe('map views', () => {
   const periods: MapPeriod[] = [

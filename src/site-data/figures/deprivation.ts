@@ -17,7 +17,7 @@ interface Row {
   share_deprived: number | null;
   households_deprived: number | null;
   /** Deprivation cells are withheld whole: true, or null when published. */
-  suppressed: boolean | null;
+  suppressed: string | null;
 }
 
 /** Years and standards with district deprivation figures (read once per build). */

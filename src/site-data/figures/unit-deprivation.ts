@@ -9,7 +9,7 @@ import { once } from '../memo.ts';
 import { datasetSource } from '../page.ts';
 import { loadManifest, query } from '../db.ts';
 
-type Row = { indicator: string; share_deprived: number | null; year: number; standard: string; suppressed: boolean | null };
+type Row = { indicator: string; share_deprived: number | null; year: number; standard: string; suppressed: string | null };
 
 /** A unit's deprivation profile: the share of its poor and near-poor households lacking each indicator; null when it has none. */
 async function drawUnitDeprivationFigure(locale: Locale, level: 'district' | 'commune', code: string): Promise<FigureModel | null> {
