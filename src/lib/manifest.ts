@@ -54,8 +54,9 @@ export interface Manifest {
   boundaries: (ManifestFile & { name: string; source?: Bilingual; licence?: Bilingual })[];
   /** One ZIP of every table, the dictionary and the manifest. */
   archive?: ManifestFile;
-  /** The dataset folder's files, with their checksums. */
-  inputs?: ManifestFile[];
+  dictionary?: ManifestFile;
+  /** SHA-256 over the names and checksums of the dataset folder's files (which are not published). */
+  source_digest?: string;
 }
 
 /** A text from data in the reader's language. */

@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto';
 import { copyFileSync, mkdirSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -71,14 +72,18 @@ async function writeOutputs(dataset: Dataset, root: string): Promise<Manifest> {
       disclosure: { threshold: meta.disclosure_threshold, ...disclosure },
       tables,
       boundaries,
-      inputs: inputFiles(dataset.dir).map((f) => fileEntry(dataset.dir, f)),
+      dictionary: { path: 'dictionary.json', bytes: 0, sha256: '' },
+      // The dataset folder's files are not published; one digest of them says which input this output came from.
+      source_digest: createHash('sha256').update(inputFiles(dataset.dir).map((f) => `${f} ${fileEntry(dataset.dir, f).sha256}`).join('\n')).digest('hex'),
     };
     const dictionary = tables.map((t) => ({ table: t.name, description: t.description, columns: t.schema }));
     writeFileSync(pathInside(root, 'dictionary.json'), JSON.stringify(dictionary, null, 2) + '\n');
-    writeFileSync(pathInside(root, 'manifest.json'), JSON.stringify(manifest, null, 2) + '\n');
+    manifest.dictionary = fileEntry(root, 'dictionary.json');
+    // The copy inside the ZIP lists exactly what the ZIP holds: no Arrow files (they are for the browser).
+    const zipped = { ...manifest, tables: tables.map((t) => ({ ...t, files: t.files.filter((f) => !f.path.endsWith('.arrow')) })) };
     const archive = writeArchive(root, `poverty-atlas-${meta.dataset_id}-${meta.version}.zip`,
-      ['manifest.json', 'dictionary.json', ...tables.flatMap((t) => t.files.map((f) => f.path).filter((p) => !p.endsWith('.arrow')))],
-      archiveReadme(meta), meta.released);
+      ['dictionary.json', ...zipped.tables.flatMap((t) => t.files.map((f) => f.path)), ...boundaries.map((b) => b.path)],
+      { 'README.txt': archiveReadme(meta, zipped.tables), 'manifest.json': JSON.stringify(zipped, null, 2) + '\n' }, meta.released);
     const published = { ...manifest, archive };
     writeFileSync(pathInside(root, 'manifest.json'), JSON.stringify(published, null, 2) + '\n');
     return published;
@@ -88,9 +93,9 @@ async function writeOutputs(dataset: Dataset, root: string): Promise<Manifest> {
   }
 }
 
-function archiveReadme(meta: Dataset['meta']): string {
-  const tables = Object.entries(meta.tables).map(([name, t]) =>
-    `- ${name}: ${t.illustrative ? 'ILLUSTRATIVE / MINH HỌA' : 'real / thật'}; ${t.source.en} (${t.licence.en}) / ${t.source.vi} (${t.licence.vi})`);
+function archiveReadme(meta: Dataset['meta'], published: Manifest['tables']): string {
+  const tables = published.map((t) =>
+    `- ${t.name}: ${t.illustrative ? 'ILLUSTRATIVE / MINH HỌA' : 'real / thật'}; ${t.source.en} (${t.licence.en}) / ${t.source.vi} (${t.licence.vi})`);
   return [
     `${meta.title.en} / ${meta.title.vi}`,
     `Dataset ${meta.dataset_id}, version ${meta.version}, released ${meta.released}. Licence: ${meta.licence.id} (${meta.licence.url}).`,
@@ -105,8 +110,10 @@ function archiveReadme(meta: Dataset['meta']): string {
     '',
     'parquet/ and csv/ hold the same tables (CSV is the machine format, UTF-8 without a byte-order mark);',
     'xlsx/ holds them for Excel: codes as text, Vietnamese and English headers, a sheet with source and licence;',
+    ...(meta.tables['boundaries/districts.geojson'] || meta.tables['boundaries/provinces.geojson'] || meta.tables['boundaries/communes.geojson']
+      ? ['boundaries/ holds the boundary files the maps are drawn from;'] : []),
     'dictionary.json describes every column (vi/en);',
-    'manifest.json lists every file with its SHA-256 (the copy inside this ZIP is written before the ZIP itself).',
+    'manifest.json lists every file in this ZIP with its SHA-256.',
     '',
   ].join('\n');
 }

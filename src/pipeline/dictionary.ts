@@ -39,6 +39,7 @@ const DERIVED: Record<string, [vi: string, en: string]> = {
   coverage_rate: ['Tỷ lệ bao phủ (%)', 'Coverage rate (%)'],
   complete: ['Giá trị quy đổi đầy đủ (mọi đơn vị cũ chuyển nguyên vẹn)', 'The re-aggregation is exact (every predecessor moved whole)'],
   method: ['Cách tính', 'How the value was obtained'],
+  note: ['Lý do không có giá trị (đơn vị cũ bị chia tách)', 'Why there is no value (a predecessor was split)'],
   first_year: ['Năm đầu áp dụng', 'First year in force'],
   last_year: ['Năm cuối trong bộ dữ liệu', 'Last year in the dataset'],
   name_vi: ['Tên (tiếng Việt)', 'Name (Vietnamese)'],

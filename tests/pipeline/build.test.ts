@@ -106,6 +106,29 @@ describe('a failed run loses nothing', () => {
   });
 });
 
+describe('what each manifest lists is exactly what its folder or archive holds', () => {
+  it('the published folder: every file but the manifest itself is listed, with its checksum', () => {
+    const manifest = JSON.parse(readFileSync(join(out, 'manifest.json'), 'utf8'));
+    const listed = [...manifest.tables.flatMap((t: { files: { path: string }[] }) => t.files), ...manifest.boundaries, manifest.dictionary, manifest.archive];
+    const onDisk = Object.keys(hashes(out)).filter((f) => f !== 'manifest.json').sort();
+    expect(listed.map((f: { path: string }) => f.path).sort()).toEqual(onDisk);
+    for (const f of listed) expect(hashes(out)[f.path], f.path).toBe(f.sha256);
+    expect(manifest.inputs).toBeUndefined();
+  });
+
+  it('the ZIP: its manifest lists every entry it holds (no Arrow, boundaries included), and its README every published table', async () => {
+    const { unzipSync } = await import('fflate');
+    const manifest = JSON.parse(readFileSync(join(out, 'manifest.json'), 'utf8'));
+    const entries = unzipSync(readFileSync(join(out, manifest.archive.path)));
+    const inner = JSON.parse(new TextDecoder().decode(entries['manifest.json']));
+    const listed = [...inner.tables.flatMap((t: { files: { path: string }[] }) => t.files), ...inner.boundaries, inner.dictionary];
+    expect(listed.map((f: { path: string }) => f.path).sort()).toEqual(Object.keys(entries).filter((e) => !['README.txt', 'manifest.json'].includes(e)).sort());
+    for (const f of listed) expect(createHash('sha256').update(entries[f.path]).digest('hex'), f.path).toBe(f.sha256);
+    const readme = new TextDecoder().decode(entries['README.txt']);
+    for (const t of manifest.tables) expect(readme, t.name).toContain(`- ${t.name}: `);
+  });
+});
+
 describe('the Excel downloads', () => {
   it('keep codes as text, numbers as numbers, headers in both languages, and say source, licence and illustrative status', async () => {
     const { default: ExcelJS } = await import('exceljs');
