@@ -98,8 +98,12 @@ WITH actuals AS (
   UNION ALL SELECT 'near_poor_reduction', year, standard, -near_poor_change FROM poverty WHERE level = 'province'
   UNION ALL SELECT 'poor_rate_reduction', year, standard, -poor_rate_change_pp FROM poverty WHERE level = 'province'
   UNION ALL SELECT 'near_poor_rate_reduction', year, standard, -near_poor_rate_change_pp FROM poverty WHERE level = 'province'
+  -- Villages out by each year of the dataset: from the villages' exit years, with or without village_criteria.
   UNION ALL SELECT 'villages_exited', y.year, NULL, count(v.exit_year)
-  FROM (SELECT DISTINCT year FROM village_criteria) y LEFT JOIN villages v ON v.exit_year <= y.year GROUP BY y.year
+  FROM (SELECT DISTINCT year FROM stg_poverty UNION SELECT DISTINCT year FROM village_criteria) y
+  LEFT JOIN villages v ON v.exit_year <= y.year
+  WHERE (SELECT count(*) FROM villages) > 0
+  GROUP BY y.year
 )
 SELECT t.target_id, t.indicator, t.year AS target_year, a.year, t.standard, t.comparator, t.value AS target_value, t.unit,
   a.actual,
