@@ -44,8 +44,8 @@ ORDER BY change;`,
   },
   {
     id: 'merged-units',
-    vi: 'Các xã cũ hợp thành mỗi đơn vị từ 01/7/2025',
-    en: 'The old communes merged into each unit of 1 July 2025',
+    vi: 'Các xã cũ hợp thành mỗi đơn vị mới',
+    en: 'The old communes merged into each new unit',
     sql: `SELECT c.new_unit_code,
        string_agg(DISTINCT c.old_unit_code, ', ' ORDER BY c.old_unit_code) AS old_units,
        bool_and(c.relation = 'full') AS all_moved_whole

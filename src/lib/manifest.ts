@@ -43,6 +43,7 @@ export interface Manifest {
     released: string;
     title: { vi: string; en: string };
     province: { code: string; name_vi: string; name_en: string };
+    plan?: { name: Bilingual; date?: string; issuer?: Bilingual };
     source_agency: { vi: string; en: string };
     licence: { id: string; url: string };
     years: number[];

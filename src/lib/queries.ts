@@ -239,3 +239,13 @@ export const deprivationByDistrict = (year: number, standard: string) => `
   SELECT level, unit_code, unit_name, indicator, share_deprived, households_deprived, poor_near_poor, suppressed
   FROM deprivation WHERE level IN ('province', 'district') AND year = ${Number(year)} AND standard = ${sqlString(standard)}
   ORDER BY level DESC, unit_code, indicator`;
+
+/** The date the crosswalk's new units took effect, and how many there are (none without a crosswalk). */
+export const latestReorganisation = () => `
+  SELECT min(valid_from)::VARCHAR AS date, count(DISTINCT unit_code)::INT AS count
+  FROM units WHERE unit_code IN (SELECT new_unit_code FROM crosswalk WHERE new_unit_code IS NOT NULL)`;
+
+/** Dates on which units came into force after the first list, with how many: the reorganisations a dataset records. */
+export const unitChanges = () => `
+  SELECT valid_from::VARCHAR AS date, count(*)::INT AS count FROM units
+  WHERE valid_from > (SELECT min(valid_from) FROM units) GROUP BY valid_from ORDER BY valid_from`;

@@ -65,7 +65,7 @@ async function writeOutputs(dataset: Dataset, root: string): Promise<Manifest> {
       generator: GENERATOR,
       format_version: meta.format_version,
       dataset: {
-        id: meta.dataset_id, version: meta.version, released: meta.released, title: meta.title, province: meta.province,
+        id: meta.dataset_id, version: meta.version, released: meta.released, title: meta.title, province: meta.province, plan: meta.plan,
         source_agency: meta.source_agency, licence: meta.licence, years: meta.years, standards: meta.standards,
         illustrative_note: meta.illustrative_note,
       },

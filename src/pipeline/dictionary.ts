@@ -5,7 +5,7 @@ export const PUBLISHED: { name: string; from: string; vi: string; en: string }[]
   { name: 'poverty', from: 'poverty', vi: 'Hộ nghèo, cận nghèo theo đơn vị, năm và chuẩn, kèm tỷ lệ và biến động', en: 'Poor and near-poor households by unit, year and standard, with rates and changes' },
   { name: 'deprivation', from: 'deprivation', vi: 'Thiếu hụt 12 chỉ số dịch vụ xã hội cơ bản', en: 'Deprivation on the 12 basic-social-service indicators' },
   { name: 'coverage', from: 'coverage', vi: 'Độ bao phủ tín dụng, BHYT, học phí, tập huấn', en: 'Coverage of credit, BHYT, tuition support and training' },
-  { name: 'poverty_2025_units', from: 'poverty', vi: 'Số liệu quy về đơn vị hành chính từ 01/7/2025', en: 'Figures re-aggregated onto the units of 1/7/2025' },
+  { name: 'poverty_2025_units', from: 'poverty', vi: 'Số liệu quy về các đơn vị hành chính mới, qua bảng chuyển đổi', en: 'Figures re-aggregated onto the new administrative units through the crosswalk' },
   { name: 'units', from: 'units', vi: 'Đơn vị hành chính theo thời kỳ', en: 'Administrative units by period' },
   { name: 'crosswalk', from: 'crosswalk', vi: 'Chuyển đổi đơn vị cũ sang đơn vị 2025', en: 'Crosswalk from old units to 2025 units' },
   { name: 'standards', from: 'metadata', vi: 'Các chuẩn nghèo và năm áp dụng', en: 'Poverty standards and the years they apply' },

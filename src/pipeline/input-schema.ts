@@ -66,7 +66,7 @@ export const TABLES: TableSpec[] = [
       c('unit_code', 'unit_code', 'Mã TCTK của xã, phường, thị trấn, đặc khu', 'GSO code of the commune, ward, township or special zone'),
       c('unit_name', 'text', 'Tên đơn vị', 'Unit name'),
       c('unit_type', 'enum', 'Loại đơn vị', 'Unit type', { values: ['Xã', 'Phường', 'Thị trấn', 'Đặc khu'] }),
-      c('district_code', 'district_code', 'Mã huyện (trống từ 01/7/2025)', 'District code (blank from 1/7/2025)', optional),
+      c('district_code', 'district_code', 'Mã huyện (trống với đơn vị không thuộc huyện nào, như sau khi bỏ cấp huyện)', 'District code (blank for units in no district, as after districts were abolished)', optional),
       c('district_name', 'text', 'Tên huyện', 'District name', optional),
       c('district_type', 'text', 'Loại đơn vị cấp huyện', 'District-level unit type', optional),
       c('valid_from', 'date', 'Có hiệu lực từ ngày (YYYY-MM-DD)', 'Valid from (YYYY-MM-DD)'),
@@ -76,7 +76,7 @@ export const TABLES: TableSpec[] = [
   },
   {
     name: 'crosswalk', required: false, key: ['old_unit_code', 'new_unit_code'],
-    vi: 'Bảng chuyển đổi đơn vị cũ sang đơn vị từ 01/7/2025', en: 'Crosswalk from old units to the units of 1/7/2025',
+    vi: 'Bảng chuyển đổi đơn vị cũ sang đơn vị sau lần sắp xếp gần nhất', en: 'Crosswalk from old units to the units of the latest reorganisation',
     columns: [
       c('old_unit_code', 'unit_code', 'Mã đơn vị cũ', 'Old unit code'),
       c('new_unit_code', 'unit_code', 'Mã đơn vị mới (trống nếu chưa rõ)', 'New unit code (blank if unknown)', optional),

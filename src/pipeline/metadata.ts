@@ -22,6 +22,12 @@ export const metadataSchema = z.object({
     gso_region_en: text(80).optional(),
   }),
   title: bilingual(),
+  /** The plan whose targets the dataset tracks: named on the targets, plan and report pages. */
+  plan: z.object({
+    name: bilingual(80),
+    date: z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'a date as YYYY-MM-DD').optional(),
+    issuer: bilingual(120).optional(),
+  }).optional(),
   source_agency: bilingual(400),
   licence: z.object({ id: text(60), url: z.string().refine((v) => parseWebUrl(v) != null, 'a complete http(s) web address') }),
   years: z.array(z.number().int().min(1990).max(2100)).min(1),

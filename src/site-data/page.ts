@@ -1,7 +1,10 @@
 import { inLocale } from '../lib/manifest.ts';
 import { t, translator } from '../i18n/t.ts';
-import { localeOf } from '../lib/routes.ts';
-import { loadManifest } from './db.ts';
+import { formatDate } from '../lib/format.ts';
+import { localeOf, localeStaticPaths } from '../lib/routes.ts';
+import { loadManifest, query } from './db.ts';
+import { once } from './memo.ts';
+import { latestReorganisation } from '../lib/queries.ts';
 
 /** What every page starts from: its language, its strings, and the published dataset's manifest. */
 export function pageContext(lang: string | undefined) {
@@ -20,3 +23,21 @@ export const datasetSource = (locale: 'vi' | 'en', table: string) => {
   const m = loadManifest();
   return t(locale, 'source.dataset', { source: inLocale(m.tables.find((x) => x.name === table)?.source, locale), id: m.dataset.id, version: m.dataset.version });
 };
+
+/** The plan the targets come from, as pages name it ("Kế hoạch 228/KH-UBND"), or a plain phrase when the dataset names none. */
+export const planName = (locale: 'vi' | 'en') => inLocale(loadManifest().dataset.plan?.name, locale) || t(locale, 'plan.unnamed');
+
+/** " ngày 24/11/2021" / " of 24/11/2021" when the plan's date is known. */
+export const planDate = (locale: 'vi' | 'en') => {
+  const date = loadManifest().dataset.plan?.date;
+  return date ? t(locale, 'plan.dated', { date: formatDate(locale, date) }) : '';
+};
+
+/** Pages that show one table exist only when the dataset has rows in it (no empty page, no dead link). */
+export const pathsWhenRows = (table: string) => () => ((loadManifest().tables.find((x) => x.name === table)?.rows ?? 0) > 0 ? localeStaticPaths() : []);
+
+/** The reorganisation the crosswalk leads to: when it took effect and how many units it made, or null without one. */
+export const reorganisation = () => once('reorganisation', async () => {
+  const [r] = await query<{ date: string | null; count: number }>(latestReorganisation());
+  return r?.date ? { date: r.date, count: r.count, year: Number(r.date.slice(0, 4)) } : null;
+});

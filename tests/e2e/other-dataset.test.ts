@@ -1,5 +1,5 @@
 import { spawnSync } from 'node:child_process';
-import { cpSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { cpSync, existsSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -53,6 +53,20 @@ describe('another province is a folder, not a code change', () => {
     expect(links.some((h) => h.includes('/national/'))).toBe(false);
     expect(errors).toEqual([]);
     expect(site.failed).toEqual([]);
+  });
+
+  it('says nothing of Quảng Ninh, its plan, its reorganisations or its boundaries anywhere in the built site', () => {
+    const files = (dir: string): string[] => readdirSync(dir, { withFileTypes: true })
+      .flatMap((e) => (e.isDirectory() ? (e.name === '_astro' ? [] : files(join(dir, e.name))) : /\.(html|svg|csv)$/.test(e.name) ? [join(dir, e.name)] : []));
+    const words = ['Quảng Ninh', 'Quang Ninh', 'Hạ Long', '228/KH', '612/QĐ', '12/12', 'geoBoundaries', 'OCHA', '30/6/2025', '1/7/2025',
+      '01/7/2025', '1/11/2024', '01/11/2024', '13 huyện', '13 district', '54 đơn vị', '54 new', 'Sáu nội dung', 'six areas', 'names are placeholders', 'Tên thôn là tên tạm'];
+    const found = files(OUT).flatMap((f) => {
+      const text = readFileSync(f, 'utf8');
+      return words.filter((w) => text.includes(w)).map((w) => `${f}: ${w}`);
+    });
+    expect(found).toEqual([]);
+    // Pages whose data the dataset lacks are not built, and nothing links to them.
+    for (const page of ['plan', 'targets', 'program-135', 'national', 'deprivation']) expect(existsSync(join(OUT, page)), page).toBe(false);
   });
 
   it('shows names with markup as text on pages, maps, embeds and downloads, and wraps a long word on a phone', async () => {
