@@ -34,7 +34,7 @@ export function explainDuckDbError(message: string): ExplainedError {
   const quoted = (re: RegExp) => re.exec(original)?.[1];
   const suggestion = quoted(/Did you mean "([^"]+)"/i) ?? quoted(/Candidate bindings: "([^"]+)"/i);
   const base = { original, caret, suggestion };
-  if (/Interrupt/i.test(original)) return { ...base, kind: 'cancelled' };
+  if (/Interrupt|cancell?ed/i.test(original)) return { ...base, kind: 'cancelled' };
   if (/Parser Error|syntax error/i.test(original)) return { ...base, kind: 'syntax', name: quoted(/at or near "([^"]*)"/) ?? quoted(/near "([^"]*)"/) };
   if (/column "?([^"\s]+)"? not found|Referenced column "([^"]+)"/i.test(original)) {
     return { ...base, kind: 'column', name: quoted(/column "([^"]+)"/i) };

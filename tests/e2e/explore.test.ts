@@ -81,12 +81,15 @@ describe('the explore page for journalists', () => {
     expect(await page.locator('[data-schema="poverty"] tbody tr').count()).toBe(3);
   });
 
-  it('can stop a running query', async () => {
+  it('says when a query runs long, and can stop it', async () => {
     const { page } = await explore();
-    await typeQuery(page, 'SQL query', 'SELECT sum(a.range * b.range) FROM range(100000) a, range(100000) b');
+    await typeQuery(page, 'SQL query', 'SELECT sum(a.range * b.range) FROM range(1000000) a, range(1000000) b');
     await page.keyboard.press('Control+Enter');
+    await expect.poll(() => page.locator('[data-output] [data-slow]').textContent(), { timeout: 30_000 }).toContain('has been running for 10 s');
     await page.locator('[data-cancel]').click();
     await expect.poll(() => page.locator('[data-output] [role="alert"]').textContent(), { timeout: 30_000 }).toMatch(/interrupt|cancel/i);
+    expect(await page.locator('[data-output] [role="alert"]').getAttribute('data-error')).toBe('cancelled');
+    expect(await page.locator('[data-output] [role="alert"] p').first().textContent()).toBe('The query was stopped.');
     expect(await page.locator('[data-cancel]').isHidden()).toBe(true);
   });
 });

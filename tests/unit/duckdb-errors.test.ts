@@ -17,6 +17,7 @@ describe('DuckDB errors explained', () => {
     expect(explainDuckDbError('Permission Error: Cannot access file "http://x/y.csv" - file system operations are disabled by configuration').kind).toBe('external');
     expect(explainDuckDbError('Invalid Input Error: Cannot change configuration option "enable_external_access" - the configuration has been locked').kind).toBe('locked');
     expect(explainDuckDbError('INTERRUPT Error: Interrupted!').kind).toBe('cancelled');
+    expect(explainDuckDbError('query was canceled').kind).toBe('cancelled');
     expect(explainDuckDbError('something new').kind).toBe('other');
   });
 });
