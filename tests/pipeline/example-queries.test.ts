@@ -1,14 +1,25 @@
+import { mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { DuckDBInstance } from '@duckdb/node-api';
-import { describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { buildData } from '../../src/pipeline/build.ts';
 import { EXAMPLE_QUERIES } from '../../src/lib/example-queries.ts';
 import { parquetColumns, parquetType, toCsv } from '../../src/lib/result-export.ts';
 import { quickChartSeries } from '../../src/lib/quick-chart.ts';
+
+// The default dataset published into a folder of this test's own, so that the test needs no earlier `npm run data`.
+let data: string;
+beforeAll(async () => {
+  data = join(mkdtempSync(join(tmpdir(), 'examples-')), 'data');
+  expect((await buildData('data/quang-ninh', data)).manifest).not.toBeNull();
+});
 
 describe('the explore page\'s example questions', () => {
   it.each(EXAMPLE_QUERIES.map((q) => [q.id, q] as const))('%s answers from the published tables', async (_, q) => {
     const conn = await (await DuckDBInstance.create()).connect();
     for (const table of ['poverty', 'coverage', 'crosswalk', 'gso_province_poverty_rates']) {
-      await conn.run(`CREATE VIEW ${table} AS SELECT * FROM 'public/data/parquet/${table}.parquet'`);
+      await conn.run(`CREATE VIEW ${table} AS SELECT * FROM '${join(data, 'parquet', `${table}.parquet`)}'`);
     }
     const rows = (await conn.runAndReadAll(q.sql)).getRowObjectsJS();
     expect(rows.length).toBeGreaterThan(0);
