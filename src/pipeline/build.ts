@@ -41,7 +41,7 @@ async function writeOutputs(dataset: Dataset, root: string): Promise<Manifest> {
     const tables = [];
     mkdirSync(join(root, 'xlsx'), { recursive: true });
     for (const t of PUBLISHED) {
-      const exported = await exportTable(conn, root, t.name);
+      const { values, ...exported } = await exportTable(conn, root, t.name);
       const source = meta.tables[t.from];
       const about = {
         name: t.name, description: { vi: t.vi, en: t.en },
@@ -50,7 +50,7 @@ async function writeOutputs(dataset: Dataset, root: string): Promise<Manifest> {
       const schema = exported.schema.map((c) => ({ ...c, description: describeColumn(c.name) }));
       const xlsx = `xlsx/${t.name}.xlsx`;
       await writeXlsx(pathInside(root, xlsx), {
-        ...about, columns: schema, rows: (await conn.runAndReadAll(`SELECT * FROM "${t.name}"`)).getRowsJS(),
+        ...about, columns: schema, rows: values,
         illustrativeNote: meta.illustrative_note, dataset: { id: meta.dataset_id, version: meta.version, released: meta.released, title: meta.title },
       });
       tables.push({ ...about, rows: exported.rows, schema, files: [...exported.files, fileEntry(root, xlsx)] });
@@ -61,6 +61,8 @@ async function writeOutputs(dataset: Dataset, root: string): Promise<Manifest> {
       const source = meta.tables[`boundaries/${name}.geojson`];
       return { name, ...fileEntry(root, `boundaries/${name}.geojson`), source: source?.source, licence: source?.licence };
     });
+    const dictionary = tables.map((t) => ({ table: t.name, description: t.description, columns: t.schema }));
+    writeFileSync(pathInside(root, 'dictionary.json'), JSON.stringify(dictionary, null, 2) + '\n');
     const manifest = {
       generator: GENERATOR,
       format_version: meta.format_version,
@@ -72,18 +74,15 @@ async function writeOutputs(dataset: Dataset, root: string): Promise<Manifest> {
       disclosure: { threshold: meta.disclosure_threshold, ...disclosure },
       tables,
       boundaries,
-      dictionary: { path: 'dictionary.json', bytes: 0, sha256: '' },
+      dictionary: fileEntry(root, 'dictionary.json'),
       // The dataset folder's files are not published; one digest of them says which input this output came from.
       source_digest: createHash('sha256').update(inputFiles(dataset.dir).map((f) => `${f} ${fileEntry(dataset.dir, f).sha256}`).join('\n')).digest('hex'),
     };
-    const dictionary = tables.map((t) => ({ table: t.name, description: t.description, columns: t.schema }));
-    writeFileSync(pathInside(root, 'dictionary.json'), JSON.stringify(dictionary, null, 2) + '\n');
-    manifest.dictionary = fileEntry(root, 'dictionary.json');
     // The copy inside the ZIP lists exactly what the ZIP holds: no Arrow files (they are for the browser).
     const zipped = { ...manifest, tables: tables.map((t) => ({ ...t, files: t.files.filter((f) => !f.path.endsWith('.arrow')) })) };
     const archive = writeArchive(root, `poverty-atlas-${meta.dataset_id}-${meta.version}.zip`,
       ['dictionary.json', ...zipped.tables.flatMap((t) => t.files.map((f) => f.path)), ...boundaries.map((b) => b.path)],
-      { 'README.txt': archiveReadme(meta, zipped.tables), 'manifest.json': JSON.stringify(zipped, null, 2) + '\n' }, meta.released);
+      { 'README.txt': archiveReadme(meta, zipped.tables, boundaries.length > 0), 'manifest.json': JSON.stringify(zipped, null, 2) + '\n' }, meta.released);
     const published = { ...manifest, archive };
     writeFileSync(pathInside(root, 'manifest.json'), JSON.stringify(published, null, 2) + '\n');
     return published;
@@ -93,7 +92,7 @@ async function writeOutputs(dataset: Dataset, root: string): Promise<Manifest> {
   }
 }
 
-function archiveReadme(meta: Dataset['meta'], published: Manifest['tables']): string {
+function archiveReadme(meta: Dataset['meta'], published: Manifest['tables'], hasBoundaries: boolean): string {
   const tables = published.map((t) =>
     `- ${t.name}: ${t.illustrative ? 'ILLUSTRATIVE / MINH HỌA' : 'real / thật'}; ${t.source.en} (${t.licence.en}) / ${t.source.vi} (${t.licence.vi})`);
   return [
@@ -110,8 +109,7 @@ function archiveReadme(meta: Dataset['meta'], published: Manifest['tables']): st
     '',
     'parquet/ and csv/ hold the same tables (CSV is the machine format, UTF-8 without a byte-order mark);',
     'xlsx/ holds them for Excel: codes as text, Vietnamese and English headers, a sheet with source and licence;',
-    ...(meta.tables['boundaries/districts.geojson'] || meta.tables['boundaries/provinces.geojson'] || meta.tables['boundaries/communes.geojson']
-      ? ['boundaries/ holds the boundary files the maps are drawn from;'] : []),
+    ...(hasBoundaries ? ['boundaries/ holds the boundary files the maps are drawn from;'] : []),
     'dictionary.json describes every column (vi/en);',
     'manifest.json lists every file in this ZIP with its SHA-256.',
     '',

@@ -18,6 +18,8 @@ export interface TableExport {
   rows: number;
   schema: { name: string; type: string }[];
   files: FileEntry[];
+  /** Every row as an array of values, as read once for the Arrow copy (the Excel copy is written from it too). */
+  values: unknown[][];
 }
 
 export const fileEntry = (root: string, path: string): FileEntry => {
@@ -51,5 +53,6 @@ export async function exportTable(conn: DuckDBConnection, root: string, name: st
     rows: reader.currentRowCount,
     schema: names.map((n, i) => ({ name: n, type: types[i] })),
     files: [parquet, csv, arrow].map((p) => fileEntry(root, p)),
+    values: reader.getRowsJS(),
   };
 }

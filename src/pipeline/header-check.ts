@@ -10,13 +10,11 @@ export function columnPosition(index: number): string {
   return `column ${index + 1} (${letters})`;
 }
 
-/** Names compared loosely: "Households", " households " and "house_holds" are the same name. */
-const fold = foldName;
 
-/** How many of the table's column names a row holds, loosely (case, spaces, diacritics). */
+/** How many of the table's column names a row holds, compared loosely: "Households" and "house_holds" are "households". */
 const matches = (values: string[], spec: TableSpec) => {
-  const wanted = new Set(spec.columns.map((c) => fold(c.name)));
-  return values.filter((v) => wanted.has(fold(v))).length;
+  const wanted = new Set(spec.columns.map((c) => foldName(c.name)));
+  return values.filter((v) => wanted.has(foldName(v))).length;
 };
 
 /**
@@ -27,7 +25,7 @@ const matches = (values: string[], spec: TableSpec) => {
 export function checkHeader(table: RawTable, grid: Grid, spec: TableSpec, otherSheets: Grid[], issues: Issue[]): boolean {
   const { file, header } = table;
   const err = (column: string, value: string, rule: string, message: string) => issues.push(issue('error', file, 1, column, value, rule, message));
-  const known = new Map(spec.columns.map((c) => [fold(c.name), c.name]));
+  const known = new Map(spec.columns.map((c) => [foldName(c.name), c.name]));
 
   if (header.length === 1) {
     const delimiter = [';', '\t', '|'].find((d) => header[0].includes(d));
@@ -59,17 +57,17 @@ export function checkHeader(table: RawTable, grid: Grid, spec: TableSpec, otherS
       ok = false;
       return;
     }
-    const first = seen.get(fold(name));
+    const first = seen.get(foldName(name));
     if (first != null) {
       err(name, name, 'duplicate_header',
         `${columnPosition(first)} "${header[first]}" and ${columnPosition(i)} "${name}" are the same column: keep one (merged header cells repeat their name)`);
       ok = false;
-    } else seen.set(fold(name), i);
+    } else seen.set(foldName(name), i);
   });
 
   for (const name of header) {
     if (name === '' || spec.columns.some((c) => c.name === name)) continue;
-    const meant = known.get(fold(name));
+    const meant = known.get(foldName(name));
     if (meant && !header.includes(meant)) {
       err(name, name, 'column_name_form', `did you mean "${meant}"? Column names are written exactly as in the format (lower case, "_" between words)`);
     } else {
@@ -77,7 +75,7 @@ export function checkHeader(table: RawTable, grid: Grid, spec: TableSpec, otherS
     }
   }
   for (const c of missing) {
-    if (!header.some((h) => known.get(fold(h)) === c.name)) err(c.name, '', 'missing_column', `the required column "${c.name}" is missing`);
+    if (!header.some((h) => known.get(foldName(h)) === c.name)) err(c.name, '', 'missing_column', `the required column "${c.name}" is missing`);
   }
   return ok && missing.length === 0;
 }

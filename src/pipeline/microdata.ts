@@ -1,5 +1,6 @@
 import { issue, type Issue } from './issues.ts';
 import type { RawTable } from './read-table.ts';
+import { stripDiacritics } from '../lib/names.ts';
 
 /** Column names that only household or person records have. */
 const PERSONAL_COLUMN = /(^|_)(ho_?ten|ten_chu_ho|chu_ho|full_?name|person_?name|head_name|cccd|cmnd|id_?number|national_?id|citizen_?id|so_?dinh_?danh|phone|so_?dien_?thoai|dien_?thoai|mobile|email|household_?id|ma_?ho|dia_?chi|address|ngay_?sinh|birth)/i;
@@ -23,12 +24,15 @@ const isPhone = (digits: string) => /^0[35789]\d{8}$/.test(digits) || /^02\d{9}$
 
 /** What personal number a free text holds, if any: a phone number, or an ID-card (CMND 9 / CCCD 12 digits) number. */
 export function personalNumber(text: string): 'phone' | 'id' | null {
-  const context = ID_CONTEXT.test(` ${text.normalize('NFD').replace(/[\u0300-\u036f]/g, '').replace(/[đĐ]/g, 'd').toLowerCase()} `);
+  // Read only when a 9- or 12-digit run needs it: most cells hold no number at all.
+  let context: boolean | undefined;
   for (const [written] of text.matchAll(NUMBER_RUN)) {
     const digits = nationalDigits(written);
     if (isPhone(digits)) return 'phone';
     if (/^0\d{11}$/.test(digits) && /^\d+$/.test(written.trim())) return 'id';
-    if (context && (digits.length === 9 || digits.length === 12)) return 'id';
+    if (digits.length !== 9 && digits.length !== 12) continue;
+    context ??= ID_CONTEXT.test(` ${stripDiacritics(text).toLowerCase()} `);
+    if (context) return 'id';
   }
   return null;
 }
@@ -59,7 +63,7 @@ const NOT_FREE_TEXT = /(^|_)(url|code|codes|id|year|value|households|poor|near_p
  */
 export function checkMicrodata(table: RawTable, issues: Issue[]): void {
   for (const h of table.header) {
-    if (PERSONAL_COLUMN.test(h.normalize('NFD').replace(/[\u0300-\u036f]/g, '').replace(/đ/gi, 'd').replace(/\s+/g, '_'))) {
+    if (PERSONAL_COLUMN.test(stripDiacritics(h).replace(/\s+/g, '_'))) {
       issues.push(issue('error', table.file, 1, h, h, 'microdata_column',
         'this column looks like personal data (names, ID or phone numbers, addresses): the atlas accepts only aggregates per commune, never household records'));
     }
