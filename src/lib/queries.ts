@@ -35,7 +35,7 @@ export const targetsWithProgress = () => `
   ORDER BY t.target_id`;
 
 export const villagesWithCriteria = () => `
-  SELECT v.village_id, v.village_name, v.name_is_placeholder, v.unit_name, v.district_name, v.exit_year, v.exit_decision,
+  SELECT v.village_id, v.village_name, v.name_is_placeholder, v.unit_name, v.district_name, v.listed_by, v.exit_year, v.exit_decision,
          count_if(c.met) AS criteria_met, count(c.criterion) AS criteria_total, max(c.year) AS criteria_year
   FROM villages v LEFT JOIN village_criteria c
     ON c.village_id = v.village_id AND c.year = (SELECT max(year) FROM village_criteria)

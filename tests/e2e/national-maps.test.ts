@@ -40,3 +40,12 @@ describe('exported figures say where they come from once', () => {
     }
   });
 });
+
+describe('no page shows a value that went missing on the way', () => {
+  const pages = (dir: string): string[] => readdirSync(dir, { withFileTypes: true })
+    .flatMap((e) => (e.isDirectory() ? (e.name === 'data' || e.name === '_astro' ? [] : pages(join(dir, e.name))) : e.name === 'index.html' ? [join(dir, e.name)] : []));
+  it('no text or attribute of any built page reads "undefined" or "NaN"', () => {
+    const bad = pages('dist').filter((f) => /(>|")[^<"]*\b(undefined|NaN)\b/.test(readFileSync(f, 'utf8')));
+    expect(bad).toEqual([]);
+  });
+});
