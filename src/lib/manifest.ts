@@ -17,7 +17,8 @@ export interface ManifestTable {
   illustrative: boolean;
   source: Bilingual;
   licence: Bilingual;
-  schema: { name: string; type: string; description: { vi: string; en: string } | null }[];
+  /** not_collected: an optional column this dataset leaves out (the site says so instead of showing blanks). */
+  schema: { name: string; type: string; description: { vi: string; en: string } | null; not_collected?: boolean }[];
   files: ManifestFile[];
 }
 

@@ -3,7 +3,7 @@ import { copyFileSync, mkdirSync, readdirSync, readFileSync, statSync, writeFile
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { DuckDBInstance } from '@duckdb/node-api';
-import { describeColumn, PUBLISHED } from './dictionary.ts';
+import { describeColumn, notCollected, PUBLISHED } from './dictionary.ts';
 import { writeArchive } from './archive.ts';
 import { exportTable, fileEntry } from './export.ts';
 import { writeXlsx } from './export-xlsx.ts';
@@ -47,7 +47,8 @@ async function writeOutputs(dataset: Dataset, root: string): Promise<Manifest> {
         name: t.name, description: { vi: t.vi, en: t.en },
         illustrative: source?.illustrative ?? false, source: source?.source ?? meta.source_agency, licence: source?.licence ?? { vi: meta.licence.id, en: meta.licence.id },
       };
-      const schema = exported.schema.map((c) => ({ ...c, description: describeColumn(c.name) }));
+      const absent = notCollected(dataset.tables[t.from], exported.schema.map((c) => c.name));
+      const schema = exported.schema.map((c) => ({ ...c, description: describeColumn(c.name), ...(absent.has(c.name) ? { not_collected: true } : {}) }));
       const xlsx = `xlsx/${t.name}.xlsx`;
       await writeXlsx(pathInside(root, xlsx), {
         ...about, columns: schema, rows: values,

@@ -21,7 +21,11 @@ export const PUBLISHED: { name: string; from: string; vi: string; en: string }[]
 /** Columns that the pipeline adds; every other published column is described in the input schema. */
 const DERIVED: Record<string, [vi: string, en: string]> = {
   level: ['Cấp: commune (xã), district (huyện), province (tỉnh)', 'Level: commune, district or province'],
-  unit_name: ['Tên đơn vị vào cuối năm', 'Unit name at the end of the year'],
+  unit_name: ['Tên đơn vị vào cuối năm (đơn vị đổi tên vẫn giữ mã: nhóm theo unit_code, không theo unit_name)', 'Unit name at the end of the year (a renamed unit keeps its code: group by unit_code, not unit_name)'],
+  unit_period_id: [
+    'Mã một đơn vị trong một thời kỳ (unit_code@valid_from): mã xã có thể được dùng lại cho nơi khác sau sắp xếp, nên hãy nối bảng với units bằng cột này',
+    'One unit over one period (unit_code@valid_from): a commune code may be reused for another place after a reorganisation, so join to units on this column',
+  ],
   poor_rate: ['Tỷ lệ hộ nghèo (%)', 'Poverty rate: poor households as % of all households'],
   near_poor_rate: ['Tỷ lệ hộ cận nghèo (%)', 'Near-poor households as % of all households'],
   poor_near_poor_rate: ['Tỷ lệ nghèo đa chiều: hộ nghèo và cận nghèo (%)', 'Multidimensional poverty rate: poor + near-poor as % of households'],
@@ -56,6 +60,24 @@ const DERIVED: Record<string, [vi: string, en: string]> = {
   provinces_ranked: ['Số tỉnh được xếp hạng năm đó', 'Number of provinces ranked that year'],
   home: ['Là tỉnh hoặc vùng của bộ dữ liệu này', 'The province of this dataset, or its region'],
 };
+
+/** Published columns computed from optional input columns: not collected when those are not. */
+const COMPUTED_FROM: Record<string, string[]> = {
+  em_household_share: ['households_em'],
+  em_share_of_poor: ['poor_em'],
+  near_poor_change: ['near_poor_start'],
+  near_poor_rate_change_pp: ['near_poor_start'],
+};
+
+/**
+ * The published columns a dataset does not collect: optional input columns it leaves out or
+ * leaves empty in every row, and what is computed from them. The site says "not collected" there.
+ */
+export function notCollected(input: Record<string, unknown>[] | undefined, columns: string[]): Set<string> {
+  const optional = TABLES.flatMap((t) => t.columns.filter((c) => !c.required && c.type === 'integer').map((c) => c.name));
+  const missing = new Set(optional.filter((c) => (input ?? []).every((r) => r[c] == null)));
+  return new Set(columns.filter((c) => missing.has(c) || (COMPUTED_FROM[c] ?? []).some((d) => missing.has(d))));
+}
 
 /** Vietnamese and English description of a published column. */
 export function describeColumn(column: string): { vi: string; en: string } | null {

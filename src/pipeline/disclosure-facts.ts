@@ -33,6 +33,7 @@ export function buildCellSystem(
   for (const fact of facts) {
     const byMeasure: Record<string, number> = {};
     for (const [measure, value] of Object.entries(fact.values)) {
+      if (value == null) continue;
       byMeasure[measure] = cells.length;
       cells.push({ fact, measure });
       values.push(value);
@@ -40,6 +41,10 @@ export function buildCellSystem(
     ids.set(fact, byMeasure);
   }
   const relations: Relation[] = [];
+  // A relation with a measure the dataset does not collect tells a reader nothing.
+  const relate = (members: (number | undefined)[], coefs: number[]) => {
+    if (members.every((c) => c != null)) relations.push({ cells: members as number[], coefs });
+  };
   const byKey = new Map(facts.map((f) => [factKey(f), f]));
   const provinceCode = facts.find((p) => p.level === 'province')?.code ?? '';
   const children = new Map<Fact, Fact[]>();
@@ -55,20 +60,17 @@ export function buildCellSystem(
   const sums = [...children].map(([total, parts]) => ({ total, parts })).concat(extraSums);
   for (const { total: parent, parts: kids } of sums) {
     for (const measure of Object.keys(parent.values)) {
-      relations.push({
-        cells: [ids.get(parent)![measure], ...kids.map((k) => ids.get(k)![measure])],
-        coefs: [1, ...kids.map(() => -1)],
-      });
+      relate([ids.get(parent)![measure], ...kids.map((k) => ids.get(k)![measure])], [1, ...kids.map(() => -1)]);
     }
   }
   for (const f of facts) {
     for (const identity of identities.filter((i) => i.table === f.table)) {
-      relations.push({ cells: identity.terms.map(([m]) => ids.get(f)![m]), coefs: identity.terms.map(([, c]) => c) });
+      relate(identity.terms.map(([m]) => ids.get(f)![m]), identity.terms.map(([, c]) => c));
     }
     for (const carry of carryOvers.filter((c) => c.table === f.table)) {
       const before = byKey.get(factKey({ ...f, year: f.year - 1 }));
-      if (before && before.values[carry.from] === f.values[carry.to]) {
-        relations.push({ cells: [ids.get(before)![carry.from], ids.get(f)![carry.to]], coefs: [1, -1] });
+      if (before && before.values[carry.from] != null && before.values[carry.from] === f.values[carry.to]) {
+        relate([ids.get(before)![carry.from], ids.get(f)![carry.to]], [1, -1]);
       }
     }
   }

@@ -11,7 +11,8 @@ export interface Fact {
   district_code: string | null;
   year: number;
   dims: Record<string, string>;
-  values: Record<string, number>;
+  /** Null where the dataset does not collect the measure (an optional column), in a part or in the unit itself. */
+  values: Record<string, number | null>;
   suppressed: Set<string>;
 }
 
@@ -33,11 +34,12 @@ export function buildFacts(table: string, rows: TypedRow[], dimColumns: string[]
   const periods = new Map<string, UnitRow[]>();
   for (const u of units) periods.set(u.unit_code, [...(periods.get(u.unit_code) ?? []), u]);
   const facts = new Map<string, Fact>();
-  const add = (level: Level, code: string, district: string | null, year: number, dims: Record<string, string>, values: Record<string, number>) => {
+  const add = (level: Level, code: string, district: string | null, year: number, dims: Record<string, string>, values: Record<string, number | null>) => {
     const key = factKey({ table, level, code, year, dims });
     const existing = facts.get(key);
     if (existing) {
-      for (const m of measures) existing.values[m] += values[m];
+      // A total of parts one of which was not collected is not known either.
+      for (const m of measures) existing.values[m] = existing.values[m] == null || values[m] == null ? null : existing.values[m] + values[m];
     } else {
       facts.set(key, { table, level, code, district_code: district, year, dims, values: { ...values }, suppressed: new Set() });
     }
@@ -48,7 +50,7 @@ export function buildFacts(table: string, rows: TypedRow[], dimColumns: string[]
     const unit = periods.get(code)?.find((u) => validOn(u, yearEnd(year)));
     const district = unit?.district_code || null;
     const dims = Object.fromEntries(dimColumns.map((c) => [c, String(r[c])]));
-    const values = Object.fromEntries(measures.map((m) => [m, r[m] as number]));
+    const values = Object.fromEntries(measures.map((m) => [m, r[m] as number | null]));
     add('commune', code, district, year, dims, values);
     if (district) add('district', district, district, year, dims, values);
     add('province', provinceCode, null, year, dims, values);

@@ -48,7 +48,7 @@ export const VILLAGE_CRITERIA = [
 const c = (name: string, type: ColumnType, vi: string, en: string, extra: Partial<ColumnSpec> = {}): ColumnSpec => ({
   name, type, vi, en, required: true, ...extra,
 });
-const count = (name: string, vi: string, en: string, unit = 'households') => c(name, 'integer', vi, en, { unit });
+const count = (name: string, vi: string, en: string, unit = 'households', extra: Partial<ColumnSpec> = {}) => c(name, 'integer', vi, en, { unit, ...extra });
 const optional = { required: false };
 
 /** A quoted or explanatory text: long, and may run over several lines. */
@@ -96,15 +96,15 @@ export const TABLES: TableSpec[] = [
       count('poor_new', 'Hộ nghèo phát sinh trong năm', 'Newly poor households during the year'),
       count('poor_relapsed', 'Hộ tái nghèo trong năm', 'Households relapsed into poverty during the year'),
       count('poor', 'Hộ nghèo cuối năm', 'Poor households at the end of the year'),
-      count('near_poor_start', 'Hộ cận nghèo đầu năm', 'Near-poor households at the start of the year'),
-      count('near_poor_exited', 'Hộ thoát cận nghèo trong năm', 'Households that left near-poverty during the year'),
-      count('near_poor_new', 'Hộ cận nghèo phát sinh trong năm', 'Newly near-poor households during the year'),
-      count('near_poor_relapsed', 'Hộ tái cận nghèo trong năm', 'Households relapsed into near-poverty during the year'),
+      count('near_poor_start', 'Hộ cận nghèo đầu năm', 'Near-poor households at the start of the year', undefined, optional),
+      count('near_poor_exited', 'Hộ thoát cận nghèo trong năm', 'Households that left near-poverty during the year', undefined, optional),
+      count('near_poor_new', 'Hộ cận nghèo phát sinh trong năm', 'Newly near-poor households during the year', undefined, optional),
+      count('near_poor_relapsed', 'Hộ tái cận nghèo trong năm', 'Households relapsed into near-poverty during the year', undefined, optional),
       count('near_poor', 'Hộ cận nghèo cuối năm', 'Near-poor households at the end of the year'),
-      count('households_em', 'Số hộ dân tộc thiểu số', 'Ethnic-minority households'),
-      count('poor_em', 'Hộ nghèo dân tộc thiểu số', 'Ethnic-minority poor households'),
-      count('near_poor_em', 'Hộ cận nghèo dân tộc thiểu số', 'Ethnic-minority near-poor households'),
-      count('newly_escaped', 'Hộ mới thoát nghèo (trong 36 tháng)', 'Newly escaped households (within 36 months)'),
+      count('households_em', 'Số hộ dân tộc thiểu số', 'Ethnic-minority households', undefined, optional),
+      count('poor_em', 'Hộ nghèo dân tộc thiểu số', 'Ethnic-minority poor households', undefined, optional),
+      count('near_poor_em', 'Hộ cận nghèo dân tộc thiểu số', 'Ethnic-minority near-poor households', undefined, optional),
+      count('newly_escaped', 'Hộ mới thoát nghèo (trong 36 tháng)', 'Newly escaped households (within 36 months)', undefined, optional),
     ],
   },
   {

@@ -24,7 +24,10 @@ const COMPLEMENTS: { table: string; name: string; whole: string; part: string }[
 ];
 const complementsOf = (table: string) => COMPLEMENTS.filter((c) => c.table === table);
 const withComplements = (table: string, rows: TypedRow[]) =>
-  rows.map((r) => ({ ...r, ...Object.fromEntries(complementsOf(table).map((c) => [c.name, (r[c.whole] as number) - (r[c.part] as number)])) }));
+  rows.map((r) => ({
+    ...r,
+    ...Object.fromEntries(complementsOf(table).map((c) => [c.name, r[c.whole] == null || r[c.part] == null ? null : (r[c.whole] as number) - (r[c.part] as number)])),
+  }));
 
 const flowIdentity = (stock: string): [string, number][] => [
   [stock, -1], [`${stock}_start`, 1], [`${stock}_exited`, -1], [`${stock}_new`, 1], [`${stock}_relapsed`, 1],

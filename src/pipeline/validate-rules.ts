@@ -70,6 +70,8 @@ export function validateRules(
   };
   const atMost = (file: string, r: TypedRow, part: string, whole: string | string[], rule: string) => {
     const wholes = Array.isArray(whole) ? whole : [whole];
+    // An optional column a province does not collect has nothing to check.
+    if ([part, ...wholes].some((c) => r[c] == null)) return;
     const limit = wholes.reduce((a, c) => a + n(r, c), 0);
     if (n(r, part) > limit) {
       issues.push(issue('error', file, r._line, part, r[part], rule, `${part} cannot exceed ${wholes.join(' + ')} (${limit})`));
@@ -93,6 +95,7 @@ export function validateRules(
     atMost(f, r, 'near_poor_em', 'near_poor', 'subset_le_total');
     atMost(f, r, 'newly_escaped', 'households', 'subset_le_total');
     for (const stock of ['poor', 'near_poor']) {
+      if (['start', 'exited', 'new', 'relapsed'].some((f) => r[`${stock}_${f}`] == null)) continue;
       const expected = n(r, `${stock}_start`) - n(r, `${stock}_exited`) + n(r, `${stock}_new`) + n(r, `${stock}_relapsed`);
       if (expected !== n(r, stock)) {
         issues.push(issue('error', f, r._line, stock, r[stock], 'flow_reconciles',
@@ -105,7 +108,7 @@ export function validateRules(
     const before = povertyByKey.get(`${r.unit_code}|${n(r, 'year') - 1}|${r.standard}`);
     if (unit && !unit.predecessor_codes && before) {
       for (const stock of ['poor', 'near_poor']) {
-        if (n(before, stock) !== n(r, `${stock}_start`)) {
+        if (r[`${stock}_start`] != null && n(before, stock) !== n(r, `${stock}_start`)) {
           issues.push(issue('warning', fileOf('poverty'), r._line, `${stock}_start`, r[`${stock}_start`], 'start_matches_previous_end',
             `the start of ${r.year} differs from the end of ${n(r, 'year') - 1} (${before[stock]}, row ${before._line})`));
         }

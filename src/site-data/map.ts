@@ -3,11 +3,15 @@ import { classBreaks } from '../lib/views/class-breaks.ts';
 import type { MapRow } from '../lib/views/map-data.ts';
 import { findIndicator } from '../lib/views/map-indicators.ts';
 import { mapViews, type MapPeriod, type MapView } from '../lib/views/map-views.ts';
-import { query } from './db.ts';
+import { loadManifest, query } from './db.ts';
 import { once } from './memo.ts';
 
 /** Every map view the published data supports (read once per build). */
-export const listMapViews = () => once('map-views', () => query<MapPeriod>(mapPeriods()).then(mapViews));
+export const listMapViews = () => once('map-views', async () => {
+  const poverty = loadManifest().tables.find((t) => t.name === 'poverty');
+  const notCollected = new Set(poverty?.schema.filter((c) => c.not_collected).map((c) => c.name));
+  return mapViews(await query<MapPeriod>(mapPeriods()), notCollected);
+});
 
 /** The view the map page opens on: poverty rate by district in the plan's year. */
 export async function defaultMapView(): Promise<MapView> {

@@ -23,9 +23,12 @@ export const periodSlug = (year: number, standard: string | null) => (standard ?
 const viewPath = (level: MapLevel, indicator: string, year: number, standard: string | null) =>
   `map/${level}/${indicator}/${periodSlug(year, standard)}/`;
 
-/** Every view a reader can open: each level's indicators over the years and standards its table has. */
-export function mapViews(periods: MapPeriod[]): MapView[] {
-  return LEVELS.flatMap((level) => indicatorsFor(level).flatMap((indicator) =>
+/**
+ * Every view a reader can open: each level's indicators over the years and standards its table has,
+ * leaving out indicators computed from a count the dataset does not collect.
+ */
+export function mapViews(periods: MapPeriod[], notCollected: ReadonlySet<string> = new Set()): MapView[] {
+  return LEVELS.flatMap((level) => indicatorsFor(level).filter((i) => !i.counts.some((c) => notCollected.has(c))).flatMap((indicator) =>
     periods
       .filter((p) => p.level === level && p.source === indicator.table)
       .map((p) => ({ level, indicator, year: p.year, standard: p.standard, path: viewPath(level, indicator.id, p.year, p.standard) }))));

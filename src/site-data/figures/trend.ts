@@ -65,10 +65,11 @@ export const provinceTrend = (locale: Locale): Promise<FigureModel> => once(`${l
   return trendFigure(locale, 'province/poor-trend', '', rows, 'poor', translator(locale)('overview.trend.title', { first: years[0], last: years.at(-1)! }));
 });
 
-/** A district's poor households, or a commune's near-poor (a commune's poor are mostly withheld), over the years. */
+/** A unit's poor households over the years, or its near-poor where a reader can see more of those (small counts are withheld). */
 export const unitTrend = (locale: Locale, level: 'district' | 'commune', code: string): Promise<FigureModel> => once(`${locale}:${level}s/${code}/trend`, async () => {
   const rows = await query<Row>(unitSeries(level, code));
-  const column = level === 'district' ? 'poor' : 'near_poor';
+  const shown = (c: string) => rows.filter((r) => r[c] != null).length;
+  const column = shown('poor') >= shown('near_poor') ? 'poor' : 'near_poor';
   const name = (rows.at(-1)?.unit_name as string | undefined) ?? code;
   return trendFigure(locale, `${unitPage(level, code)}trend`, unitPage(level, code), rows, column, `${translator(locale)(`col.${column}`)}: ${name}`, level === 'district' ? 260 : 240);
 });
