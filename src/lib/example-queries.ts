@@ -43,6 +43,17 @@ WHERE a.level = 'district' AND a.standard = 'national' AND a.year = 2021
 ORDER BY change;`,
   },
   {
+    id: 'unit-periods',
+    vi: 'Nối số liệu xã với bảng đơn vị mà không lặp dòng (mỗi năm một tên, một loại đơn vị)',
+    en: 'Join commune figures to the units table without repeating rows (one name and type per year)',
+    sql: `SELECT p.year, p.unit_code, u.unit_name, u.unit_type, u.valid_from, u.valid_to, p.poor_rate
+FROM poverty p
+JOIN units u USING (unit_period_id)
+WHERE p.level = 'commune' AND p.standard = 'national'
+ORDER BY p.unit_code, p.year
+LIMIT 50;`,
+  },
+  {
     id: 'merged-units',
     vi: 'Các xã cũ hợp thành mỗi đơn vị mới',
     en: 'The old communes merged into each new unit',

@@ -1,9 +1,18 @@
 -- Published tables, built from the staging tables (stg_*) after disclosure control.
 -- Suppressed counts are NULL, so every rate or change that needs one is NULL too.
 
+-- A commune-level code names different places before and after a reorganisation (06652 was
+-- Hà Phong, then Hà Tu): unit_period_id names one unit over one period, and every commune row
+-- carries the period valid at the end of its year, so a join on it never repeats a row.
+CREATE TEMP MACRO unit_period(code, yr) AS (
+  SELECT u.unit_code || '@' || u.valid_from FROM stg_units u
+  WHERE u.unit_code = code AND u.valid_from <= yr || '-12-31' AND (u.valid_to IS NULL OR u.valid_to >= yr || '-12-31')
+);
+
 CREATE TABLE poverty AS
 SELECT
-  level, unit_code, unit_name, unit_type, district_code, district_name, year, standard,
+  level, unit_code, CASE WHEN level = 'commune' THEN unit_period(unit_code, year) END AS unit_period_id,
+  unit_name, unit_type, district_code, district_name, year, standard,
   households, poor_start, poor_exited, poor_new, poor_relapsed, poor,
   near_poor_start, near_poor_exited, near_poor_new, near_poor_relapsed, near_poor,
   households_em, poor_em, near_poor_em, newly_escaped,
@@ -23,7 +32,8 @@ ORDER BY year, standard, level, district_code NULLS FIRST, unit_code;
 
 CREATE TABLE deprivation AS
 SELECT
-  d.level, d.unit_code, d.unit_name, d.district_code, d.district_name, d.year, d.standard, d.indicator,
+  d.level, d.unit_code, CASE WHEN d.level = 'commune' THEN unit_period(d.unit_code, d.year) END AS unit_period_id,
+  d.unit_name, d.district_code, d.district_name, d.year, d.standard, d.indicator,
   d.households_deprived,
   p.poor + p.near_poor AS poor_near_poor,
   round(100.0 * d.households_deprived / nullif(p.poor + p.near_poor, 0), 4) AS share_deprived,
@@ -35,7 +45,8 @@ ORDER BY d.year, d.standard, d.level, d.district_code NULLS FIRST, d.unit_code, 
 
 CREATE TABLE coverage AS
 SELECT
-  level, unit_code, unit_name, district_code, district_name, year, programme,
+  level, unit_code, CASE WHEN level = 'commune' THEN unit_period(unit_code, year) END AS unit_period_id,
+  unit_name, district_code, district_name, year, programme,
   eligible, covered, uncovered AS gap,
   round(100.0 * covered / nullif(eligible, 0), 4) AS coverage_rate,
   nullif(replace(suppressed, 'uncovered', 'gap'), '') AS suppressed,
@@ -70,7 +81,7 @@ SELECT *,
 FROM reaggregated
 ORDER BY year, standard, unit_code;
 
-CREATE TABLE units AS SELECT * FROM stg_units ORDER BY valid_from, unit_code;
+CREATE TABLE units AS SELECT unit_code || '@' || valid_from AS unit_period_id, * FROM stg_units ORDER BY valid_from, unit_code;
 CREATE TABLE crosswalk AS SELECT * FROM stg_crosswalk ORDER BY old_unit_code, new_unit_code;
 CREATE TABLE standards AS SELECT * FROM stg_standards ORDER BY first_year, standard;
 

@@ -1,4 +1,4 @@
-import { mkdtempSync } from 'node:fs';
+import { mkdtempSync, readdirSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { DuckDBInstance } from '@duckdb/node-api';
@@ -18,8 +18,8 @@ beforeAll(async () => {
 describe('the explore page\'s example questions', () => {
   it.each(EXAMPLE_QUERIES.map((q) => [q.id, q] as const))('%s answers from the published tables', async (_, q) => {
     const conn = await (await DuckDBInstance.create()).connect();
-    for (const table of ['poverty', 'coverage', 'crosswalk', 'gso_province_poverty_rates']) {
-      await conn.run(`CREATE VIEW ${table} AS SELECT * FROM '${join(data, 'parquet', `${table}.parquet`)}'`);
+    for (const file of readdirSync(join(data, 'parquet'))) {
+      await conn.run(`CREATE VIEW ${file.replace(/\.parquet$/, '')} AS SELECT * FROM '${join(data, 'parquet', file)}'`);
     }
     const rows = (await conn.runAndReadAll(q.sql)).getRowObjectsJS();
     expect(rows.length).toBeGreaterThan(0);
