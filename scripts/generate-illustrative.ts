@@ -2,6 +2,7 @@
  * Generates the illustrative commune-level tables of a dataset folder, deterministically.
  *   node scripts/generate-illustrative.ts                      → data/quang-ninh (calibrated to published figures)
  *   node scripts/generate-illustrative.ts --scale national OUT → a synthetic national-scale dataset for benchmarks
+ *   node scripts/generate-illustrative.ts --scale nui-may      → data/nui-may, a made-up high-poverty province (tests)
  */
 import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
@@ -14,18 +15,26 @@ import { profilesOfUnits } from '../src/generator/profiles-of-units.ts';
 import type { UnitInput } from '../src/generator/profiles.ts';
 import { createRng } from '../src/generator/random.ts';
 import { QUANG_NINH, syntheticNational, type GeneratorProfile } from '../src/generator/calibration.ts';
+import { NUI_MAY, NUI_MAY_METADATA, NUI_MAY_NOT_COLLECTED, NUI_MAY_TARGETS, nuiMayUnits, nuiMayVillages } from '../src/generator/nui-may.ts';
 
 const args = process.argv.slice(2);
 const scaleIndex = args.indexOf('--scale');
 const scale = scaleIndex >= 0 ? args[scaleIndex + 1] : 'quang-ninh';
-const out = args.filter((_, i) => scaleIndex < 0 || (i !== scaleIndex && i !== scaleIndex + 1))[0] ?? 'data/quang-ninh';
+const out = args.filter((_, i) => scaleIndex < 0 || (i !== scaleIndex && i !== scaleIndex + 1))[0] ?? (scale === 'nui-may' ? 'data/nui-may' : 'data/quang-ninh');
 mkdirSync(out, { recursive: true });
 
 let profile: GeneratorProfile;
 let units: UnitInput[];
+const columns = (name: string) => TABLES.find((t) => t.name === name)!.columns.map((c) => c.name);
 if (scale === 'quang-ninh') {
   profile = QUANG_NINH;
   units = parse(readFileSync(join(out, 'units.csv')), { columns: true, bom: true });
+} else if (scale === 'nui-may') {
+  profile = NUI_MAY;
+  units = nuiMayUnits();
+  writeFileSync(join(out, 'metadata.json'), JSON.stringify(NUI_MAY_METADATA, null, 2) + '\n');
+  writeCsv(join(out, 'units.csv'), units as unknown as Record<string, unknown>[], columns('units'));
+  writeCsv(join(out, 'targets.csv'), NUI_MAY_TARGETS, columns('targets'));
 } else {
   const factor = scale === 'national' ? 60 : Number(scale.replace(/x$/, ''));
   ({ profile, units } = syntheticNational(factor));
@@ -38,10 +47,16 @@ const profileOf = profilesOfUnits(units, profile.emShareByDistrict, profile.defa
 const ctx = { units, profileOf, households: profile.households, rng };
 const poverty = profile.standards.flatMap((plan: StandardPlan) => generatePoverty(ctx, plan));
 const emShare = new Map(units.map((u) => [u.unit_code, profileOf(u).emShare]));
+if (scale === 'nui-may') {
+  const collected = columns('poverty').filter((c) => !NUI_MAY_NOT_COLLECTED.includes(c));
+  writeCsv(join(out, 'poverty.csv'), poverty as unknown as Record<string, unknown>[], collected);
+  writeCsv(join(out, 'villages.csv'), nuiMayVillages(units, rng), columns('villages'));
+  console.log(`${out}: poverty ${poverty.length} rows, ${units.length} communes`);
+  process.exit(0);
+}
 const deprivation = generateDeprivation(poverty, (code) => emShare.get(code) ?? 0, rng);
 const coverage = generateCoverage(poverty, profile.coverageStandard, rng);
 
-const columns = (name: string) => TABLES.find((t) => t.name === name)!.columns.map((c) => c.name);
 writeCsv(join(out, 'poverty.csv'), poverty as unknown as Record<string, unknown>[], columns('poverty'));
 writeCsv(join(out, 'deprivation.csv'), deprivation, columns('deprivation'));
 writeCsv(join(out, 'coverage.csv'), coverage, columns('coverage'));

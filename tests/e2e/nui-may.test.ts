@@ -1,0 +1,100 @@
+import { spawnSync } from 'node:child_process';
+import { existsSync, mkdtempSync, readdirSync, readFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { parse } from 'csv-parse/sync';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { buildData } from '../../src/pipeline/build.ts';
+import { formatNumber } from '../../src/lib/format.ts';
+import { openSite, visit, type Site } from './browser.ts';
+
+/**
+ * Núi Mây (data/nui-may) is a made-up province unlike Quảng Ninh in every dimension: high poverty,
+ * one standard, its own plan, years and villages, no boundaries, no crosswalk and none of the
+ * optional tables or columns. Its whole site is built and read here as a reader would.
+ */
+const DATASET = 'data/nui-may';
+const OUT = 'dist-nui-may';
+let site: Site;
+
+type Row = Record<string, string>;
+const input = (table: string): Row[] => parse(readFileSync(join(DATASET, `${table}.csv`)), { columns: true, bom: true });
+const poverty = input('poverty');
+const villages = input('villages');
+const targets = input('targets');
+const years = [...new Set(poverty.map((r) => Number(r.year)))].sort();
+const sum = (year: number, column: string) => poverty.filter((r) => Number(r.year) === year).reduce((a, r) => a + Number(r[column]), 0);
+
+beforeAll(async () => {
+  const data = join(mkdtempSync(join(tmpdir(), 'atlas-nui-may-')), 'data');
+  const { manifest } = await buildData(DATASET, data);
+  expect(manifest).not.toBeNull();
+  const build = spawnSync(process.execPath, ['node_modules/astro/bin/astro.mjs', 'build'], {
+    env: { ...process.env, DATA_DIR: data, OUT_DIR: OUT, ASTRO_TELEMETRY_DISABLED: '1' }, encoding: 'utf8',
+  });
+  expect(build.status, build.stderr).toBe(0);
+  site = await openSite(OUT);
+}, 300_000);
+afterAll(async () => site?.close());
+
+describe('a made-up high-poverty province, built from its folder alone', () => {
+  it('shows its province totals for every year exactly as its input sums them', async () => {
+    const { page, errors } = await visit(site, '');
+    expect(await page.locator('header').textContent()).toContain('Núi Mây');
+    for (const year of years) {
+      const row = page.locator(`tr[data-year="${year}"][data-standard="national"]`);
+      expect(await row.locator('[data-col="poor"]').textContent(), String(year)).toBe(formatNumber('vi', sum(year, 'poor')));
+      expect(await row.locator('[data-col="households"]').textContent(), String(year)).toBe(formatNumber('vi', sum(year, 'households')));
+    }
+    expect(errors).toEqual([]);
+  });
+
+  it('judges each of its own targets from its own input', async () => {
+    const { page, errors } = await visit(site, 'targets/');
+    expect(await page.locator('main').textContent()).toContain('45/KH-UBND');
+    for (const target of targets) {
+      const year = Number(target.year);
+      const actual = target.indicator === 'villages_exited'
+        ? villages.filter((v) => v.exit_year && Number(v.exit_year) <= year).length
+        : target.indicator === 'poor_reduction' ? sum(year, 'poor_start') - sum(year, 'poor')
+        : (100 * (sum(year, 'poor_start') - sum(year, 'poor'))) / sum(year, 'households');
+      const card = page.locator(`[data-card][data-target="${target.target_id}"]`);
+      expect(Number(await card.locator('[data-actual]').getAttribute('data-actual')), target.target_id).toBeCloseTo(actual, 3);
+      expect(await card.getAttribute('data-status'), target.target_id).toBe(actual >= Number(target.value) ? 'met' : 'not_met');
+    }
+    expect(errors).toEqual([]);
+  });
+
+  it('counts its villages out of the list by its own target year, with their real names', async () => {
+    const { page, errors } = await visit(site, 'program-135/');
+    const out2025 = villages.filter((v) => v.exit_year && Number(v.exit_year) <= 2025).length;
+    expect(Number(await page.locator('[data-exited]').getAttribute('data-exited'))).toBe(out2025);
+    expect(await page.locator('[data-exited]').textContent()).toContain(`${out2025}/${villages.length}`);
+    expect(await page.locator('tr[data-village]').count()).toBe(villages.length);
+    expect(await page.locator('main').textContent()).toContain(villages[0].village_name);
+    expect(errors).toEqual([]);
+  });
+
+  it('says "not collected" for the optional columns it leaves out, and draws no map of them', async () => {
+    const { page, errors } = await visit(site, 'explore/');
+    const marked = await page.locator('[data-schema="poverty"] [data-not-collected]').count();
+    expect(marked).toBeGreaterThanOrEqual(8);
+    expect(existsSync(join(OUT, 'map/commune/em_share_of_poor'))).toBe(false);
+    expect(existsSync(join(OUT, 'map/commune/poor_rate'))).toBe(true);
+    expect(errors).toEqual([]);
+  });
+
+  it('says nothing of Quảng Ninh, its plan, places, figures or boundaries anywhere in its built site', () => {
+    const files = (dir: string): string[] => readdirSync(dir, { withFileTypes: true })
+      .flatMap((e) => (e.isDirectory() ? (e.name === '_astro' ? [] : files(join(dir, e.name))) : /\.(html|svg|csv|json|txt)$/.test(e.name) ? [join(dir, e.name)] : []));
+    const words = ['Quảng Ninh', 'Quang Ninh', 'Hạ Long', 'Bình Liêu', 'Ba Chẽ', 'Móng Cái', '228/KH', '612/QĐ', '12/12', '13/2023', 'chuẩn tỉnh',
+      'provincial standard', 'geoBoundaries', 'OCHA', '30/6/2025', '1/7/2025', '1/11/2024', '0,067', '258 hộ', '177 xã', 'Sáu nội dung', 'six areas',
+      'Tên thôn là tên tạm', 'names are placeholders'];
+    const found = files(OUT).flatMap((f) => {
+      const text = readFileSync(f, 'utf8');
+      return words.filter((w) => text.includes(w)).map((w) => `${f}: ${w}`);
+    });
+    expect(found).toEqual([]);
+    for (const page of ['plan', 'deprivation', 'national', 'map/units2025']) expect(existsSync(join(OUT, page)), page).toBe(false);
+  });
+});
