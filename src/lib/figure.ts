@@ -13,6 +13,8 @@ export interface FigureModel {
   title: string;
   description: string;
   svg: string;
+  /** The same chart laid out for a phone (NARROW_WIDTH wide), shown instead of `svg` on small screens. */
+  svgNarrow?: string;
   /** Where the data comes from, without a label: pages, files and embeds put "Source:" before it once. */
   source: string;
   illustrative: boolean;
@@ -50,6 +52,15 @@ export const figureCsv = (figure: Pick<FigureModel, 'table' | 'illustrative' | '
     [...figure.table.columns.map((c) => c.key), 'illustrative', 'source'],
     ...figure.table.rows.map((r) => [...r.values, figure.illustrative, figure.source]),
   ], { record_delimiter: 'windows', cast: { boolean: (v) => String(v), string: spreadsheetSafe } });
+
+/** The width a chart is drawn at for a phone: a 360-px screen shows it at about this size, so its 12-px text stays at least 12 px. */
+export const NARROW_WIDTH = 300;
+
+/** A chart drawn for a wide screen and for a phone; `draw` gets the width (undefined: its own) and a suffix for its ids. */
+export const drawnTwice = (draw: (width: number | undefined, idSuffix: string) => string) => ({
+  svg: draw(undefined, ''),
+  svgNarrow: draw(NARROW_WIDTH, '-narrow'),
+});
 
 /** A file name for a figure's downloads: its id with slashes as dashes. */
 export const figureFileName = (id: string, ext: string) => `${id.replaceAll('/', '-')}.${ext}`;

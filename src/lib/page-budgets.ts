@@ -2,19 +2,21 @@
  * Page-weight budgets, per kind of page: brotli bytes of HTML + CSS + JS a first visit loads
  * before any interaction, and the number of requests. Set from measurements (README →
  * Performance) with a little headroom; CI fails when a page kind exceeds its budget.
+ * Pages with charts carry each chart twice, drawn for a phone and for a wider screen (2–3 KB more
+ * on map pages): the price of 12-px text on a 360-px screen without scripts.
  * The explore page's DuckDB (≈ 5 MB brotli) loads after the page and is measured by the benchmark.
  */
 export const PAGE_BUDGETS: Record<string, { page: string; brotliBytes: number; requests: number }> = {
-  overview: { page: '', brotliBytes: 11_500, requests: 5 },
-  map: { page: 'map/', brotliBytes: 13_800, requests: 5 },
-  communeMap: { page: 'map/commune/poor_rate/2022-national/', brotliBytes: 15_800, requests: 5 },
+  overview: { page: '', brotliBytes: 11_900, requests: 5 },
+  map: { page: 'map/', brotliBytes: 16_500, requests: 5 },
+  communeMap: { page: 'map/commune/poor_rate/2022-national/', brotliBytes: 16_500, requests: 5 },
   commune: { page: 'communes/06841/', brotliBytes: 9_600, requests: 5 },
-  district: { page: 'districts/198/', brotliBytes: 12_000, requests: 5 },
+  district: { page: 'districts/198/', brotliBytes: 12_800, requests: 5 },
   deprivation: { page: 'deprivation/', brotliBytes: 14_200, requests: 5 },
   targets: { page: 'targets/', brotliBytes: 10_400, requests: 4 },
   report: { page: 'targets/report/', brotliBytes: 9_000, requests: 5 },
-  national: { page: 'national/', brotliBytes: 15_900, requests: 5 },
-  embed: { page: 'embed/vi/map/district/poor_rate/2022-national/', brotliBytes: 11_600, requests: 5 },
+  national: { page: 'national/', brotliBytes: 19_400, requests: 5 },
+  embed: { page: 'embed/vi/map/district/poor_rate/2022-national/', brotliBytes: 14_200, requests: 5 },
   explore: { page: 'explore/', brotliBytes: 146_000, requests: 4 },
 };
 

@@ -92,8 +92,8 @@ describe('plan targets', () => {
     const embed = (await visit(site, new URL(src).pathname.slice(1))).page;
     const rows = await published<{ year: number; actual: number | null; target_value: number }>(
       `SELECT year, actual, target_value FROM {target_progress} WHERE target_id = 'poor-reduction' AND actual IS NOT NULL`);
-    expect(Number(await embed.locator('.reference').getAttribute('data-value'))).toBe(rows[0].target_value);
-    for (const r of rows) expect(Number(await embed.locator(`circle[data-x="${r.year}"]`).getAttribute('data-value'))).toBe(r.actual);
+    expect(Number(await embed.locator('.chart-wide .reference').getAttribute('data-value'))).toBe(rows[0].target_value);
+    for (const r of rows) expect(Number(await embed.locator(`.chart-wide circle[data-x="${r.year}"]`).getAttribute('data-value'))).toBe(r.actual);
   });
 });
 
@@ -144,7 +144,8 @@ describe('an embed inside a third-party page', () => {
     for (const path of [`embed/vi/${MAP}/`, `embed/en/${MAP}/`, 'embed/en/province/poor-trend/', 'embed/vi/communes/06652/peers/', 'embed/en/deprivation/2024-national/', 'embed/vi/national/trend/']) {
       const { page, errors } = await visit(site, path);
       expect(await page.locator('nav').count(), path).toBe(0);
-      expect(await page.locator('svg.chart').count(), path).toBe(1);
+      // One chart, drawn for a wide screen and for a phone: one of the two shows.
+      expect(await page.locator('svg.chart:visible').count(), path).toBe(1);
       expect(await page.locator('figcaption').textContent(), path).toMatch(/Nguồn|Source/);
       expect(await page.locator('script[src*="explore"], script[src*="duckdb"]').count()).toBe(0);
       expect(errors, path).toEqual([]);

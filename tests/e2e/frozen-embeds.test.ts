@@ -41,7 +41,7 @@ afterAll(async () => site?.close());
 const poor2022 = async (path: string) => {
   const { page, errors } = await visit(site, path);
   expect(errors).toEqual([]);
-  return Number(await page.locator('[data-series="national"] circle[data-x="2022"]').getAttribute('data-value'));
+  return Number(await page.locator('.chart-wide [data-series="national"] circle[data-x="2022"]').getAttribute('data-value'));
 };
 
 describe('frozen embeds', () => {

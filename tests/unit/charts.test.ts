@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { choropleth } from '../../src/lib/charts/choropleth.ts';
+import { barChart } from '../../src/lib/charts/bar-chart.ts';
 import { lineChart } from '../../src/lib/charts/line-chart.ts';
 import { sparkline } from '../../src/lib/charts/sparkline.ts';
 import { escapeHtml } from '../../src/lib/escape.ts';
@@ -23,9 +24,18 @@ describe('charts are pure SVG text', () => {
 
   it('is accessible: titled, described, every point focusable with its value', () => {
     expect(chart).toMatch(/<svg[^>]*role="group"[^>]*aria-labelledby="c-title c-desc"/);
-    expect(chart.match(/<circle/g)).toHaveLength(2);
+    // Two points, each a focusable group: the visible dot and a 24-px disc to tap.
+    expect(chart.match(/<g class="point" tabindex="0"/g)).toHaveLength(2);
+    expect(chart.match(/<circle[^>]*class="hit"/g)).toHaveLength(2);
     expect(chart).toContain('data-value="258"');
     expect(chart).toContain('tabindex="0"');
+  });
+
+  it('lays itself out for a phone when drawn narrow: 12-px text, labels above bars, legend below the map', () => {
+    const bars = barChart([{ key: 'a', label: 'Nước sinh hoạt', value: 40 }], { id: 'b', title: 't', description: 'd', format: String, missingLabel: '-', width: 300 });
+    expect(bars).toContain('viewBox="0 0 300');
+    expect(bars).toMatch(/<text x="0" y="\d+" font-size="12"[^>]*>Nước sinh hoạt/);
+    expect([...bars.matchAll(/font-size="(\d+)"/g)].every(([, size]) => Number(size) >= 12)).toBe(true);
   });
 
   it('gives the same text for the same data', () => {

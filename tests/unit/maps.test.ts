@@ -137,7 +137,7 @@ describe('map and comparison charts', () => {
     const crowd = stripPlot([{ label: 'Tỉnh', points: many }], { id: 'c', title: 'Peers', description: 'd', format: (v) => `${v}%`, highlight: '7', distribution: (n) => `${n} units` });
     expect(crowd).not.toContain('<a ');
     expect(crowd).toContain('aria-label="300 units"');
-    expect(crowd.match(/<circle/g)).toHaveLength(1);
+    expect(crowd.match(/<circle(?![^>]*class="hit")/g)).toHaveLength(1);
     expect(crowd.length).toBeLessThan(8_000);
     const heat = heatmap([{ key: 'water', label: 'Water' }], [{ key: 'p', label: 'Province' }, { key: 'd', label: 'District' }],
       (_, col) => (col === 'p' ? { value: 42.4 } : { value: null, missing: 'withheld' }), { id: 'h', title: 'H', description: 'd', format: (v) => `${v}%`, missingLabel: '-', top: 100 });

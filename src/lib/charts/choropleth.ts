@@ -2,7 +2,7 @@ import type { Feature, FeatureCollection, Geometry } from 'geojson';
 import { geoMercator, geoPath } from 'd3';
 import { escapeHtml } from '../escape.ts';
 import { classLegend, datumLabel, hatchDef, shader, unitMark, type MapDatum } from './legend.ts';
-import { el, frame } from './svg.ts';
+import { COMPACT, el, frame } from './svg.ts';
 
 export interface MapOptions {
   id: string;
@@ -36,9 +36,12 @@ export function choropleth(
   o: ChoroplethOptions,
 ): string {
   const width = o.width ?? 640;
-  const height = o.height ?? 440;
-  const projection = geoMercator().fitSize([width - LEGEND_WIDTH, height], geo);
-  const path = geoPath(projection).digits(1);
+  // On a phone the map has the whole width, with its legend (and inset) below it.
+  const compact = width < COMPACT;
+  const projection = compact ? geoMercator().fitWidth(width, geo) : geoMercator().fitSize([width - LEGEND_WIDTH, o.height ?? 440], geo);
+  const mapHeight = compact ? Math.ceil(geoPath(projection).bounds(geo)[1][1]) + 4 : o.height ?? 440;
+  // A phone-sized map needs no sub-pixel detail.
+  const path = geoPath(projection).digits(compact ? 0 : 1);
   const shade = shader(o.breaks);
 
   const codeOf = (f: Feature<Geometry, Record<string, unknown>>) => String(f.properties[o.key]);
@@ -54,9 +57,16 @@ export function choropleth(
     }, el('title', {}, escapeHtml(label))), o.href?.(code));
   }).join('');
 
-  const legend = classLegend(width - LEGEND_WIDTH + 16, o.legendTitle, o.breaks, o.format, [...values.values()], o.missingLabel).markup;
-  const inset = o.inset ? insetBox(o.inset, width - LEGEND_WIDTH + 8, height - INSET_HEIGHT - 4, LEGEND_WIDTH - 12, (code) => shade(values.get(code))) : '';
-  return frame(o.id, width, height, o.title, o.description, hatchDef() + el('g', { class: 'shapes' }, shapes) + legend + inset, o.href ? 'group' : 'img');
+  const legendX = compact ? 0 : width - LEGEND_WIDTH + 16;
+  const legend = classLegend(legendX, o.legendTitle, o.breaks, o.format, [...values.values()], o.missingLabel);
+  const legendY = compact ? mapHeight + 4 : 0;
+  const insetY = compact ? legendY + legend.height + 8 : mapHeight - INSET_HEIGHT - 4;
+  const inset = o.inset
+    ? insetBox(o.inset, compact ? 0 : width - LEGEND_WIDTH + 8, insetY, compact ? Math.min(width, 220) : LEGEND_WIDTH - 12, (code) => shade(values.get(code)))
+    : '';
+  const height = compact ? (o.inset ? insetY + INSET_HEIGHT + 4 : legendY + legend.height + 4) : mapHeight;
+  return frame(o.id, width, height, o.title, o.description,
+    hatchDef() + el('g', { class: 'shapes', 'data-geographic': 'true' }, shapes) + (compact ? el('g', { transform: `translate(0 ${legendY})` }, legend.markup) : legend.markup) + inset, o.href ? 'group' : 'img');
 }
 
 const INSET_HEIGHT = 250;

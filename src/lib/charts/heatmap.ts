@@ -18,8 +18,8 @@ export interface HeatmapCell {
   missing?: string;
 }
 
-const CELL_W = 32;
-const CELL_H = 24;
+const CELL_W = 36;
+const CELL_H = 26;
 
 /**
  * A grid of rows × columns, each cell shaded by its value and labelled with it, so that it reads
@@ -32,7 +32,7 @@ export function heatmap(rows: { key: string; label: string }[], columns: { key: 
   const colour = scaleSequential(interpolateBlues).domain([0, o.top || 1]);
   const heads = columns.map((c, j) => {
     const x = m.left + j * CELL_W + CELL_W / 2;
-    return el('text', { x, y: m.top - 6, transform: `rotate(-50 ${x} ${m.top - 6})`, 'font-size': 11, fill: 'currentColor' }, escapeHtml(c.label));
+    return el('text', { x, y: m.top - 6, transform: `rotate(-50 ${x} ${m.top - 6})`, 'font-size': 12, fill: 'currentColor' }, escapeHtml(c.label));
   }).join('');
   const body = rows.map((r, i) => {
     const y = m.top + i * CELL_H;
@@ -44,10 +44,11 @@ export function heatmap(rows: { key: string; label: string }[], columns: { key: 
       const dark = d.value != null && d.value > (o.top || 1) * 0.55;
       return el('g', { role: 'img', 'aria-label': name, tabindex: 0, 'data-row': r.key, 'data-col': c.key, 'data-value': d.value ?? '' },
         el('rect', { x: m.left + j * CELL_W, y, width: CELL_W - 1, height: CELL_H - 1, fill: d.value == null ? '#e5e5e5' : colour(d.value) }, el('title', {}, escapeHtml(name))) +
-        el('text', { x: m.left + j * CELL_W + CELL_W / 2, y: y + CELL_H / 2, 'text-anchor': 'middle', 'dominant-baseline': 'middle', 'font-size': 10, fill: dark ? '#ffffff' : '#1e293b', 'pointer-events': 'none' },
+        el('text', { x: m.left + j * CELL_W + CELL_W / 2, y: y + CELL_H / 2, 'text-anchor': 'middle', 'dominant-baseline': 'middle', 'font-size': 12, fill: dark ? '#ffffff' : '#1e293b', 'pointer-events': 'none' },
           d.value == null ? '–' : escapeHtml(String(Math.round(d.value)))));
     }).join('');
     return label + cells;
   }).join('');
-  return frame(o.id, width, height, o.title, o.description, heads + body, 'group');
+  // Too wide for a phone at a legible size: it keeps its size and its box scrolls sideways.
+  return frame(o.id, width, height, o.title, o.description, heads + body, 'group', 'chart-fixed');
 }

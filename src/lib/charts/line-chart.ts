@@ -2,7 +2,7 @@ import { extent, max } from 'd3';
 import { scaleLinear } from 'd3';
 import { line } from 'd3';
 import { escapeHtml } from '../escape.ts';
-import { el, frame, r1 } from './svg.ts';
+import { el, frame, hitArea, r1 } from './svg.ts';
 
 export interface LineSeries {
   id: string;
@@ -60,12 +60,12 @@ export function lineChart(series: LineSeries[], o: LineChartOptions): string {
     const bx = i > 0 ? (x(xs[i - 1]) + x(b.x)) / 2 : x(b.x);
     return el('g', { class: 'break' },
       el('line', { x1: bx, x2: bx, y1: m.top, y2: height - m.bottom, stroke: 'currentColor', 'stroke-dasharray': '3 3', 'stroke-opacity': 0.6 }) +
-      el('text', { x: bx + 4, y: m.top + 10, 'font-size': 11, fill: 'currentColor' }, escapeHtml(b.label)));
+      el('text', { x: bx + 4, y: m.top + 10, 'font-size': 12, fill: 'currentColor' }, escapeHtml(b.label)));
   }).join('');
 
   const reference = o.reference ? el('g', { class: 'reference', 'data-value': o.reference.y },
     el('line', { x1: m.left, x2: width - m.right, y1: y(o.reference.y), y2: y(o.reference.y), stroke: '#8a4b00', 'stroke-dasharray': '6 3', 'stroke-width': 1.5 }) +
-    el('text', { x: m.left + 4, y: y(o.reference.y) - 6, 'font-size': 11, fill: '#8a4b00' }, escapeHtml(o.reference.label))) : '';
+    el('text', { x: m.left + 4, y: y(o.reference.y) - 6, 'font-size': 12, fill: '#8a4b00' }, escapeHtml(o.reference.label))) : '';
 
   // End labels, nudged apart so that series ending at similar values stay readable.
   const labelY = new Map<string, number>();
@@ -86,9 +86,8 @@ export function lineChart(series: LineSeries[], o: LineChartOptions): string {
     const last = defined.at(-1);
     const marks = s.points.map((p) => {
       const label = `${s.label}, ${p.x}: ${p.y == null ? o.missingLabel : o.format(p.y)}`;
-      return p.y == null ? '' : el('circle', {
-        cx: x(p.x), cy: y(p.y), r: 4, fill: colour, tabindex: 0, role: 'img', 'aria-label': label, 'data-value': p.y, 'data-x': p.x,
-      }, el('title', {}, escapeHtml(label)));
+      return p.y == null ? '' : el('g', { class: 'point', tabindex: 0, role: 'img', 'aria-label': label },
+        hitArea(x(p.x), y(p.y)) + el('circle', { cx: x(p.x), cy: y(p.y), r: 4, fill: colour, 'data-value': p.y, 'data-x': p.x }, el('title', {}, escapeHtml(label))));
     }).join('');
     return el('g', { class: 'series', 'data-series': s.id },
       el('path', { d: (path(s.points) ?? '').replace(/\d+\.\d+/g, (n) => String(r1(Number(n)))), fill: 'none', stroke: colour, 'stroke-width': 2.5, 'stroke-dasharray': DASHES[i % DASHES.length] }) +

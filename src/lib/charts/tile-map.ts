@@ -9,7 +9,7 @@ export interface TileGroup {
   units: string[];
 }
 
-const TILE = 20;
+const TILE = 24;
 const GAP = 2;
 const PAD = 10;
 const HEADER = 18;
@@ -30,7 +30,7 @@ export function tileMap(groups: TileGroup[], values: Map<string, MapDatum>, o: M
   for (const g of groups) {
     const cols = Math.max(3, Math.ceil(Math.sqrt(g.units.length * 1.6)));
     const rows = Math.ceil(g.units.length / cols);
-    const w = Math.max(cols * (TILE + GAP), Math.min(width, g.name.length * 6.5));
+    const w = Math.max(cols * (TILE + GAP), Math.min(width, g.name.length * 7));
     const h = HEADER + rows * (TILE + GAP);
     if (x > 0 && x + w > width) { x = 0; y += rowHeight + PAD; rowHeight = 0; }
     const tiles = g.units.map((code, i) => {
@@ -44,7 +44,7 @@ export function tileMap(groups: TileGroup[], values: Map<string, MapDatum>, o: M
       }, el('title', {}, escapeHtml(label))), o.href?.(code));
     }).join('');
     blocks.push(el('g', { class: 'tile-group', 'data-group': g.code },
-      el('text', { x, y: y + 12, 'font-size': 11, 'font-weight': 'bold', fill: 'currentColor' }, escapeHtml(g.name)) + tiles));
+      el('text', { x, y: y + 12, 'font-size': 12, 'font-weight': 'bold', fill: 'currentColor' }, escapeHtml(g.name)) + tiles));
     x += w + PAD;
     rowHeight = Math.max(rowHeight, h);
   }

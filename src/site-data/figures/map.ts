@@ -2,7 +2,7 @@ import { labelOf, translator, type Locale, type MessageKey } from '../../i18n/t.
 import { choropleth } from '../../lib/charts/choropleth.ts';
 import { tileMap } from '../../lib/charts/tile-map.ts';
 import { cellText } from '../../lib/cells.ts';
-import type { FigureModel } from '../../lib/figure.ts';
+import { drawnTwice, type FigureModel } from '../../lib/figure.ts';
 import { formatNumber, formatPercent } from '../../lib/format.ts';
 import { inLocale, isIllustrative } from '../../lib/manifest.ts';
 import { mapData, tileGroups } from '../../lib/views/map-data.ts';
@@ -48,9 +48,10 @@ async function drawMapFigure(locale: Locale, view: MapView, link: (path: string)
   const shapes = loadBoundary(boundaryName, 0.15);
   const drawn = shapes?.features.filter((f) => values.has(String(f.properties[key]))) ?? [];
   const onBoundaries = shapes != null && drawn.length >= rows.length * 0.9;
-  const svg = onBoundaries
-    ? choropleth({ ...shapes, features: drawn }, values, { ...options, key })
-    : tileMap(tileGroups(rows, view.level === 'district' ? provinceName(locale) : t('map.nogroup')), values, options);
+  const groups = tileGroups(rows, view.level === 'district' ? provinceName(locale) : t('map.nogroup'));
+  const drawings = drawnTwice((width, suffix) => onBoundaries
+    ? choropleth({ ...shapes, features: drawn }, values, { ...options, id: options.id + suffix, width, key })
+    : tileMap(groups, values, { ...options, id: options.id + suffix, width }));
   const boundary = onBoundaries ? manifest.boundaries.find((b) => b.name === boundaryName) : undefined;
 
   const counts = ind.counts.filter((c) => c !== ind.column);
@@ -60,7 +61,7 @@ async function drawMapFigure(locale: Locale, view: MapView, link: (path: string)
     page: view.path,
     title: names.title,
     description: options.description,
-    svg,
+    ...drawings,
     source: [datasetSource(locale, ind.table),
       boundary ? `${inLocale(boundary.source, locale)} (${inLocale(boundary.licence, locale)})` : ''].join(' ').trim(),
     illustrative: isIllustrative(manifest, ind.table),

@@ -1,7 +1,7 @@
 import { labelOf, translator, type Locale } from '../../i18n/t.ts';
 import { choropleth } from '../../lib/charts/choropleth.ts';
 import { lineChart } from '../../lib/charts/line-chart.ts';
-import type { FigureModel } from '../../lib/figure.ts';
+import { drawnTwice, type FigureModel } from '../../lib/figure.ts';
 import { formatPercent } from '../../lib/format.ts';
 import { foldName } from '../../lib/names.ts';
 import { gsoHomeSeries, gsoProvinces } from '../../lib/queries.ts';
@@ -42,11 +42,11 @@ export async function nationalMapFigure(locale: Locale, year: number): Promise<F
   const description = t('national.map.desc', { province: provinceName(locale) });
   return {
     id, page: `national/${year}/`, title, description,
-    svg: choropleth(geo, new Map(provinces.map((p) => [p.iso_3166_2, { name: p.province_name, value: p.value_pct }])), {
-      id: `national-map-${year}`, title, description, key: 'iso_3166_2', format: (v) => formatPercent(locale, v, 1)!, missingLabel: t('no_data'),
+    ...drawnTwice((width, suffix) => choropleth(geo, new Map(provinces.map((p) => [p.iso_3166_2, { name: p.province_name, value: p.value_pct }])), {
+      id: `national-map-${year}${suffix}`, title, description, key: 'iso_3166_2', format: (v) => formatPercent(locale, v, 1)!, missingLabel: t('no_data'),
       legendTitle: t('national.col.rate'), breaks: classBreaks(provinces.map((p) => p.value_pct)), highlight: provinces.find((p) => p.home)?.iso_3166_2,
-      width: 560, height: 620, inset: archipelagoInset(locale, provinces),
-    }),
+      width: width ?? 560, height: 620, inset: archipelagoInset(locale, provinces),
+    })),
     source: t('national.note.source'), illustrative: false, notes: [],
     table: {
       columns: [
@@ -76,7 +76,9 @@ export async function nationalTrendFigure(locale: Locale, years: number[]): Prom
   const title = t('national.trend.title', { province: provinceName(locale), first: years[0], last: years.at(-1)! });
   return {
     id: 'national/trend', page: 'national/', title, description: t('national.trend.desc'),
-    svg: lineChart(view.series, { id: 'national-trend', title, description: t('national.trend.desc'), format: (v) => formatPercent(locale, v, 1)!, missingLabel: t('no_data') }),
+    ...drawnTwice((width, suffix) => lineChart(view.series, {
+      id: `national-trend${suffix}`, width, title, description: t('national.trend.desc'), format: (v) => formatPercent(locale, v, 1)!, missingLabel: t('no_data'),
+    })),
     source: t('national.note.source'), illustrative: false, notes: [],
     table: {
       columns: [{ key: 'year', label: t('col.year'), numeric: false }, ...view.series.map((s) => ({ key: s.id, label: s.label, numeric: true }))],

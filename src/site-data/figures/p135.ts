@@ -1,6 +1,6 @@
 import { translator, type Locale } from '../../i18n/t.ts';
 import { lineChart } from '../../lib/charts/line-chart.ts';
-import type { FigureModel } from '../../lib/figure.ts';
+import { drawnTwice, type FigureModel } from '../../lib/figure.ts';
 import { formatNumber } from '../../lib/format.ts';
 import { inLocale, isIllustrative } from '../../lib/manifest.ts';
 import { villagesExitedByYear } from '../../lib/queries.ts';
@@ -15,9 +15,9 @@ export async function p135ProgressFigure(locale: Locale): Promise<FigureModel | 
   const title = t('p135.progress.title');
   return {
     id: 'program-135/progress', page: 'program-135/', title, description: t('p135.progress.desc'),
-    svg: lineChart([{ id: 'exited', label: title, points: progress.map((p) => ({ x: p.year, y: p.exited })) }], {
-      id: 'p135-progress', title, description: t('p135.progress.desc'), format: (v) => formatNumber(locale, v)!, missingLabel: t('no_data'), height: 220,
-    }),
+    ...drawnTwice((width, suffix) => lineChart([{ id: 'exited', label: title, points: progress.map((p) => ({ x: p.year, y: p.exited })) }], {
+      id: `p135-progress${suffix}`, width, title, description: t('p135.progress.desc'), format: (v) => formatNumber(locale, v)!, missingLabel: t('no_data'), height: 220,
+    })),
     source: inLocale(manifest.tables.find((x) => x.name === 'villages')?.source, locale),
     illustrative: isIllustrative(manifest, 'villages'),
     notes: [],

@@ -1,6 +1,6 @@
 import { labelOf, translator, type Locale } from '../../i18n/t.ts';
 import { stripPlot } from '../../lib/charts/strip-plot.ts';
-import type { FigureModel } from '../../lib/figure.ts';
+import { drawnTwice, type FigureModel } from '../../lib/figure.ts';
 import { formatPercent } from '../../lib/format.ts';
 import { isIllustrative } from '../../lib/manifest.ts';
 import { peerRates } from '../../lib/queries.ts';
@@ -45,10 +45,10 @@ async function drawUnitStanding(locale: Locale, level: 'district' | 'commune', c
     year: me.year, standard: me.standard, province, district: inDistrict ? standing(inDistrict, code) : null,
     figure: {
       id, page: unitPage(level, code), title, description: t('peers.desc', { name: me.unit_name }),
-      svg: stripPlot(strips, {
-        id: id.replaceAll('/', '-'), title, description: t('peers.desc', { name: me.unit_name }), format, highlight: code,
+      ...drawnTwice((width, suffix) => stripPlot(strips, {
+        id: id.replaceAll('/', '-') + suffix, width, title, description: t('peers.desc', { name: me.unit_name }), format, highlight: code,
         distribution: (count) => t('peers.distribution', { count, level: t(`peers.level.${level}`) }),
-      }),
+      })),
       source: datasetSource(locale, 'poverty'),
       illustrative: isIllustrative(manifest, 'poverty'),
       notes: [],

@@ -1,6 +1,6 @@
 import { translator, type Locale } from '../../i18n/t.ts';
 import { lineChart } from '../../lib/charts/line-chart.ts';
-import type { FigureModel } from '../../lib/figure.ts';
+import { drawnTwice, type FigureModel } from '../../lib/figure.ts';
 import { isIllustrative } from '../../lib/manifest.ts';
 import { formatTargetValue } from '../../lib/target-format.ts';
 import { loadManifest } from '../db.ts';
@@ -21,10 +21,10 @@ export function targetFigure(locale: Locale, target: TargetView): FigureModel {
   const targetLabel = `${t('targets.card.target')}: ${show(target.value)} (${target.year})`;
   return {
     id, page: 'targets/', title: text, description: t('targets.trend'),
-    svg: lineChart([{ id: 'actual', label: t('targets.card.actual'), points: target.series.map((s) => ({ x: s.year, y: s.actual })) }], {
-      id: id.replace('/', '-'), title: text, description: t('targets.trend'), format: (v) => show(v), missingLabel: t('no_data'),
+    ...drawnTwice((width, suffix) => lineChart([{ id: 'actual', label: t('targets.card.actual'), points: target.series.map((s) => ({ x: s.year, y: s.actual })) }], {
+      id: id.replace('/', '-') + suffix, width, title: text, description: t('targets.trend'), format: (v) => show(v), missingLabel: t('no_data'),
       reference: { y: target.value, label: targetLabel }, height: 240,
-    }),
+    })),
     source: `${t('targets.source.plan', { document: target.source_document, section: target.source_section })}. ${t('targets.source.actual', { table })}.`,
     illustrative: isIllustrative(manifest, table),
     notes: [],

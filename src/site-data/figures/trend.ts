@@ -1,7 +1,7 @@
 import { translator, type Locale } from '../../i18n/t.ts';
 import { lineChart } from '../../lib/charts/line-chart.ts';
 import { cellText } from '../../lib/cells.ts';
-import type { FigureModel } from '../../lib/figure.ts';
+import { drawnTwice, type FigureModel } from '../../lib/figure.ts';
 import { formatNumber } from '../../lib/format.ts';
 import { isIllustrative, standardLabel, standardName } from '../../lib/manifest.ts';
 import { seriesByStandard, type SeriesRow } from '../../lib/views/series.ts';
@@ -32,7 +32,9 @@ function trendFigure(locale: Locale, id: string, page: string, rows: Row[], colu
   const svgId = id.replaceAll('/', '-');
   return {
     id, page, title, description: t('overview.trend.desc'),
-    svg: lineChart(series, { id: svgId, title, description: t('overview.trend.desc'), format: (v) => formatNumber(locale, v)!, missingLabel: t('suppressed'), breaks, height }),
+    ...drawnTwice((width, suffix) => lineChart(series, {
+      id: svgId + suffix, width, title, description: t('overview.trend.desc'), format: (v) => formatNumber(locale, v)!, missingLabel: t('suppressed'), breaks, height,
+    })),
     source: datasetSource(locale, 'poverty'),
     illustrative: isIllustrative(manifest, 'poverty'),
     // The legend names each standard briefly; the note says what each one is.

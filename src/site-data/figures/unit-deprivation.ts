@@ -1,6 +1,6 @@
 import { labelOf, translator, type Locale } from '../../i18n/t.ts';
 import { barChart } from '../../lib/charts/bar-chart.ts';
-import type { FigureModel } from '../../lib/figure.ts';
+import { drawnTwice, type FigureModel } from '../../lib/figure.ts';
 import { formatPercent } from '../../lib/format.ts';
 import { isIllustrative, standardName } from '../../lib/manifest.ts';
 import { unitDeprivation } from '../../lib/queries.ts';
@@ -24,8 +24,8 @@ async function drawUnitDeprivationFigure(locale: Locale, level: 'district' | 'co
   const missing = (r: Row) => t(r.suppressed ? 'suppressed' : 'no_data');
   return {
     id, page: unitPage(level, code), title, description: t('unit.deprivation.desc'),
-    svg: barChart(rows.map((d) => ({ key: d.indicator, label: labelOf(locale, 'deprivation', d.indicator), value: d.share_deprived })),
-      { id: id.replaceAll('/', '-'), title, description: t('unit.deprivation.desc'), format, missingLabel: t('suppressed') }),
+    ...drawnTwice((width, suffix) => barChart(rows.map((d) => ({ key: d.indicator, label: labelOf(locale, 'deprivation', d.indicator), value: d.share_deprived })),
+      { id: id.replaceAll('/', '-') + suffix, width, title, description: t('unit.deprivation.desc'), format, missingLabel: t('suppressed') })),
     source: datasetSource(locale, 'deprivation'),
     illustrative: isIllustrative(manifest, 'deprivation'),
     notes: [],

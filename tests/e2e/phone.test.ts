@@ -1,0 +1,98 @@
+import type { Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { builtPages, embedPages } from './pages.ts';
+import { openSite, type Site } from './browser.ts';
+
+/**
+ * A reader on a 360-px phone: every kind of page, in both languages, read as rendered. Text at
+ * least 12 px (chart text included, after the SVG is scaled to fit), tap targets at least 24 px,
+ * and nothing wider than the screen except inside a box that scrolls.
+ */
+let site: Site;
+beforeAll(async () => {
+  site = await openSite('dist', '/', {});
+  await site.context.pages()[0]?.setViewportSize({ width: 360, height: 740 });
+});
+afterAll(async () => site?.close());
+
+/** One page of each kind: the first built page whose path matches each pattern, in both languages. */
+function pageKinds(): string[] {
+  const pages = builtPages();
+  const kinds = [/^$/, /^map\/$/, /^map\/district\//, /^map\/commune\//, /^map\/units2025\//, /^communes\/[^/]+\/$/, /^districts\/[^/]+\/$/,
+    /^deprivation\//, /^targets\/$/, /^targets\/[^/]+\/$/, /^program-135\/$/, /^program-135\/[^/]+\/$/, /^national\//, /^plan\//,
+    /^explore\/$/, /^downloads\/$/, /^sources\/$/];
+  const picked = kinds.flatMap((k) => pages.filter((p) => k.test(p)).slice(0, 1));
+  return [...picked, ...picked.map((p) => `en/${p}`)].filter((p) => pages.includes(p));
+}
+
+interface Finding {
+  what: string;
+  size: string;
+}
+
+/** What a 360-px reader would struggle with on the open page. */
+const problems = (page: Page) => page.evaluate((): Finding[] => {
+  const out: { what: string; size: string }[] = [];
+  const shown = (e: Element) => {
+    const r = e.getBoundingClientRect();
+    if (r.width === 0 && r.height === 0) return false;
+    for (let n: Element | null = e; n; n = n.parentElement) {
+      if (n.tagName === 'DETAILS' && !(n as HTMLDetailsElement).open && !n.querySelector(':scope > summary')?.contains(e)) return false;
+      const s = getComputedStyle(n);
+      if (s.display === 'none' || s.visibility === 'hidden') return false;
+    }
+    return true;
+  };
+  const name = (e: Element) => `${e.tagName.toLowerCase()} "${(e.textContent ?? '').trim().slice(0, 40)}"`;
+  // Text in charts, as drawn after the SVG is scaled to the screen.
+  for (const t of document.querySelectorAll('svg text')) {
+    if (!shown(t) || !(t.textContent ?? '').trim()) continue;
+    const m = (t as SVGTextElement).getScreenCTM();
+    const px = parseFloat(getComputedStyle(t).fontSize) * (m ? Math.hypot(m.a, m.b) : 1);
+    if (px < 11.95) out.push({ what: `chart text ${name(t)}`, size: `${px.toFixed(1)} px` });
+  }
+  // Text in the page.
+  for (const e of document.querySelectorAll('body *:not(svg *):not(script):not(style)')) {
+    const own = [...e.childNodes].some((n) => n.nodeType === Node.TEXT_NODE && (n.textContent ?? '').trim());
+    if (!own || !shown(e)) continue;
+    const px = parseFloat(getComputedStyle(e).fontSize);
+    if (px < 11.95) out.push({ what: `text ${name(e)}`, size: `${px} px` });
+  }
+  // Tap targets; a link inside a sentence is sized by its line (WCAG 2.5.8, inline exception).
+  for (const e of document.querySelectorAll('a[href], button, input, select, textarea, summary, [tabindex="0"]')) {
+    if (!shown(e)) continue;
+    let block = e.parentElement;
+    while (block && getComputedStyle(block).display === 'inline') block = block.parentElement;
+    const inSentence = e.tagName === 'A' && !e.closest('svg') && (block?.textContent ?? '').replace(e.textContent ?? '', '').trim() !== '';
+    if (inSentence || e.closest('[data-geographic]')) continue;
+    const r = e.getBoundingClientRect();
+    if (r.width < 23.5 || r.height < 23.5) out.push({ what: `target ${name(e)}`, size: `${r.width.toFixed(0)}×${r.height.toFixed(0)}` });
+  }
+  // Nothing sticks out of the screen, except inside a box that scrolls.
+  if (document.documentElement.scrollWidth > window.innerWidth + 1) out.push({ what: 'page wider than the screen', size: `${document.documentElement.scrollWidth} px` });
+  return out;
+});
+
+describe('on a 360 × 740 phone', () => {
+  it.each(pageKinds())('/%s reads at 12 px or more, taps at 24 px or more, and fits the screen', async (path) => {
+    const page = await site.context.newPage();
+    await page.setViewportSize({ width: 360, height: 740 });
+    await page.goto(site.url + path, { waitUntil: 'load' });
+    const found = await problems(page);
+    await page.close();
+    const summary = [...new Map(found.map((f) => [f.what.replace(/"[^"]*"/, '"…"'), f])).values()].map((f) => `${f.what}: ${f.size}`);
+    expect(summary).toEqual([]);
+  });
+
+  // One embed of each kind: the path with its codes and years taken out says what kind it is.
+  const kind = (p: string) => p.replace(/\/[^/]*\d[^/]*\//g, '/#/').split('/').slice(0, 4).join('/');
+  it.each(embedPages().filter((p) => /^embed\/(vi|en)\//.test(p)).filter((p, i, all) => all.findIndex((q) => kind(q) === kind(p)) === i))(
+    '/%s reads at 12 px or more inside a 360-px page', async (path) => {
+      const page = await site.context.newPage();
+      await page.setViewportSize({ width: 340, height: 600 });
+      await page.goto(site.url + path, { waitUntil: 'load' });
+      const found = (await problems(page)).filter((f) => !f.what.startsWith('target'));
+      await page.close();
+      expect([...new Set(found.map((f) => `${f.what}: ${f.size}`))].slice(0, 20)).toEqual([]);
+    });
+});
