@@ -18,7 +18,7 @@ export interface Site {
 const CHROMIUM_ARGS = ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'];
 
 /** Serves a built site on 127.0.0.1 and opens Debian's Chromium on it, watching every request. */
-export async function openSite(root = 'dist', base = '/', options: { javaScriptEnabled?: boolean; bypassCSP?: boolean; alsoAllow?: string[] } = {}): Promise<Site> {
+export async function openSite(root = 'dist', base = '/', options: { javaScriptEnabled?: boolean; bypassCSP?: boolean; hasTouch?: boolean; isMobile?: boolean; viewport?: { width: number; height: number }; alsoAllow?: string[] } = {}): Promise<Site> {
   const { alsoAllow = [], ...contextOptions } = options;
   const { server, url } = await serveStatic(root, base);
   const origin = new URL(url).origin;

@@ -96,3 +96,37 @@ describe('on a 360 × 740 phone', () => {
       expect([...new Set(found.map((f) => `${f.what}: ${f.size}`))].slice(0, 20)).toEqual([]);
     });
 });
+
+describe('on a 1280-px screen', () => {
+  it.each(pageKinds())('/%s reads at 12 px or more and fits the screen', async (path) => {
+    const page = await site.context.newPage();
+    await page.setViewportSize({ width: 1280, height: 900 });
+    await page.goto(site.url + path, { waitUntil: 'load' });
+    const found = (await problems(page)).filter((f) => !f.what.startsWith('target'));
+    await page.close();
+    expect([...new Set(found.map((f) => `${f.what}: ${f.size}`))].slice(0, 20)).toEqual([]);
+  });
+});
+
+describe('on a touch screen', () => {
+  it('a first tap on a map unit shows its value with a link onward; a second tap opens its page', async () => {
+    const touch = await openSite('dist', '/', { hasTouch: true, isMobile: true, viewport: { width: 360, height: 740 } });
+    try {
+      const page = await touch.context.newPage();
+      await page.goto(`${touch.url}map/commune/poor_rate/2022-national/`, { waitUntil: 'load' });
+      const tile = page.locator('#map-narrow a').nth(3);
+      const label = await tile.getAttribute('aria-label');
+      const href = await tile.getAttribute('href');
+      await tile.tap();
+      const tip = page.locator('.map-tooltip');
+      await expect.poll(() => tip.isVisible()).toBe(true);
+      expect(await tip.textContent()).toContain(label);
+      expect(await tip.locator('a').getAttribute('href')).toBe(href);
+      expect(new URL(page.url()).pathname).toBe('/map/commune/poor_rate/2022-national/');
+      await tile.tap();
+      await page.waitForURL((url) => url.pathname === href);
+    } finally {
+      await touch.close();
+    }
+  });
+});
