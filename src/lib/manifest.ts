@@ -66,6 +66,12 @@ export const inLocale = (text: Bilingual | undefined, locale: 'vi' | 'en'): stri
 
 export const isIllustrative = (m: Manifest, table: string) => m.tables.find((t) => t.name === table)?.illustrative ?? false;
 
+/** A published table as a reader calls it: its description in quotes, in the reader's language (its SQL name where it has none). */
+export const tableTitle = (m: Manifest, table: string, locale: 'vi' | 'en') => {
+  const description = m.tables.find((t) => t.name === table)?.description[locale];
+  return description ? `“${description}”` : table;
+};
+
 /** A standard as a legend names it: its short name in the reader's language, else its full name. */
 export const standardLabel = (s: Standard, locale: 'vi' | 'en') =>
   (locale === 'vi' ? s.short_name_vi ?? s.name_vi : s.short_name_en ?? s.name_en);

@@ -1,7 +1,7 @@
 import { translator, type Locale } from '../../i18n/t.ts';
 import { lineChart } from '../../lib/charts/line-chart.ts';
 import { drawnTwice, type FigureModel } from '../../lib/figure.ts';
-import { isIllustrative } from '../../lib/manifest.ts';
+import { isIllustrative, tableTitle } from '../../lib/manifest.ts';
 import { formatTargetValue } from '../../lib/target-format.ts';
 import { loadManifest } from '../db.ts';
 import type { TargetView } from '../targets.ts';
@@ -25,7 +25,7 @@ export function targetFigure(locale: Locale, target: TargetView): FigureModel {
       id: id.replace('/', '-') + suffix, width, title: text, description: t('targets.trend'), format: (v) => show(v), missingLabel: t('no_data'),
       reference: { y: target.value, label: targetLabel }, height: 240,
     })),
-    source: `${t('targets.source.plan', { document: target.source_document, section: target.source_section })}. ${t('targets.source.actual', { table })}.`,
+    source: `${t('targets.source.plan', { document: target.source_document, section: target.source_section })}. ${t('targets.source.actual', { table: tableTitle(manifest, table, locale) })}.`,
     illustrative: isIllustrative(manifest, table),
     notes: [],
     table: {
