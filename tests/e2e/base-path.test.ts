@@ -7,7 +7,7 @@ let site: Site;
 
 beforeAll(async () => {
   const build = spawnSync(process.execPath, ['node_modules/astro/bin/astro.mjs', 'build'], {
-    env: { ...process.env, BASE_PATH: '/atlas/', OUT_DIR: OUT, ASTRO_TELEMETRY_DISABLED: '1' }, encoding: 'utf8',
+    env: { ...process.env, BASE_PATH: '/atlas/', SITE_URL: 'https://atlas.example.org/', OUT_DIR: OUT, ASTRO_TELEMETRY_DISABLED: '1' }, encoding: 'utf8',
   });
   expect(build.status, build.stderr).toBe(0);
   site = await openSite(OUT, '/atlas/');
@@ -28,6 +28,22 @@ describe('the site under a sub-path (e.g. GitHub Pages)', () => {
     expect(response.status()).toBe(200);
     expect(site.failed).toEqual([]);
     expect(site.external).toEqual([]);
+  });
+
+  it('describes every page for search engines and link previews, with absolute addresses under SITE_URL', async () => {
+    for (const [path, lang] of [['', 'vi'], ['communes/06841/', 'vi'], ['en/communes/06841/', 'en'], ['en/map/', 'en']] as const) {
+      const { page } = await visit(site, path);
+      const meta = (selector: string, attribute = 'content') => page.locator(selector).getAttribute(attribute);
+      const description = await meta('meta[name="description"]');
+      expect(description?.length, path).toBeGreaterThan(40);
+      expect(description, path).toContain(lang === 'vi' ? 'nghèo' : 'poverty');
+      expect(await meta('link[rel="canonical"]', 'href')).toBe(`https://atlas.example.org/atlas/${path}`);
+      const bare = path.replace(/^en\//, '');
+      expect(await meta('link[rel="alternate"][hreflang="vi"]', 'href')).toBe(`https://atlas.example.org/atlas/${bare}`);
+      expect(await meta('link[rel="alternate"][hreflang="en"]', 'href')).toBe(`https://atlas.example.org/atlas/en/${bare}`);
+      expect(await meta('meta[property="og:title"]')).toBeTruthy();
+      expect(await meta('meta[property="og:url"]')).toBe(`https://atlas.example.org/atlas/${path}`);
+    }
   });
 
   it('starts DuckDB from the sub-path', async () => {
