@@ -130,3 +130,34 @@ describe('on a touch screen', () => {
     }
   });
 });
+
+describe('finding a unit by name', () => {
+  it('from the header of any page, typed without diacritics, with and without scripts', async () => {
+    const page = await site.context.newPage();
+    await page.setViewportSize({ width: 360, height: 740 });
+    await page.goto(`${site.url}en/targets/`, { waitUntil: 'load' });
+    await page.getByRole('searchbox').fill('ha khanh');
+    await page.getByRole('searchbox').press('Enter');
+    await page.waitForURL((url) => url.pathname === '/en/communes/');
+    expect(await page.locator('[data-unit-list] li:visible').allTextContents()).toEqual(['Phường Hà Khánh']);
+    await page.locator('[data-unit-list] a', { hasText: 'Phường Hà Khánh' }).click();
+    await page.waitForURL((url) => url.pathname === '/en/communes/06649/');
+    // Submitting the form lists the matching communes on the index page.
+    await page.getByRole('searchbox').fill('hoanh bo');
+    await page.getByRole('searchbox').press('Enter');
+    await page.waitForURL((url) => url.pathname === '/en/communes/');
+    const shown = await page.locator('[data-unit-list] li:visible').allTextContents();
+    expect(shown.length).toBeGreaterThan(0);
+    expect(shown.every((name) => /hoành bồ/i.test(name))).toBe(true);
+    await page.close();
+    const plain = await openSite('dist', '/', { javaScriptEnabled: false });
+    try {
+      const p = await plain.context.newPage();
+      await p.goto(`${plain.url}communes/?q=ha+khanh`, { waitUntil: 'load' });
+      expect(await p.locator('[data-unit-list] li').count()).toBeGreaterThan(100);
+      expect(await p.locator('[data-unit-list] li', { hasText: 'Phường Hà Khánh' }).count()).toBe(1);
+    } finally {
+      await plain.close();
+    }
+  });
+});

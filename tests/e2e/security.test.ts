@@ -23,9 +23,9 @@ describe('security baseline of the built HTML', () => {
   it('loads DuckDB only on the page that explores data, and scripts only where they add interaction', () => {
     const withDuckDb = pages.filter(({ html }) => /<script[^>]*src="[^"]*explore[^"]*"/.test(html)).map(({ path }) => path);
     expect(withDuckDb.sort()).toEqual(['en/explore/', 'explore/']);
-    // Scripts add tooltips and exports to figures, sorting to the coverage tables, and the query editor.
+    // Scripts add tooltips and exports to figures, sorting to the coverage tables, the query editor, and a name search to the list of units.
     const withScripts = pages.filter(({ html }) => /<script[^>]*src=/.test(html));
-    const unexplained = withScripts.filter(({ path, html }) => !/data-figure(-tools)?=/.test(html) && !/^(en\/)?(explore|targets\/[^/]+)\/$/.test(path));
+    const unexplained = withScripts.filter(({ path, html }) => !/data-figure(-tools)?=/.test(html) && !/^(en\/)?(explore|targets\/[^/]+|communes)\/$/.test(path));
     expect(unexplained.map(({ path }) => path)).toEqual([]);
   });
 });
