@@ -2,7 +2,7 @@ import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { parse } from 'csv-parse/sync';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { builtPages } from './pages.ts';
+import { pageKinds } from './pages.ts';
 import { openSite, type Site } from './browser.ts';
 
 /**
@@ -22,13 +22,6 @@ beforeAll(async () => {
 });
 afterAll(async () => site?.close());
 
-function pageKinds(): string[] {
-  const pages = builtPages();
-  const kinds = [/^$/, /^map\/$/, /^map\/commune\//, /^map\/units2025\//, /^communes\/[^/]+\/$/, /^districts\/[^/]+\/$/, /^deprivation\//,
-    /^targets\/$/, /^targets\/[^/]+\/$/, /^targets\/report\/$/, /^program-135\/$/, /^program-135\/[^/]+\/$/, /^national\/$/, /^plan\//,
-    /^explore\/$/, /^downloads\/$/, /^sources\/$/];
-  return kinds.flatMap((k) => pages.filter((p) => k.test(p)).slice(0, 1));
-}
 
 /** Words of the other language in a text, with a little context. */
 function foreign(text: string, words: string[]): string[] {

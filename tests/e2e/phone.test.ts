@@ -1,6 +1,6 @@
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { builtPages, embedPages } from './pages.ts';
+import { embedPages, pageKinds } from './pages.ts';
 import { openSite, type Site } from './browser.ts';
 
 /**
@@ -16,14 +16,8 @@ beforeAll(async () => {
 afterAll(async () => site?.close());
 
 /** One page of each kind: the first built page whose path matches each pattern, in both languages. */
-function pageKinds(): string[] {
-  const pages = builtPages();
-  const kinds = [/^$/, /^map\/$/, /^map\/district\//, /^map\/commune\//, /^map\/units2025\//, /^communes\/[^/]+\/$/, /^districts\/[^/]+\/$/,
-    /^deprivation\//, /^targets\/$/, /^targets\/[^/]+\/$/, /^program-135\/$/, /^program-135\/[^/]+\/$/, /^national\//, /^plan\//,
-    /^explore\/$/, /^downloads\/$/, /^sources\/$/];
-  const picked = kinds.flatMap((k) => pages.filter((p) => k.test(p)).slice(0, 1));
-  return [...picked, ...picked.map((p) => `en/${p}`)].filter((p) => pages.includes(p));
-}
+/** One page of each kind, in both languages. */
+const bothLanguages = () => pageKinds().flatMap((p) => [p, `en/${p}`]);
 
 interface Finding {
   what: string;
@@ -74,7 +68,7 @@ const problems = (page: Page) => page.evaluate((): Finding[] => {
 });
 
 describe('on a 360 × 740 phone', () => {
-  it.each(pageKinds())('/%s reads at 12 px or more, taps at 24 px or more, and fits the screen', async (path) => {
+  it.each(bothLanguages())('/%s reads at 12 px or more, taps at 24 px or more, and fits the screen', async (path) => {
     const page = await site.context.newPage();
     await page.setViewportSize({ width: 360, height: 740 });
     await page.goto(site.url + path, { waitUntil: 'load' });
@@ -98,7 +92,7 @@ describe('on a 360 × 740 phone', () => {
 });
 
 describe('on a 1280-px screen', () => {
-  it.each(pageKinds())('/%s reads at 12 px or more and fits the screen', async (path) => {
+  it.each(bothLanguages())('/%s reads at 12 px or more and fits the screen', async (path) => {
     const page = await site.context.newPage();
     await page.setViewportSize({ width: 1280, height: 900 });
     await page.goto(site.url + path, { waitUntil: 'load' });

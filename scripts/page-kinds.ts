@@ -1,0 +1,24 @@
+import { readdirSync } from 'node:fs';
+import { join, relative } from 'node:path';
+
+const walk = (root: string, dir: string, skip: string[]): string[] =>
+  readdirSync(dir, { withFileTypes: true }).flatMap((e) => {
+    if (e.isDirectory()) return skip.includes(e.name) && dir === root ? [] : walk(root, join(dir, e.name), skip);
+    return e.name === 'index.html' ? [relative(root, dir) ? `${relative(root, dir)}/` : ''] : [];
+  });
+
+/** Every page of a built site a reader navigates, as paths relative to its root ("" for the home page); embeds apart. */
+export const builtPages = (root = 'dist'): string[] => walk(root, root, ['_astro', 'data', 'embed', 'figures']).sort();
+
+/** Every embed page of a built site, live and frozen: "embed/vi/map/…/". */
+export const embedPages = (root = 'dist'): string[] => walk(root, join(root, 'embed'), []).sort();
+
+const KINDS = [/^$/, /^map\/$/, /^map\/district\//, /^map\/commune\//, /^map\/units2025\//, /^communes\/$/, /^communes\/[^/]+\/$/,
+  /^districts\/[^/]+\/$/, /^deprivation\//, /^targets\/$/, /^targets\/[^/]+\/$/, /^targets\/report\/$/, /^program-135\/$/,
+  /^program-135\/[^/]+\/$/, /^national\//, /^plan\//, /^explore\/$/, /^downloads\/$/, /^sources\/$/];
+
+/** One Vietnamese page of each kind the site has (the first built page of each), for tests and screenshots. */
+export const pageKinds = (root = 'dist'): string[] => {
+  const pages = builtPages(root);
+  return KINDS.flatMap((k) => pages.filter((p) => k.test(p)).slice(0, 1));
+};

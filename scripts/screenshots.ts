@@ -1,0 +1,31 @@
+/**
+ * Screenshots of one page of every kind, in both languages, at 360 px and 1280 px, into
+ * screenshots/ (git-ignored), to look at before a release: npm run screenshots (after npm run build).
+ */
+import { mkdirSync, mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { chromium } from 'playwright-core';
+import { pageKinds } from './page-kinds.ts';
+import { serveStatic } from './static-server.ts';
+
+const OUT = 'screenshots';
+mkdirSync(OUT, { recursive: true });
+const { server, url } = await serveStatic('dist');
+const context = await chromium.launchPersistentContext(mkdtempSync(join(tmpdir(), 'shots-')), {
+  executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium', headless: true,
+  args: ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
+});
+const page = await context.newPage();
+let count = 0;
+for (const path of pageKinds().flatMap((p) => [p, `en/${p}`])) {
+  for (const width of [360, 1280]) {
+    await page.setViewportSize({ width, height: width === 360 ? 740 : 900 });
+    await page.goto(url + path, { waitUntil: 'load' });
+    await page.screenshot({ path: join(OUT, `${(path || 'home').replace(/\/$/, '').replaceAll('/', '_') || 'home'}-${width}.png`), fullPage: true });
+    count += 1;
+  }
+}
+await context.close();
+server.close();
+console.log(`${count} screenshots in ${OUT}/`);
