@@ -1,9 +1,11 @@
+import { spawnSync } from 'node:child_process';
 import { mkdtempSync } from 'node:fs';
 import type { Server } from 'node:http';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { chromium, type BrowserContext, type Page } from 'playwright-core';
 import { serveStatic } from '../../scripts/static-server.ts';
+import { buildData } from '../../src/pipeline/build.ts';
 
 export interface Site {
   url: string;
@@ -43,6 +45,17 @@ export async function openSite(root = 'dist', base = '/', options: { javaScriptE
       await new Promise((resolve) => (server as Server).close(resolve));
     },
   };
+}
+
+/** Publishes a dataset folder into a temporary folder and builds its whole site into `out` (as CI would for another province). */
+export async function buildSiteOf(dataset: string, out: string): Promise<void> {
+  const data = join(mkdtempSync(join(tmpdir(), 'atlas-site-')), 'data');
+  const { manifest } = await buildData(dataset, data);
+  if (!manifest) throw new Error(`${dataset} did not publish`);
+  const build = spawnSync(process.execPath, ['node_modules/astro/bin/astro.mjs', 'build'], {
+    env: { ...process.env, DATA_DIR: data, OUT_DIR: out, ASTRO_TELEMETRY_DISABLED: '1' }, encoding: 'utf8',
+  });
+  if (build.status !== 0) throw new Error(build.stderr);
 }
 
 /** Opens a page and collects its console errors and uncaught exceptions. */

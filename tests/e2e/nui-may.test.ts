@@ -1,12 +1,9 @@
-import { spawnSync } from 'node:child_process';
-import { existsSync, mkdtempSync, readdirSync, readFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { parse } from 'csv-parse/sync';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { buildData } from '../../src/pipeline/build.ts';
 import { formatNumber } from '../../src/lib/format.ts';
-import { openSite, visit, type Site } from './browser.ts';
+import { buildSiteOf, openSite, visit, type Site } from './browser.ts';
 
 /**
  * Núi Mây (data/nui-may) is a made-up province unlike Quảng Ninh in every dimension: high poverty,
@@ -26,13 +23,7 @@ const years = [...new Set(poverty.map((r) => Number(r.year)))].sort();
 const sum = (year: number, column: string) => poverty.filter((r) => Number(r.year) === year).reduce((a, r) => a + Number(r[column]), 0);
 
 beforeAll(async () => {
-  const data = join(mkdtempSync(join(tmpdir(), 'atlas-nui-may-')), 'data');
-  const { manifest } = await buildData(DATASET, data);
-  expect(manifest).not.toBeNull();
-  const build = spawnSync(process.execPath, ['node_modules/astro/bin/astro.mjs', 'build'], {
-    env: { ...process.env, DATA_DIR: data, OUT_DIR: OUT, ASTRO_TELEMETRY_DISABLED: '1' }, encoding: 'utf8',
-  });
-  expect(build.status, build.stderr).toBe(0);
+  await buildSiteOf(DATASET, OUT);
   site = await openSite(OUT);
 }, 300_000);
 afterAll(async () => site?.close());

@@ -1,10 +1,8 @@
-import { spawnSync } from 'node:child_process';
 import { cpSync, existsSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { buildData } from '../../src/pipeline/build.ts';
-import { openSite, visit, type Site } from './browser.ts';
+import { buildSiteOf, openSite, visit, type Site } from './browser.ts';
 
 const OUT = 'dist-template';
 let site: Site;
@@ -20,13 +18,7 @@ beforeAll(async () => {
   const units = readFileSync(join(dataset, 'units.csv'), 'utf8')
     .replace('Xã Một', `"${MARKUP.replaceAll('"', '""')}"`).replace('Phường Hai', LONG_WORD);
   writeFileSync(join(dataset, 'units.csv'), units);
-  const data = join(work, 'data');
-  const { manifest } = await buildData(dataset, data);
-  expect(manifest).not.toBeNull();
-  const build = spawnSync(process.execPath, ['node_modules/astro/bin/astro.mjs', 'build'], {
-    env: { ...process.env, DATA_DIR: data, OUT_DIR: OUT, ASTRO_TELEMETRY_DISABLED: '1' }, encoding: 'utf8',
-  });
-  expect(build.status, build.stderr).toBe(0);
+  await buildSiteOf(dataset, OUT);
   site = await openSite(OUT);
 }, 240_000);
 afterAll(async () => site?.close());
