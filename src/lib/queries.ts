@@ -123,7 +123,7 @@ export const unitDeprivation = (level: 'district' | 'commune', code: string) => 
     SELECT d.year, d.standard FROM deprivation d JOIN standards s USING (standard)
     WHERE d.level = ${sqlString(level)} AND d.unit_code = ${sqlString(code)} AND d.poor_near_poor > 0
     ORDER BY d.year DESC, s.first_year LIMIT 1)
-  SELECT d.indicator, d.share_deprived, d.households_deprived, d.suppressed, d.year, d.standard
+  SELECT d.indicator, d.share_deprived, d.households_deprived, d.suppressed, d.year, d.standard, d.unit_name
   FROM deprivation d JOIN latest USING (year, standard)
   WHERE d.level = ${sqlString(level)} AND d.unit_code = ${sqlString(code)}
   ORDER BY d.share_deprived DESC NULLS LAST, d.indicator`;

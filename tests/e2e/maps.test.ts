@@ -104,6 +104,16 @@ describe('from the overview to any commune and back', () => {
 });
 
 describe('unit pages and the deprivation view', () => {
+  it('names the commune or district on its deprivation chart, its embed and its downloads', async () => {
+    for (const [path, unit] of [['embed/vi/districts/198/deprivation/', 'Huyện Bình Liêu'], ['embed/en/communes/06724/deprivation/', 'Xã Hải Sơn']] as const) {
+      const { page, errors } = await visit(site, path);
+      expect(await page.locator('[data-figure-title], h1').first().textContent(), path).toContain(unit);
+      const svg = await page.request.get(`${site.url}figures/${path.replace(/^embed\//, '').replace(/\/$/, '')}/chart.svg`);
+      expect(await svg.text(), path).toContain(unit);
+      expect(errors).toEqual([]);
+    }
+  });
+
   it('states a district\'s rank among its peers from the published rates', async () => {
     const { page } = await visit(site, 'districts/198/');
     const standing = page.locator('[data-standing] p[data-rank]');

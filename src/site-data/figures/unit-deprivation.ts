@@ -9,7 +9,7 @@ import { once } from '../memo.ts';
 import { datasetSource } from '../page.ts';
 import { loadManifest, query } from '../db.ts';
 
-type Row = { indicator: string; share_deprived: number | null; year: number; standard: string; suppressed: string | null };
+type Row = { indicator: string; share_deprived: number | null; year: number; standard: string; suppressed: string | null; unit_name: string };
 
 /** A unit's deprivation profile: the share of its poor and near-poor households lacking each indicator; null when it has none. */
 async function drawUnitDeprivationFigure(locale: Locale, level: 'district' | 'commune', code: string): Promise<FigureModel | null> {
@@ -19,7 +19,8 @@ async function drawUnitDeprivationFigure(locale: Locale, level: 'district' | 'co
   const first = rows[0];
   if (!first) return null;
   const id = `${unitPage(level, code)}deprivation`;
-  const title = t('unit.deprivation.title', { year: first.year, standard: standardName(manifest, first.standard, locale) });
+  // The unit is named in the title, so that an embed, a download or a report says whose profile it is.
+  const title = t('unit.deprivation.title', { name: first.unit_name, year: first.year, standard: standardName(manifest, first.standard, locale) });
   const format = (v: number) => formatPercent(locale, v, 1)!;
   const missing = (r: Row) => t(r.suppressed ? 'suppressed' : 'no_data');
   return {
