@@ -62,6 +62,26 @@ describe('what a visitor sees', () => {
     expect(await page.locator('tr[data-year="2022"][data-standard="national"] [data-col="poor"]').textContent()).toBe('258');
   });
 
+  it('leads with the latest real published figures, and says since when a count has been zero rather than a bare 0', async () => {
+    const { page, errors } = await visit(site, '');
+    const lead = page.locator('[data-published-lead] li');
+    expect(await lead.count()).toBeGreaterThan(0);
+    expect(await lead.first().locator('a').getAttribute('href')).toMatch(/^https:\/\//);
+    // The real figures come before the illustrative cards.
+    const order = await page.evaluate(() => {
+      const a = document.querySelector('[data-published-lead]')!;
+      const b = document.querySelector('[data-kpi]')!;
+      return a.compareDocumentPosition(b) & Node.DOCUMENT_POSITION_FOLLOWING;
+    });
+    expect(order).toBeTruthy();
+    const rows = await published<{ year: number; poor: number }>(`SELECT year, poor FROM {poverty} WHERE level = 'province' AND standard = 'national' ORDER BY year`);
+    const firstZero = rows.findIndex((r, i) => r.poor === 0 && rows.slice(i).every((x) => x.poor === 0));
+    const card = page.locator('[data-kpi="national"] [data-zero-since]');
+    expect(Number(await card.getAttribute('data-zero-since'))).toBe(rows[firstZero].year);
+    expect(await card.textContent()).toContain(`${rows[firstZero - 1].year}: ${rows[firstZero - 1].poor}`);
+    expect(errors).toEqual([]);
+  });
+
   it('formats numbers the Vietnamese way on Vietnamese pages and the English way on English ones', async () => {
     const vi = (await visit(site, '')).page;
     expect(await vi.locator('tr[data-year="2021"][data-standard="national"]').textContent()).toContain('381.000');

@@ -81,3 +81,13 @@ describe('chart views', () => {
     expect(classBreaks([0.01, 0.07, 0.19, null])).toEqual([0.034, 0.094]);
   });
 });
+
+describe('a count that has reached zero', () => {
+  it('says since when, and what it was before', async () => {
+    const { zeroSince } = await import('../../src/lib/views/series.ts');
+    const rows = [2021, 2022, 2023, 2024].map((year, i) => ({ year, standard: 'national', poor: [658, 258, 0, 0][i] }));
+    expect(zeroSince(rows, 'national', 'poor')).toEqual({ since: 2023, before: { year: 2022, value: 258 } });
+    expect(zeroSince(rows.slice(0, 2), 'national', 'poor')).toBeNull();
+    expect(zeroSince([{ year: 2023, standard: 'x', poor: 0 }], 'x', 'poor')).toEqual({ since: 2023, before: null });
+  });
+});

@@ -26,6 +26,19 @@ export function seriesByStandard(rows: SeriesRow[], column: string, standards: S
   return { series, breaks };
 }
 
+/**
+ * Where a standard's count has been zero for its last years: since when, and the last year it was
+ * not (so a headline can say "none since 2023; 258 in 2022" rather than a bare 0). Null otherwise.
+ */
+export function zeroSince<T extends SeriesRow>(rows: T[], standard: string, column: string): { since: number; before: { year: number; value: number } | null } | null {
+  const years = rows.filter((r) => r.standard === standard).sort((a, b) => a.year - b.year);
+  if (years.length === 0 || years.at(-1)![column] !== 0) return null;
+  let i = years.length - 1;
+  while (i > 0 && years[i - 1][column] === 0) i -= 1;
+  const before = i > 0 && typeof years[i - 1][column] === 'number' ? { year: years[i - 1].year, value: years[i - 1][column] as number } : null;
+  return { since: years[i].year, before };
+}
+
 /** The latest year of each standard, for headline figures. */
 export function latestByStandard<T extends SeriesRow>(rows: T[]): T[] {
   const latest = new Map<string, T>();
