@@ -104,6 +104,16 @@ describe('from the overview to any commune and back', () => {
 });
 
 describe('unit pages and the deprivation view', () => {
+  it('writes district names on the district map that is downloaded, clear of the image edge', async () => {
+    const { page } = await visit(site, 'map/');
+    const svg = await (await page.request.get(`${site.url}figures/vi/map/district/poor_rate/2022-national/chart.svg`)).text();
+    const names = [...svg.matchAll(/<text[^>]*aria-hidden="true"[^>]*>([^<]+)<\/text>/g)].map((m) => m[1]);
+    expect(names.length).toBeGreaterThanOrEqual(6);
+    expect(names).toContain('Hạ Long');
+    // No shape starts at the very edge of the drawing.
+    expect(svg).not.toMatch(/<path d="M0[,.]/);
+  });
+
   it('names the commune or district on its deprivation chart, its embed and its downloads', async () => {
     for (const [path, unit] of [['embed/vi/districts/198/deprivation/', 'Huyện Bình Liêu'], ['embed/en/communes/06724/deprivation/', 'Xã Hải Sơn']] as const) {
       const { page, errors } = await visit(site, path);

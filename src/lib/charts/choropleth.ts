@@ -16,6 +16,8 @@ export interface MapOptions {
   href?: (code: string) => string;
   /** A unit to outline (drawn last, so its border is on top). */
   highlight?: string;
+  /** Write each unit's name on its shape where it fits (district maps, so a printed copy says which is which). */
+  labels?: boolean;
   /** Islands drawn in an inset box under the legend, each with its label (a country's offshore archipelagos). */
   inset?: { islands: FeatureCollection<Geometry, Record<string, unknown>>; labels: { id: string; lines: string[]; of: string }[]; title: string };
   width?: number;
@@ -38,8 +40,12 @@ export function choropleth(
   const width = o.width ?? 640;
   // On a phone the map has the whole width, with its legend (and inset) below it.
   const compact = width < COMPACT;
-  const projection = compact ? geoMercator().fitWidth(width, geo) : geoMercator().fitSize([width - LEGEND_WIDTH, o.height ?? 440], geo);
-  const mapHeight = compact ? Math.ceil(geoPath(projection).bounds(geo)[1][1]) + 4 : o.height ?? 440;
+  // A margin all round, so that no coast or border touches the edge of the image.
+  const margin = 8;
+  const projection = compact
+    ? geoMercator().fitExtent([[margin, margin], [width - margin, width * 4]], geo)
+    : geoMercator().fitExtent([[margin, margin], [width - LEGEND_WIDTH - margin, (o.height ?? 440) - margin]], geo);
+  const mapHeight = compact ? Math.ceil(geoPath(projection).bounds(geo)[1][1]) + margin : o.height ?? 440;
   // A phone-sized map needs no sub-pixel detail.
   const path = geoPath(projection).digits(compact ? 0 : 1);
   const shade = shader(o.breaks);
@@ -57,6 +63,20 @@ export function choropleth(
     }, el('title', {}, escapeHtml(label))), o.href?.(code));
   }).join('');
 
+  // Names on the shapes that have room for them, without their "Huyện"/"Thành phố" prefix, haloed to stay legible.
+  // Largest shapes first; a name that would overlap one already written is left to the tooltip and the table.
+  const placed: [number, number, number, number][] = [];
+  const names = o.labels && !compact ? [...geo.features].sort((a, b) => path.area(b) - path.area(a)).map((f) => {
+    const name = values.get(codeOf(f))?.name.replace(/^(Huyện|Thành phố|Thị xã|Quận|Xã|Phường|Thị trấn) /, '') ?? '';
+    const [[x0, y0], [x1, y1]] = path.bounds(f);
+    if (!name || x1 - x0 < name.length * 6.5 || y1 - y0 < 14) return '';
+    const [cx, cy] = path.centroid(f);
+    const box: [number, number, number, number] = [cx - name.length * 3.5 - 2, cy - 9, cx + name.length * 3.5 + 2, cy + 9];
+    if (box[0] < 0 || placed.some((p) => box[0] < p[2] && p[0] < box[2] && box[1] < p[3] && p[1] < box[3])) return '';
+    placed.push(box);
+    return el('text', { x: cx, y: cy, 'text-anchor': 'middle', 'dominant-baseline': 'middle', 'font-size': 12, fill: '#0f172a', stroke: '#ffffff',
+      'stroke-width': 3, 'paint-order': 'stroke', 'pointer-events': 'none', 'aria-hidden': 'true' }, escapeHtml(name));
+  }).join('') : '';
   const legendX = compact ? 0 : width - LEGEND_WIDTH + 16;
   const legend = classLegend(legendX, o.legendTitle, o.breaks, o.format, [...values.values()], o.missingLabel);
   const legendY = compact ? mapHeight + 4 : 0;
@@ -66,7 +86,7 @@ export function choropleth(
     : '';
   const height = compact ? (o.inset ? insetY + INSET_HEIGHT + 4 : legendY + legend.height + 4) : mapHeight;
   return frame(o.id, width, height, o.title, o.description,
-    hatchDef() + el('g', { class: 'shapes', 'data-geographic': 'true' }, shapes) + (compact ? el('g', { transform: `translate(0 ${legendY})` }, legend.markup) : legend.markup) + inset, o.href ? 'group' : 'img');
+    hatchDef() + el('g', { class: 'shapes', 'data-geographic': 'true' }, shapes) + (names ? el('g', { class: 'names' }, names) : '') + (compact ? el('g', { transform: `translate(0 ${legendY})` }, legend.markup) : legend.markup) + inset, o.href ? 'group' : 'img');
 }
 
 const INSET_HEIGHT = 250;

@@ -50,7 +50,7 @@ async function drawMapFigure(locale: Locale, view: MapView, link: (path: string)
   const onBoundaries = shapes != null && drawn.length >= rows.length * 0.9;
   const groups = tileGroups(rows, view.level === 'district' ? provinceName(locale) : t('map.nogroup'));
   const drawings = drawnTwice((width, suffix) => onBoundaries
-    ? choropleth({ ...shapes, features: drawn }, values, { ...options, id: options.id + suffix, width, key })
+    ? choropleth({ ...shapes, features: drawn }, values, { ...options, id: options.id + suffix, width, key, labels: view.level === 'district' })
     : tileMap(groups, values, { ...options, id: options.id + suffix, width }));
   const boundary = onBoundaries ? manifest.boundaries.find((b) => b.name === boundaryName) : undefined;
 
