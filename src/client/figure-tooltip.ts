@@ -10,15 +10,14 @@ tip.setAttribute('aria-hidden', 'true');
 tip.hidden = true;
 document.body.append(tip);
 
-const OPEN = { vi: 'Mở trang', en: 'Open page' } as const;
-
 function show(target: Element, x: number, y: number, href?: string) {
   tip.textContent = target.getAttribute('aria-label');
   if (href) {
     const link = document.createElement('a');
     link.href = href;
     link.tabIndex = -1;
-    link.textContent = `${OPEN[document.documentElement.lang === 'en' ? 'en' : 'vi']} →`;
+    // The words come from the page, in its language.
+    link.textContent = `${target.closest('[data-open-label]')?.getAttribute('data-open-label') ?? ''} →`;
     tip.append(document.createElement('br'), link);
   }
   tip.hidden = false;
