@@ -16,6 +16,9 @@ export interface Fact {
   suppressed: Set<string>;
 }
 
+/** A sum that is unknown as soon as one of its parts is (a measure the dataset does not collect). */
+export const addKnown = (a: number | null, b: number | null): number | null => (a == null || b == null ? null : a + b);
+
 export const factKey = (f: Pick<Fact, 'table' | 'level' | 'code' | 'year' | 'dims'>) =>
   `${f.table}|${f.level}|${f.code}|${f.year}|${Object.values(f.dims).join('|')}`;
 
@@ -38,8 +41,7 @@ export function buildFacts(table: string, rows: TypedRow[], dimColumns: string[]
     const key = factKey({ table, level, code, year, dims });
     const existing = facts.get(key);
     if (existing) {
-      // A total of parts one of which was not collected is not known either.
-      for (const m of measures) existing.values[m] = existing.values[m] == null || values[m] == null ? null : existing.values[m] + values[m];
+      for (const m of measures) existing.values[m] = addKnown(existing.values[m], values[m]);
     } else {
       facts.set(key, { table, level, code, district_code: district, year, dims, values: { ...values }, suppressed: new Set() });
     }

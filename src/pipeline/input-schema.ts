@@ -50,6 +50,8 @@ const c = (name: string, type: ColumnType, vi: string, en: string, extra: Partia
 });
 const count = (name: string, vi: string, en: string, unit = 'households', extra: Partial<ColumnSpec> = {}) => c(name, 'integer', vi, en, { unit, ...extra });
 const optional = { required: false };
+/** A count a province may not collect: its column may be left out or left empty. */
+const optionalCount = (name: string, vi: string, en: string) => count(name, vi, en, 'households', optional);
 
 /** A quoted or explanatory text: long, and may run over several lines. */
 const prose = (max: number) => ({ max, multiline: true });
@@ -96,15 +98,15 @@ export const TABLES: TableSpec[] = [
       count('poor_new', 'Hộ nghèo phát sinh trong năm', 'Newly poor households during the year'),
       count('poor_relapsed', 'Hộ tái nghèo trong năm', 'Households relapsed into poverty during the year'),
       count('poor', 'Hộ nghèo cuối năm', 'Poor households at the end of the year'),
-      count('near_poor_start', 'Hộ cận nghèo đầu năm', 'Near-poor households at the start of the year', undefined, optional),
-      count('near_poor_exited', 'Hộ thoát cận nghèo trong năm', 'Households that left near-poverty during the year', undefined, optional),
-      count('near_poor_new', 'Hộ cận nghèo phát sinh trong năm', 'Newly near-poor households during the year', undefined, optional),
-      count('near_poor_relapsed', 'Hộ tái cận nghèo trong năm', 'Households relapsed into near-poverty during the year', undefined, optional),
+      optionalCount('near_poor_start', 'Hộ cận nghèo đầu năm', 'Near-poor households at the start of the year'),
+      optionalCount('near_poor_exited', 'Hộ thoát cận nghèo trong năm', 'Households that left near-poverty during the year'),
+      optionalCount('near_poor_new', 'Hộ cận nghèo phát sinh trong năm', 'Newly near-poor households during the year'),
+      optionalCount('near_poor_relapsed', 'Hộ tái cận nghèo trong năm', 'Households relapsed into near-poverty during the year'),
       count('near_poor', 'Hộ cận nghèo cuối năm', 'Near-poor households at the end of the year'),
-      count('households_em', 'Số hộ dân tộc thiểu số', 'Ethnic-minority households', undefined, optional),
-      count('poor_em', 'Hộ nghèo dân tộc thiểu số', 'Ethnic-minority poor households', undefined, optional),
-      count('near_poor_em', 'Hộ cận nghèo dân tộc thiểu số', 'Ethnic-minority near-poor households', undefined, optional),
-      count('newly_escaped', 'Hộ mới thoát nghèo (trong 36 tháng)', 'Newly escaped households (within 36 months)', undefined, optional),
+      optionalCount('households_em', 'Số hộ dân tộc thiểu số', 'Ethnic-minority households'),
+      optionalCount('poor_em', 'Hộ nghèo dân tộc thiểu số', 'Ethnic-minority poor households'),
+      optionalCount('near_poor_em', 'Hộ cận nghèo dân tộc thiểu số', 'Ethnic-minority near-poor households'),
+      optionalCount('newly_escaped', 'Hộ mới thoát nghèo (trong 36 tháng)', 'Newly escaped households (within 36 months)'),
     ],
   },
   {

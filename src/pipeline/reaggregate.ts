@@ -1,4 +1,4 @@
-import type { Fact, UnitRow } from './facts.ts';
+import { addKnown, type Fact, type UnitRow } from './facts.ts';
 import { yearEnd } from './periods.ts';
 import type { TypedRow } from './validate-columns.ts';
 
@@ -42,7 +42,7 @@ export function reaggregateTo2025(poverty: Fact[], crosswalk: TypedRow[], units:
         continue;
       }
       const parts = olds.map((o) => facts.get(String(o.old_unit_code))).filter((f): f is Fact => f != null);
-      const values = Object.fromEntries(SUCCESSOR_MEASURES.map((m) => [m, parts.reduce<number | null>((a, p) => (a == null || p.values[m] == null ? null : a + p.values[m]), 0)]));
+      const values = Object.fromEntries(SUCCESSOR_MEASURES.map((m) => [m, parts.reduce<number | null>((a, p) => addKnown(a, p.values[m]), 0)]));
       const total: Fact = { table: 'poverty_2025', level: 'unit_2025', code, district_code: null, year, dims: { standard }, values, suppressed: new Set() };
       out.facts.push(total);
       out.sums.push({ total, parts });
