@@ -1,3 +1,6 @@
+import regularFont from '@expo-google-fonts/be-vietnam-pro/400Regular/BeVietnamPro_400Regular.ttf?url';
+import boldFont from '@expo-google-fonts/be-vietnam-pro/700Bold/BeVietnamPro_700Bold.ttf?url';
+
 /**
  * What a figure's tools need a script for: copying a snippet or citation, drawing the PNG, and
  * writing this site's own address into embed snippets when the build did not know it. Without
@@ -26,9 +29,28 @@ for (const button of document.querySelectorAll<HTMLButtonElement>('button[data-c
 /** Three times the SVG's size: about 300 dpi for a chart printed 16 cm wide. */
 const PNG_SCALE = 3;
 
+/**
+ * The standalone SVG with the export face written into it: an image drawn from an SVG may load
+ * nothing, so the font travels inside as data, and the PNG shows the face its lines were measured in.
+ */
+async function withExportFont(svg: string): Promise<string> {
+  // The face is the first family the file names; the regular and bold files below are its two weights.
+  const family = /font-family="'([^']+)'/.exec(svg)?.[1];
+  if (!family) return svg;
+  const face = async (url: string, weight: number) => {
+    const bytes = new Uint8Array(await (await fetch(url)).arrayBuffer());
+    let binary = '';
+    for (let i = 0; i < bytes.length; i += 0x8000) binary += String.fromCharCode(...bytes.subarray(i, i + 0x8000));
+    return `@font-face{font-family:'${family}';font-weight:${weight};src:url(data:font/ttf;base64,${btoa(binary)})}`;
+  };
+  const css = (await Promise.all([face(regularFont, 400), face(boldFont, 700)])).join('');
+  return svg.replace(/(<svg[^>]*>)/, `$1<style>${css}</style>`);
+}
+
 async function svgToPng(url: string): Promise<Blob> {
+  const svg = await withExportFont(await (await fetch(url)).text());
   const image = new Image();
-  image.src = url;
+  image.src = `data:image/svg+xml;charset=utf-8,${encodeURIComponent(svg)}`;
   await image.decode();
   const canvas = document.createElement('canvas');
   canvas.width = image.naturalWidth * PNG_SCALE;

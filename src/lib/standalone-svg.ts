@@ -1,23 +1,22 @@
 import { t, type Locale } from '../i18n/t.ts';
 import { escapeHtml } from './escape.ts';
+import { EXPORT_FONT_FAMILY, textWidth, wrapToWidth } from './export-font.ts';
 import { svgSize, type FigureModel } from './figure.ts';
 import type { Manifest } from './manifest.ts';
 
-/** Breaks text into lines of at most `chars` characters, at spaces. */
-export function wrap(text: string, chars: number): string[] {
-  const lines: string[] = [];
-  let line = '';
-  for (const word of text.split(/\s+/).filter(Boolean)) {
-    if (line && line.length + 1 + word.length > chars) {
-      lines.push(line);
-      line = word;
-    } else line = line ? `${line} ${word}` : word;
-  }
-  return line ? [...lines, line] : lines;
-}
+const TITLE = { size: 18, lineHeight: 22, weight: 'bold' } as const;
+const FOOTER = { size: 12, lineHeight: 16, weight: 'regular' } as const;
 
-const textLines = (lines: string[], x: number, y: number, size: number, lineHeight: number, extra = '') =>
-  lines.map((l, i) => `<text x="${x}" y="${y + i * lineHeight}" font-size="${size}"${extra}>${escapeHtml(l)}</text>`).join('');
+/**
+ * Lines of text, each held to the width it measures in the export face: where another face
+ * stands in (an SVG opened without the font), it is fitted to the same width, so no line clips.
+ */
+const textLines = (lines: string[], x: number, y: number, style: typeof TITLE | typeof FOOTER, fill: string) =>
+  lines.map((l, i) => {
+    const length = Math.floor(textWidth(l, style.size, style.weight) * 10) / 10;
+    const bold = style.weight === 'bold' ? ' font-weight="bold"' : '';
+    return `<text x="${x}" y="${y + i * style.lineHeight}" font-size="${style.size}"${bold} fill="${fill}" textLength="${length}" lengthAdjust="spacingAndGlyphs">${escapeHtml(l)}</text>`;
+  }).join('');
 
 /**
  * A figure as one SVG file that stands on its own, as a download or in a report: the chart with
@@ -27,25 +26,26 @@ const textLines = (lines: string[], x: number, y: number, size: number, lineHeig
 export function standaloneSvg(figure: FigureModel, locale: Locale, manifest: Manifest): string {
   const { width, height } = svgSize(figure.svg);
   const pad = 16;
-  const chars = Math.floor((width - 2 * pad) / 7);
-  const title = wrap(figure.title, Math.floor((width - 2 * pad) / 9.5));
-  const top = pad + 18 + (title.length - 1) * 22 + 12;
+  const inner = width - 2 * pad;
+  const footerLines = (text: string) => wrapToWidth(text, inner, FOOTER.size, FOOTER.weight);
+  const title = wrapToWidth(figure.title, inner, TITLE.size, TITLE.weight);
+  const top = pad + TITLE.size + (title.length - 1) * TITLE.lineHeight + 12;
   const d = manifest.dataset;
-  const warning = figure.illustrative ? wrap(`${t(locale, 'illustrative.badge')}: ${t(locale, 'illustrative.short')}`, chars) : [];
+  const warning = figure.illustrative ? footerLines(`${t(locale, 'illustrative.badge')}: ${t(locale, 'illustrative.short')}`) : [];
   const footer = [
     ...warning,
-    ...figure.notes.filter(Boolean).flatMap((n) => wrap(n, chars)),
-    ...wrap(`${t(locale, 'source')}: ${figure.source}`, chars),
-    ...wrap(t(locale, 'figure.credit', { id: d.id, version: d.version, licence: d.licence.id }), chars),
+    ...figure.notes.filter(Boolean).flatMap(footerLines),
+    ...footerLines(`${t(locale, 'source')}: ${figure.source}`),
+    ...footerLines(t(locale, 'figure.credit', { id: d.id, version: d.version, licence: d.licence.id })),
   ];
   const bottom = top + height + 16;
-  const total = bottom + footer.length * 16 + pad;
+  const total = bottom + footer.length * FOOTER.lineHeight + pad;
   const chart = figure.svg.replace(/^<svg /, `<svg x="0" y="${top}" `);
-  return `<?xml version="1.0" encoding="UTF-8"?>\n<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 ${width} ${total}" width="${width}" height="${total}" font-family="system-ui, -apple-system, 'Segoe UI', Roboto, Arial, sans-serif" color="#0f172a">`
+  return `<?xml version="1.0" encoding="UTF-8"?>\n<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 ${width} ${total}" width="${width}" height="${total}" font-family="'${EXPORT_FONT_FAMILY}', system-ui, -apple-system, 'Segoe UI', Roboto, Arial, sans-serif" color="#0f172a">`
     + `<rect width="100%" height="100%" fill="#ffffff"/>`
-    + textLines(title, pad, pad + 18, 18, 22, ' font-weight="bold" fill="#0f172a"')
+    + textLines(title, pad, pad + TITLE.size, TITLE, '#0f172a')
     + chart
-    + (warning.length ? `<rect x="${pad - 4}" y="${bottom - 13}" width="${width - 2 * pad + 8}" height="${warning.length * 16 + 4}" fill="#fef3c7"/>` : '')
-    + textLines(footer, pad, bottom, 12, 16, ' fill="#334155"')
+    + (warning.length ? `<rect x="${pad - 4}" y="${bottom - 13}" width="${inner + 8}" height="${warning.length * FOOTER.lineHeight + 4}" fill="#fef3c7"/>` : '')
+    + textLines(footer, pad, bottom, FOOTER, '#334155')
     + '</svg>\n';
 }

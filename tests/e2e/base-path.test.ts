@@ -46,6 +46,21 @@ describe('the site under a sub-path (e.g. GitHub Pages)', () => {
     }
   });
 
+  it('shows the page\'s main figure, with its title, when a link to it is shared', async () => {
+    for (const [path, figure] of [['', 'province/poor-trend'], ['en/communes/06841/', 'communes/06841/trend']] as const) {
+      const { page } = await visit(site, path);
+      const image = await page.locator('meta[property="og:image"]').getAttribute('content');
+      const lang = path.startsWith('en/') ? 'en' : 'vi';
+      expect(image).toBe(`https://atlas.example.org/atlas/figures/${lang}/${figure}/share.png`);
+      expect(await page.locator('meta[name="twitter:card"]').getAttribute('content')).toBe('summary_large_image');
+      const title = await page.locator(`[data-figure="${figure}"] caption`).first().textContent();
+      expect(await page.locator('meta[property="og:image:alt"]').getAttribute('content')).toBe(title?.trim());
+      const png = await (await page.request.get(new URL(`/atlas/figures/${lang}/${figure}/share.png`, site.origin).href)).body();
+      expect(png.subarray(1, 4).toString()).toBe('PNG');
+      expect([png.readUInt32BE(16), png.readUInt32BE(20)]).toEqual([1200, 630]);
+    }
+  });
+
   it('starts DuckDB from the sub-path', async () => {
     const { page, errors } = await visit(site, 'explore/');
     await page.locator('[data-output] td').first().waitFor({ timeout: 60_000 });

@@ -1,8 +1,9 @@
-import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { parse } from 'csv-parse/sync';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { EXPORT_FONT_FILES } from '../../src/lib/export-font.ts';
 import { openSite, visit, type Site } from './browser.ts';
 import { published } from './published.ts';
 
@@ -69,6 +70,37 @@ describe('from any chart, in two clicks', () => {
     const svg = await (await page.request.get(new URL(href!, site.origin).href)).text();
     const [, width, height] = /viewBox="0 0 (\d+) (\d+)"/.exec(svg)!;
     expect([png.readUInt32BE(16), png.readUInt32BE(20)]).toEqual([Number(width) * 3, Number(height) * 3]);
+  });
+
+  it('fits every exported line in the image, measured as Chromium draws it in the shipped face', async () => {
+    // The figures with the longest titles, in both languages: where a guess per letter used to clip.
+    const files = readdirSync('dist/figures', { recursive: true, encoding: 'utf8' }).filter((f) => f.endsWith('chart.svg')).map((f) => join('dist/figures', f));
+    const titleOf = (svg: string) => [...svg.matchAll(/font-weight="bold"[^>]*>([^<]*)<\/text>/g)].map((m) => m[1]).join(' ');
+    const longest = files.map((f) => readFileSync(f, 'utf8')).sort((a, b) => titleOf(b).length - titleOf(a).length).slice(0, 24);
+    const font = (file: string) => `data:font/ttf;base64,${readFileSync(file).toString('base64')}`;
+    // A blank page of its own: the site's pages forbid inline styles.
+    const page = await site.context.newPage();
+    await page.setContent(`<style>@font-face{font-family:'Be Vietnam Pro';font-weight:400;src:url(${font(EXPORT_FONT_FILES.regular)})}
+      @font-face{font-family:'Be Vietnam Pro';font-weight:700;src:url(${font(EXPORT_FONT_FILES.bold)})}</style><div id="out"></div>`);
+    for (const svg of longest) {
+      const overflow = await page.evaluate(async (text) => {
+        const out = document.getElementById('out')!;
+        out.innerHTML = text.replace(/^<\?xml[^>]*>/, '');
+        const root = out.querySelector('svg')!;
+        await document.fonts.load("bold 18px 'Be Vietnam Pro'");
+        await document.fonts.load("12px 'Be Vietnam Pro'");
+        const width = root.viewBox.baseVal.width;
+        // Without the fitted length, as the face alone draws each line.
+        return [...root.querySelectorAll(':scope > text')].map((t) => {
+          t.removeAttribute('textLength');
+          t.removeAttribute('lengthAdjust');
+          return { line: t.textContent, right: Number(t.getAttribute('x')) + (t as SVGTextElement).getComputedTextLength(), width };
+        }).filter((l) => l.right > l.width - 16 + 0.5);
+      }, svg);
+      expect(overflow).toEqual([]);
+    }
+    await page.close();
+    expect(longest.some((svg) => titleOf(svg).length > 80)).toBe(true);
   });
 
   it('gives a citation with the dataset version and date', async () => {

@@ -1,6 +1,7 @@
 import type { Feature, FeatureCollection, Geometry } from 'geojson';
 import { geoMercator, geoPath } from 'd3';
 import { escapeHtml } from '../escape.ts';
+import { textWidth } from '../export-font.ts';
 import { classLegend, datumLabel, hatchDef, shader, unitMark, type MapDatum } from './legend.ts';
 import { COMPACT, el, frame } from './svg.ts';
 
@@ -69,9 +70,10 @@ export function choropleth(
   const names = o.labels && !compact ? [...geo.features].sort((a, b) => path.area(b) - path.area(a)).map((f) => {
     const name = values.get(codeOf(f))?.name.replace(/^(Huyện|Thành phố|Thị xã|Quận|Xã|Phường|Thị trấn) /, '') ?? '';
     const [[x0, y0], [x1, y1]] = path.bounds(f);
-    if (!name || x1 - x0 < name.length * 6.5 || y1 - y0 < 14) return '';
+    const half = textWidth(name, 12) / 2 + 2;
+    if (!name || x1 - x0 < 2 * half || y1 - y0 < 14) return '';
     const [cx, cy] = path.centroid(f);
-    const box: [number, number, number, number] = [cx - name.length * 3.5 - 2, cy - 9, cx + name.length * 3.5 + 2, cy + 9];
+    const box: [number, number, number, number] = [cx - half, cy - 9, cx + half, cy + 9];
     if (box[0] < 0 || placed.some((p) => box[0] < p[2] && p[0] < box[2] && box[1] < p[3] && p[1] < box[3])) return '';
     placed.push(box);
     return el('text', { x: cx, y: cy, 'text-anchor': 'middle', 'dominant-baseline': 'middle', 'font-size': 12, fill: '#0f172a', stroke: '#ffffff',

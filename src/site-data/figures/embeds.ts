@@ -1,5 +1,6 @@
 import { LOCALES, type Locale } from '../../i18n/t.ts';
 import type { FigureModel } from '../../lib/figure.ts';
+import { figureFilesPath } from '../../lib/embed.ts';
 import { localePath } from '../../lib/routes.ts';
 import { once } from '../memo.ts';
 import { listFigures } from './registry.ts';
@@ -27,4 +28,25 @@ export async function embedPaths(base: string) {
   });
   // Fresh path objects for each route: Astro keeps its own state on them.
   return all.map((p) => ({ params: { ...p.params }, props: p.props }));
+}
+
+/**
+ * The figure a page leads with, in each language: the picture its shared link shows. Pages are
+ * matched by the `page` of their figures; the first figure of a page in the registry is its main one.
+ */
+export async function sharePaths(base: string) {
+  const seen = new Set<string>();
+  return (await embedPaths(base)).filter(({ props: { locale, figure } }) => {
+    const key = `${locale}:${figure.page}`;
+    if (seen.has(key)) return false;
+    seen.add(key);
+    return true;
+  });
+}
+
+/** The share image of a page (path without base or language), if one of its figures leads it. */
+export async function shareImageOf(base: string, locale: Locale, page: string): Promise<{ src: string; alt: string } | undefined> {
+  const byPage = await once('share-images', async () => new Map((await sharePaths(base)).map(({ params, props: { locale, figure } }) =>
+    [`${locale}:${figure.page}`, { src: `${figureFilesPath(base, locale, params.id)}share.png`, alt: figure.title }])));
+  return byPage.get(`${locale}:${page}`);
 }
