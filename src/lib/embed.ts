@@ -8,8 +8,11 @@ export const liveEmbedPath = (base: string, lang: string, id: string) => `${site
 /** The frozen embed: the same figure as it was in one dataset version, kept under a versioned path. */
 export const frozenEmbedPath = (base: string, version: string, lang: string, id: string) => `${siteRoot(base)}embed/v/${version}/${lang}/${id}/`;
 
-/** Where a figure's files are: chart.svg (title and source drawn in) and data.csv. */
+/** Where a figure's files in one language are: chart.svg (title and source drawn in), data.csv and share.png. */
 export const figureFilesPath = (base: string, lang: string, id: string) => `${siteRoot(base)}figures/${lang}/${id}/`;
+
+/** Where a figure's files for every language are: data.xlsx, headed in both. */
+export const figureWorkbookPath = (base: string, id: string) => `${siteRoot(base)}figures/${id}/data.xlsx`;
 
 /** The tallest an embed may make its iframe: a long data table scrolls inside rather than push a page to any length. */
 export const MAX_EMBED_HEIGHT = 4000;

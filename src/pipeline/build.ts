@@ -6,7 +6,7 @@ import { DuckDBInstance } from '@duckdb/node-api';
 import { describeColumn, notCollected, PUBLISHED } from './dictionary.ts';
 import { writeArchive } from './archive.ts';
 import { exportTable, fileEntry } from './export.ts';
-import { writeXlsx } from './export-xlsx.ts';
+import { xlsxWorkbook } from '../lib/xlsx-workbook.ts';
 import { hasErrors, type Issue } from './issues.ts';
 import { loadDataset, type Dataset } from './load-dataset.ts';
 import { GENERATOR, OutputRefused, publishAtomically } from './publish-dir.ts';
@@ -50,10 +50,10 @@ async function writeOutputs(dataset: Dataset, root: string): Promise<Manifest> {
       const absent = notCollected(dataset.tables[t.from], exported.schema.map((c) => c.name));
       const schema = exported.schema.map((c) => ({ ...c, description: describeColumn(c.name), ...(absent.has(c.name) ? { not_collected: true } : {}) }));
       const xlsx = `xlsx/${t.name}.xlsx`;
-      await writeXlsx(pathInside(root, xlsx), {
+      writeFileSync(pathInside(root, xlsx), await xlsxWorkbook({
         ...about, columns: schema, rows: values,
         illustrativeNote: meta.illustrative_note, dataset: { id: meta.dataset_id, version: meta.version, released: meta.released, title: meta.title },
-      });
+      }));
       tables.push({ ...about, rows: exported.rows, schema, files: [...exported.files, fileEntry(root, xlsx)] });
     }
     const boundaries = Object.keys(dataset.boundaries).map((name) => {

@@ -2,6 +2,7 @@ import { mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { parse } from 'csv-parse/sync';
+import ExcelJS from 'exceljs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { EXPORT_FONT_FILES } from '../../src/lib/export-font.ts';
 import { openSite, visit, type Site } from './browser.ts';
@@ -52,12 +53,38 @@ describe('from any chart, in two clicks', () => {
 
   it('downloads exactly this view\'s data as CSV, every row labelled illustrative with its source', async () => {
     const { page } = await visit(site, `${MAP}/`);
-    const href = await page.getByRole('link', { name: 'Tải số liệu (CSV)' }).getAttribute('href');
+    const href = await page.getByRole('link', { name: 'CSV (cho phần mềm)' }).getAttribute('href');
     const csv = parse(await (await page.request.get(new URL(href!, site.origin).href)).text(), { columns: true }) as Record<string, string>[];
     const rows = await published<{ unit_code: string; poor_rate: number | null; poor: number | null }>(
       `SELECT unit_code, poor_rate, poor FROM {poverty} WHERE level = 'district' AND year = 2022 AND standard = 'national' ORDER BY unit_code`);
     expect(csv.map((r) => [r.unit_code, r.poor_rate, r.poor])).toEqual(rows.map((r) => [r.unit_code, String(r.poor_rate ?? ''), String(r.poor ?? '')]));
     expect(csv.every((r) => r.illustrative === 'true' && r.source.includes('generate-illustrative'))).toBe(true);
+  });
+
+  it('downloads the data as an Excel workbook: codes as text, values as numbers, headed in both languages, with its source', async () => {
+    const view = 'map/commune/poor_rate/2022-national';
+    const { page } = await visit(site, `en/${view}/`);
+    const [download] = await Promise.all([page.waitForEvent('download'), page.getByRole('link', { name: 'Download data (Excel)' }).click()]);
+    expect(download.suggestedFilename()).toBe('map-commune-poor_rate-2022-national.xlsx');
+    const book = new ExcelJS.Workbook();
+    await book.xlsx.load(readFileSync((await download.path())!) as unknown as ArrayBuffer);
+    const [data, about] = book.worksheets;
+    const header = (row: number) => (data.getRow(row).values as unknown[]).slice(1);
+    expect(header(3)).toEqual(expect.arrayContaining(['unit_code', 'poor_rate']));
+    const code = header(3).indexOf('unit_code') + 1;
+    const rate = header(3).indexOf('poor_rate') + 1;
+    expect(data.getRow(1).getCell(rate).value).toMatch(/hộ nghèo/i);
+    expect(data.getRow(2).getCell(rate).value).toMatch(/poverty/i);
+    const rows = await published<{ unit_code: string; poor_rate: number | null }>(
+      `SELECT unit_code, poor_rate FROM {poverty} WHERE level = 'commune' AND year = 2022 AND standard = 'national'`);
+    const cells = new Map<string, unknown>();
+    data.eachRow((row, i) => { if (i > 3) cells.set(row.getCell(code).value as string, row.getCell(rate).value); });
+    expect(cells.size).toBe(rows.length);
+    expect([...cells.keys()].some((c) => c.startsWith('0'))).toBe(true);
+    for (const r of rows) expect(cells.get(r.unit_code), r.unit_code).toBe(r.poor_rate);
+    const aboutText = JSON.stringify(about.getSheetValues());
+    expect(aboutText).toContain('YES');
+    expect(aboutText).toContain('generate-illustrative');
   });
 
   it('draws a PNG at print resolution (three times the SVG)', async () => {

@@ -50,3 +50,9 @@ export async function shareImageOf(base: string, locale: Locale, page: string): 
     [`${locale}:${figure.page}`, { src: `${figureFilesPath(base, locale, params.id)}share.png`, alt: figure.title }])));
   return byPage.get(`${locale}:${page}`);
 }
+
+/** A figure in every language, by id: what a download headed in both languages is made from. */
+export async function figureInEveryLocale(base: string, id: string): Promise<Record<Locale, FigureModel>> {
+  const all = await embedPaths(base);
+  return Object.fromEntries(LOCALES.map((locale) => [locale, all.find((p) => p.params.id === id && p.params.lang === locale)!.props.figure])) as Record<Locale, FigureModel>;
+}

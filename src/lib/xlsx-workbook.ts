@@ -1,13 +1,12 @@
 /**
- * A published table as an Excel workbook for people who open data in a spreadsheet: codes stay
+ * A table (published, or the data of one figure) as an Excel workbook for people who open data in a spreadsheet: codes stay
  * text (06649 keeps its zero), numbers stay numbers, every column is headed in Vietnamese and
  * English above its machine name, and a second sheet says source, licence, version and whether
  * the values are illustrative. CSV stays the machine format.
  */
-import { writeFileSync } from 'node:fs';
 import ExcelJS from 'exceljs';
 import { unzipSync, zipSync } from 'fflate';
-import type { Bilingual } from '../lib/manifest.ts';
+import type { Bilingual } from './manifest.ts';
 
 export interface XlsxTable {
   name: string;
@@ -23,7 +22,7 @@ export interface XlsxTable {
 
 const HEADER_ROWS = 3;
 
-export async function writeXlsx(path: string, t: XlsxTable): Promise<void> {
+export async function xlsxWorkbook(t: XlsxTable): Promise<Uint8Array> {
   const released = new Date(`${t.dataset.released}T00:00:00Z`);
   const book = new ExcelJS.Workbook();
   book.created = released;
@@ -64,8 +63,9 @@ export async function writeXlsx(path: string, t: XlsxTable): Promise<void> {
   about.getColumn(3).width = 80;
   about.getRow(1).font = { bold: true };
 
-  // The same input gives the same bytes: the archive is written again with the release date as every entry's time.
-  const entries = unzipSync(new Uint8Array(await book.xlsx.writeBuffer()));
+  // The same input gives the same bytes: the archive is written again with the release date as every entry's time
+  // (exceljs stores it uncompressed: compressing twice costs twice).
+  const entries = unzipSync(new Uint8Array(await book.xlsx.writeBuffer({ zip: { compression: 'STORE' } } as ExcelJS.XlsxWriteOptions)));
   const mtime = released;
-  writeFileSync(path, zipSync(Object.fromEntries(Object.entries(entries).sort(([a], [b]) => a.localeCompare(b)).map(([k, v]) => [k, [v, { mtime }]])), { level: 6, mtime }));
+  return zipSync(Object.fromEntries(Object.entries(entries).sort(([a], [b]) => a.localeCompare(b)).map(([k, v]) => [k, [v, { mtime }]])), { level: 6, mtime });
 }
