@@ -1,6 +1,6 @@
 import { defineConfig } from 'astro/config';
 import tailwindcss from '@tailwindcss/vite';
-import { frozenEmbeds, publishedData } from './src/build/integrations.ts';
+import { frozenEmbeds, precompressed, publishedData } from './src/build/integrations.ts';
 
 // BASE_PATH lets the site live under a sub-path (e.g. GitHub Pages: /poverty-atlas/).
 const base = process.env.BASE_PATH ?? '/';
@@ -21,7 +21,7 @@ export default defineConfig({
     routing: { prefixDefaultLocale: false },
   },
   devToolbar: { enabled: false },
-  integrations: [publishedData(dataDir), frozenEmbeds(dataDir, frozenDir)],
+  integrations: [publishedData(dataDir), frozenEmbeds(dataDir, frozenDir), precompressed()],
   // SITE_URL: the address the site is served at, for absolute links in embed snippets and citations.
   site: process.env.SITE_URL,
   vite: {

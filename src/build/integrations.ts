@@ -1,11 +1,13 @@
-import { cpSync, existsSync, readFileSync, rmSync } from 'node:fs';
-import { basename, join } from 'node:path';
+import { cpSync, existsSync, mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { basename, dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { AstroIntegration } from 'astro';
 import { LOCALES } from '../i18n/t.ts';
 import { checkedVersion } from '../lib/dataset-version.ts';
+import { escapeHtml } from '../lib/escape.ts';
 import { pathInside } from '../lib/safe-path.ts';
 import { removeStaging } from '../pipeline/publish-dir.ts';
+import { precompress } from './precompress.ts';
 
 /**
  * Ships the published data the pages were built from, when it is not already in public/, and
@@ -26,9 +28,11 @@ export function publishedData(dataDir: string): AstroIntegration {
 }
 
 /**
- * Frozen embeds. Every build keeps a copy of its embeds under embed/v/<dataset version>/, and
- * brings back the frozen versions kept in `frozenDir` (public/ by default, which Astro already
- * copies): a frozen embed is never rebuilt, so its numbers stay what they were.
+ * Frozen embeds. Versions frozen with `npm run freeze` are kept in `frozenDir` (public/ by default,
+ * which Astro already copies) and served as they were: a frozen embed is never rebuilt, so its
+ * numbers stay what they were. The version being built is not frozen yet: its frozen addresses
+ * (which the embed panel already offers) are small pages that forward to the live embed, identical
+ * while it is current; `npm run freeze` replaces them with copies when the version is released.
  */
 export function frozenEmbeds(dataDir: string, frozenDir: string): AstroIntegration {
   return {
@@ -39,11 +43,43 @@ export function frozenEmbeds(dataDir: string, frozenDir: string): AstroIntegrati
         if (frozenDir !== 'public' && existsSync(frozenDir)) cpSync(frozenDir, out, { recursive: true, force: false });
         const version = checkedVersion(JSON.parse(readFileSync(join(dataDir, 'manifest.json'), 'utf8')).dataset.version);
         const frozen = pathInside(out, 'embed', 'v', version);
+        if (existsSync(frozen)) return;
         for (const lang of LOCALES) {
-          if (!existsSync(join(frozen, lang)) && existsSync(join(out, 'embed', lang))) {
-            cpSync(join(out, 'embed', lang), join(frozen, lang), { recursive: true });
+          const live = join(out, 'embed', lang);
+          if (!existsSync(live)) continue;
+          for (const page of readdirSync(live, { recursive: true, encoding: 'utf8' }).filter((f) => f.endsWith('index.html'))) {
+            const target = pathInside(frozen, lang, page);
+            mkdirSync(dirname(target), { recursive: true });
+            // From embed/v/<version>/<lang>/<figure>/ back up to embed/, then down to the live embed.
+            const figure = dirname(page).split(/[\\/]/).filter((x) => x && x !== '.');
+            const to = `${'../'.repeat(figure.length + 3)}${lang}/${figure.map((x) => `${x}/`).join('')}`;
+            writeFileSync(target, forwardPage(readFileSync(join(live, page), 'utf8'), to));
           }
         }
+      },
+    },
+  };
+}
+
+/** A page that sends its reader to the live embed it stands for (`to`, relative), in that page's language and with its title. */
+function forwardPage(live: string, to: string): string {
+  const lang = /<html lang="([a-z-]+)"/.exec(live)?.[1] ?? 'vi';
+  const title = /<title>([^<]*)<\/title>/.exec(live)?.[1] ?? '';
+  const canonical = escapeHtml(to);
+  return `<!doctype html><html lang="${lang}"><head><meta charset="utf-8"><title>${title}</title>`
+    + `<meta http-equiv="refresh" content="0; url=${canonical}"><link rel="canonical" href="${canonical}"></head>`
+    + `<body><a href="${canonical}">${title}</a></body></html>\n`;
+}
+
+/** Precompressed copies of every compressible file (see precompress.ts); last, after the other hooks have added their files. */
+export function precompressed(): AstroIntegration {
+  return {
+    name: 'precompressed',
+    hooks: {
+      'astro:build:done': async ({ dir, logger }) => {
+        const t0 = performance.now();
+        const { files, bytes, brotli } = await precompress(fileURLToPath(dir));
+        logger.info(`${files} files precompressed (${(bytes / 1e6).toFixed(1)} MB → ${(brotli / 1e6).toFixed(1)} MB brotli) in ${((performance.now() - t0) / 1000).toFixed(1)} s`);
       },
     },
   };

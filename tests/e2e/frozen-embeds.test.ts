@@ -1,5 +1,5 @@
 import { spawnSync } from 'node:child_process';
-import { cpSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { cpSync, mkdtempSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -52,6 +52,14 @@ describe('frozen embeds', () => {
     expect(await poor2022('embed/v/0.0.1/vi/province/poor-trend/')).toBe(40);
     const { page } = await visit(site, 'embed/v/0.0.1/en/province/poor-trend/');
     expect(await page.locator('[data-embed-credit]').textContent()).toContain('version 0.0.1');
+  });
+
+  it('are not copied at every build: the version being built forwards its frozen addresses to the live embeds', async () => {
+    const current = join(OUT, 'embed/v/0.0.2/en/province/poor-trend/index.html');
+    expect(statSync(current).size).toBeLessThan(600);
+    const { page } = await visit(site, 'embed/v/0.0.2/vi/province/poor-trend/');
+    await page.waitForURL(/\/embed\/vi\/province\/poor-trend\/$/);
+    expect(await page.locator('[data-embed-credit]').textContent()).toContain('0.0.2');
   });
 
   it('refuses to freeze a version twice', () => {

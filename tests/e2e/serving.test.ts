@@ -1,0 +1,61 @@
+import { readdirSync, readFileSync } from 'node:fs';
+import { request } from 'node:http';
+import { join } from 'node:path';
+import { brotliDecompressSync, gunzipSync } from 'node:zlib';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { serveStatic } from '../../scripts/static-server.ts';
+
+let origin = '';
+let close = () => {};
+beforeAll(async () => {
+  const { server, url } = await serveStatic('dist');
+  origin = url.replace(/\/$/, '');
+  close = () => server.close();
+});
+afterAll(() => close());
+
+const get = (path: string, headers: Record<string, string> = {}, method = 'GET') =>
+  new Promise<{ status: number; headers: Record<string, string | string[] | undefined>; body: Buffer }>((resolve, reject) => {
+    request(`${origin}${path}`, { headers, method }, (res) => {
+      const chunks: Buffer[] = [];
+      res.on('data', (c) => chunks.push(c));
+      res.on('end', () => resolve({ status: res.statusCode!, headers: res.headers, body: Buffer.concat(chunks) }));
+    }).on('error', reject).end();
+  });
+
+describe('npm start serves what the build precompressed, and lets browsers revalidate', () => {
+  const wasm = `/_astro/${readdirSync('dist/_astro').find((f) => f.startsWith('duckdb-eh') && f.endsWith('.wasm'))}`;
+
+  it('sends brotli or gzip as the browser accepts, the same bytes once decoded, and plain bytes otherwise', async () => {
+    for (const path of ['/', '/en/map/', wasm, '/data/manifest.json']) {
+      const file = path.endsWith('/') ? join('dist', path, 'index.html') : join('dist', path);
+      const raw = readFileSync(file);
+      const br = await get(path, { 'accept-encoding': 'gzip, deflate, br' });
+      expect(br.headers['content-encoding'], path).toBe('br');
+      expect(br.headers.vary).toBe('Accept-Encoding');
+      expect(brotliDecompressSync(br.body).equals(raw), path).toBe(true);
+      expect(br.body.length).toBeLessThan(raw.length / 2);
+      const gz = await get(path, { 'accept-encoding': 'gzip, br;q=0' });
+      expect(gz.headers['content-encoding'], path).toBe('gzip');
+      expect(gunzipSync(gz.body).equals(raw), path).toBe(true);
+      const plain = await get(path);
+      expect(plain.headers['content-encoding']).toBeUndefined();
+      expect(plain.body.equals(raw)).toBe(true);
+    }
+    const head = await get(wasm, { 'accept-encoding': 'br' }, 'HEAD');
+    expect(head.headers['content-type']).toBe('application/wasm');
+  });
+
+  it('answers a revalidation of an unchanged page with 304 and no body; hashed assets are cached for good', async () => {
+    const first = await get('/communes/', { 'accept-encoding': 'br' });
+    expect(first.headers['cache-control']).toBe('no-cache');
+    const etag = String(first.headers.etag);
+    expect(etag).toMatch(/^".+"$/);
+    const again = await get('/communes/', { 'accept-encoding': 'br', 'if-none-match': etag });
+    expect(again.status).toBe(304);
+    expect(again.body.length).toBe(0);
+    // The ETag names the encoding: a cached brotli copy is never offered to a client that asked for gzip.
+    expect((await get('/communes/', { 'accept-encoding': 'gzip', 'if-none-match': etag })).status).toBe(200);
+    expect((await get(wasm, { 'accept-encoding': 'br' })).headers['cache-control']).toBe('public, max-age=31536000, immutable');
+  });
+});
