@@ -19,8 +19,11 @@ const spread = (xs: number[]) => ({ median: Math.round(median(xs)), min: Math.ro
 const { server, url } = await serveStatic('dist');
 const launch = () => chromium.launchPersistentContext(mkdtempSync(join(tmpdir(), 'atlas-bench-')), { executablePath: '/usr/bin/chromium', headless: true, args: ARGS });
 
+/** A slow network, as Chromium's DevTools throttle it: 150 ms round trip, 9 Mbit/s down. */
+const SLOW = { offline: false, latency: 150, downloadThroughput: 9e6 / 8, uploadThroughput: 9e6 / 8 };
+
 /** Loads the explore page; returns the time to DuckDB ready and to the first result, and what was fetched. */
-async function load(context: BrowserContext, reload: boolean) {
+async function load(context: BrowserContext, reload: boolean, slow = false) {
   const files: { url: string; bytes: number; phase: 'page' | 'duckdb' }[] = [];
   let phase: 'page' | 'duckdb' = 'page';
   const onFinished = async (r: import('playwright-core').Request) => {
@@ -29,6 +32,11 @@ async function load(context: BrowserContext, reload: boolean) {
   };
   context.on('requestfinished', onFinished);
   const page = context.pages()[0] ?? (await context.newPage());
+  if (slow) {
+    const cdp = await context.newCDPSession(page);
+    await cdp.send('Network.enable');
+    await cdp.send('Network.emulateNetworkConditions', SLOW);
+  }
   const t0 = performance.now();
   if (reload) await page.reload({ waitUntil: 'load' });
   else await page.goto(`${url}en/explore/`, { waitUntil: 'load' });
@@ -46,6 +54,13 @@ const cold: Awaited<ReturnType<typeof load>>[] = [];
 for (let i = 0; i < RUNS; i += 1) {
   const context = await launch();
   cold.push(await load(context, false));
+  await context.close();
+}
+// Cold on a slow network: fewer runs, each takes seconds.
+const slow: Awaited<ReturnType<typeof load>>[] = [];
+for (let i = 0; i < Math.min(RUNS, 3); i += 1) {
+  const context = await launch();
+  slow.push(await load(context, false, true));
   await context.close();
 }
 const context = await launch();
@@ -81,6 +96,7 @@ const result = {
   },
   cold_ms: { ready: spread(cold.map((c) => c.ready)), first_result: spread(cold.map((c) => c.first)) },
   warm_ms: { ready: spread(warm.map((c) => c.ready)), first_result: spread(warm.map((c) => c.first)) },
+  slow_network_cold_ms: { network: '150 ms RTT, 9 Mbit/s (DevTools throttling)', ready: spread(slow.map((c) => c.ready)), first_result: spread(slow.map((c) => c.first)) },
   example_query_ms: queries,
 };
 mkdirSync('bench-results', { recursive: true });
@@ -93,6 +109,7 @@ console.log(`| page before DuckDB | ${kb(result.bytes.page.raw)} raw, ${kb(resul
 console.log(`| DuckDB and tables | ${kb(result.bytes.duckdb.raw)} raw, ${kb(result.bytes.duckdb.gzip)} gzip, ${result.bytes.duckdb.requests} requests |`);
 console.log(`| cold: navigation → DuckDB ready | ${ms(result.cold_ms.ready)} |`);
 console.log(`| cold: navigation → first result | ${ms(result.cold_ms.first_result)} |`);
+console.log(`| cold at 150 ms / 9 Mbit/s: navigation → first result | ${ms(result.slow_network_cold_ms.first_result)} |`);
 console.log(`| warm: reload → DuckDB ready | ${ms(result.warm_ms.ready)} |`);
 console.log(`| warm: reload → first result | ${ms(result.warm_ms.first_result)} |`);
 for (const [id, s] of Object.entries(queries)) console.log(`| example "${id}" | ${ms(s)} |`);

@@ -8,6 +8,7 @@ import ehWasm from '@duckdb/duckdb-wasm/dist/duckdb-eh.wasm?url';
 import ehWorker from '@duckdb/duckdb-wasm/dist/duckdb-browser-eh.worker.js?url';
 import mvpWasm from '@duckdb/duckdb-wasm/dist/duckdb-mvp.wasm?url';
 import mvpWorker from '@duckdb/duckdb-wasm/dist/duckdb-browser-mvp.worker.js?url';
+import { tablesReferenced } from '../lib/tables-referenced.ts';
 
 export type ErrorKind = 'unsupported' | 'csp' | 'mime' | 'memory' | 'timeout' | 'other';
 export type Status =
@@ -38,8 +39,8 @@ const EMPTY_WASM = new Uint8Array([0, 97, 115, 109, 1, 0, 0, 0]);
 export const MAX_RESULT_ROWS = 100_000;
 
 /**
- * Once the site's tables are in, DuckDB may reach nothing else: no file, no URL, no extension,
- * and no later SET can undo it. The page's CSP does not cover the worker, so this is what keeps
+ * DuckDB may reach nothing but what the page hands it: no file, no URL, no extension, and no
+ * later SET can undo it (tables arrive as bytes from the page's own requests). The page's CSP does not cover the worker, so this is what keeps
  * a query from a shared link from calling another host ("Securing DuckDB" in DuckDB's docs).
  */
 const LOCKDOWN = [
@@ -85,36 +86,72 @@ const classify = (e: unknown): DuckDbError => {
 
 let started: Promise<AtlasDb> | null = null;
 
-/** Starts DuckDB once per page and loads the given tables; later calls share the same instance. */
-export function startDuckDb(tables: { name: string; url: string }[], onStatus: (s: Status) => void, timeoutMs = 60_000): Promise<AtlasDb> {
+/**
+ * Starts DuckDB once per page; later calls share the same instance. Tables load when a query
+ * names them (see tables-referenced.ts); those of `firstQuery` download at once, while the
+ * wasm does, so the first result waits for the slower of the two, not for both in turn.
+ */
+export function startDuckDb(tables: { name: string; url: string }[], onStatus: (s: Status) => void, firstQuery = '', timeoutMs = 60_000): Promise<AtlasDb> {
   started ??= (async () => {
     const t0 = performance.now();
+    const names = tables.map((t) => t.name);
+    const downloads = new Map<string, Promise<Uint8Array>>();
+    const download = (name: string) => {
+      let bytes = downloads.get(name);
+      if (!bytes) {
+        const url = tables.find((t) => t.name === name)!.url;
+        bytes = fetch(url).then(async (response) => {
+          if (!response.ok) throw new DuckDbError('other', `${url}: HTTP ${response.status}`);
+          return new Uint8Array(await response.arrayBuffer());
+        });
+        // A failed download is reported when its table is needed, not as an unhandled rejection now.
+        bytes.catch(() => undefined);
+        downloads.set(name, bytes);
+      }
+      return bytes;
+    };
+    for (const name of tablesReferenced(firstQuery, names)) void download(name);
     try {
       const duckdb = await import('@duckdb/duckdb-wasm');
       const bundle = await duckdb.selectBundle({
         mvp: { mainModule: mvpWasm, mainWorker: mvpWorker },
         eh: { mainModule: ehWasm, mainWorker: ehWorker },
       });
-      await preflight(bundle.mainModule);
       const worker = new Worker(bundle.mainWorker!);
       const db: AsyncDuckDB = new duckdb.AsyncDuckDB(new duckdb.VoidLogger(), worker);
-      await withTimeout(db.instantiate(bundle.mainModule, bundle.pthreadWorker, (p) =>
-        onStatus({ state: 'loading', loaded: p.bytesLoaded, total: p.bytesTotal })), timeoutMs);
+      // The checks for a silent hang run beside the download, and stop the wait as soon as one fails.
+      await Promise.all([
+        preflight(bundle.mainModule),
+        withTimeout(db.instantiate(bundle.mainModule, bundle.pthreadWorker, (p) =>
+          onStatus({ state: 'loading', loaded: p.bytesLoaded, total: p.bytesTotal })), timeoutMs),
+      ]);
       await db.open({ query: { castBigIntToDouble: true, castDecimalToDouble: true } });
       const conn: AsyncDuckDBConnection = await db.connect();
-      await conn.query('SET autoinstall_known_extensions = false; SET autoload_known_extensions = false;');
-      onStatus({ state: 'tables' });
-      await Promise.all(tables.map(async (t) => {
-        const response = await fetch(t.url);
-        if (!response.ok) throw new DuckDbError('other', `${t.url}: HTTP ${response.status}`);
-        await conn.insertArrowFromIPCStream(new Uint8Array(await response.arrayBuffer()), { name: t.name, create: true });
-      }));
       for (const setting of LOCKDOWN) await conn.query(setting);
+      const inserted = new Map<string, Promise<void>>();
+      const load = (name: string) => {
+        let done = inserted.get(name);
+        if (!done) {
+          done = download(name).then((bytes) => conn.insertArrowFromIPCStream(bytes, { name, create: true }));
+          inserted.set(name, done);
+          done.catch(() => inserted.delete(name));
+        }
+        return done;
+      };
+      const ensureTables = async (sql: string) => {
+        const missing = tablesReferenced(sql, names).filter((n) => !inserted.has(n));
+        if (missing.length === 0) return;
+        onStatus({ state: 'tables' });
+        await Promise.all(missing.map(load));
+        onStatus({ state: 'ready', ms: Math.round(performance.now() - t0) });
+      };
+      await ensureTables(firstQuery);
       onStatus({ state: 'ready', ms: Math.round(performance.now() - t0) });
       return {
         // Streamed in batches, so that a long query can be cancelled and the page never waits on one big result.
         async query(sql: string) {
           const q0 = performance.now();
+          await ensureTables(sql);
           const reader = await conn.send(sql, true);
           const rows: Record<string, unknown>[] = [];
           let schema = reader.schema;

@@ -49,7 +49,7 @@ if (root) {
       : s.state === 'ready' ? m.ready
       : fill(m[`error.${s.kind}`] ?? m['error.other'], { type: s.detail, seconds: s.detail, message: s.detail });
   };
-  const db = () => startDuckDb(config.tables, show);
+  const db = () => startDuckDb(config.tables, show, editor.value);
   const editor = mountEditor(root.querySelector('textarea')!, config.schema, () => void run(true));
 
   // The chart code (d3) and the Parquet writer load only when a result needs them.
@@ -164,7 +164,8 @@ if (root) {
     editor.value = new URLSearchParams(location.search).get('sql') ?? root.querySelector('textarea')!.defaultValue;
     void run(false);
   });
-  const idle = window.requestIdleCallback ?? ((cb: () => void) => setTimeout(cb, 200));
-  idle(() => void db().then(() => run(false)).catch(() => undefined));
+  // DuckDB starts at once: the page is already drawn (this script runs after it), and on a slow
+  // network every round trip before the wasm's download is time the reader waits.
+  void db().then(() => run(false)).catch(() => undefined);
   runButton.disabled = false;
 }

@@ -18,6 +18,21 @@ async function explore(path = 'en/explore/') {
 }
 
 describe('the explore page for journalists', () => {
+  it('downloads only the tables a query names, beside the wasm, and the others when a later query names them', async () => {
+    const arrows: string[] = [];
+    const page = await site.context.newPage();
+    page.on('request', (r) => { const path = new URL(r.url()).pathname; if (path.endsWith('.arrow')) arrows.push(path.split('/').pop()!); });
+    await page.goto(`${site.origin}/en/explore/?sql=${encodeURIComponent('SELECT count(*) AS n FROM units')}`);
+    await page.locator('[data-output] td').first().waitFor({ timeout: 60_000 });
+    const [{ n }] = await published<{ n: number }>('SELECT count(*)::INT AS n FROM {units}');
+    expect(Number((await page.locator('[data-output] td').first().textContent())!.replace(/\D/g, ''))).toBe(n);
+    expect(arrows).toEqual(['units.arrow']);
+    await typeQuery(page, 'SQL query', 'SELECT count(*) FROM units JOIN coverage USING (unit_code)');
+    await page.keyboard.press('Control+Enter');
+    await expect.poll(() => arrows.sort()).toEqual(['coverage.arrow', 'units.arrow']);
+    await page.close();
+  });
+
   it('runs an example question in one click, with the numbers of the published data', async () => {
     const { page, errors } = await explore();
     await page.locator('[data-example-id="bhyt-gaps"]').click();
