@@ -32,13 +32,13 @@ if (scale === 'quang-ninh') {
 } else if (scale === 'nui-may') {
   profile = NUI_MAY;
   units = nuiMayUnits();
-  writeFileSync(join(out, 'metadata.json'), JSON.stringify(NUI_MAY_METADATA, null, 2) + '\n');
+  writeFileSync(join(out, 'metadata.json'), `${JSON.stringify(NUI_MAY_METADATA, null, 2)}\n`);
   writeCsv(join(out, 'units.csv'), units as unknown as Record<string, unknown>[], columns('units'));
   writeCsv(join(out, 'targets.csv'), NUI_MAY_TARGETS, columns('targets'));
 } else {
   const factor = scale === 'national' ? 60 : Number(scale.replace(/x$/, ''));
   ({ profile, units } = syntheticNational(factor));
-  writeFileSync(join(out, 'metadata.json'), JSON.stringify(profile.metadata, null, 2) + '\n');
+  writeFileSync(join(out, 'metadata.json'), `${JSON.stringify(profile.metadata, null, 2)}\n`);
   writeCsv(join(out, 'units.csv'), units as unknown as Record<string, unknown>[], TABLES[0].columns.map((c) => c.name));
 }
 

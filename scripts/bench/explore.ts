@@ -100,7 +100,7 @@ const result = {
   example_query_ms: queries,
 };
 mkdirSync('bench-results', { recursive: true });
-writeFileSync('bench-results/explore.json', JSON.stringify(result, null, 2) + '\n');
+writeFileSync('bench-results/explore.json', `${JSON.stringify(result, null, 2)}\n`);
 const kb = (b: number) => `${(b / 1024).toFixed(0)} KB`;
 const ms = (s: ReturnType<typeof spread>) => `${s.median} ms (${s.min}–${s.max})`;
 console.log(`Explore page, headless Chromium on 127.0.0.1, ${result.machine.cpus} × ${result.machine.cpu}; median of ${RUNS} (min–max)\n`);

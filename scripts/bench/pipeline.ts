@@ -48,7 +48,7 @@ const results = datasets.map(({ name, dir }) => {
 
 const machine = { cpus: cpus().length, cpu: cpus()[0]?.model, memory_gb: Math.round(totalmem() / 2 ** 30), node: process.version, runs: RUNS };
 mkdirSync('bench-results', { recursive: true });
-writeFileSync('bench-results/pipeline.json', JSON.stringify({ machine, results }, null, 2) + '\n');
+writeFileSync('bench-results/pipeline.json', `${JSON.stringify({ machine, results }, null, 2)}\n`);
 const mb = (b: number) => (b / 2 ** 20).toFixed(1);
 console.log(`Machine: ${machine.cpus} × ${machine.cpu}, ${machine.memory_gb} GB, Node ${machine.node}; median of ${RUNS} runs (min–max)\n`);
 console.log('| dataset | input CSV | output (Parquet+CSV+Arrow) | wall time | peak memory |');

@@ -104,7 +104,7 @@ rmSync(work, { recursive: true, force: true });
 
 const result = { machine: { cpus: cpus().length, cpu: cpus()[0]?.model, runs: RUNS }, builds, weights, geometry, paints, lighthouse: scores };
 mkdirSync('bench-results', { recursive: true });
-writeFileSync('bench-results/site.json', JSON.stringify(result, null, 2) + '\n');
+writeFileSync('bench-results/site.json', `${JSON.stringify(result, null, 2)}\n`);
 const kb = (b: number) => `${(b / 1024).toFixed(1)} KB`;
 console.log(`Site, ${result.machine.cpus} × ${result.machine.cpu}\n`);
 console.log('| dataset | build | pages | HTML total | HTML per page |\n|---|---|---|---|---|');

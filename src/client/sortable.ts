@@ -13,7 +13,7 @@ for (const table of document.querySelectorAll<HTMLTableElement>('table[data-sort
     th.append(button);
     button.addEventListener('click', () => {
       const ascending = th.getAttribute('aria-sort') !== 'ascending';
-      headers.forEach((h) => h.removeAttribute('aria-sort'));
+      for (const h of headers) h.removeAttribute('aria-sort');
       th.setAttribute('aria-sort', ascending ? 'ascending' : 'descending');
       const body = table.tBodies[0];
       const key = (row: HTMLTableRowElement) => row.cells[column].dataset.sort ?? row.cells[column].textContent ?? '';

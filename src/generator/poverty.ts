@@ -78,8 +78,10 @@ function allocate(ctx: GeneratorContext, units: UnitInput[], total: number, pins
   const pinned = [...pins.values()].reduce((a, b) => a + b, 0);
   for (const [key, members] of groups) {
     const groupTotal = key === '' ? Math.max(0, total - pinned) : pins.get(key)!;
-    apportionWithin(groupTotal, members.map(weight), members.map((u) => room.get(u.unit_code) ?? Infinity))
-      .forEach((n, i) => out.set(members[i].unit_code, n));
+    const counts = apportionWithin(groupTotal, members.map(weight), members.map((u) => room.get(u.unit_code) ?? Infinity));
+    counts.forEach((n, i) => {
+      out.set(members[i].unit_code, n);
+    });
   }
   return out;
 }

@@ -21,9 +21,9 @@ export function generateDeprivation(rows: PovertyRow[], emShare: (code: string) 
     const floor = 3 * r.poor;
     const sum = counts.reduce((a, b) => a + b, 0);
     if (sum < floor) counts = counts.map((n) => Math.min(base, Math.ceil((n + 1) * (floor / Math.max(1, sum)))));
-    DEPRIVATION_INDICATORS.forEach((indicator, i) =>
-      out.push({ unit_code: r.unit_code, year: r.year, standard: r.standard, indicator, households_deprived: counts[i] }),
-    );
+    DEPRIVATION_INDICATORS.forEach((indicator, i) => {
+      out.push({ unit_code: r.unit_code, year: r.year, standard: r.standard, indicator, households_deprived: counts[i] });
+    });
   }
   return out;
 }

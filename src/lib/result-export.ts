@@ -12,7 +12,7 @@ export interface ResultTable {
 export const toCsv = (r: ResultTable): string => {
   const text = r.columns.map((_, i) => parquetType(r.types[i]) === 'STRING');
   const cell = (v: unknown, i: number) => (v == null ? '' : text[i] ? spreadsheetSafe(String(v)) : String(v));
-  return csvFormatRows([r.columns.map(spreadsheetSafe), ...r.rows.map((row) => r.columns.map((c, i) => cell(row[c], i)))]) + '\n';
+  return `${csvFormatRows([r.columns.map(spreadsheetSafe), ...r.rows.map((row) => r.columns.map((c, i) => cell(row[c], i)))])}\n`;
 };
 
 export const toJson = (r: ResultTable): string => JSON.stringify(r.rows.map((row) => Object.fromEntries(r.columns.map((c) => [c, row[c] ?? null]))), null, 1);

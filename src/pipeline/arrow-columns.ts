@@ -35,7 +35,10 @@ export function arrowColumn(sqlType: string, values: unknown[]): Vector {
     if (v == null) return null;
     const s = String(v);
     let bytes = cache.get(s);
-    if (!bytes) cache.set(s, (bytes = encoder.encode(s)));
+    if (!bytes) {
+      bytes = encoder.encode(s);
+      cache.set(s, bytes);
+    }
     return bytes;
   });
   const valueOffsets = new Int32Array(length + 1);

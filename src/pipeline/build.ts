@@ -63,7 +63,7 @@ async function writeOutputs(dataset: Dataset, root: string): Promise<Manifest> {
       return { name, ...fileEntry(root, `boundaries/${name}.geojson`), source: source?.source, licence: source?.licence };
     });
     const dictionary = tables.map((t) => ({ table: t.name, description: t.description, columns: t.schema }));
-    writeFileSync(pathInside(root, 'dictionary.json'), JSON.stringify(dictionary, null, 2) + '\n');
+    writeFileSync(pathInside(root, 'dictionary.json'), `${JSON.stringify(dictionary, null, 2)}\n`);
     const manifest = {
       generator: GENERATOR,
       format_version: meta.format_version,
@@ -83,9 +83,9 @@ async function writeOutputs(dataset: Dataset, root: string): Promise<Manifest> {
     const zipped = { ...manifest, tables: tables.map((t) => ({ ...t, files: t.files.filter((f) => !f.path.endsWith('.arrow')) })) };
     const archive = writeArchive(root, `poverty-atlas-${meta.dataset_id}-${meta.version}.zip`,
       ['dictionary.json', ...zipped.tables.flatMap((t) => t.files.map((f) => f.path)), ...boundaries.map((b) => b.path)],
-      { 'README.txt': archiveReadme(meta, zipped.tables, boundaries.length > 0), 'manifest.json': JSON.stringify(zipped, null, 2) + '\n' }, meta.released);
+      { 'README.txt': archiveReadme(meta, zipped.tables, boundaries.length > 0), 'manifest.json': `${JSON.stringify(zipped, null, 2)}\n` }, meta.released);
     const published = { ...manifest, archive };
-    writeFileSync(pathInside(root, 'manifest.json'), JSON.stringify(published, null, 2) + '\n');
+    writeFileSync(pathInside(root, 'manifest.json'), `${JSON.stringify(published, null, 2)}\n`);
     return published;
   } finally {
     conn.closeSync();

@@ -9,14 +9,16 @@ export type DataArgs = { dataset: string; out: string; allIssues: boolean } | { 
 
 /** The arguments of `npm run data`. Unknown flags and extra folders are errors, never silently ignored. */
 export function parseDataArgs(argv: string[], env: Record<string, string | undefined>): DataArgs {
-  let parsed;
-  try {
-    parsed = parseArgs({
+  const parse = () =>
+    parseArgs({
       args: argv,
       allowPositionals: true,
       strict: true,
       options: { out: { type: 'string' }, 'all-issues': { type: 'boolean' }, help: { type: 'boolean', short: 'h' } },
     });
+  let parsed: ReturnType<typeof parse>;
+  try {
+    parsed = parse();
   } catch (e) {
     return { error: (e as Error).message };
   }

@@ -7,7 +7,7 @@ export function writeCsv(path: string, rows: Record<string, unknown>[], columns:
     rows.map((r) => Object.fromEntries(columns.map((c) => [c, r[c] == null ? '' : String(r[c])]))),
     columns,
   );
-  writeFileSync(path, text + '\n', 'utf8');
+  writeFileSync(path, `${text}\n`, 'utf8');
 }
 
 export function readJson<T>(path: string): T {

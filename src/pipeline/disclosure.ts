@@ -24,7 +24,10 @@ export function recoverableCells(relations: Relation[], suppressed: Uint8Array):
   const index = (pivot: number, row: Map<number, number>) => {
     for (const c of row.keys()) {
       let set = rowsWithColumn.get(c);
-      if (!set) rowsWithColumn.set(c, (set = new Set()));
+      if (!set) {
+        set = new Set();
+        rowsWithColumn.set(c, set);
+      }
       set.add(pivot);
     }
   };
@@ -108,7 +111,9 @@ export function suppressCells(values: number[], relations: Relation[], threshold
     if (v > 0 && v < threshold) state[i] = PRIMARY;
   });
   const relationsOf: number[][] = values.map(() => []);
-  relations.forEach((r, ri) => r.cells.forEach((c) => relationsOf[c].push(ri)));
+  relations.forEach((r, ri) => {
+    for (const c of r.cells) relationsOf[c].push(ri);
+  });
   const count = relations.map((r) => r.cells.filter((c) => state[c]).length);
   const queue = count.flatMap((n, ri) => (n === 1 ? [ri] : []));
 

@@ -6,7 +6,7 @@ import { stripDiacritics } from '../lib/names.ts';
 const PERSONAL_COLUMN = /(^|_)(ho_?ten|ten_chu_ho|chu_ho|full_?name|person_?name|head_name|cccd|cmnd|id_?number|national_?id|citizen_?id|so_?dinh_?danh|phone|so_?dien_?thoai|dien_?thoai|mobile|email|household_?id|ma_?ho|dia_?chi|address|ngay_?sinh|birth)/i;
 
 /** Runs of digits as people write phone and ID numbers: grouped by spaces, dots, dashes or brackets, perhaps after +84. */
-const NUMBER_RUN = /(?:\+\s*)?\(?\d[\d\s().\-]{6,24}\d/g;
+const NUMBER_RUN = /(?:\+\s*)?\(?\d[\d\s().-]{6,24}\d/g;
 /** Words that say a number is an identity document's. */
 const ID_CONTEXT = /\b(cmnd|cccd|cmt|can cuoc|chung minh|dinh danh|id)\b/;
 

@@ -67,7 +67,7 @@ export async function visit(site: Site, path: string): Promise<{ page: Page; err
   });
   page.on('pageerror', (e) => errors.push(String(e)));
   const response = await page.goto(site.url + path, { waitUntil: 'load' });
-  if (!response || response.status() !== 200) errors.push(`HTTP ${response?.status()} for ${path}`);
+  if (response?.status() !== 200) errors.push(`HTTP ${response?.status()} for ${path}`);
   return { page, errors };
 }
 

@@ -8,7 +8,7 @@ beforeAll(async () => {
 });
 afterAll(async () => site?.close());
 
-const valueOf = async (page: import('playwright-core').Page, selector: string) => {
+const dataValue = async (page: import('playwright-core').Page, selector: string) => {
   const v = await page.locator(selector).getAttribute('data-value');
   return v === '' || v == null ? null : Number(v);
 };
@@ -18,7 +18,7 @@ describe('the map', () => {
     const rows = await published<{ unit_code: string; poor_rate: number | null }>(
       `SELECT unit_code, poor_rate FROM {poverty} WHERE level = 'district' AND year = 2022 AND standard = 'national'`);
     const { page, errors } = await visit(site, 'map/district/poor_rate/2022-national/');
-    for (const r of rows) expect(await valueOf(page, `#map path[data-code="${r.unit_code}"]`)).toBe(r.poor_rate);
+    for (const r of rows) expect(await dataValue(page, `#map path[data-code="${r.unit_code}"]`)).toBe(r.poor_rate);
     const withheld = rows.find((r) => r.poor_rate == null)!;
     expect(await page.locator(`#map path[data-code="${withheld.unit_code}"] title`).textContent()).toMatch(/: ẩn$/);
     expect(await page.locator(`tr[data-key="${withheld.unit_code}"]`).textContent()).toContain('ẩn');
@@ -33,7 +33,7 @@ describe('the map', () => {
     await page.waitForURL(/\/en\/map\/commune\/coverage_bhyt\/2022\/$/);
     const rows = await published<{ unit_code: string; coverage_rate: number | null }>(
       `SELECT unit_code, coverage_rate FROM {coverage} WHERE level = 'commune' AND year = 2022 AND programme = 'bhyt' ORDER BY unit_code LIMIT 20`);
-    for (const r of rows) expect(await valueOf(page, `#map rect[data-code="${r.unit_code}"]`)).toBe(r.coverage_rate);
+    for (const r of rows) expect(await dataValue(page, `#map rect[data-code="${r.unit_code}"]`)).toBe(r.coverage_rate);
     expect(await page.locator('h1').textContent()).toBe('Health-insurance card coverage by commune, 2022');
   });
 
@@ -51,7 +51,7 @@ describe('the map', () => {
       `SELECT unit_code, complete, poor_rate FROM {poverty_2025_units} WHERE year = 2021 AND standard = 'national'`);
     const { page } = await visit(site, 'en/map/units2025/poor_rate/2021-national/');
     expect(await page.locator('#map rect[data-code][fill="url(#hatch-partial)"]').count()).toBe(rows.filter((r) => !r.complete).length);
-    for (const r of rows.filter((x) => x.complete)) expect(await valueOf(page, `#map rect[data-code="${r.unit_code}"]`)).toBe(r.poor_rate);
+    for (const r of rows.filter((x) => x.complete)) expect(await dataValue(page, `#map rect[data-code="${r.unit_code}"]`)).toBe(r.poor_rate);
     const partial = rows.find((r) => !r.complete)!;
     expect(await page.locator(`#map rect[data-code="${partial.unit_code}"] title`).textContent()).toContain('not computable');
   });
@@ -145,7 +145,7 @@ describe('unit pages and the deprivation view', () => {
       WHERE level IN ('province', 'district') AND (year, standard) = (SELECT (max(year), 'national') FROM {deprivation} WHERE level = 'district')`);
     const { page } = await visit(site, 'en/deprivation/');
     for (const r of rows.slice(0, 40)) {
-      expect(await valueOf(page, `[data-row="${r.indicator}"][data-col="${r.unit_code}"]`)).toBe(r.share_deprived);
+      expect(await dataValue(page, `[data-row="${r.indicator}"][data-col="${r.unit_code}"]`)).toBe(r.share_deprived);
     }
     expect(await page.locator('[data-row][data-col]').count()).toBe(rows.length);
   });

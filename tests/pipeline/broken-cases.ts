@@ -10,6 +10,7 @@ export type CaseFiles = Record<string, string | Uint8Array | null>;
 
 const template = (file: string) => readFileSync(`data/template/${file}`, 'utf8');
 const metadata = () => JSON.parse(template('metadata.json'));
+// biome-ignore lint/suspicious/noExplicitAny: a broken case may reshape any part of the metadata.
 const withMetadata = (change: (m: Record<string, any>) => void) => {
   const m = metadata();
   change(m);

@@ -17,7 +17,9 @@ describe('the dataset format', () => {
     const rows = readFileSync(join(dir, 'coverage.csv'), 'utf8').trim().split('\n').map((l) => l.split(','));
     const book = new ExcelJS.Workbook();
     const sheet = book.addWorksheet('coverage');
-    rows.forEach((r, i) => sheet.addRow(i === 0 ? r : [r[0], Number(r[1]), r[2], Number(r[3]), Number(r[4])]));
+    rows.forEach((r, i) => {
+      sheet.addRow(i === 0 ? r : [r[0], Number(r[1]), r[2], Number(r[3]), Number(r[4])]);
+    });
     sheet.getCell('E3').value = 99;
     await book.xlsx.writeFile(join(dir, 'coverage.xlsx'));
     rmSync(join(dir, 'coverage.csv'));

@@ -20,7 +20,11 @@ export function standings(rows: PeerRow[]): Map<string, Standing> {
   const rates = rows.map((r) => r.poor_rate).filter((v): v is number => v != null).sort((a, b) => b - a);
   // For each rate: the rank of its first holder (units above it, plus one) and how many share it.
   const at = new Map<number, { rank: number; count: number }>();
-  rates.forEach((v, i) => (at.has(v) ? at.get(v)!.count++ : at.set(v, { rank: i + 1, count: 1 })));
+  rates.forEach((v, i) => {
+    const tied = at.get(v);
+    if (tied) tied.count++;
+    else at.set(v, { rank: i + 1, count: 1 });
+  });
   const out = new Map<string, Standing>();
   for (const r of rows) {
     if (r.poor_rate == null) continue;
