@@ -27,6 +27,8 @@ if (!manifest) {
 }
 const rows = manifest.tables.reduce((a, t) => a + t.rows, 0);
 const d = manifest.disclosure;
-console.log(`${dataset} → ${out}: ${manifest.tables.length} tables, ${rows} rows; ` +
-  `${d.primary} small cells and ${d.secondary} complementary cells suppressed of ${d.cells}; ` +
-  `${issues.length} warning(s); ${Math.round(performance.now() - started)} ms`);
+console.log(
+  `${dataset} → ${out}: ${manifest.tables.length} tables, ${rows} rows; ` +
+    `${d.primary} small cells and ${d.secondary} complementary cells suppressed of ${d.cells}; ` +
+    `${issues.length} warning(s); ${Math.round(performance.now() - started)} ms`,
+);

@@ -15,12 +15,21 @@ import { profilesOfUnits } from '../src/generator/profiles-of-units.ts';
 import type { UnitInput } from '../src/generator/profiles.ts';
 import { createRng } from '../src/generator/random.ts';
 import { QUANG_NINH, syntheticNational, type GeneratorProfile } from '../src/generator/calibration.ts';
-import { NUI_MAY, NUI_MAY_METADATA, NUI_MAY_NOT_COLLECTED, NUI_MAY_TARGETS, nuiMayUnits, nuiMayVillages } from '../src/generator/nui-may.ts';
+import {
+  NUI_MAY,
+  NUI_MAY_METADATA,
+  NUI_MAY_NOT_COLLECTED,
+  NUI_MAY_TARGETS,
+  nuiMayUnits,
+  nuiMayVillages,
+} from '../src/generator/nui-may.ts';
 
 const args = process.argv.slice(2);
 const scaleIndex = args.indexOf('--scale');
 const scale = scaleIndex >= 0 ? args[scaleIndex + 1] : 'quang-ninh';
-const out = args.filter((_, i) => scaleIndex < 0 || (i !== scaleIndex && i !== scaleIndex + 1))[0] ?? (scale === 'nui-may' ? 'data/nui-may' : 'data/quang-ninh');
+const out =
+  args.filter((_, i) => scaleIndex < 0 || (i !== scaleIndex && i !== scaleIndex + 1))[0] ??
+  (scale === 'nui-may' ? 'data/nui-may' : 'data/quang-ninh');
 mkdirSync(out, { recursive: true });
 
 let profile: GeneratorProfile;
@@ -39,7 +48,11 @@ if (scale === 'quang-ninh') {
   const factor = scale === 'national' ? 60 : Number(scale.replace(/x$/, ''));
   ({ profile, units } = syntheticNational(factor));
   writeFileSync(join(out, 'metadata.json'), `${JSON.stringify(profile.metadata, null, 2)}\n`);
-  writeCsv(join(out, 'units.csv'), units as unknown as Record<string, unknown>[], TABLES[0].columns.map((c) => c.name));
+  writeCsv(
+    join(out, 'units.csv'),
+    units as unknown as Record<string, unknown>[],
+    TABLES[0].columns.map((c) => c.name),
+  );
 }
 
 const rng = createRng(profile.seed);

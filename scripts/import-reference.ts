@@ -23,9 +23,15 @@ const same = (a: Row, b: Row) =>
 
 const unitRows: Row[] = [];
 const unitRow = (r: Row, from: string, to: string, predecessors = '') => ({
-  unit_code: r.commune_code, unit_name: r.commune_name, unit_type: r.commune_type,
-  district_code: r.district_code, district_name: r.district_name, district_type: r.district_type,
-  valid_from: from, valid_to: to, predecessor_codes: predecessors,
+  unit_code: r.commune_code,
+  unit_name: r.commune_name,
+  unit_type: r.commune_type,
+  district_code: r.district_code,
+  district_name: r.district_name,
+  district_type: r.district_type,
+  valid_from: from,
+  valid_to: to,
+  predecessor_codes: predecessors,
 });
 for (const r of before) {
   const later = afterByCode.get(r.commune_code);
@@ -39,8 +45,14 @@ for (const r of after) {
 }
 for (const r of units2025) {
   unitRows.push({
-    unit_code: r.new_unit_code, unit_name: r.new_unit_name, unit_type: r.new_unit_type,
-    district_code: '', district_name: '', district_type: '', valid_from: '2025-07-01', valid_to: '',
+    unit_code: r.new_unit_code,
+    unit_name: r.new_unit_name,
+    unit_type: r.new_unit_type,
+    district_code: '',
+    district_name: '',
+    district_type: '',
+    valid_from: '2025-07-01',
+    valid_to: '',
     predecessor_codes: r.predecessor_codes.replaceAll('*', ''),
   });
 }
@@ -49,7 +61,9 @@ writeCsv(join(out, 'units.csv'), unitRows, Object.keys(unitRows[0]));
 writeCsv(
   join(out, 'crosswalk.csv'),
   crosswalk.map((r) => ({
-    old_unit_code: r.old_commune_code, new_unit_code: r.new_unit_code, relation: r.relation,
+    old_unit_code: r.old_commune_code,
+    new_unit_code: r.new_unit_code,
+    relation: r.relation,
     legal_basis: r.nq1679_clause ? `NQ 1679/NQ-UBTVQH15, khoản ${r.nq1679_clause}` : '',
     verified: r.verified.startsWith('yes') ? 'yes' : r.verified.startsWith('partly') ? 'partly' : 'no',
   })),

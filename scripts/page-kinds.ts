@@ -13,9 +13,27 @@ export const builtPages = (root = 'dist'): string[] => walk(root, root, ['_astro
 /** Every embed page of a built site, live and frozen: "embed/vi/map/…/". */
 export const embedPages = (root = 'dist'): string[] => walk(root, join(root, 'embed'), []).sort();
 
-const KINDS = [/^$/, /^map\/$/, /^map\/district\//, /^map\/commune\//, /^map\/units2025\//, /^communes\/$/, /^communes\/[^/]+\/$/,
-  /^districts\/[^/]+\/$/, /^deprivation\//, /^targets\/$/, /^targets\/[^/]+\/$/, /^targets\/report\/$/, /^program-135\/$/,
-  /^program-135\/[^/]+\/$/, /^national\//, /^plan\//, /^explore\/$/, /^downloads\/$/, /^sources\/$/];
+const KINDS = [
+  /^$/,
+  /^map\/$/,
+  /^map\/district\//,
+  /^map\/commune\//,
+  /^map\/units2025\//,
+  /^communes\/$/,
+  /^communes\/[^/]+\/$/,
+  /^districts\/[^/]+\/$/,
+  /^deprivation\//,
+  /^targets\/$/,
+  /^targets\/[^/]+\/$/,
+  /^targets\/report\/$/,
+  /^program-135\/$/,
+  /^program-135\/[^/]+\/$/,
+  /^national\//,
+  /^plan\//,
+  /^explore\/$/,
+  /^downloads\/$/,
+  /^sources\/$/,
+];
 
 /** One Vietnamese page of each kind the site has (the first built page of each), for tests and screenshots. */
 export const pageKinds = (root = 'dist'): string[] => {

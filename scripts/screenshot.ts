@@ -8,8 +8,18 @@ import { serveStatic } from './static-server.ts';
 const [path = '', out = '/tmp/shot.png', width = '1200'] = process.argv.slice(2);
 const { server, url } = await serveStatic('dist');
 const context = await chromium.launchPersistentContext(mkdtempSync(join(tmpdir(), 'shot-')), {
-  executablePath: '/usr/bin/chromium', headless: true, viewport: { width: Number(width), height: 900 },
-  args: ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
+  executablePath: '/usr/bin/chromium',
+  headless: true,
+  viewport: { width: Number(width), height: 900 },
+  args: [
+    '--no-sandbox',
+    '--disable-gpu',
+    '--disable-quic',
+    '--no-first-run',
+    '--disable-background-networking',
+    '--disable-component-update',
+    '--disable-sync',
+  ],
 });
 const page = await context.newPage();
 if (process.env.DARK) await page.emulateMedia({ colorScheme: 'dark' });

@@ -13,8 +13,17 @@ const OUT = 'screenshots';
 mkdirSync(OUT, { recursive: true });
 const { server, url } = await serveStatic('dist');
 const context = await chromium.launchPersistentContext(mkdtempSync(join(tmpdir(), 'shots-')), {
-  executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium', headless: true,
-  args: ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
+  executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
+  headless: true,
+  args: [
+    '--no-sandbox',
+    '--disable-gpu',
+    '--disable-quic',
+    '--no-first-run',
+    '--disable-background-networking',
+    '--disable-component-update',
+    '--disable-sync',
+  ],
 });
 const page = await context.newPage();
 let count = 0;
@@ -22,7 +31,10 @@ for (const path of pageKinds().flatMap((p) => [p, `en/${p}`])) {
   for (const width of [360, 1280]) {
     await page.setViewportSize({ width, height: width === 360 ? 740 : 900 });
     await page.goto(url + path, { waitUntil: 'load' });
-    await page.screenshot({ path: join(OUT, `${(path || 'home').replace(/\/$/, '').replaceAll('/', '_') || 'home'}-${width}.png`), fullPage: true });
+    await page.screenshot({
+      path: join(OUT, `${(path || 'home').replace(/\/$/, '').replaceAll('/', '_') || 'home'}-${width}.png`),
+      fullPage: true,
+    });
     count += 1;
   }
 }

@@ -3,20 +3,31 @@ import { createServer, type Server } from 'node:http';
 import { extname, join, normalize } from 'node:path';
 
 const TYPES: Record<string, string> = {
-  '.html': 'text/html; charset=utf-8', '.js': 'text/javascript; charset=utf-8', '.mjs': 'text/javascript; charset=utf-8',
-  '.css': 'text/css; charset=utf-8', '.json': 'application/json; charset=utf-8', '.svg': 'image/svg+xml',
-  '.wasm': 'application/wasm', '.csv': 'text/csv; charset=utf-8', '.parquet': 'application/vnd.apache.parquet',
-  '.arrow': 'application/vnd.apache.arrow.stream', '.geojson': 'application/geo+json', '.png': 'image/png',
-  '.txt': 'text/plain; charset=utf-8', '.zip': 'application/zip',
+  '.html': 'text/html; charset=utf-8',
+  '.js': 'text/javascript; charset=utf-8',
+  '.mjs': 'text/javascript; charset=utf-8',
+  '.css': 'text/css; charset=utf-8',
+  '.json': 'application/json; charset=utf-8',
+  '.svg': 'image/svg+xml',
+  '.wasm': 'application/wasm',
+  '.csv': 'text/csv; charset=utf-8',
+  '.parquet': 'application/vnd.apache.parquet',
+  '.arrow': 'application/vnd.apache.arrow.stream',
+  '.geojson': 'application/geo+json',
+  '.png': 'image/png',
+  '.txt': 'text/plain; charset=utf-8',
+  '.zip': 'application/zip',
 };
 
 /** The precompressed copy the build wrote that the client accepts, brotli first; none when it accepts neither. */
 function encodingFor(file: string, acceptEncoding: string): { path: string; encoding: 'br' | 'gzip' } | null {
-  const accepted = new Set(acceptEncoding.split(',').flatMap((part) => {
-    const [name, ...params] = part.split(';').map((x) => x.trim().toLowerCase());
-    const q = params.find((p) => p.startsWith('q='));
-    return q && Number(q.slice(2)) === 0 ? [] : [name];
-  }));
+  const accepted = new Set(
+    acceptEncoding.split(',').flatMap((part) => {
+      const [name, ...params] = part.split(';').map((x) => x.trim().toLowerCase());
+      const q = params.find((p) => p.startsWith('q='));
+      return q && Number(q.slice(2)) === 0 ? [] : [name];
+    }),
+  );
   if (accepted.has('br') && existsSync(`${file}.br`)) return { path: `${file}.br`, encoding: 'br' };
   if (accepted.has('gzip') && existsSync(`${file}.gz`)) return { path: `${file}.gz`, encoding: 'gzip' };
   return null;

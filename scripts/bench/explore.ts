@@ -13,11 +13,24 @@ import { EXAMPLE_QUERIES } from '../../src/lib/example-queries.ts';
 import { serveStatic } from '../static-server.ts';
 
 const RUNS = Number(process.env.RUNS ?? 5);
-const ARGS = ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'];
+const ARGS = [
+  '--no-sandbox',
+  '--disable-gpu',
+  '--disable-quic',
+  '--no-first-run',
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--disable-sync',
+];
 const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
 const spread = (xs: number[]) => ({ median: Math.round(median(xs)), min: Math.round(Math.min(...xs)), max: Math.round(Math.max(...xs)) });
 const { server, url } = await serveStatic('dist');
-const launch = () => chromium.launchPersistentContext(mkdtempSync(join(tmpdir(), 'atlas-bench-')), { executablePath: '/usr/bin/chromium', headless: true, args: ARGS });
+const launch = () =>
+  chromium.launchPersistentContext(mkdtempSync(join(tmpdir(), 'atlas-bench-')), {
+    executablePath: '/usr/bin/chromium',
+    headless: true,
+    args: ARGS,
+  });
 
 /** A slow network, as Chromium's DevTools throttle it: 150 ms round trip, 9 Mbit/s down. */
 const SLOW = { offline: false, latency: 150, downloadThroughput: 9e6 / 8, uploadThroughput: 9e6 / 8 };
@@ -84,19 +97,36 @@ server.close();
 
 const gzipOf = (u: string) => {
   const path = join('dist', decodeURIComponent(new URL(u).pathname).replace(/^\//, '').replace(/\/$/, '/index.html'));
-  try { return gzipSync(readFileSync(path), { level: 9 }).length; } catch { return 0; }
+  try {
+    return gzipSync(readFileSync(path), { level: 9 }).length;
+  } catch {
+    return 0;
+  }
 };
 const sample = cold[0].files;
-const sum = (phase: string, f: (x: { url: string; bytes: number }) => number) => sample.filter((x) => x.phase === phase).reduce((a, x) => a + f(x), 0);
+const sum = (phase: string, f: (x: { url: string; bytes: number }) => number) =>
+  sample.filter((x) => x.phase === phase).reduce((a, x) => a + f(x), 0);
 const result = {
   machine: { cpus: cpus().length, cpu: cpus()[0]?.model, runs: RUNS },
   bytes: {
-    page: { raw: sum('page', (x) => x.bytes), gzip: sum('page', (x) => gzipOf(x.url)), requests: sample.filter((x) => x.phase === 'page').length },
-    duckdb: { raw: sum('duckdb', (x) => x.bytes), gzip: sum('duckdb', (x) => gzipOf(x.url)), requests: sample.filter((x) => x.phase === 'duckdb').length },
+    page: {
+      raw: sum('page', (x) => x.bytes),
+      gzip: sum('page', (x) => gzipOf(x.url)),
+      requests: sample.filter((x) => x.phase === 'page').length,
+    },
+    duckdb: {
+      raw: sum('duckdb', (x) => x.bytes),
+      gzip: sum('duckdb', (x) => gzipOf(x.url)),
+      requests: sample.filter((x) => x.phase === 'duckdb').length,
+    },
   },
   cold_ms: { ready: spread(cold.map((c) => c.ready)), first_result: spread(cold.map((c) => c.first)) },
   warm_ms: { ready: spread(warm.map((c) => c.ready)), first_result: spread(warm.map((c) => c.first)) },
-  slow_network_cold_ms: { network: '150 ms RTT, 9 Mbit/s (DevTools throttling)', ready: spread(slow.map((c) => c.ready)), first_result: spread(slow.map((c) => c.first)) },
+  slow_network_cold_ms: {
+    network: '150 ms RTT, 9 Mbit/s (DevTools throttling)',
+    ready: spread(slow.map((c) => c.ready)),
+    first_result: spread(slow.map((c) => c.first)),
+  },
   example_query_ms: queries,
 };
 mkdirSync('bench-results', { recursive: true });
@@ -105,8 +135,12 @@ const kb = (b: number) => `${(b / 1024).toFixed(0)} KB`;
 const ms = (s: ReturnType<typeof spread>) => `${s.median} ms (${s.min}–${s.max})`;
 console.log(`Explore page, headless Chromium on 127.0.0.1, ${result.machine.cpus} × ${result.machine.cpu}; median of ${RUNS} (min–max)\n`);
 console.log('| what | value |\n|---|---|');
-console.log(`| page before DuckDB | ${kb(result.bytes.page.raw)} raw, ${kb(result.bytes.page.gzip)} gzip, ${result.bytes.page.requests} requests |`);
-console.log(`| DuckDB and tables | ${kb(result.bytes.duckdb.raw)} raw, ${kb(result.bytes.duckdb.gzip)} gzip, ${result.bytes.duckdb.requests} requests |`);
+console.log(
+  `| page before DuckDB | ${kb(result.bytes.page.raw)} raw, ${kb(result.bytes.page.gzip)} gzip, ${result.bytes.page.requests} requests |`,
+);
+console.log(
+  `| DuckDB and tables | ${kb(result.bytes.duckdb.raw)} raw, ${kb(result.bytes.duckdb.gzip)} gzip, ${result.bytes.duckdb.requests} requests |`,
+);
 console.log(`| cold: navigation → DuckDB ready | ${ms(result.cold_ms.ready)} |`);
 console.log(`| cold: navigation → first result | ${ms(result.cold_ms.first_result)} |`);
 console.log(`| cold at 150 ms / 9 Mbit/s: navigation → first result | ${ms(result.slow_network_cold_ms.first_result)} |`);

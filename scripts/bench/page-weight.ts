@@ -40,7 +40,8 @@ export function pageWeight(root: string, base: string, page: string): PageWeight
     if (scripts.has(url) || !existsSync(file(url))) return;
     scripts.add(url);
     const source = readFileSync(file(url), 'utf8');
-    for (const m of source.matchAll(/(?:^|[;}\s])import\s*(?:[\w{}\s,*$]+from\s*)?["'`]\.\/([^"'`]+\.js)["'`]/g)) visit(url.replace(/[^/]+$/, m[1]));
+    for (const m of source.matchAll(/(?:^|[;}\s])import\s*(?:[\w{}\s,*$]+from\s*)?["'`]\.\/([^"'`]+\.js)["'`]/g))
+      visit(url.replace(/[^/]+$/, m[1]));
   };
   for (const m of text.matchAll(/<script[^>]+src="([^"]+)"/g)) visit(m[1]);
   const icons = [...text.matchAll(/<link[^>]+rel="icon"[^>]+href="([^"]+)"/g)].length;

@@ -12,11 +12,16 @@ const RUNS = Number(process.env.RUNS ?? 3);
 const work = mkdtempSync(join(tmpdir(), 'atlas-bench-'));
 const bytesOf = (dir: string, filter = (_: string) => true) =>
   (readdirSync(dir, { recursive: true, encoding: 'utf8' }) as string[])
-    .map((f) => join(dir, f)).filter((f) => statSync(f).isFile() && filter(f)).reduce((a, f) => a + statSync(f).size, 0);
+    .map((f) => join(dir, f))
+    .filter((f) => statSync(f).isFile() && filter(f))
+    .reduce((a, f) => a + statSync(f).size, 0);
 const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
 
 const datasets: { name: string; dir: string }[] = [{ name: 'Quảng Ninh (default)', dir: 'data/quang-ninh' }];
-for (const [name, scale] of [['10× Quảng Ninh', '10x'], ['national scale', 'national']]) {
+for (const [name, scale] of [
+  ['10× Quảng Ninh', '10x'],
+  ['national scale', 'national'],
+]) {
   const dir = join(work, scale);
   const gen = spawnSync(process.execPath, ['scripts/generate-illustrative.ts', '--scale', scale, dir], { encoding: 'utf8' });
   if (gen.status !== 0) throw new Error(gen.stderr);
@@ -31,7 +36,9 @@ const results = datasets.map(({ name, dir }) => {
   for (let i = 0; i < RUNS; i += 1) {
     const out = join(work, `out-${i}`);
     const t0 = performance.now();
-    const run = spawnSync(process.execPath, ['--import', './scripts/bench/report-rss.ts', 'scripts/build-data.ts', dir, '--out', out], { encoding: 'utf8' });
+    const run = spawnSync(process.execPath, ['--import', './scripts/bench/report-rss.ts', 'scripts/build-data.ts', dir, '--out', out], {
+      encoding: 'utf8',
+    });
     times.push((performance.now() - t0) / 1000);
     if (run.status !== 0) throw new Error(`${name}: ${run.stderr.slice(-2000)}`);
     rss.push(Number(run.stderr.match(/maxrss_kb (\d+)/)![1]) / 1024);
@@ -40,13 +47,22 @@ const results = datasets.map(({ name, dir }) => {
     rmSync(out, { recursive: true, force: true });
   }
   return {
-    dataset: name, input_csv_bytes: bytesOf(dir, (f) => f.endsWith('.csv')), output_bytes: outBytes,
+    dataset: name,
+    input_csv_bytes: bytesOf(dir, (f) => f.endsWith('.csv')),
+    output_bytes: outBytes,
     seconds: { median: median(times), min: Math.min(...times), max: Math.max(...times) },
-    peak_mb: { median: median(rss), min: Math.min(...rss), max: Math.max(...rss) }, summary,
+    peak_mb: { median: median(rss), min: Math.min(...rss), max: Math.max(...rss) },
+    summary,
   };
 });
 
-const machine = { cpus: cpus().length, cpu: cpus()[0]?.model, memory_gb: Math.round(totalmem() / 2 ** 30), node: process.version, runs: RUNS };
+const machine = {
+  cpus: cpus().length,
+  cpu: cpus()[0]?.model,
+  memory_gb: Math.round(totalmem() / 2 ** 30),
+  node: process.version,
+  runs: RUNS,
+};
 mkdirSync('bench-results', { recursive: true });
 writeFileSync('bench-results/pipeline.json', `${JSON.stringify({ machine, results }, null, 2)}\n`);
 const mb = (b: number) => (b / 2 ** 20).toFixed(1);
@@ -54,7 +70,9 @@ console.log(`Machine: ${machine.cpus} × ${machine.cpu}, ${machine.memory_gb} GB
 console.log('| dataset | input CSV | output (Parquet+CSV+Arrow) | wall time | peak memory |');
 console.log('|---|---|---|---|---|');
 for (const r of results) {
-  console.log(`| ${r.dataset} | ${mb(r.input_csv_bytes)} MB | ${mb(r.output_bytes)} MB | ${r.seconds.median.toFixed(1)} s (${r.seconds.min.toFixed(1)}–${r.seconds.max.toFixed(1)}) | ${r.peak_mb.median.toFixed(0)} MB (${r.peak_mb.min.toFixed(0)}–${r.peak_mb.max.toFixed(0)}) |`);
+  console.log(
+    `| ${r.dataset} | ${mb(r.input_csv_bytes)} MB | ${mb(r.output_bytes)} MB | ${r.seconds.median.toFixed(1)} s (${r.seconds.min.toFixed(1)}–${r.seconds.max.toFixed(1)}) | ${r.peak_mb.median.toFixed(0)} MB (${r.peak_mb.min.toFixed(0)}–${r.peak_mb.max.toFixed(0)}) |`,
+  );
 }
 for (const r of results) console.log(`\n${r.dataset}: ${r.summary}`);
 rmSync(work, { recursive: true, force: true });

@@ -17,18 +17,34 @@ import { serveStatic } from '../static-server.ts';
 import { pageWeight } from './page-weight.ts';
 
 const RUNS = Number(process.env.RUNS ?? 5);
-const ARGS = ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'];
+const ARGS = [
+  '--no-sandbox',
+  '--disable-gpu',
+  '--disable-quic',
+  '--no-first-run',
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--disable-sync',
+];
 const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
 const spread = (xs: number[]) => ({ median: Math.round(median(xs)), min: Math.round(Math.min(...xs)), max: Math.round(Math.max(...xs)) });
 const work = mkdtempSync(join(tmpdir(), 'atlas-site-bench-'));
 const node = (args: string[], env: Record<string, string> = {}) => {
-  const run = spawnSync(process.execPath, args, { encoding: 'utf8', env: { ...process.env, ASTRO_TELEMETRY_DISABLED: '1', ...env }, maxBuffer: 1 << 28 });
+  const run = spawnSync(process.execPath, args, {
+    encoding: 'utf8',
+    env: { ...process.env, ASTRO_TELEMETRY_DISABLED: '1', ...env },
+    maxBuffer: 1 << 28,
+  });
   if (run.status !== 0) throw new Error(`${args.join(' ')}: ${run.stderr.slice(-2000)}`);
 };
 
 // 1. Site builds on three dataset sizes (one build each for the synthetic ones: they take minutes).
 const builds = [];
-const SIZES = [['Quảng Ninh (default)', ''], ['10× Quảng Ninh', '10x'], ['national scale', 'national']];
+const SIZES = [
+  ['Quảng Ninh (default)', ''],
+  ['10× Quảng Ninh', '10x'],
+  ['national scale', 'national'],
+];
 // BUILDS=default skips the synthetic builds (several minutes) when only the page figures are wanted.
 for (const [name, scale] of SIZES.filter(([, scale]) => process.env.BUILDS !== 'default' || scale === '')) {
   const data = join(work, `data-${scale || 'default'}`);
@@ -45,7 +61,13 @@ for (const [name, scale] of SIZES.filter(([, scale]) => process.env.BUILDS !== '
   }
   const pages = (readdirSync(out, { recursive: true, encoding: 'utf8' }) as string[]).filter((f) => f.endsWith('index.html'));
   const htmlBytes = pages.reduce((a, f) => a + statSync(join(out, f)).size, 0);
-  builds.push({ dataset: name, seconds: { median: median(times), min: Math.min(...times), max: Math.max(...times), runs: times.length }, pages: pages.length, html_bytes: htmlBytes, html_bytes_per_page: Math.round(htmlBytes / pages.length) });
+  builds.push({
+    dataset: name,
+    seconds: { median: median(times), min: Math.min(...times), max: Math.max(...times), runs: times.length },
+    pages: pages.length,
+    html_bytes: htmlBytes,
+    html_bytes_per_page: Math.round(htmlBytes / pages.length),
+  });
   rmSync(out, { recursive: true, force: true });
 }
 
@@ -54,14 +76,21 @@ const weights = Object.entries(PAGE_BUDGETS).map(([kind, b]) => ({ kind, ...page
 
 // 2b. The maps' geometry: the boundary file as published, and the SVG the build draws from it
 // (simplified topologically and quantised through TopoJSON, coordinates to 0.1 px).
-const svgOf = (page: string, id: string) => new RegExp(`<svg[^>]*id="${id}"[\\s\\S]*?</svg>`).exec(readFileSync(join('dist', page, 'index.html'), 'utf8'))?.[0] ?? '';
+const svgOf = (page: string, id: string) =>
+  new RegExp(`<svg[^>]*id="${id}"[\\s\\S]*?</svg>`).exec(readFileSync(join('dist', page, 'index.html'), 'utf8'))?.[0] ?? '';
 const geometry = [
   { map: 'districts (13 polygons)', source: 'dist/data/boundaries/districts.geojson', svg: svgOf(PAGE_BUDGETS.map.page, 'map') },
   { map: 'communes as tiles (177)', source: null, svg: svgOf(PAGE_BUDGETS.communeMap.page, 'map') },
-  { map: 'provinces (63 polygons)', source: 'dist/data/boundaries/provinces.geojson', svg: svgOf(PAGE_BUDGETS.national.page, 'national-map-[0-9]+') },
+  {
+    map: 'provinces (63 polygons)',
+    source: 'dist/data/boundaries/provinces.geojson',
+    svg: svgOf(PAGE_BUDGETS.national.page, 'national-map-[0-9]+'),
+  },
 ].map((g) => ({
-  map: g.map, source_bytes: g.source ? statSync(g.source).size : null,
-  svg_bytes: Buffer.byteLength(g.svg), svg_brotli: brotliCompressSync(g.svg).length,
+  map: g.map,
+  source_bytes: g.source ? statSync(g.source).size : null,
+  svg_bytes: Buffer.byteLength(g.svg),
+  svg_brotli: brotliCompressSync(g.svg).length,
 }));
 
 // 3. First contentful paint, cold loads in fresh profiles.
@@ -71,18 +100,25 @@ for (const [kind, b] of Object.entries(PAGE_BUDGETS)) {
   const fcp: number[] = [];
   const dcl: number[] = [];
   for (let i = 0; i < RUNS; i += 1) {
-    const context = await chromium.launchPersistentContext(mkdtempSync(join(tmpdir(), 'atlas-paint-')), { executablePath: '/usr/bin/chromium', headless: true, args: ARGS });
+    const context = await chromium.launchPersistentContext(mkdtempSync(join(tmpdir(), 'atlas-paint-')), {
+      executablePath: '/usr/bin/chromium',
+      headless: true,
+      args: ARGS,
+    });
     const page = context.pages()[0] ?? (await context.newPage());
     await page.goto(url + b.page, { waitUntil: 'load' });
     // The paint entry can arrive after the load event: wait for it (buffered) rather than read it too early.
-    const t = await page.evaluate(() => new Promise<{ fcp: number; dcl: number }>((resolve) => {
-      const dcl = (performance.getEntriesByType('navigation')[0] as PerformanceNavigationTiming).domContentLoadedEventEnd;
-      new PerformanceObserver((list) => {
-        const entry = list.getEntries().find((e) => e.name === 'first-contentful-paint');
-        if (entry) resolve({ fcp: entry.startTime, dcl });
-      }).observe({ type: 'paint', buffered: true });
-      setTimeout(() => resolve({ fcp: NaN, dcl }), 5000);
-    }));
+    const t = await page.evaluate(
+      () =>
+        new Promise<{ fcp: number; dcl: number }>((resolve) => {
+          const dcl = (performance.getEntriesByType('navigation')[0] as PerformanceNavigationTiming).domContentLoadedEventEnd;
+          new PerformanceObserver((list) => {
+            const entry = list.getEntries().find((e) => e.name === 'first-contentful-paint');
+            if (entry) resolve({ fcp: entry.startTime, dcl });
+          }).observe({ type: 'paint', buffered: true });
+          setTimeout(() => resolve({ fcp: NaN, dcl }), 5000);
+        }),
+    );
     fcp.push(t.fcp);
     dcl.push(t.dcl);
     await context.close();
@@ -94,26 +130,49 @@ for (const [kind, b] of Object.entries(PAGE_BUDGETS)) {
 const chrome = await launch({ chromePath: '/usr/bin/chromium', chromeFlags: ['--headless=new', ...ARGS] });
 const scores: Record<string, { performance: number; accessibility: number }> = {};
 for (const kind of ['overview', 'map', 'communeMap', 'commune', 'district', 'deprivation', 'national', 'embed', 'explore']) {
-  const result = await lighthouse(url + PAGE_BUDGETS[kind].page, { port: chrome.port, output: 'json', logLevel: 'error', onlyCategories: ['performance', 'accessibility'] });
+  const result = await lighthouse(url + PAGE_BUDGETS[kind].page, {
+    port: chrome.port,
+    output: 'json',
+    logLevel: 'error',
+    onlyCategories: ['performance', 'accessibility'],
+  });
   const c = result!.lhr.categories;
-  scores[kind] = { performance: Math.round((c.performance.score ?? 0) * 100), accessibility: Math.round((c.accessibility.score ?? 0) * 100) };
+  scores[kind] = {
+    performance: Math.round((c.performance.score ?? 0) * 100),
+    accessibility: Math.round((c.accessibility.score ?? 0) * 100),
+  };
 }
 chrome.kill();
 server.close();
 rmSync(work, { recursive: true, force: true });
 
-const result = { machine: { cpus: cpus().length, cpu: cpus()[0]?.model, runs: RUNS }, builds, weights, geometry, paints, lighthouse: scores };
+const result = {
+  machine: { cpus: cpus().length, cpu: cpus()[0]?.model, runs: RUNS },
+  builds,
+  weights,
+  geometry,
+  paints,
+  lighthouse: scores,
+};
 mkdirSync('bench-results', { recursive: true });
 writeFileSync('bench-results/site.json', `${JSON.stringify(result, null, 2)}\n`);
 const kb = (b: number) => `${(b / 1024).toFixed(1)} KB`;
 console.log(`Site, ${result.machine.cpus} × ${result.machine.cpu}\n`);
 console.log('| dataset | build | pages | HTML total | HTML per page |\n|---|---|---|---|---|');
-for (const b of builds) console.log(`| ${b.dataset} | ${b.seconds.median.toFixed(1)} s${b.seconds.runs > 1 ? ` (${b.seconds.min.toFixed(1)}–${b.seconds.max.toFixed(1)}, ${b.seconds.runs} runs)` : ' (1 run)'} | ${b.pages} | ${(b.html_bytes / 2 ** 20).toFixed(1)} MB | ${kb(b.html_bytes_per_page)} |`);
-console.log(`\n| page | HTML raw / gzip / brotli | CSS brotli | JS brotli | requests | FCP (median of ${RUNS}, min–max) | Lighthouse perf / a11y |\n|---|---|---|---|---|---|---|`);
+for (const b of builds)
+  console.log(
+    `| ${b.dataset} | ${b.seconds.median.toFixed(1)} s${b.seconds.runs > 1 ? ` (${b.seconds.min.toFixed(1)}–${b.seconds.max.toFixed(1)}, ${b.seconds.runs} runs)` : ' (1 run)'} | ${b.pages} | ${(b.html_bytes / 2 ** 20).toFixed(1)} MB | ${kb(b.html_bytes_per_page)} |`,
+  );
+console.log(
+  `\n| page | HTML raw / gzip / brotli | CSS brotli | JS brotli | requests | FCP (median of ${RUNS}, min–max) | Lighthouse perf / a11y |\n|---|---|---|---|---|---|---|`,
+);
 for (const w of weights) {
   const p = paints[w.kind];
   const s = scores[w.kind];
-  console.log(`| ${w.kind} | ${kb(w.html.raw)} / ${kb(w.html.gzip)} / ${kb(w.html.brotli)} | ${kb(w.css.brotli)} | ${kb(w.js.brotli)} | ${w.requests} | ${p.fcp.median} ms (${p.fcp.min}–${p.fcp.max}) | ${s ? `${s.performance} / ${s.accessibility}` : '–'} |`);
+  console.log(
+    `| ${w.kind} | ${kb(w.html.raw)} / ${kb(w.html.gzip)} / ${kb(w.html.brotli)} | ${kb(w.css.brotli)} | ${kb(w.js.brotli)} | ${w.requests} | ${p.fcp.median} ms (${p.fcp.min}–${p.fcp.max}) | ${s ? `${s.performance} / ${s.accessibility}` : '–'} |`,
+  );
 }
 console.log('\n| map | boundary file | SVG in the page (raw / brotli) |\n|---|---|---|');
-for (const g of geometry) console.log(`| ${g.map} | ${g.source_bytes == null ? '–' : kb(g.source_bytes)} | ${kb(g.svg_bytes)} / ${kb(g.svg_brotli)} |`);
+for (const g of geometry)
+  console.log(`| ${g.map} | ${g.source_bytes == null ? '–' : kb(g.source_bytes)} | ${kb(g.svg_bytes)} / ${kb(g.svg_brotli)} |`);

@@ -51,7 +51,9 @@ export function frozenEmbeds(dataDir: string, frozenDir: string): AstroIntegrati
             const target = pathInside(frozen, lang, page);
             mkdirSync(dirname(target), { recursive: true });
             // From embed/v/<version>/<lang>/<figure>/ back up to embed/, then down to the live embed.
-            const figure = dirname(page).split(/[\\/]/).filter((x) => x && x !== '.');
+            const figure = dirname(page)
+              .split(/[\\/]/)
+              .filter((x) => x && x !== '.');
             const to = `${'../'.repeat(figure.length + 3)}${lang}/${figure.map((x) => `${x}/`).join('')}`;
             writeFileSync(target, forwardPage(readFileSync(join(live, page), 'utf8'), to));
           }
@@ -66,9 +68,11 @@ function forwardPage(live: string, to: string): string {
   const lang = /<html lang="([a-z-]+)"/.exec(live)?.[1] ?? 'vi';
   const title = /<title>([^<]*)<\/title>/.exec(live)?.[1] ?? '';
   const canonical = escapeHtml(to);
-  return `<!doctype html><html lang="${lang}"><head><meta charset="utf-8"><title>${title}</title>`
-    + `<meta http-equiv="refresh" content="0; url=${canonical}"><link rel="canonical" href="${canonical}"></head>`
-    + `<body><a href="${canonical}">${title}</a></body></html>\n`;
+  return (
+    `<!doctype html><html lang="${lang}"><head><meta charset="utf-8"><title>${title}</title>` +
+    `<meta http-equiv="refresh" content="0; url=${canonical}"><link rel="canonical" href="${canonical}"></head>` +
+    `<body><a href="${canonical}">${title}</a></body></html>\n`
+  );
 }
 
 /** Precompressed copies of every compressible file (see precompress.ts); last, after the other hooks have added their files. */
@@ -79,7 +83,9 @@ export function precompressed(): AstroIntegration {
       'astro:build:done': async ({ dir, logger }) => {
         const t0 = performance.now();
         const { files, bytes, brotli } = await precompress(fileURLToPath(dir));
-        logger.info(`${files} files precompressed (${(bytes / 1e6).toFixed(1)} MB → ${(brotli / 1e6).toFixed(1)} MB brotli) in ${((performance.now() - t0) / 1000).toFixed(1)} s`);
+        logger.info(
+          `${files} files precompressed (${(bytes / 1e6).toFixed(1)} MB → ${(brotli / 1e6).toFixed(1)} MB brotli) in ${((performance.now() - t0) / 1000).toFixed(1)} s`,
+        );
       },
     },
   };

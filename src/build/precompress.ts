@@ -27,17 +27,19 @@ export async function precompress(root: string): Promise<{ files: number; bytes:
   // A few at a time: zlib runs them on the thread pool, all cores busy without holding every file in memory.
   const BATCH = 16;
   for (let i = 0; i < files.length; i += BATCH) {
-    await Promise.all(files.slice(i, i + BATCH).map(async (file) => {
-      const data = readFileSync(file);
-      const [br, gzipped] = await Promise.all([
-        brotli(data, { params: { [constants.BROTLI_PARAM_QUALITY]: 5, [constants.BROTLI_PARAM_SIZE_HINT]: data.length } }),
-        gz(data, { level: 9 }),
-      ]);
-      writeFileSync(`${file}.br`, br);
-      writeFileSync(`${file}.gz`, gzipped);
-      bytes += data.length;
-      brotliBytes += br.length;
-    }));
+    await Promise.all(
+      files.slice(i, i + BATCH).map(async (file) => {
+        const data = readFileSync(file);
+        const [br, gzipped] = await Promise.all([
+          brotli(data, { params: { [constants.BROTLI_PARAM_QUALITY]: 5, [constants.BROTLI_PARAM_SIZE_HINT]: data.length } }),
+          gz(data, { level: 9 }),
+        ]);
+        writeFileSync(`${file}.br`, br);
+        writeFileSync(`${file}.gz`, gzipped);
+        bytes += data.length;
+        brotliBytes += br.length;
+      }),
+    );
   }
   return { files: files.length, bytes, brotli: brotliBytes };
 }

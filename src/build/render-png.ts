@@ -5,4 +5,6 @@ import { EXPORT_FONT_FAMILY, EXPORT_FONT_FILES } from '../lib/export-font.ts';
 export const renderPng = (svg: string): Buffer =>
   new Resvg(svg, {
     font: { fontFiles: Object.values(EXPORT_FONT_FILES), loadSystemFonts: false, defaultFontFamily: EXPORT_FONT_FAMILY },
-  }).render().asPng();
+  })
+    .render()
+    .asPng();

@@ -52,14 +52,18 @@ const LOCKDOWN = [
 ];
 
 export class DuckDbError extends Error {
-  constructor(readonly kind: ErrorKind, message: string) {
+  constructor(
+    readonly kind: ErrorKind,
+    message: string,
+  ) {
     super(message);
   }
 }
 
 /** Finds the reasons DuckDB would hang silently (old browser, CSP, MIME type) before trying. */
 async function preflight(wasmUrl: string): Promise<void> {
-  if (typeof WebAssembly !== 'object' || typeof Worker !== 'function') throw new DuckDbError('unsupported', 'WebAssembly or Worker missing');
+  if (typeof WebAssembly !== 'object' || typeof Worker !== 'function')
+    throw new DuckDbError('unsupported', 'WebAssembly or Worker missing');
   try {
     await WebAssembly.compile(EMPTY_WASM);
   } catch (e) {
@@ -73,7 +77,16 @@ async function preflight(wasmUrl: string): Promise<void> {
 function withTimeout<T>(promise: Promise<T>, ms: number): Promise<T> {
   return new Promise((resolve, reject) => {
     const timer = setTimeout(() => reject(new DuckDbError('timeout', String(ms / 1000))), ms);
-    promise.then((v) => { clearTimeout(timer); resolve(v); }, (e) => { clearTimeout(timer); reject(e); });
+    promise.then(
+      (v) => {
+        clearTimeout(timer);
+        resolve(v);
+      },
+      (e) => {
+        clearTimeout(timer);
+        reject(e);
+      },
+    );
   });
 }
 
@@ -91,7 +104,12 @@ let started: Promise<AtlasDb> | null = null;
  * names them (see tables-referenced.ts); those of `firstQuery` download at once, while the
  * wasm does, so the first result waits for the slower of the two, not for both in turn.
  */
-export function startDuckDb(tables: { name: string; url: string }[], onStatus: (s: Status) => void, firstQuery = '', timeoutMs = 60_000): Promise<AtlasDb> {
+export function startDuckDb(
+  tables: { name: string; url: string }[],
+  onStatus: (s: Status) => void,
+  firstQuery = '',
+  timeoutMs = 60_000,
+): Promise<AtlasDb> {
   started ??= (async () => {
     const t0 = performance.now();
     const names = tables.map((t) => t.name);
@@ -122,8 +140,12 @@ export function startDuckDb(tables: { name: string; url: string }[], onStatus: (
       // The checks for a silent hang run beside the download, and stop the wait as soon as one fails.
       await Promise.all([
         preflight(bundle.mainModule),
-        withTimeout(db.instantiate(bundle.mainModule, bundle.pthreadWorker, (p) =>
-          onStatus({ state: 'loading', loaded: p.bytesLoaded, total: p.bytesTotal })), timeoutMs),
+        withTimeout(
+          db.instantiate(bundle.mainModule, bundle.pthreadWorker, (p) =>
+            onStatus({ state: 'loading', loaded: p.bytesLoaded, total: p.bytesTotal }),
+          ),
+          timeoutMs,
+        ),
       ]);
       await db.open({ query: { castBigIntToDouble: true, castDecimalToDouble: true } });
       const conn: AsyncDuckDBConnection = await db.connect();

@@ -44,10 +44,15 @@ if (root) {
     progress.hidden = s.state === 'ready' || s.state === 'error';
     if (s.state === 'loading' && s.total > 0) progress.value = s.loaded / s.total;
     status.textContent =
-      s.state === 'loading' ? (s.total > 0 ? fill(m.loadingBytes, { loaded: `${number.format(s.loaded / 1e6)} MB`, total: `${number.format(s.total / 1e6)} MB` }) : m.loading)
-      : s.state === 'tables' ? m.tables
-      : s.state === 'ready' ? m.ready
-      : fill(m[`error.${s.kind}`] ?? m['error.other'], { type: s.detail, seconds: s.detail, message: s.detail });
+      s.state === 'loading'
+        ? s.total > 0
+          ? fill(m.loadingBytes, { loaded: `${number.format(s.loaded / 1e6)} MB`, total: `${number.format(s.total / 1e6)} MB` })
+          : m.loading
+        : s.state === 'tables'
+          ? m.tables
+          : s.state === 'ready'
+            ? m.ready
+            : fill(m[`error.${s.kind}`] ?? m['error.other'], { type: s.detail, seconds: s.detail, message: s.detail });
   };
   const db = () => startDuckDb(config.tables, show, editor.value);
   const editor = mountEditor(root.querySelector('textarea')!, config.schema, () => void run(true));
@@ -58,7 +63,12 @@ if (root) {
     if (!quick) return;
     const { lineChart } = await import('../lib/charts/line-chart.ts');
     chart.innerHTML = lineChart(quick.series, {
-      id: 'quick-chart', title: quick.measure, description: m.chartDesc, format: (v) => number.format(v), missingLabel: 'NULL', height: 260,
+      id: 'quick-chart',
+      title: quick.measure,
+      description: m.chartDesc,
+      format: (v) => number.format(v),
+      missingLabel: 'NULL',
+      height: 260,
     });
   };
 
@@ -81,8 +91,12 @@ if (root) {
     alert.className = 'text-sm text-red-800 dark:text-red-300';
     const summary = document.createElement('p');
     summary.className = 'font-semibold';
-    summary.textContent = [fill(m[`sqlerror.${e.kind}`], { name: e.name ?? '' }), e.suggestion ? fill(m['sqlerror.suggestion'], { suggestion: e.suggestion }) : '']
-      .filter(Boolean).join(' ');
+    summary.textContent = [
+      fill(m[`sqlerror.${e.kind}`], { name: e.name ?? '' }),
+      e.suggestion ? fill(m['sqlerror.suggestion'], { suggestion: e.suggestion }) : '',
+    ]
+      .filter(Boolean)
+      .join(' ');
     alert.append(summary);
     if (e.caret) {
       // DuckDB marks the position with a caret under the query line: keep the lines and the column.
@@ -166,6 +180,8 @@ if (root) {
   });
   // DuckDB starts at once: the page is already drawn (this script runs after it), and on a slow
   // network every round trip before the wasm's download is time the reader waits.
-  void db().then(() => run(false)).catch(() => undefined);
+  void db()
+    .then(() => run(false))
+    .catch(() => undefined);
   runButton.disabled = false;
 }

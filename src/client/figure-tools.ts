@@ -18,7 +18,7 @@ for (const button of document.querySelectorAll<HTMLButtonElement>('button[data-c
   button.hidden = false;
   button.addEventListener('click', async () => {
     const source = document.getElementById(button.dataset.copy!);
-    const text = source instanceof HTMLTextAreaElement ? source.value : source?.textContent ?? '';
+    const text = source instanceof HTMLTextAreaElement ? source.value : (source?.textContent ?? '');
     await navigator.clipboard.writeText(text);
     const label = button.textContent;
     button.textContent = button.dataset.copied ?? label;

@@ -27,7 +27,8 @@ function show(target: Element, x: number, y: number, href?: string) {
 }
 
 // A mark's words are its aria-label (on the mark, or on the link or group around it); the chart's own title is not one.
-const markOf = (e: Event) => (e.target instanceof Element && !(e.target instanceof SVGSVGElement) ? e.target.closest('svg.chart [aria-label]') : null);
+const markOf = (e: Event) =>
+  e.target instanceof Element && !(e.target instanceof SVGSVGElement) ? e.target.closest('svg.chart [aria-label]') : null;
 
 let pointer = '';
 let armed: Element | null = null;

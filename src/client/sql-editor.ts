@@ -19,7 +19,17 @@ export function mountEditor(textarea: HTMLTextAreaElement, schema: Record<string
     extensions: [
       basicSetup,
       sql({ schema, upperCaseKeywords: true }),
-      Prec.highest(keymap.of([{ key: 'Mod-Enter', run: () => { run(); return true; } }])),
+      Prec.highest(
+        keymap.of([
+          {
+            key: 'Mod-Enter',
+            run: () => {
+              run();
+              return true;
+            },
+          },
+        ]),
+      ),
       EditorView.contentAttributes.of({ 'aria-label': textarea.labels?.[0]?.textContent ?? 'SQL', id: textarea.id }),
       EditorView.lineWrapping,
     ],

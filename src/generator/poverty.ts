@@ -67,7 +67,13 @@ function apportionWithin(total: number, weights: number[], room: number[]): numb
 }
 
 /** Allocates a province total to units, honouring district pins, by each unit's (noisy) poverty weight. */
-function allocate(ctx: GeneratorContext, units: UnitInput[], total: number, pins: Map<string, number>, room: Map<string, number>): Map<string, number> {
+function allocate(
+  ctx: GeneratorContext,
+  units: UnitInput[],
+  total: number,
+  pins: Map<string, number>,
+  room: Map<string, number>,
+): Map<string, number> {
   const out = new Map<string, number>();
   const weight = (u: UnitInput) => ctx.profileOf(u).weight * Math.exp(ctx.rng.normal(0, 0.25));
   const groups = new Map<string, UnitInput[]>();
@@ -78,7 +84,11 @@ function allocate(ctx: GeneratorContext, units: UnitInput[], total: number, pins
   const pinned = [...pins.values()].reduce((a, b) => a + b, 0);
   for (const [key, members] of groups) {
     const groupTotal = key === '' ? Math.max(0, total - pinned) : pins.get(key)!;
-    const counts = apportionWithin(groupTotal, members.map(weight), members.map((u) => room.get(u.unit_code) ?? Infinity));
+    const counts = apportionWithin(
+      groupTotal,
+      members.map(weight),
+      members.map((u) => room.get(u.unit_code) ?? Infinity),
+    );
     counts.forEach((n, i) => {
       out.set(members[i].unit_code, n);
     });
@@ -120,7 +130,10 @@ export function generatePoverty(ctx: GeneratorContext, plan: StandardPlan): Pove
   const exitedHistory = new Map<string, number[]>();
   for (const year of plan.years) {
     const units = unitsOfYear(ctx.units, year);
-    const sizes = apportion(ctx.households[year], units.map((u) => ctx.profileOf(u).households));
+    const sizes = apportion(
+      ctx.households[year],
+      units.map((u) => ctx.profileOf(u).households),
+    );
     const pinsFor = (key: 'poor' | 'near_poor' | 'poor_start') =>
       new Map(plan.pins.filter((p) => p.year === year && p[key] != null).map((p) => [p.district_code, p[key]!]));
     // At most 60% of a unit's households are poor or near-poor, as in the poorest real communes.
@@ -129,7 +142,9 @@ export function generatePoverty(ctx: GeneratorContext, plan: StandardPlan): Pove
     const startPoor = previous ? startStocks(units, previous, 'poor') : allocate(ctx, units, plan.start.poor, pinsFor('poor_start'), room);
     const start = {
       poor: startPoor,
-      near_poor: previous ? startStocks(units, previous, 'near_poor') : allocate(ctx, units, plan.start.near_poor, new Map(), rest(startPoor)),
+      near_poor: previous
+        ? startStocks(units, previous, 'near_poor')
+        : allocate(ctx, units, plan.start.near_poor, new Map(), rest(startPoor)),
     };
     const endPoor = allocate(ctx, units, plan.end[year].poor, pinsFor('poor'), room);
     const end = { poor: endPoor, near_poor: allocate(ctx, units, plan.end[year].near_poor, pinsFor('near_poor'), rest(endPoor)) };
@@ -146,11 +161,23 @@ export function generatePoverty(ctx: GeneratorContext, plan: StandardPlan): Pove
       const history = [...(exitedHistory.get(u.unit_code) ?? []), fp.exited].slice(-3);
       exitedHistory.set(u.unit_code, history);
       const row: PovertyRow = {
-        unit_code: u.unit_code, year, standard: plan.id, households,
-        poor_start: start.poor.get(u.unit_code)!, poor_exited: fp.exited, poor_new: fp.added, poor_relapsed: fp.relapsed, poor,
-        near_poor_start: start.near_poor.get(u.unit_code)!, near_poor_exited: fn.exited, near_poor_new: fn.added,
-        near_poor_relapsed: fn.relapsed, near_poor: nearPoor,
-        households_em: householdsEm, poor_em: emOf(poor), near_poor_em: emOf(nearPoor),
+        unit_code: u.unit_code,
+        year,
+        standard: plan.id,
+        households,
+        poor_start: start.poor.get(u.unit_code)!,
+        poor_exited: fp.exited,
+        poor_new: fp.added,
+        poor_relapsed: fp.relapsed,
+        poor,
+        near_poor_start: start.near_poor.get(u.unit_code)!,
+        near_poor_exited: fn.exited,
+        near_poor_new: fn.added,
+        near_poor_relapsed: fn.relapsed,
+        near_poor: nearPoor,
+        households_em: householdsEm,
+        poor_em: emOf(poor),
+        near_poor_em: emOf(nearPoor),
         newly_escaped: history.reduce((a, b) => a + b, 0),
       };
       rows.push(row);

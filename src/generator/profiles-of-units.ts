@@ -13,7 +13,12 @@ export function profilesOfUnits(
   defaultEmShare: number,
   rng: Rng,
 ): (u: UnitInput) => Profile {
-  const own = makeProfiles(units.filter((u) => !u.predecessor_codes), emShareByDistrict, defaultEmShare, rng);
+  const own = makeProfiles(
+    units.filter((u) => !u.predecessor_codes),
+    emShareByDistrict,
+    defaultEmShare,
+    rng,
+  );
   const byKey = new Map<string, Profile>();
   const sorted = [...units].sort((a, b) => a.valid_from.localeCompare(b.valid_from) || a.unit_code.localeCompare(b.unit_code));
   for (const u of sorted) {

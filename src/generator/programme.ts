@@ -4,9 +4,18 @@ import type { Rng } from './random.ts';
 
 /** How common each deprivation is among poor and near-poor households (illustrative shares). */
 const PREVALENCE: Record<(typeof DEPRIVATION_INDICATORS)[number], number> = {
-  employment: 0.38, dependants: 0.42, nutrition: 0.09, health_insurance: 0.06, adult_education: 0.47,
-  child_schooling: 0.07, housing_quality: 0.16, housing_area: 0.13, water: 0.21, sanitation: 0.31,
-  telecom: 0.05, information_access: 0.11,
+  employment: 0.38,
+  dependants: 0.42,
+  nutrition: 0.09,
+  health_insurance: 0.06,
+  adult_education: 0.47,
+  child_schooling: 0.07,
+  housing_quality: 0.16,
+  housing_area: 0.13,
+  water: 0.21,
+  sanitation: 0.31,
+  telecom: 0.05,
+  information_access: 0.11,
 };
 
 export function generateDeprivation(rows: PovertyRow[], emShare: (code: string) => number, rng: Rng) {
@@ -74,10 +83,11 @@ export function generateVillages(plan: VillagePlan, rng: Rng) {
       for (const criterion of VILLAGE_CRITERIA) {
         const met = done || rng.uniform() < 0.55 + 0.15 * (year - plan.years[0]);
         const value =
-          criterion === 'poverty_rate' ? (met ? 4 + rng.uniform() * 10 : 16 + rng.uniform() * 8).toFixed(1)
-          : criterion === 'electricity' || criterion === 'water' || criterion === 'school'
-            ? (met ? 80 + rng.uniform() * 20 : 40 + rng.uniform() * 25).toFixed(1)
-            : '';
+          criterion === 'poverty_rate'
+            ? (met ? 4 + rng.uniform() * 10 : 16 + rng.uniform() * 8).toFixed(1)
+            : criterion === 'electricity' || criterion === 'water' || criterion === 'school'
+              ? (met ? 80 + rng.uniform() * 20 : 40 + rng.uniform() * 25).toFixed(1)
+              : '';
         criteria.push({ village_id: v.village_id, year, criterion, value, met: met ? 'yes' : 'no' });
       }
     }

@@ -3,8 +3,7 @@ import { t } from '../i18n/t.ts';
 import { formatNumber, formatPercent, formatSigned } from './format.ts';
 
 /** Whether a column of a published row was withheld by disclosure control. */
-export const isWithheld = (row: { suppressed?: string | null }, column: string) =>
-  (row.suppressed ?? '').split(',').includes(column);
+export const isWithheld = (row: { suppressed?: string | null }, column: string) => (row.suppressed ?? '').split(',').includes(column);
 
 /**
  * The text of a table cell: the formatted value, "withheld" where disclosure control hid it

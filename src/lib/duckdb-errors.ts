@@ -35,7 +35,8 @@ export function explainDuckDbError(message: string): ExplainedError {
   const suggestion = quoted(/Did you mean "([^"]+)"/i) ?? quoted(/Candidate bindings: "([^"]+)"/i);
   const base = { original, caret, suggestion };
   if (/Interrupt|cancell?ed/i.test(original)) return { ...base, kind: 'cancelled' };
-  if (/Parser Error|syntax error/i.test(original)) return { ...base, kind: 'syntax', name: quoted(/at or near "([^"]*)"/) ?? quoted(/near "([^"]*)"/) };
+  if (/Parser Error|syntax error/i.test(original))
+    return { ...base, kind: 'syntax', name: quoted(/at or near "([^"]*)"/) ?? quoted(/near "([^"]*)"/) };
   if (/column "?([^"\s]+)"? not found|Referenced column "([^"]+)"/i.test(original)) {
     return { ...base, kind: 'column', name: quoted(/column "([^"]+)"/i) };
   }
@@ -45,7 +46,8 @@ export function explainDuckDbError(message: string): ExplainedError {
   if (/Function with name ([^\s!]+) does not exist|Scalar Function with name ([^\s!]+)/i.test(original)) {
     return { ...base, kind: 'function', name: quoted(/Function with name ([^\s!]+) does not exist/i) };
   }
-  if (/Permission Error|disabled by configuration|extension/i.test(original) && !/locked/i.test(original)) return { ...base, kind: 'external' };
+  if (/Permission Error|disabled by configuration|extension/i.test(original) && !/locked/i.test(original))
+    return { ...base, kind: 'external' };
   if (/configuration has been locked/i.test(original)) return { ...base, kind: 'locked' };
   if (/Conversion Error|Mismatch Type|Out of Range/i.test(original)) return { ...base, kind: 'type' };
   return { ...base, kind: 'other' };

@@ -6,7 +6,8 @@ import { siteRoot } from './routes.ts';
 export const liveEmbedPath = (base: string, lang: string, id: string) => `${siteRoot(base)}embed/${lang}/${id}/`;
 
 /** The frozen embed: the same figure as it was in one dataset version, kept under a versioned path. */
-export const frozenEmbedPath = (base: string, version: string, lang: string, id: string) => `${siteRoot(base)}embed/v/${version}/${lang}/${id}/`;
+export const frozenEmbedPath = (base: string, version: string, lang: string, id: string) =>
+  `${siteRoot(base)}embed/v/${version}/${lang}/${id}/`;
 
 /** Where a figure's files in one language are: chart.svg (title and source drawn in), data.csv and share.png. */
 export const figureFilesPath = (base: string, lang: string, id: string) => `${siteRoot(base)}figures/${lang}/${id}/`;

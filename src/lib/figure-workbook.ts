@@ -14,7 +14,9 @@ export function figureWorkbook(figure: Record<Locale, FigureModel>, manifest: Ma
     name: vi.id.replaceAll('/', '-').slice(0, 31),
     description: { vi: vi.title, en: en.title },
     columns: vi.table.columns.map((c, i) => ({
-      name: c.key, type: c.numeric ? 'DOUBLE' : 'VARCHAR', description: { vi: c.label, en: en.table.columns[i].label },
+      name: c.key,
+      type: c.numeric ? 'DOUBLE' : 'VARCHAR',
+      description: { vi: c.label, en: en.table.columns[i].label },
     })),
     rows: vi.table.rows.map((r) => r.values),
     source: { vi: vi.source, en: en.source },

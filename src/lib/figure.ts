@@ -48,10 +48,13 @@ export interface FigureRow {
  * still does. Text that a spreadsheet would run as a formula is neutralised.
  */
 export const figureCsv = (figure: Pick<FigureModel, 'table' | 'illustrative' | 'source'>): string =>
-  stringify([
-    [...figure.table.columns.map((c) => c.key), 'illustrative', 'source'],
-    ...figure.table.rows.map((r) => [...r.values, figure.illustrative, figure.source]),
-  ], { record_delimiter: 'windows', cast: { boolean: (v) => String(v), string: spreadsheetSafe } });
+  stringify(
+    [
+      [...figure.table.columns.map((c) => c.key), 'illustrative', 'source'],
+      ...figure.table.rows.map((r) => [...r.values, figure.illustrative, figure.source]),
+    ],
+    { record_delimiter: 'windows', cast: { boolean: (v) => String(v), string: spreadsheetSafe } },
+  );
 
 /** The width a chart is drawn at for a phone: a 360-px screen shows it at about this size, so its 12-px text stays at least 12 px. */
 export const NARROW_WIDTH = 300;

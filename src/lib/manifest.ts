@@ -74,7 +74,7 @@ export const tableTitle = (m: Manifest, table: string, locale: 'vi' | 'en') => {
 
 /** A standard as a legend names it: its short name in the reader's language, else its full name. */
 export const standardLabel = (s: Standard, locale: 'vi' | 'en') =>
-  (locale === 'vi' ? s.short_name_vi ?? s.name_vi : s.short_name_en ?? s.name_en);
+  locale === 'vi' ? (s.short_name_vi ?? s.name_vi) : (s.short_name_en ?? s.name_en);
 
 export const standardName = (m: Manifest, id: string, locale: 'vi' | 'en') => {
   const s = m.dataset.standards.find((st) => st.id === id);

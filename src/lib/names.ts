@@ -1,5 +1,9 @@
 /** Vietnamese text without its tone and vowel marks, đ as d ("Quảng Ninh" → "Quang Ninh"). */
-export const stripDiacritics = (text: string) => text.normalize('NFD').replace(/[\u0300-\u036f]/g, '').replace(/[đĐ]/g, (d) => (d === 'đ' ? 'd' : 'D'));
+export const stripDiacritics = (text: string) =>
+  text
+    .normalize('NFD')
+    .replace(/[\u0300-\u036f]/g, '')
+    .replace(/[đĐ]/g, (d) => (d === 'đ' ? 'd' : 'D'));
 
 /**
  * A key for matching place names across sources: no diacritics, đ as d, no "city"/"province"

@@ -192,11 +192,12 @@ export function mapValues(q: MapQuery): string {
     q.standard ? `t.standard = ${sqlString(q.standard)}` : 'TRUE',
     q.programme ? `t.programme = ${sqlString(q.programme)}` : 'TRUE',
   ].join(' AND ');
-  const group = q.level === 'district'
-    ? 'NULL AS group_code, NULL AS group_name'
-    : q.level === 'units2025'
-      ? 'f.district_code AS group_code, f.district_name AS group_name'
-      : 'coalesce(t.district_code, f.district_code) AS group_code, coalesce(t.district_name, f.district_name) AS group_name';
+  const group =
+    q.level === 'district'
+      ? 'NULL AS group_code, NULL AS group_name'
+      : q.level === 'units2025'
+        ? 'f.district_code AS group_code, f.district_name AS group_name'
+        : 'coalesce(t.district_code, f.district_code) AS group_code, coalesce(t.district_name, f.district_name) AS group_name';
   const note = q.level === 'units2025' ? 't.complete, t.note' : 'TRUE AS complete, NULL AS note';
   return `
   WITH ${formerDistrict()}

@@ -15,7 +15,12 @@ export const toCsv = (r: ResultTable): string => {
   return `${csvFormatRows([r.columns.map(spreadsheetSafe), ...r.rows.map((row) => r.columns.map((c, i) => cell(row[c], i)))])}\n`;
 };
 
-export const toJson = (r: ResultTable): string => JSON.stringify(r.rows.map((row) => Object.fromEntries(r.columns.map((c) => [c, row[c] ?? null]))), null, 1);
+export const toJson = (r: ResultTable): string =>
+  JSON.stringify(
+    r.rows.map((row) => Object.fromEntries(r.columns.map((c) => [c, row[c] ?? null]))),
+    null,
+    1,
+  );
 
 /** The Parquet physical type for an Arrow type name (whole numbers beyond 32 bits become doubles, as DuckDB casts them). */
 export function parquetType(arrowType: string): 'INT32' | 'DOUBLE' | 'BOOLEAN' | 'STRING' {

@@ -24,8 +24,16 @@ export const localeOf = (lang: string | undefined): Locale => (lang === 'en' ? '
 
 /** The site's sections; a section whose table the dataset lacks is left out (no dead links). */
 export const NAV: readonly (readonly [path: string, key: MessageKey, table?: string])[] = [
-  ['', 'nav.overview'], ['map/', 'nav.map'], ['communes/', 'nav.communes'], ['deprivation/', 'nav.deprivation', 'deprivation'], ['targets/', 'nav.targets', 'targets'],
-  ['program-135/', 'nav.p135', 'villages'], ['national/', 'nav.national', 'gso_province_poverty_rates'], ['explore/', 'nav.explore'], ['downloads/', 'nav.downloads'], ['sources/', 'nav.sources'],
+  ['', 'nav.overview'],
+  ['map/', 'nav.map'],
+  ['communes/', 'nav.communes'],
+  ['deprivation/', 'nav.deprivation', 'deprivation'],
+  ['targets/', 'nav.targets', 'targets'],
+  ['program-135/', 'nav.p135', 'villages'],
+  ['national/', 'nav.national', 'gso_province_poverty_rates'],
+  ['explore/', 'nav.explore'],
+  ['downloads/', 'nav.downloads'],
+  ['sources/', 'nav.sources'],
 ];
 
 export const navFor = (rowsOf: (table: string) => number) => NAV.filter(([, , table]) => !table || rowsOf(table) > 0);

@@ -31,23 +31,35 @@ export function shareImageSvg(figure: FigureModel, locale: Locale, manifest: Man
   const title = clamp(wrapToWidth(figure.title, inner, TITLE.size, 'bold'), TITLE.maxLines, inner, TITLE.size, 'bold');
   const badge = figure.illustrative ? t(locale, 'illustrative.badge') : '';
   const sourceWidth = inner - (badge ? textWidth(badge, FOOT.size, 'bold') + 32 : 0);
-  const source = clamp(wrapToWidth(`${t(locale, 'source')}: ${figure.source}`, sourceWidth, FOOT.size, 'regular'), 1, sourceWidth, FOOT.size, 'regular');
+  const source = clamp(
+    wrapToWidth(`${t(locale, 'source')}: ${figure.source}`, sourceWidth, FOOT.size, 'regular'),
+    1,
+    sourceWidth,
+    FOOT.size,
+    'regular',
+  );
   const footerY = H - PAD;
   const chartTop = PAD + TITLE.size + (title.length - 1) * TITLE.lineHeight + 20;
   const chartBottom = footerY - FOOT.size - 36;
   const { width, height } = svgSize(figure.svg);
-  const chart = figure.svg.replace(/^<svg /, `<svg x="${PAD}" y="${chartTop}" `)
-    .replace(/^(<svg[^>]*?) width="[\d.]+" height="[\d.]+"/, `$1 width="${inner}" height="${chartBottom - chartTop}" preserveAspectRatio="xMidYMid meet" data-source-size="${width}x${height}"`);
+  const chart = figure.svg
+    .replace(/^<svg /, `<svg x="${PAD}" y="${chartTop}" `)
+    .replace(
+      /^(<svg[^>]*?) width="[\d.]+" height="[\d.]+"/,
+      `$1 width="${inner}" height="${chartBottom - chartTop}" preserveAspectRatio="xMidYMid meet" data-source-size="${width}x${height}"`,
+    );
   const badgeBox = badge
-    ? `<rect x="${W - PAD - textWidth(badge, FOOT.size, 'bold') - 24}" y="${footerY - FOOT.size - 6}" width="${textWidth(badge, FOOT.size, 'bold') + 24}" height="${FOOT.size + 14}" rx="4" fill="#fef3c7" stroke="#b45309"/>`
-      + line(badge, W - PAD - textWidth(badge, FOOT.size, 'bold') - 12, footerY, FOOT.size, 'bold', '#78350f')
+    ? `<rect x="${W - PAD - textWidth(badge, FOOT.size, 'bold') - 24}" y="${footerY - FOOT.size - 6}" width="${textWidth(badge, FOOT.size, 'bold') + 24}" height="${FOOT.size + 14}" rx="4" fill="#fef3c7" stroke="#b45309"/>` +
+      line(badge, W - PAD - textWidth(badge, FOOT.size, 'bold') - 12, footerY, FOOT.size, 'bold', '#78350f')
     : '';
-  return `<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 ${W} ${H}" width="${W}" height="${H}" font-family="'${EXPORT_FONT_FAMILY}'" color="#0f172a">`
-    + `<rect width="100%" height="100%" fill="#ffffff"/><rect width="100%" height="8" fill="#0f766e"/>`
-    + title.map((l, i) => line(l, PAD, PAD + TITLE.size + i * TITLE.lineHeight, TITLE.size, 'bold', '#0f172a')).join('')
-    + chart
-    + line(`${t(locale, 'site.name')} · ${manifest.dataset.id}`, PAD, footerY - FOOT.lineHeight, FOOT.size - 2, 'bold', '#0f766e')
-    + source.map((l) => line(l, PAD, footerY, FOOT.size, 'regular', '#334155')).join('')
-    + badgeBox
-    + '</svg>';
+  return (
+    `<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 ${W} ${H}" width="${W}" height="${H}" font-family="'${EXPORT_FONT_FAMILY}'" color="#0f172a">` +
+    `<rect width="100%" height="100%" fill="#ffffff"/><rect width="100%" height="8" fill="#0f766e"/>` +
+    title.map((l, i) => line(l, PAD, PAD + TITLE.size + i * TITLE.lineHeight, TITLE.size, 'bold', '#0f172a')).join('') +
+    chart +
+    line(`${t(locale, 'site.name')} · ${manifest.dataset.id}`, PAD, footerY - FOOT.lineHeight, FOOT.size - 2, 'bold', '#0f766e') +
+    source.map((l) => line(l, PAD, footerY, FOOT.size, 'regular', '#334155')).join('') +
+    badgeBox +
+    '</svg>'
+  );
 }

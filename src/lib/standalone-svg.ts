@@ -12,11 +12,13 @@ const FOOTER = { size: 12, lineHeight: 16, weight: 'regular' } as const;
  * stands in (an SVG opened without the font), it is fitted to the same width, so no line clips.
  */
 const textLines = (lines: string[], x: number, y: number, style: typeof TITLE | typeof FOOTER, fill: string) =>
-  lines.map((l, i) => {
-    const length = Math.floor(textWidth(l, style.size, style.weight) * 10) / 10;
-    const bold = style.weight === 'bold' ? ' font-weight="bold"' : '';
-    return `<text x="${x}" y="${y + i * style.lineHeight}" font-size="${style.size}"${bold} fill="${fill}" textLength="${length}" lengthAdjust="spacingAndGlyphs">${escapeHtml(l)}</text>`;
-  }).join('');
+  lines
+    .map((l, i) => {
+      const length = Math.floor(textWidth(l, style.size, style.weight) * 10) / 10;
+      const bold = style.weight === 'bold' ? ' font-weight="bold"' : '';
+      return `<text x="${x}" y="${y + i * style.lineHeight}" font-size="${style.size}"${bold} fill="${fill}" textLength="${length}" lengthAdjust="spacingAndGlyphs">${escapeHtml(l)}</text>`;
+    })
+    .join('');
 
 /**
  * A figure as one SVG file that stands on its own, as a download or in a report: the chart with
@@ -41,11 +43,15 @@ export function standaloneSvg(figure: FigureModel, locale: Locale, manifest: Man
   const bottom = top + height + 16;
   const total = bottom + footer.length * FOOTER.lineHeight + pad;
   const chart = figure.svg.replace(/^<svg /, `<svg x="0" y="${top}" `);
-  return `<?xml version="1.0" encoding="UTF-8"?>\n<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 ${width} ${total}" width="${width}" height="${total}" font-family="'${EXPORT_FONT_FAMILY}', system-ui, -apple-system, 'Segoe UI', Roboto, Arial, sans-serif" color="#0f172a">`
-    + `<rect width="100%" height="100%" fill="#ffffff"/>`
-    + textLines(title, pad, pad + TITLE.size, TITLE, '#0f172a')
-    + chart
-    + (warning.length ? `<rect x="${pad - 4}" y="${bottom - 13}" width="${inner + 8}" height="${warning.length * FOOTER.lineHeight + 4}" fill="#fef3c7"/>` : '')
-    + textLines(footer, pad, bottom, FOOTER, '#334155')
-    + '</svg>\n';
+  return (
+    `<?xml version="1.0" encoding="UTF-8"?>\n<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 ${width} ${total}" width="${width}" height="${total}" font-family="'${EXPORT_FONT_FAMILY}', system-ui, -apple-system, 'Segoe UI', Roboto, Arial, sans-serif" color="#0f172a">` +
+    `<rect width="100%" height="100%" fill="#ffffff"/>` +
+    textLines(title, pad, pad + TITLE.size, TITLE, '#0f172a') +
+    chart +
+    (warning.length
+      ? `<rect x="${pad - 4}" y="${bottom - 13}" width="${inner + 8}" height="${warning.length * FOOTER.lineHeight + 4}" fill="#fef3c7"/>`
+      : '') +
+    textLines(footer, pad, bottom, FOOTER, '#334155') +
+    '</svg>\n'
+  );
 }

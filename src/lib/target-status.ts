@@ -13,7 +13,10 @@ const meets = (t: TargetSpec, actual: number) => (t.comparator === '<=' ? actual
  * "behind"); before its year, on track when the latest result already meets it and behind
  * otherwise; no data when nothing measures it.
  */
-export function targetStatus(t: TargetSpec, actuals: { year: number; actual: number | null }[]): { status: TargetStatus; actual: number | null; year: number | null } {
+export function targetStatus(
+  t: TargetSpec,
+  actuals: { year: number; actual: number | null }[],
+): { status: TargetStatus; actual: number | null; year: number | null } {
   const known = actuals.filter((a) => a.actual != null).sort((a, b) => a.year - b.year);
   const atYear = known.find((a) => a.year === t.year);
   if (atYear) return { status: meets(t, atYear.actual!) ? 'met' : 'not_met', actual: atYear.actual, year: atYear.year };

@@ -34,12 +34,14 @@ export async function xlsxWorkbook(t: XlsxTable): Promise<Uint8Array> {
   data.addRow(t.columns.map((c) => c.name));
   for (const r of [1, 2, 3]) data.getRow(r).font = { bold: r < 3, italic: r === 3 };
   for (const row of t.rows) {
-    data.addRow(row.map((v, i) => {
-      if (v == null) return null;
-      if (t.columns[i].type === 'VARCHAR') return String(v);
-      if (typeof v === 'bigint') return Number(v);
-      return v as ExcelJS.CellValue;
-    }));
+    data.addRow(
+      row.map((v, i) => {
+        if (v == null) return null;
+        if (t.columns[i].type === 'VARCHAR') return String(v);
+        if (typeof v === 'bigint') return Number(v);
+        return v as ExcelJS.CellValue;
+      }),
+    );
   }
   data.autoFilter = { from: { row: HEADER_ROWS, column: 1 }, to: { row: HEADER_ROWS, column: t.columns.length } };
   t.columns.forEach((c, i) => {
@@ -54,8 +56,16 @@ export async function xlsxWorkbook(t: XlsxTable): Promise<Uint8Array> {
     ['Bảng / Table', `${t.name}: ${t.description.vi}`, `${t.name}: ${t.description.en}`],
     ['Nguồn / Source', t.source.vi, t.source.en],
     ['Giấy phép / Licence', t.licence.vi, t.licence.en],
-    ['Phiên bản / Version', `${t.dataset.id} ${t.dataset.version} (${t.dataset.released})`, `${t.dataset.id} ${t.dataset.version} (${t.dataset.released})`],
-    ['Số liệu minh họa? / Illustrative?', t.illustrative ? `CÓ. ${t.illustrativeNote.vi}` : 'Không: số liệu thật', t.illustrative ? `YES. ${t.illustrativeNote.en}` : 'No: real figures'],
+    [
+      'Phiên bản / Version',
+      `${t.dataset.id} ${t.dataset.version} (${t.dataset.released})`,
+      `${t.dataset.id} ${t.dataset.version} (${t.dataset.released})`,
+    ],
+    [
+      'Số liệu minh họa? / Illustrative?',
+      t.illustrative ? `CÓ. ${t.illustrativeNote.vi}` : 'Không: số liệu thật',
+      t.illustrative ? `YES. ${t.illustrativeNote.en}` : 'No: real figures',
+    ],
   ];
   for (const r of rows) about.addRow(r);
   about.getColumn(1).width = 32;
@@ -67,5 +77,12 @@ export async function xlsxWorkbook(t: XlsxTable): Promise<Uint8Array> {
   // (exceljs stores it uncompressed: compressing twice costs twice).
   const entries = unzipSync(new Uint8Array(await book.xlsx.writeBuffer({ zip: { compression: 'STORE' } } as ExcelJS.XlsxWriteOptions)));
   const mtime = released;
-  return zipSync(Object.fromEntries(Object.entries(entries).sort(([a], [b]) => a.localeCompare(b)).map(([k, v]) => [k, [v, { mtime }]])), { level: 6, mtime });
+  return zipSync(
+    Object.fromEntries(
+      Object.entries(entries)
+        .sort(([a], [b]) => a.localeCompare(b))
+        .map(([k, v]) => [k, [v, { mtime }]]),
+    ),
+    { level: 6, mtime },
+  );
 }

@@ -10,7 +10,9 @@ import { pathInside } from '../lib/safe-path.ts';
  */
 export function writeArchive(root: string, name: string, files: string[], texts: Record<string, string>, released: string): FileEntry {
   const mtime = new Date(`${released}T00:00:00Z`);
-  const entries: Zippable = Object.fromEntries(Object.entries(texts).map(([path, text]) => [path, [new TextEncoder().encode(text), { mtime }]]));
+  const entries: Zippable = Object.fromEntries(
+    Object.entries(texts).map(([path, text]) => [path, [new TextEncoder().encode(text), { mtime }]]),
+  );
   for (const f of [...files].sort()) entries[f] = [readFileSync(pathInside(root, f)), { mtime }];
   writeFileSync(pathInside(root, name), zipSync(entries, { level: 6, mtime }));
   return fileEntry(root, name);

@@ -19,13 +19,18 @@ export function arrowColumn(sqlType: string, values: unknown[]): Vector {
   const { bitmap, nulls } = validity(values);
   const length = values.length;
   if (sqlType === 'INTEGER' || sqlType === 'DOUBLE') {
-    const data = sqlType === 'INTEGER' ? Int32Array.from(values, (v) => (v == null ? 0 : Number(v))) : Float64Array.from(values, (v) => (v == null ? 0 : Number(v)));
+    const data =
+      sqlType === 'INTEGER'
+        ? Int32Array.from(values, (v) => (v == null ? 0 : Number(v)))
+        : Float64Array.from(values, (v) => (v == null ? 0 : Number(v)));
     const type = sqlType === 'INTEGER' ? new Int32() : new Float64();
     return makeVector(makeData({ type, length, nullCount: nulls, nullBitmap: bitmap, data } as never));
   }
   if (sqlType === 'BOOLEAN') {
     const data = new Uint8Array(Math.ceil(length / 8));
-    values.forEach((v, i) => { if (v) data[i >> 3] |= 1 << (i & 7); });
+    values.forEach((v, i) => {
+      if (v) data[i >> 3] |= 1 << (i & 7);
+    });
     return makeVector(makeData({ type: new Bool(), length, nullCount: nulls, nullBitmap: bitmap, data }));
   }
   if (sqlType !== 'VARCHAR') throw new Error(`type ${sqlType} has no Arrow mapping; cast it in publish.sql`);
@@ -42,8 +47,12 @@ export function arrowColumn(sqlType: string, values: unknown[]): Vector {
     return bytes;
   });
   const valueOffsets = new Int32Array(length + 1);
-  encoded.forEach((b, i) => { valueOffsets[i + 1] = valueOffsets[i] + (b?.length ?? 0); });
+  encoded.forEach((b, i) => {
+    valueOffsets[i + 1] = valueOffsets[i] + (b?.length ?? 0);
+  });
   const data = new Uint8Array(valueOffsets[length]);
-  encoded.forEach((b, i) => { if (b) data.set(b, valueOffsets[i]); });
+  encoded.forEach((b, i) => {
+    if (b) data.set(b, valueOffsets[i]);
+  });
   return makeVector(makeData({ type: new Utf8(), length, nullCount: nulls, nullBitmap: bitmap, valueOffsets, data }));
 }

@@ -31,11 +31,18 @@ function inputFiles(dir: string): string[] {
 async function writeOutputs(dataset: Dataset, root: string): Promise<Manifest> {
   const { meta } = dataset;
   mkdirSync(root, { recursive: true });
-  const instance = await DuckDBInstance.create(':memory:', { threads: '1', autoinstall_known_extensions: 'false', autoload_known_extensions: 'false' });
+  const instance = await DuckDBInstance.create(':memory:', {
+    threads: '1',
+    autoinstall_known_extensions: 'false',
+    autoload_known_extensions: 'false',
+  });
   const conn = await instance.connect();
   try {
     const disclosure = await stageDataset(conn, dataset);
-    for (const statement of readFileSync(PUBLISH_SQL, 'utf8').split(/;\s*$/m).map((s) => s.trim()).filter((s) => s.replace(/--.*$/gm, '').trim())) {
+    for (const statement of readFileSync(PUBLISH_SQL, 'utf8')
+      .split(/;\s*$/m)
+      .map((s) => s.trim())
+      .filter((s) => s.replace(/--.*$/gm, '').trim())) {
       await conn.run(statement);
     }
     const tables = [];
@@ -44,16 +51,32 @@ async function writeOutputs(dataset: Dataset, root: string): Promise<Manifest> {
       const { values, ...exported } = await exportTable(conn, root, t.name);
       const source = meta.tables[t.from];
       const about = {
-        name: t.name, description: { vi: t.vi, en: t.en },
-        illustrative: source?.illustrative ?? false, source: source?.source ?? meta.source_agency, licence: source?.licence ?? { vi: meta.licence.id, en: meta.licence.id },
+        name: t.name,
+        description: { vi: t.vi, en: t.en },
+        illustrative: source?.illustrative ?? false,
+        source: source?.source ?? meta.source_agency,
+        licence: source?.licence ?? { vi: meta.licence.id, en: meta.licence.id },
       };
-      const absent = notCollected(dataset.tables[t.from], exported.schema.map((c) => c.name));
-      const schema = exported.schema.map((c) => ({ ...c, description: describeColumn(c.name), ...(absent.has(c.name) ? { not_collected: true } : {}) }));
-      const xlsx = `xlsx/${t.name}.xlsx`;
-      writeFileSync(pathInside(root, xlsx), await xlsxWorkbook({
-        ...about, columns: schema, rows: values,
-        illustrativeNote: meta.illustrative_note, dataset: { id: meta.dataset_id, version: meta.version, released: meta.released, title: meta.title },
+      const absent = notCollected(
+        dataset.tables[t.from],
+        exported.schema.map((c) => c.name),
+      );
+      const schema = exported.schema.map((c) => ({
+        ...c,
+        description: describeColumn(c.name),
+        ...(absent.has(c.name) ? { not_collected: true } : {}),
       }));
+      const xlsx = `xlsx/${t.name}.xlsx`;
+      writeFileSync(
+        pathInside(root, xlsx),
+        await xlsxWorkbook({
+          ...about,
+          columns: schema,
+          rows: values,
+          illustrativeNote: meta.illustrative_note,
+          dataset: { id: meta.dataset_id, version: meta.version, released: meta.released, title: meta.title },
+        }),
+      );
       tables.push({ ...about, rows: exported.rows, schema, files: [...exported.files, fileEntry(root, xlsx)] });
     }
     const boundaries = Object.keys(dataset.boundaries).map((name) => {
@@ -68,8 +91,16 @@ async function writeOutputs(dataset: Dataset, root: string): Promise<Manifest> {
       generator: GENERATOR,
       format_version: meta.format_version,
       dataset: {
-        id: meta.dataset_id, version: meta.version, released: meta.released, title: meta.title, province: meta.province, plan: meta.plan,
-        source_agency: meta.source_agency, licence: meta.licence, years: meta.years, standards: meta.standards,
+        id: meta.dataset_id,
+        version: meta.version,
+        released: meta.released,
+        title: meta.title,
+        province: meta.province,
+        plan: meta.plan,
+        source_agency: meta.source_agency,
+        licence: meta.licence,
+        years: meta.years,
+        standards: meta.standards,
         illustrative_note: meta.illustrative_note,
       },
       disclosure: { threshold: meta.disclosure_threshold, ...disclosure },
@@ -77,13 +108,23 @@ async function writeOutputs(dataset: Dataset, root: string): Promise<Manifest> {
       boundaries,
       dictionary: fileEntry(root, 'dictionary.json'),
       // The dataset folder's files are not published; one digest of them says which input this output came from.
-      source_digest: createHash('sha256').update(inputFiles(dataset.dir).map((f) => `${f} ${fileEntry(dataset.dir, f).sha256}`).join('\n')).digest('hex'),
+      source_digest: createHash('sha256')
+        .update(
+          inputFiles(dataset.dir)
+            .map((f) => `${f} ${fileEntry(dataset.dir, f).sha256}`)
+            .join('\n'),
+        )
+        .digest('hex'),
     };
     // The copy inside the ZIP lists exactly what the ZIP holds: no Arrow files (they are for the browser).
     const zipped = { ...manifest, tables: tables.map((t) => ({ ...t, files: t.files.filter((f) => !f.path.endsWith('.arrow')) })) };
-    const archive = writeArchive(root, `poverty-atlas-${meta.dataset_id}-${meta.version}.zip`,
+    const archive = writeArchive(
+      root,
+      `poverty-atlas-${meta.dataset_id}-${meta.version}.zip`,
       ['dictionary.json', ...zipped.tables.flatMap((t) => t.files.map((f) => f.path)), ...boundaries.map((b) => b.path)],
-      { 'README.txt': archiveReadme(meta, zipped.tables, boundaries.length > 0), 'manifest.json': `${JSON.stringify(zipped, null, 2)}\n` }, meta.released);
+      { 'README.txt': archiveReadme(meta, zipped.tables, boundaries.length > 0), 'manifest.json': `${JSON.stringify(zipped, null, 2)}\n` },
+      meta.released,
+    );
     const published = { ...manifest, archive };
     writeFileSync(pathInside(root, 'manifest.json'), `${JSON.stringify(published, null, 2)}\n`);
     return published;
@@ -94,8 +135,10 @@ async function writeOutputs(dataset: Dataset, root: string): Promise<Manifest> {
 }
 
 function archiveReadme(meta: Dataset['meta'], published: Manifest['tables'], hasBoundaries: boolean): string {
-  const tables = published.map((t) =>
-    `- ${t.name}: ${t.illustrative ? 'ILLUSTRATIVE / MINH HỌA' : 'real / thật'}; ${t.source.en} (${t.licence.en}) / ${t.source.vi} (${t.licence.vi})`);
+  const tables = published.map(
+    (t) =>
+      `- ${t.name}: ${t.illustrative ? 'ILLUSTRATIVE / MINH HỌA' : 'real / thật'}; ${t.source.en} (${t.licence.en}) / ${t.source.vi} (${t.licence.vi})`,
+  );
   return [
     `${meta.title.en} / ${meta.title.vi}`,
     `Dataset ${meta.dataset_id}, version ${meta.version}, released ${meta.released}. Licence: ${meta.licence.id} (${meta.licence.url}).`,
@@ -129,4 +172,3 @@ export async function buildData(datasetDir: string, out: string): Promise<BuildR
     return { issues: [...issues, issue('error', out, 0, '--out', out, 'output_folder', e.message)], manifest: null };
   }
 }
-

@@ -11,8 +11,19 @@ export type Checked = { value: Value } | { rule: string; message: string };
 
 /** Longest accepted text per type, unless the column sets its own. */
 const MAX_LENGTH: Record<ColumnType, number> = {
-  unit_code: 5, unit_code_list: 200, district_code: 3, area_code: 5, code: 40, text: 200,
-  integer: 12, number: 24, year: 4, date: 10, enum: 40, boolean: 3, url: 500,
+  unit_code: 5,
+  unit_code_list: 200,
+  district_code: 3,
+  area_code: 5,
+  code: 40,
+  text: 200,
+  integer: 12,
+  number: 24,
+  year: 4,
+  date: 10,
+  enum: 40,
+  boolean: 3,
+  url: 500,
 };
 
 /** The largest count a commune-level table may hold: far above any commune, far below integer overflow. */
@@ -25,7 +36,10 @@ function gsoCode(text: string, digits: number, what: string): Checked {
   if (new RegExp(`^\\d{${digits}}$`).test(text)) return { value: text };
   const bare = /^(\d+)(\.0+)?$/.exec(text)?.[1];
   if (bare && bare.length < digits) {
-    return fail('code_form', `a ${what} code has ${digits} digits, as text: "${bare.padStart(digits, '0')}"? Excel drops leading zeros when the column is formatted as a number; format it as Text and type the code again`);
+    return fail(
+      'code_form',
+      `a ${what} code has ${digits} digits, as text: "${bare.padStart(digits, '0')}"? Excel drops leading zeros when the column is formatted as a number; format it as Text and type the code again`,
+    );
   }
   return fail('code_form', `a ${what} code is ${digits} digits, as GSO publishes it (for example ${'0'.repeat(digits - 1)}1)`);
 }
@@ -48,21 +62,42 @@ function byType(spec: ColumnSpec, text: string): Checked {
     case 'district_code':
       return gsoCode(text, 3, 'district');
     case 'area_code':
-      return /^(\d{2}|\d{3}|\d{5}|VN)$/.test(text) ? { value: text } : fail('code_form', 'an area code is a GSO code (2 digits for a province, 3 for a district, 5 for a commune) or VN for the whole country');
+      return /^(\d{2}|\d{3}|\d{5}|VN)$/.test(text)
+        ? { value: text }
+        : fail(
+            'code_form',
+            'an area code is a GSO code (2 digits for a province, 3 for a district, 5 for a commune) or VN for the whole country',
+          );
     case 'unit_code_list': {
-      const bad = text.split(';').map((c) => c.trim()).find((c) => !/^\d{5}$/.test(c));
-      return bad == null ? { value: text.split(';').map((c) => c.trim()).join(';') } : fail('code_form', `"${bad}" is not a 5-digit commune code: list codes separated by ";" (06649;06652)`);
+      const bad = text
+        .split(';')
+        .map((c) => c.trim())
+        .find((c) => !/^\d{5}$/.test(c));
+      return bad == null
+        ? {
+            value: text
+              .split(';')
+              .map((c) => c.trim())
+              .join(';'),
+          }
+        : fail('code_form', `"${bad}" is not a 5-digit commune code: list codes separated by ";" (06649;06652)`);
     }
     case 'code':
-      return /^[0-9A-Za-z][0-9A-Za-z_.-]*$/.test(text) ? { value: text } : fail('code', 'an id has only letters, digits, "_", "." or "-", and starts with a letter or digit');
+      return /^[0-9A-Za-z][0-9A-Za-z_.-]*$/.test(text)
+        ? { value: text }
+        : fail('code', 'an id has only letters, digits, "_", "." or "-", and starts with a letter or digit');
     case 'integer': {
       if (!/^-?\d+$/.test(text)) return fail('integer', 'a whole number is required (no decimals, spaces or thousands separators)');
       const n = Number(text);
       if (n < 0) return fail('non_negative', 'counts cannot be negative');
-      return n > MAX_COUNT ? fail('count_range', `a count above ${MAX_COUNT.toLocaleString('vi-VN')} is not a commune figure: check the cell`) : { value: n };
+      return n > MAX_COUNT
+        ? fail('count_range', `a count above ${MAX_COUNT.toLocaleString('vi-VN')} is not a commune figure: check the cell`)
+        : { value: n };
     }
     case 'number':
-      return /^-?\d+(\.\d+)?$/.test(text) && Number.isFinite(Number(text)) ? { value: Number(text) } : fail('number', 'a number is required, with "." as the decimal mark');
+      return /^-?\d+(\.\d+)?$/.test(text) && Number.isFinite(Number(text))
+        ? { value: Number(text) }
+        : fail('number', 'a number is required, with "." as the decimal mark');
     case 'year':
       return /^(19|20)\d{2}$/.test(text) ? { value: Number(text) } : fail('year', 'a four-digit year is required');
     case 'date': {
@@ -75,7 +110,9 @@ function byType(spec: ColumnSpec, text: string): Checked {
     case 'boolean':
       return text === 'yes' || text === 'no' ? { value: text === 'yes' } : fail('boolean', 'yes or no is required');
     case 'url':
-      return parseWebUrl(text) ? { value: text } : fail('url', 'a complete web address (http:// or https://, a valid host and port, no spaces) is required');
+      return parseWebUrl(text)
+        ? { value: text }
+        : fail('url', 'a complete web address (http:// or https://, a valid host and port, no spaces) is required');
     case 'enum': {
       if (spec.values!.includes(text)) return { value: text };
       const meant = spec.values!.find((v) => v.toLowerCase() === text.toLowerCase());
@@ -91,9 +128,13 @@ export function checkCell(spec: ColumnSpec, text: string): Checked {
   if (text === '') return spec.required ? fail('required', 'a value is required') : { value: null };
   const unsafe = unsafeCharacter(text, spec.multiline);
   if (unsafe) {
-    return fail('control_character', `holds the invisible character ${unsafe}${/U\+000[9AD]/.test(unsafe) ? ' (a tab or line break, allowed only in notes and quotes)' : ''}: retype the text or remove it`);
+    return fail(
+      'control_character',
+      `holds the invisible character ${unsafe}${/U\+000[9AD]/.test(unsafe) ? ' (a tab or line break, allowed only in notes and quotes)' : ''}: retype the text or remove it`,
+    );
   }
   const max = spec.max ?? MAX_LENGTH[spec.type];
-  if ([...text].length > max) return fail('max_length', `is ${[...text].length} characters long; at most ${max} are accepted in this column`);
+  if ([...text].length > max)
+    return fail('max_length', `is ${[...text].length} characters long; at most ${max} are accepted in this column`);
   return byType(spec, text);
 }

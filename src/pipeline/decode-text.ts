@@ -13,16 +13,34 @@ export function decodeText(file: string, bytes: Uint8Array, issues: Issue[]): st
   const sample = bytes.subarray(0, 400);
   const nulAt = (parity: number) => sample.filter((b, i) => i % 2 === parity && b === 0).length;
   if (sample.length >= 4 && Math.max(nulAt(0), nulAt(1)) > sample.length / 4) {
-    issues.push(issue('error', file, 0, '', '', 'encoding_utf16',
-      'the file is UTF-16 without a byte-order mark: save it as "CSV UTF-8 (comma delimited)" in Excel, or as UTF-8 in another editor'));
+    issues.push(
+      issue(
+        'error',
+        file,
+        0,
+        '',
+        '',
+        'encoding_utf16',
+        'the file is UTF-16 without a byte-order mark: save it as "CSV UTF-8 (comma delimited)" in Excel, or as UTF-8 in another editor',
+      ),
+    );
     return null;
   }
   try {
     const text = utf8.decode(bytes);
     return text.charCodeAt(0) === 0xfeff ? text.slice(1) : text;
   } catch {
-    issues.push(issue('error', file, 0, '', '', 'encoding_utf8',
-      'the file is not valid UTF-8 (perhaps Windows-1258 or TCVN3): save it as "CSV UTF-8 (comma delimited)" in Excel, or as UTF-8 in another editor'));
+    issues.push(
+      issue(
+        'error',
+        file,
+        0,
+        '',
+        '',
+        'encoding_utf8',
+        'the file is not valid UTF-8 (perhaps Windows-1258 or TCVN3): save it as "CSV UTF-8 (comma delimited)" in Excel, or as UTF-8 in another editor',
+      ),
+    );
     return null;
   }
 }

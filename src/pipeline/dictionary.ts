@@ -2,43 +2,88 @@ import { TABLES } from './input-schema.ts';
 
 /** The published tables: what each holds, and which dataset table its values (and illustrative flag) come from. */
 export const PUBLISHED: { name: string; from: string; vi: string; en: string }[] = [
-  { name: 'poverty', from: 'poverty', vi: 'Hộ nghèo, cận nghèo theo đơn vị, năm và chuẩn, kèm tỷ lệ và biến động', en: 'Poor and near-poor households by unit, year and standard, with rates and changes' },
-  { name: 'deprivation', from: 'deprivation', vi: 'Thiếu hụt 12 chỉ số dịch vụ xã hội cơ bản', en: 'Deprivation on the 12 basic-social-service indicators' },
-  { name: 'coverage', from: 'coverage', vi: 'Độ bao phủ tín dụng, BHYT, học phí, tập huấn', en: 'Coverage of credit, BHYT, tuition support and training' },
-  { name: 'poverty_2025_units', from: 'poverty', vi: 'Số liệu quy về các đơn vị hành chính mới, qua bảng chuyển đổi', en: 'Figures re-aggregated onto the new administrative units through the crosswalk' },
+  {
+    name: 'poverty',
+    from: 'poverty',
+    vi: 'Hộ nghèo, cận nghèo theo đơn vị, năm và chuẩn, kèm tỷ lệ và biến động',
+    en: 'Poor and near-poor households by unit, year and standard, with rates and changes',
+  },
+  {
+    name: 'deprivation',
+    from: 'deprivation',
+    vi: 'Thiếu hụt 12 chỉ số dịch vụ xã hội cơ bản',
+    en: 'Deprivation on the 12 basic-social-service indicators',
+  },
+  {
+    name: 'coverage',
+    from: 'coverage',
+    vi: 'Độ bao phủ tín dụng, BHYT, học phí, tập huấn',
+    en: 'Coverage of credit, BHYT, tuition support and training',
+  },
+  {
+    name: 'poverty_2025_units',
+    from: 'poverty',
+    vi: 'Số liệu quy về các đơn vị hành chính mới, qua bảng chuyển đổi',
+    en: 'Figures re-aggregated onto the new administrative units through the crosswalk',
+  },
   { name: 'units', from: 'units', vi: 'Đơn vị hành chính theo thời kỳ', en: 'Administrative units by period' },
   { name: 'crosswalk', from: 'crosswalk', vi: 'Chuyển đổi đơn vị cũ sang đơn vị 2025', en: 'Crosswalk from old units to 2025 units' },
   { name: 'standards', from: 'metadata', vi: 'Các chuẩn nghèo và năm áp dụng', en: 'Poverty standards and the years they apply' },
   { name: 'villages', from: 'villages', vi: 'Thôn đặc biệt khó khăn', en: 'Extremely difficult villages' },
-  { name: 'village_criteria', from: 'village_criteria', vi: 'Tiêu chí hoàn thành Chương trình 135 theo năm', en: 'Program-135 completion criteria by year' },
-  { name: 'plan_sections', from: 'plan_sections', vi: 'Các nội dung thực hiện của kế hoạch', en: 'The plan\'s content areas' },
+  {
+    name: 'village_criteria',
+    from: 'village_criteria',
+    vi: 'Tiêu chí hoàn thành Chương trình 135 theo năm',
+    en: 'Program-135 completion criteria by year',
+  },
+  { name: 'plan_sections', from: 'plan_sections', vi: 'Các nội dung thực hiện của kế hoạch', en: "The plan's content areas" },
   { name: 'targets', from: 'targets', vi: 'Chỉ tiêu kế hoạch', en: 'Plan targets' },
   { name: 'target_progress', from: 'poverty', vi: 'Kết quả so với chỉ tiêu theo năm', en: 'Results against targets by year' },
   { name: 'published_figures', from: 'published_figures', vi: 'Số liệu đã công bố, kèm nguồn', en: 'Published figures with sources' },
-  { name: 'gso_province_poverty_rates', from: 'gso_province_poverty_rates', vi: 'Tỷ lệ hộ nghèo các tỉnh (TCTK)', en: 'Provincial poverty rates (GSO)' },
+  {
+    name: 'gso_province_poverty_rates',
+    from: 'gso_province_poverty_rates',
+    vi: 'Tỷ lệ hộ nghèo các tỉnh (TCTK)',
+    en: 'Provincial poverty rates (GSO)',
+  },
 ];
 
 /** Columns that the pipeline adds; every other published column is described in the input schema. */
 const DERIVED: Record<string, [vi: string, en: string]> = {
   level: ['Cấp: commune (xã), district (huyện), province (tỉnh)', 'Level: commune, district or province'],
-  unit_name: ['Tên đơn vị vào cuối năm (đơn vị đổi tên vẫn giữ mã: nhóm theo unit_code, không theo unit_name)', 'Unit name at the end of the year (a renamed unit keeps its code: group by unit_code, not unit_name)'],
+  unit_name: [
+    'Tên đơn vị vào cuối năm (đơn vị đổi tên vẫn giữ mã: nhóm theo unit_code, không theo unit_name)',
+    'Unit name at the end of the year (a renamed unit keeps its code: group by unit_code, not unit_name)',
+  ],
   unit_period_id: [
     'Mã một đơn vị trong một thời kỳ (unit_code@valid_from): mã xã có thể được dùng lại cho nơi khác sau sắp xếp, nên hãy nối bảng với units bằng cột này',
     'One unit over one period (unit_code@valid_from): a commune code may be reused for another place after a reorganisation, so join to units on this column',
   ],
   poor_rate: ['Tỷ lệ hộ nghèo (%)', 'Poverty rate: poor households as % of all households'],
   near_poor_rate: ['Tỷ lệ hộ cận nghèo (%)', 'Near-poor households as % of all households'],
-  poor_near_poor_rate: ['Tỷ lệ nghèo đa chiều: hộ nghèo và cận nghèo (%)', 'Multidimensional poverty rate: poor + near-poor as % of households'],
+  poor_near_poor_rate: [
+    'Tỷ lệ nghèo đa chiều: hộ nghèo và cận nghèo (%)',
+    'Multidimensional poverty rate: poor + near-poor as % of households',
+  ],
   poor_change: ['Thay đổi số hộ nghèo trong năm (cuối năm − đầu năm)', 'Change in poor households during the year (end − start)'],
   near_poor_change: ['Thay đổi số hộ cận nghèo trong năm', 'Change in near-poor households during the year'],
   poor_rate_change_pp: ['Thay đổi tỷ lệ hộ nghèo trong năm (điểm %)', 'Change in the poverty rate during the year (percentage points)'],
-  near_poor_rate_change_pp: ['Thay đổi tỷ lệ hộ cận nghèo trong năm (điểm %)', 'Change in the near-poor rate during the year (percentage points)'],
+  near_poor_rate_change_pp: [
+    'Thay đổi tỷ lệ hộ cận nghèo trong năm (điểm %)',
+    'Change in the near-poor rate during the year (percentage points)',
+  ],
   em_household_share: ['Tỷ lệ hộ dân tộc thiểu số (%)', 'Ethnic-minority households as % of all households'],
   em_share_of_poor: ['Tỷ lệ hộ DTTS trong số hộ nghèo (%)', 'Ethnic-minority share of poor households (%)'],
-  suppressed: ['Các cột bị ẩn để bảo vệ bí mật (số nhỏ hoặc có thể suy ra), cách nhau bởi dấu phẩy; NULL: không ẩn. Cùng một dạng trong mọi bảng', 'Columns withheld for confidentiality (small or derivable counts), comma-separated; NULL: none. The same form in every table'],
+  suppressed: [
+    'Các cột bị ẩn để bảo vệ bí mật (số nhỏ hoặc có thể suy ra), cách nhau bởi dấu phẩy; NULL: không ẩn. Cùng một dạng trong mọi bảng',
+    'Columns withheld for confidentiality (small or derivable counts), comma-separated; NULL: none. The same form in every table',
+  ],
   illustrative: ['true: số liệu minh họa, không phải số liệu chính thức', 'true: illustrative values, not official statistics'],
   poor_near_poor: ['Số hộ nghèo và cận nghèo (mẫu số)', 'Poor + near-poor households (the denominator)'],
-  share_deprived: ['Tỷ lệ hộ nghèo, cận nghèo thiếu hụt chỉ số này (%)', 'Share of poor and near-poor households deprived on this indicator (%)'],
+  share_deprived: [
+    'Tỷ lệ hộ nghèo, cận nghèo thiếu hụt chỉ số này (%)',
+    'Share of poor and near-poor households deprived on this indicator (%)',
+  ],
   gap: ['Số chưa được thụ hưởng (đối tượng − thụ hưởng)', 'Not yet covered (eligible − covered)'],
   coverage_rate: ['Tỷ lệ bao phủ (%)', 'Coverage rate (%)'],
   complete: ['Giá trị quy đổi đầy đủ (mọi đơn vị cũ chuyển nguyên vẹn)', 'The re-aggregation is exact (every predecessor moved whole)'],

@@ -65,7 +65,10 @@ export function buildCellSystem(
   }
   for (const f of facts) {
     for (const identity of identities.filter((i) => i.table === f.table)) {
-      relate(identity.terms.map(([m]) => ids.get(f)![m]), identity.terms.map(([, c]) => c));
+      relate(
+        identity.terms.map(([m]) => ids.get(f)![m]),
+        identity.terms.map(([, c]) => c),
+      );
     }
     for (const carry of carryOvers.filter((c) => c.table === f.table)) {
       const before = byKey.get(factKey({ ...f, year: f.year - 1 }));
@@ -82,10 +85,13 @@ const LEVEL_COST: Record<string, number> = { commune: 1, unit_2025: 1, district:
 /** What a reader loses when a cell is withheld: totals more than parts, stocks more than flows. */
 function cellCost({ fact, measure }: CellSystem['cells'][number]): number {
   const measureCost =
-    measure === 'households' ? 10
-    : measure === 'poor' || measure === 'near_poor' || measure === 'eligible' || measure === 'covered' ? 6
-    : measure.endsWith('_start') || measure.endsWith('_em') ? 3
-    : 1;
+    measure === 'households'
+      ? 10
+      : measure === 'poor' || measure === 'near_poor' || measure === 'eligible' || measure === 'covered'
+        ? 6
+        : measure.endsWith('_start') || measure.endsWith('_em')
+          ? 3
+          : 1;
   return LEVEL_COST[fact.level] * measureCost;
 }
 

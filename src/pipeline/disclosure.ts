@@ -67,7 +67,10 @@ export function recoverableCells(relations: Relation[], suppressed: Uint8Array):
     pivots.set(pivot, row);
     index(pivot, row);
   }
-  return [...pivots].filter(([, row]) => row.size === 1).map(([c]) => c).sort((a, b) => a - b);
+  return [...pivots]
+    .filter(([, row]) => row.size === 1)
+    .map(([c]) => c)
+    .sort((a, b) => a - b);
 }
 
 /**
@@ -105,7 +108,12 @@ function groupsOfRelations(relations: Relation[], state: Uint8Array, cells: numb
  * none of them can be recovered from the published ones. Cells withheld on the way that turn out
  * to be determined by the published ones are published again, so every withheld cell is unknown.
  */
-export function suppressCells(values: number[], relations: Relation[], threshold: number, cost: number[] = values.map(() => 1)): Uint8Array {
+export function suppressCells(
+  values: number[],
+  relations: Relation[],
+  threshold: number,
+  cost: number[] = values.map(() => 1),
+): Uint8Array {
   const state = new Uint8Array(values.length);
   values.forEach((v, i) => {
     if (v > 0 && v < threshold) state[i] = PRIMARY;
@@ -165,7 +173,14 @@ export function suppressCells(values: number[], relations: Relation[], threshold
   peel();
   // Only the groups that changed since the last check can have become recoverable.
   const exposedSmallCells = (groups: number[][]) =>
-    groups.flatMap((g) => recoverableCells(g.map((ri) => relations[ri]), state)).filter((c) => state[c] === PRIMARY);
+    groups
+      .flatMap((g) =>
+        recoverableCells(
+          g.map((ri) => relations[ri]),
+          state,
+        ),
+      )
+      .filter((c) => state[c] === PRIMARY);
   let groups = [...groupsOfRelations(relations, state, values.length).values()];
   for (let found = exposedSmallCells(groups); found.length > 0; found = exposedSmallCells(groups)) {
     hiddenThisRound = [];

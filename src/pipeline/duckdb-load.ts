@@ -7,7 +7,12 @@ export interface SqlColumn {
 }
 
 /** Creates a table and fills it with rows through DuckDB's appender (fast, and no SQL string building). */
-export async function loadTable(conn: DuckDBConnection, table: string, columns: SqlColumn[], rows: Record<string, unknown>[]): Promise<void> {
+export async function loadTable(
+  conn: DuckDBConnection,
+  table: string,
+  columns: SqlColumn[],
+  rows: Record<string, unknown>[],
+): Promise<void> {
   await conn.run(`CREATE OR REPLACE TABLE "${table}" (${columns.map((c) => `"${c.name}" ${c.type}`).join(', ')})`);
   const appender = await conn.createAppender(table);
   for (const row of rows) {

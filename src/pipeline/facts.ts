@@ -33,11 +33,25 @@ export interface UnitRow {
  * Turns commune rows into facts at commune level and adds their sums by district (where the
  * unit had a district that year) and for the province, with the same dimensions.
  */
-export function buildFacts(table: string, rows: TypedRow[], dimColumns: string[], measures: string[], units: UnitRow[], provinceCode: string): Fact[] {
+export function buildFacts(
+  table: string,
+  rows: TypedRow[],
+  dimColumns: string[],
+  measures: string[],
+  units: UnitRow[],
+  provinceCode: string,
+): Fact[] {
   const periods = new Map<string, UnitRow[]>();
   for (const u of units) periods.set(u.unit_code, [...(periods.get(u.unit_code) ?? []), u]);
   const facts = new Map<string, Fact>();
-  const add = (level: Level, code: string, district: string | null, year: number, dims: Record<string, string>, values: Record<string, number | null>) => {
+  const add = (
+    level: Level,
+    code: string,
+    district: string | null,
+    year: number,
+    dims: Record<string, string>,
+    values: Record<string, number | null>,
+  ) => {
     const key = factKey({ table, level, code, year, dims });
     const existing = facts.get(key);
     if (existing) {

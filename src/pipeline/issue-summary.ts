@@ -21,6 +21,9 @@ export function summariseIssues(issues: Issue[], all = false): string[] {
     const rows = rest.map((i) => i.row).filter((r) => r > 0);
     const where = rows.length ? ` (rows ${Math.min(...rows)}–${Math.max(...rows)})` : '';
     const { severity, file, column, rule } = same[0];
-    return [...shown, `${severity.toUpperCase()} ${file}${column ? `, column ${column}` : ''}: ${rest.length} more row(s)${where} break the same rule [${rule}]; run with --all-issues to list them all`];
+    return [
+      ...shown,
+      `${severity.toUpperCase()} ${file}${column ? `, column ${column}` : ''}: ${rest.length} more row(s)${where} break the same rule [${rule}]; run with --all-issues to list them all`,
+    ];
   });
 }

@@ -11,7 +11,13 @@ export interface Issue {
 }
 
 export const issue = (
-  severity: Issue['severity'], file: string, row: number, column: string, value: unknown, rule: string, message: string,
+  severity: Issue['severity'],
+  file: string,
+  row: number,
+  column: string,
+  value: unknown,
+  rule: string,
+  message: string,
 ): Issue => ({ severity, file, row, column, value: value == null ? '' : String(value), rule, message });
 
 export function formatIssue(i: Issue): string {

@@ -41,9 +41,12 @@ function readBoundaries(dir: string, codes: Set<string> | null, unitsFile: strin
     }
     geo.features.forEach((f, i) => {
       const code = String(f.properties?.[key ?? 'province_name'] ?? '');
-      if (key && codes && !codes.has(code)) issues.push(issue('error', file, i + 1, key, code, 'known_unit', `feature ${i + 1}: ${key} is not in ${unitsFile}`));
+      if (key && codes && !codes.has(code))
+        issues.push(issue('error', file, i + 1, key, code, 'known_unit', `feature ${i + 1}: ${key} is not in ${unitsFile}`));
       if (!key && (!code || !f.properties?.iso_3166_2)) {
-        issues.push(issue('error', file, i + 1, 'province_name', code, 'province_properties', `feature ${i + 1} needs province_name and iso_3166_2`));
+        issues.push(
+          issue('error', file, i + 1, 'province_name', code, 'province_properties', `feature ${i + 1} needs province_name and iso_3166_2`),
+        );
       }
     });
     out[name] = geo;
@@ -59,8 +62,17 @@ function skippedChecks(rejected: Map<string, string>, fileNames: Record<string, 
   const missing = [...(noMeta ? ['metadata.json'] : []), ...['units', 'poverty'].flatMap((t) => rejected.get(t) ?? [])];
   if (missing.length === 0) return;
   const others = Object.values(fileNames);
-  issues.push(issue('warning', others.join(', ') || '(dataset)', 0, '', '', 'checks_skipped',
-    `the checks that relate tables to each other were not run, because ${missing.join(' and ')} could not be read: fix ${missing.length > 1 ? 'those files' : 'that file'} first`));
+  issues.push(
+    issue(
+      'warning',
+      others.join(', ') || '(dataset)',
+      0,
+      '',
+      '',
+      'checks_skipped',
+      `the checks that relate tables to each other were not run, because ${missing.join(' and ')} could not be read: fix ${missing.length > 1 ? 'those files' : 'that file'} first`,
+    ),
+  );
 }
 
 /** Reads and validates a whole dataset folder. Every problem found is in `issues`; `dataset` is null on any error. */
@@ -70,7 +82,8 @@ export async function loadDataset(dir: string): Promise<{ dataset: Dataset | nul
     return { dataset: null, issues: [issue('error', dir, 0, '', '', 'missing_folder', 'the dataset folder does not exist')] };
   }
   for (const f of readdirSync(dir)) {
-    if (!KNOWN_FILES.has(f) && !f.startsWith('.')) issues.push(issue('warning', f, 0, '', '', 'unknown_file', 'this file is not part of the dataset format and is ignored'));
+    if (!KNOWN_FILES.has(f) && !f.startsWith('.'))
+      issues.push(issue('warning', f, 0, '', '', 'unknown_file', 'this file is not part of the dataset format and is ignored'));
   }
   const meta = readMetadata(dir, issues);
   const tables: Record<string, TypedRow[]> = {};
@@ -96,9 +109,10 @@ export async function loadDataset(dir: string): Promise<{ dataset: Dataset | nul
   if (meta && tables.units && tables.poverty) validateRules(tables as TypedTables, meta, issues, fileNames, writtenCodes);
   else skippedChecks(rejected, fileNames, meta == null, issues);
   const shapes = (boundaries.provinces as { features: { properties: ProvinceShape }[] } | undefined)?.features.map((f) => f.properties);
-  const provinces = shapes && tables.gso_province_poverty_rates
-    ? joinProvinces(tables.gso_province_poverty_rates, shapes, fileNames.gso_province_poverty_rates, issues)
-    : new Map<string, ProvinceShape>();
+  const provinces =
+    shapes && tables.gso_province_poverty_rates
+      ? joinProvinces(tables.gso_province_poverty_rates, shapes, fileNames.gso_province_poverty_rates, issues)
+      : new Map<string, ProvinceShape>();
   const failed = issues.some((i) => i.severity === 'error') || !meta;
   return { dataset: failed ? null : { dir, meta: meta!, tables: tables as TypedTables, boundaries, provinces }, issues };
 }

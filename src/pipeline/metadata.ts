@@ -7,49 +7,73 @@ import { DATASET_VERSION } from '../lib/dataset-version.ts';
 import { parseWebUrl } from '../lib/web-url.ts';
 
 /** Every text in metadata.json: not empty, not longer than `max`, no control or bidi characters. */
-const text = (max = 200) => z.string().min(1).max(max).refine((v) => !unsafeCharacter(v), 'holds an invisible control character: retype it');
+const text = (max = 200) =>
+  z
+    .string()
+    .min(1)
+    .max(max)
+    .refine((v) => !unsafeCharacter(v), 'holds an invisible control character: retype it');
 const bilingual = (max = 200) => z.object({ vi: text(max), en: text(max) });
-
 
 export const metadataSchema = z.object({
   format_version: z.literal('1.0'),
-  dataset_id: z.string().max(40).regex(/^[a-z0-9][a-z0-9-]*$/, 'lower-case letters, digits and "-"'),
+  dataset_id: z
+    .string()
+    .max(40)
+    .regex(/^[a-z0-9][a-z0-9-]*$/, 'lower-case letters, digits and "-"'),
   version: z.string().regex(DATASET_VERSION, 'a version such as 2026.11.1: numbers separated by dots, optionally a suffix such as -rc1'),
   released: z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'a date as YYYY-MM-DD'),
   province: z.object({
-    code: z.string().regex(/^\d{2}$/, 'the GSO province code: 2 digits, as text ("22")'), name_vi: text(80), name_en: text(80),
+    code: z.string().regex(/^\d{2}$/, 'the GSO province code: 2 digits, as text ("22")'),
+    name_vi: text(80),
+    name_en: text(80),
     /** The province's region in GSO's statistics (for national comparisons), as GSO names it. */
     gso_region_en: text(80).optional(),
   }),
   title: bilingual(),
   /** The plan whose targets the dataset tracks: named on the targets, plan and report pages. */
-  plan: z.object({
-    name: bilingual(80),
-    date: z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'a date as YYYY-MM-DD').optional(),
-    issuer: bilingual(120).optional(),
-  }).optional(),
+  plan: z
+    .object({
+      name: bilingual(80),
+      date: z
+        .string()
+        .regex(/^\d{4}-\d{2}-\d{2}$/, 'a date as YYYY-MM-DD')
+        .optional(),
+      issuer: bilingual(120).optional(),
+    })
+    .optional(),
   source_agency: bilingual(400),
   licence: z.object({ id: text(60), url: z.string().refine((v) => parseWebUrl(v) != null, 'a complete http(s) web address') }),
   years: z.array(z.number().int().min(1990).max(2100)).min(1),
-  standards: z.array(z.object({
-    id: z.string().max(40).regex(/^[a-z0-9_-]+$/),
-    name_vi: text(),
-    name_en: text(),
-    /** What a chart's legend calls it ("chuẩn quốc gia"); the name is used where none is given. */
-    short_name_vi: text(40).optional(),
-    short_name_en: text(40).optional(),
-    legal_basis: text(80),
-    years: z.array(z.number().int().min(1990).max(2100)).min(1),
-    note_vi: text(1000).optional(),
-    note_en: text(1000).optional(),
-  })).min(1),
+  standards: z
+    .array(
+      z.object({
+        id: z
+          .string()
+          .max(40)
+          .regex(/^[a-z0-9_-]+$/),
+        name_vi: text(),
+        name_en: text(),
+        /** What a chart's legend calls it ("chuẩn quốc gia"); the name is used where none is given. */
+        short_name_vi: text(40).optional(),
+        short_name_en: text(40).optional(),
+        legal_basis: text(80),
+        years: z.array(z.number().int().min(1990).max(2100)).min(1),
+        note_vi: text(1000).optional(),
+        note_en: text(1000).optional(),
+      }),
+    )
+    .min(1),
   disclosure_threshold: z.number().int().min(1).max(100).default(5),
   /** Each file's source and licence, in both languages: they are shown on every figure, page and download. */
-  tables: z.record(z.string().max(80), z.object({
-    illustrative: z.boolean(),
-    source: bilingual(400),
-    licence: bilingual(100),
-  })),
+  tables: z.record(
+    z.string().max(80),
+    z.object({
+      illustrative: z.boolean(),
+      source: bilingual(400),
+      licence: bilingual(100),
+    }),
+  ),
   illustrative_note: bilingual(1000),
 });
 
@@ -76,10 +100,14 @@ export function readMetadata(dir: string, issues: Issue[]): Metadata | null {
     for (const p of result.error.issues) {
       const field = p.path.join('.');
       const value = p.path.reduce<unknown>((o, k) => (o as Record<PropertyKey, unknown>)?.[k as PropertyKey], json);
-      const message = value === undefined ? 'this field is required (see data/template/metadata.json)'
-        : p.code === 'invalid_type' ? `expected ${p.expected}, as in data/template/metadata.json`
-        : p.code === 'too_small' || p.code === 'too_big' ? `out of range: ${p.message.replace(/^Too (small|big): expected /, '')}`
-        : p.message;
+      const message =
+        value === undefined
+          ? 'this field is required (see data/template/metadata.json)'
+          : p.code === 'invalid_type'
+            ? `expected ${p.expected}, as in data/template/metadata.json`
+            : p.code === 'too_small' || p.code === 'too_big'
+              ? `out of range: ${p.message.replace(/^Too (small|big): expected /, '')}`
+              : p.message;
       issues.push(issue('error', file, 0, field, typeof value === 'object' ? '' : value, 'metadata_schema', message));
     }
     return null;

@@ -3,7 +3,8 @@ import type { RawTable } from './read-table.ts';
 import { stripDiacritics } from '../lib/names.ts';
 
 /** Column names that only household or person records have. */
-const PERSONAL_COLUMN = /(^|_)(ho_?ten|ten_chu_ho|chu_ho|full_?name|person_?name|head_name|cccd|cmnd|id_?number|national_?id|citizen_?id|so_?dinh_?danh|phone|so_?dien_?thoai|dien_?thoai|mobile|email|household_?id|ma_?ho|dia_?chi|address|ngay_?sinh|birth)/i;
+const PERSONAL_COLUMN =
+  /(^|_)(ho_?ten|ten_chu_ho|chu_ho|full_?name|person_?name|head_name|cccd|cmnd|id_?number|national_?id|citizen_?id|so_?dinh_?danh|phone|so_?dien_?thoai|dien_?thoai|mobile|email|household_?id|ma_?ho|dia_?chi|address|ngay_?sinh|birth)/i;
 
 /** Runs of digits as people write phone and ID numbers: grouped by spaces, dots, dashes or brackets, perhaps after +84. */
 const NUMBER_RUN = /(?:\+\s*)?\(?\d[\d\s().-]{6,24}\d/g;
@@ -54,7 +55,8 @@ export function namesAHousehold(name: string): boolean {
 }
 
 /** Columns whose values are web addresses or codes: digit runs there are not personal numbers. */
-const NOT_FREE_TEXT = /(^|_)(url|code|codes|id|year|value|households|poor|near_poor|eligible|covered|deprived)(_|$)|_(start|exited|new|relapsed|em|escaped|pct)$/;
+const NOT_FREE_TEXT =
+  /(^|_)(url|code|codes|id|year|value|households|poor|near_poor|eligible|covered|deprived)(_|$)|_(start|exited|new|relapsed|em|escaped|pct)$/;
 
 /**
  * Refuses tables that look like household microdata instead of aggregates: personal columns,
@@ -64,8 +66,17 @@ const NOT_FREE_TEXT = /(^|_)(url|code|codes|id|year|value|households|poor|near_p
 export function checkMicrodata(table: RawTable, issues: Issue[]): void {
   for (const h of table.header) {
     if (PERSONAL_COLUMN.test(stripDiacritics(h).replace(/\s+/g, '_'))) {
-      issues.push(issue('error', table.file, 1, h, h, 'microdata_column',
-        'this column looks like personal data (names, ID or phone numbers, addresses): the atlas accepts only aggregates per commune, never household records'));
+      issues.push(
+        issue(
+          'error',
+          table.file,
+          1,
+          h,
+          h,
+          'microdata_column',
+          'this column looks like personal data (names, ID or phone numbers, addresses): the atlas accepts only aggregates per commune, never household records',
+        ),
+      );
     }
   }
   for (const { line, cells } of table.rows) {
@@ -73,20 +84,47 @@ export function checkMicrodata(table: RawTable, issues: Issue[]): void {
       if (NOT_FREE_TEXT.test(column) && !/^\+?[\d\s().-]+$/.test(value)) continue;
       const found = personalNumber(value);
       if (found) {
-        issues.push(issue('error', table.file, line, column, value, 'microdata_value',
-          `this holds ${found === 'phone' ? 'a phone number' : 'an ID-card (CMND/CCCD) number'}: remove personal data and send aggregates only`));
+        issues.push(
+          issue(
+            'error',
+            table.file,
+            line,
+            column,
+            value,
+            'microdata_value',
+            `this holds ${found === 'phone' ? 'a phone number' : 'an ID-card (CMND/CCCD) number'}: remove personal data and send aggregates only`,
+          ),
+        );
       }
     }
     for (const column of ['unit_name', 'village_name']) {
       if (cells[column] && namesAHousehold(cells[column])) {
-        issues.push(issue('error', table.file, line, column, cells[column], 'microdata_name',
-          'this names a household or a person, not a commune or village: the atlas accepts only aggregates per unit, never household records'));
+        issues.push(
+          issue(
+            'error',
+            table.file,
+            line,
+            column,
+            cells[column],
+            'microdata_name',
+            'this names a household or a person, not a commune or village: the atlas accepts only aggregates per unit, never household records',
+          ),
+        );
       }
     }
     const households = Number(cells.households);
     if (cells.households && /^\d+$/.test(cells.households) && households >= 1 && households <= 2) {
-      issues.push(issue('error', table.file, line, 'households', cells.households, 'microdata_rows',
-        'a commune with 1 or 2 households is a household record: send aggregates per commune only'));
+      issues.push(
+        issue(
+          'error',
+          table.file,
+          line,
+          'households',
+          cells.households,
+          'microdata_rows',
+          'a commune with 1 or 2 households is a household record: send aggregates per commune only',
+        ),
+      );
     }
   }
 }

@@ -25,8 +25,19 @@ export function joinProvinces(rows: TypedRow[], shapes: ProvinceShape[], file: s
     const found = byKey.get(foldName(name)) ?? [];
     if (found.length === 1) joined.set(name, found[0]);
     else if (r.value_pct != null && (r.year as number) >= POLYGONS_FROM) {
-      issues.push(issue('error', file, r._line, 'area_name_en', name, 'province_join',
-        found.length === 0 ? 'no polygon in boundaries/provinces.geojson has this name (compared without diacritics)' : 'more than one polygon has this name'));
+      issues.push(
+        issue(
+          'error',
+          file,
+          r._line,
+          'area_name_en',
+          name,
+          'province_join',
+          found.length === 0
+            ? 'no polygon in boundaries/provinces.geojson has this name (compared without diacritics)'
+            : 'more than one polygon has this name',
+        ),
+      );
     }
   }
   return joined;

@@ -5,7 +5,8 @@ import { basename, dirname, join, relative, resolve, sep } from 'node:path';
 export const GENERATOR = 'poverty-atlas';
 
 /** The siblings of an output folder that only exist while (or because) a run was writing it. */
-export const stagingPattern = (outName: string) => new RegExp(`^${outName.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}\\.(tmp-\\d+|old-\\d+|lock)$`);
+export const stagingPattern = (outName: string) =>
+  new RegExp(`^${outName.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}\\.(tmp-\\d+|old-\\d+|lock)$`);
 
 /** Removes from `dir` whatever a pipeline run writing `outName` beside it left there (used on the built site). */
 export function removeStaging(dir: string, outName: string): string[] {
@@ -39,12 +40,16 @@ function writtenByUs(dir: string): boolean {
 export function checkOutput(out: string, datasetDir: string): void {
   const target = resolve(out);
   const dataset = resolve(datasetDir);
-  if (isInside(dataset, target)) throw new OutputRefused(`--out ${out} is the dataset folder or holds it: choose another folder (it would be deleted)`);
-  if (isInside(target, dataset)) throw new OutputRefused(`--out ${out} is inside the dataset folder: choose a folder outside ${datasetDir}`);
+  if (isInside(dataset, target))
+    throw new OutputRefused(`--out ${out} is the dataset folder or holds it: choose another folder (it would be deleted)`);
+  if (isInside(target, dataset))
+    throw new OutputRefused(`--out ${out} is inside the dataset folder: choose a folder outside ${datasetDir}`);
   if (!existsSync(target)) return;
   if (!statSync(target).isDirectory()) throw new OutputRefused(`--out ${out} is a file, not a folder`);
   if (readdirSync(target).length > 0 && !writtenByUs(target)) {
-    throw new OutputRefused(`--out ${out} holds files that this command did not write: choose an empty or new folder (nothing was deleted)`);
+    throw new OutputRefused(
+      `--out ${out} holds files that this command did not write: choose an empty or new folder (nothing was deleted)`,
+    );
   }
 }
 
@@ -68,7 +73,8 @@ function lock(out: string): () => void {
     } catch (e) {
       if ((e as NodeJS.ErrnoException).code !== 'EEXIST') throw e;
       const holder = Number(readFileSync(join(path, 'pid'), { encoding: 'utf8', flag: 'a+' }) || 0);
-      if (holder && alive(holder)) throw new OutputRefused(`another run (process ${holder}) is publishing to ${out}: wait for it to finish, then run again`);
+      if (holder && alive(holder))
+        throw new OutputRefused(`another run (process ${holder}) is publishing to ${out}: wait for it to finish, then run again`);
       rmSync(path, { recursive: true, force: true });
     }
   }

@@ -64,7 +64,17 @@ async function xlsxGrids(file: string, path: string, issues: Issue[]): Promise<G
   try {
     await workbook.xlsx.readFile(path);
   } catch (e) {
-    issues.push(issue('error', file, 0, '', '', 'xlsx_unreadable', `the workbook cannot be read (${(e as Error).message}): save it again as an Excel workbook (.xlsx)`));
+    issues.push(
+      issue(
+        'error',
+        file,
+        0,
+        '',
+        '',
+        'xlsx_unreadable',
+        `the workbook cannot be read (${(e as Error).message}): save it again as an Excel workbook (.xlsx)`,
+      ),
+    );
     return null;
   }
   return workbook.worksheets.map((sheet) => {
@@ -100,8 +110,9 @@ function toTable(file: string, grid: Grid, strictWidth: boolean, issues: Issue[]
     const extra = values.slice(width).filter((v) => v.trim() !== '');
     // A spreadsheet row ends at its last filled cell; a CSV row must have every field.
     if (extra.length > 0 || (strictWidth && values.length < width)) {
-      issues.push(issue('error', file, line, '', values.join(','), 'column_count',
-        `the row has ${values.length} fields but the header has ${width}`));
+      issues.push(
+        issue('error', file, line, '', values.join(','), 'column_count', `the row has ${values.length} fields but the header has ${width}`),
+      );
     }
     return { line, cells: Object.fromEntries(header.map((h, i) => [h, (values[i] ?? '').trim().normalize('NFC')])) };
   });
@@ -109,8 +120,17 @@ function toTable(file: string, grid: Grid, strictWidth: boolean, issues: Issue[]
   for (const p of grid.problems ?? []) {
     const column = header[p.index] ?? p.address;
     unreadable.add(`${p.line}|${column}`);
-    issues.push(issue('error', file, p.line, column, p.value, 'xlsx_formula',
-      `cell ${p.address} ${p.problem}: replace formulas with their values (Copy, then Paste Values) and save again`));
+    issues.push(
+      issue(
+        'error',
+        file,
+        p.line,
+        column,
+        p.value,
+        'xlsx_formula',
+        `cell ${p.address} ${p.problem}: replace formulas with their values (Copy, then Paste Values) and save again`,
+      ),
+    );
   }
   return { file, header, rows, unreadable };
 }
@@ -127,7 +147,8 @@ export async function readTable(dir: string, spec: TableSpec, issues: Issue[]): 
     return null;
   }
   if (!hasCsv && !hasXlsx) {
-    if (required) issues.push(issue('error', csv, 0, '', '', 'missing_file', `the required table "${name}" is missing (${csv} or ${xlsx})`));
+    if (required)
+      issues.push(issue('error', csv, 0, '', '', 'missing_file', `the required table "${name}" is missing (${csv} or ${xlsx})`));
     return null;
   }
   const file = hasCsv ? csv : xlsx;
@@ -140,5 +161,13 @@ export async function readTable(dir: string, spec: TableSpec, issues: Issue[]): 
   }
   const table = toTable(file, first, hasCsv, issues);
   if (!table) return null;
-  return checkHeader(table, first, spec, grids.slice(1).filter((g) => g != null), issues) ? table : null;
+  return checkHeader(
+    table,
+    first,
+    spec,
+    grids.slice(1).filter((g) => g != null),
+    issues,
+  )
+    ? table
+    : null;
 }

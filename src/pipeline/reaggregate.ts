@@ -23,7 +23,11 @@ export function reaggregateTo2025(poverty: Fact[], crosswalk: TypedRow[], units:
     if (r.new_unit_code) targets.set(String(r.new_unit_code), [...(targets.get(String(r.new_unit_code)) ?? []), r]);
   }
   if (targets.size === 0) return out;
-  const startOfNew = units.filter((u) => targets.has(u.unit_code)).map((u) => u.valid_from).sort().at(-1)!;
+  const startOfNew = units
+    .filter((u) => targets.has(u.unit_code))
+    .map((u) => u.valid_from)
+    .sort()
+    .at(-1)!;
   const communes = poverty.filter((f) => f.level === 'commune' && yearEnd(f.year) < startOfNew);
   const byYearStandard = new Map<string, Map<string, Fact>>();
   for (const f of communes) {
@@ -37,13 +41,29 @@ export function reaggregateTo2025(poverty: Fact[], crosswalk: TypedRow[], units:
       const predecessors = olds.map((o) => String(o.old_unit_code)).join(';');
       const split = olds.filter((o) => o.relation !== 'full').map((o) => String(o.old_unit_code));
       if (split.length > 0) {
-        out.incomplete.push({ unit_code: code, year, standard, predecessor_codes: predecessors,
-          note: `partial transfer from ${split.join(', ')}: a split commune's households cannot be divided without village data` });
+        out.incomplete.push({
+          unit_code: code,
+          year,
+          standard,
+          predecessor_codes: predecessors,
+          note: `partial transfer from ${split.join(', ')}: a split commune's households cannot be divided without village data`,
+        });
         continue;
       }
       const parts = olds.map((o) => facts.get(String(o.old_unit_code))).filter((f): f is Fact => f != null);
-      const values = Object.fromEntries(SUCCESSOR_MEASURES.map((m) => [m, parts.reduce<number | null>((a, p) => addKnown(a, p.values[m]), 0)]));
-      const total: Fact = { table: 'poverty_2025', level: 'unit_2025', code, district_code: null, year, dims: { standard }, values, suppressed: new Set() };
+      const values = Object.fromEntries(
+        SUCCESSOR_MEASURES.map((m) => [m, parts.reduce<number | null>((a, p) => addKnown(a, p.values[m]), 0)]),
+      );
+      const total: Fact = {
+        table: 'poverty_2025',
+        level: 'unit_2025',
+        code,
+        district_code: null,
+        year,
+        dims: { standard },
+        values,
+        suppressed: new Set(),
+      };
       out.facts.push(total);
       out.sums.push({ total, parts });
     }

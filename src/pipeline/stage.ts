@@ -9,7 +9,9 @@ import type { TypedRow } from './validate-columns.ts';
 import { reaggregateTo2025 } from './reaggregate.ts';
 import { foldName } from '../lib/names.ts';
 
-const POVERTY_MEASURES = TABLES.find((t) => t.name === 'poverty')!.columns.filter((c) => c.type === 'integer').map((c) => c.name);
+const POVERTY_MEASURES = TABLES.find((t) => t.name === 'poverty')!
+  .columns.filter((c) => c.type === 'integer')
+  .map((c) => c.name);
 
 /**
  * Counts that readers can derive by subtraction (households that are not ethnic-minority, people
@@ -26,11 +28,20 @@ const complementsOf = (table: string) => COMPLEMENTS.filter((c) => c.table === t
 const withComplements = (table: string, rows: TypedRow[]) =>
   rows.map((r) => ({
     ...r,
-    ...Object.fromEntries(complementsOf(table).map((c) => [c.name, r[c.whole] == null || r[c.part] == null ? null : (r[c.whole] as number) - (r[c.part] as number)])),
+    ...Object.fromEntries(
+      complementsOf(table).map((c) => [
+        c.name,
+        r[c.whole] == null || r[c.part] == null ? null : (r[c.whole] as number) - (r[c.part] as number),
+      ]),
+    ),
   }));
 
 const flowIdentity = (stock: string): [string, number][] => [
-  [stock, -1], [`${stock}_start`, 1], [`${stock}_exited`, -1], [`${stock}_new`, 1], [`${stock}_relapsed`, 1],
+  [stock, -1],
+  [`${stock}_start`, 1],
+  [`${stock}_exited`, -1],
+  [`${stock}_new`, 1],
+  [`${stock}_relapsed`, 1],
 ];
 
 const sqlType = (c: ColumnSpec): SqlType =>
@@ -52,30 +63,52 @@ function namer(dataset: Dataset) {
   return (f: Fact) => {
     const unit = byCode.get(f.code)?.find((u) => validOn(u, yearEnd(f.year)));
     if (f.level === 'commune') {
-      return { unit_name: unit?.unit_name ?? f.code, unit_type: unit?.unit_type ?? null, district_name: f.district_code ? districtAt(f.district_code, f.year) : null };
+      return {
+        unit_name: unit?.unit_name ?? f.code,
+        unit_type: unit?.unit_type ?? null,
+        district_name: f.district_code ? districtAt(f.district_code, f.year) : null,
+      };
     }
-    if (f.level === 'district') return { unit_name: districtAt(f.code, f.year), unit_type: null, district_name: districtAt(f.code, f.year) };
+    if (f.level === 'district')
+      return { unit_name: districtAt(f.code, f.year), unit_type: null, district_name: districtAt(f.code, f.year) };
     if (f.level === 'unit_2025') return { unit_name: unit?.unit_name ?? f.code, unit_type: unit?.unit_type ?? null, district_name: null };
     return { unit_name: dataset.meta.province.name_vi, unit_type: null, district_name: null };
   };
 }
 
 const FACT_COLUMNS: SqlColumn[] = [
-  { name: 'level', type: 'VARCHAR' }, { name: 'unit_code', type: 'VARCHAR' }, { name: 'unit_name', type: 'VARCHAR' },
-  { name: 'unit_type', type: 'VARCHAR' }, { name: 'district_code', type: 'VARCHAR' }, { name: 'district_name', type: 'VARCHAR' },
+  { name: 'level', type: 'VARCHAR' },
+  { name: 'unit_code', type: 'VARCHAR' },
+  { name: 'unit_name', type: 'VARCHAR' },
+  { name: 'unit_type', type: 'VARCHAR' },
+  { name: 'district_code', type: 'VARCHAR' },
+  { name: 'district_name', type: 'VARCHAR' },
   { name: 'year', type: 'INTEGER' },
 ];
 
-async function stageFacts(conn: DuckDBConnection, table: string, facts: Fact[], dims: string[], measures: string[], name: ReturnType<typeof namer>) {
+async function stageFacts(
+  conn: DuckDBConnection,
+  table: string,
+  facts: Fact[],
+  dims: string[],
+  measures: string[],
+  name: ReturnType<typeof namer>,
+) {
   const rows = facts.map((f) => ({
-    level: f.level, unit_code: f.code, district_code: f.level === 'province' ? null : f.district_code, year: f.year,
-    ...name(f), ...f.dims,
+    level: f.level,
+    unit_code: f.code,
+    district_code: f.level === 'province' ? null : f.district_code,
+    year: f.year,
+    ...name(f),
+    ...f.dims,
     ...Object.fromEntries(measures.map((m) => [m, f.suppressed.has(m) ? null : f.values[m]])),
     suppressed: measures.filter((m) => f.suppressed.has(m)).join(','),
   }));
   const columns: SqlColumn[] = [
-    ...FACT_COLUMNS, ...dims.map((d) => ({ name: d, type: 'VARCHAR' as const })),
-    ...measures.map((m) => ({ name: m, type: 'INTEGER' as const })), { name: 'suppressed', type: 'VARCHAR' },
+    ...FACT_COLUMNS,
+    ...dims.map((d) => ({ name: d, type: 'VARCHAR' as const })),
+    ...measures.map((m) => ({ name: m, type: 'INTEGER' as const })),
+    { name: 'suppressed', type: 'VARCHAR' },
   ];
   await loadTable(conn, `stg_${table}`, columns, rows);
 }
@@ -92,42 +125,103 @@ export async function stageDataset(conn: DuckDBConnection, dataset: Dataset) {
   const poverty = buildFacts('poverty', withComplements('poverty', tables.poverty), ['standard'], povertyMeasures, units, code);
   const successors = reaggregateTo2025(poverty, tables.crosswalk ?? [], units);
   const deprivation = buildFacts('deprivation', tables.deprivation ?? [], ['standard', 'indicator'], ['households_deprived'], units, code);
-  const coverage = buildFacts('coverage', withComplements('coverage', tables.coverage ?? []), ['programme'], ['eligible', 'covered', 'uncovered'], units, code);
+  const coverage = buildFacts(
+    'coverage',
+    withComplements('coverage', tables.coverage ?? []),
+    ['programme'],
+    ['eligible', 'covered', 'uncovered'],
+    units,
+    code,
+  );
   const system = buildCellSystem(
     [...poverty, ...successors.facts, ...deprivation, ...coverage],
     [
-      { table: 'poverty', terms: flowIdentity('poor') }, { table: 'poverty', terms: flowIdentity('near_poor') },
-      ...COMPLEMENTS.map((c) => ({ table: c.table, terms: [[c.whole, 1], [c.part, -1], [c.name, -1]] as [string, number][] })),
+      { table: 'poverty', terms: flowIdentity('poor') },
+      { table: 'poverty', terms: flowIdentity('near_poor') },
+      ...COMPLEMENTS.map((c) => ({
+        table: c.table,
+        terms: [
+          [c.whole, 1],
+          [c.part, -1],
+          [c.name, -1],
+        ] as [string, number][],
+      })),
     ],
-    [{ table: 'poverty', from: 'poor', to: 'poor_start' }, { table: 'poverty', from: 'near_poor', to: 'near_poor_start' }],
+    [
+      { table: 'poverty', from: 'poor', to: 'poor_start' },
+      { table: 'poverty', from: 'near_poor', to: 'near_poor_start' },
+    ],
     successors.sums,
   );
   const suppression = applySuppression(system, meta.disclosure_threshold);
   const name = namer(dataset);
   await stageFacts(conn, 'poverty', poverty, ['standard'], POVERTY_MEASURES, name);
   await stageFacts(conn, 'poverty_2025', successors.facts, ['standard'], successors.measures, name);
-  await loadTable(conn, 'stg_poverty_2025_incomplete', [
-    { name: 'unit_code', type: 'VARCHAR' }, { name: 'year', type: 'INTEGER' }, { name: 'standard', type: 'VARCHAR' },
-    { name: 'predecessor_codes', type: 'VARCHAR' }, { name: 'note', type: 'VARCHAR' },
-  ], successors.incomplete);
+  await loadTable(
+    conn,
+    'stg_poverty_2025_incomplete',
+    [
+      { name: 'unit_code', type: 'VARCHAR' },
+      { name: 'year', type: 'INTEGER' },
+      { name: 'standard', type: 'VARCHAR' },
+      { name: 'predecessor_codes', type: 'VARCHAR' },
+      { name: 'note', type: 'VARCHAR' },
+    ],
+    successors.incomplete,
+  );
   await stageFacts(conn, 'deprivation', deprivation, ['standard', 'indicator'], ['households_deprived'], name);
   await stageFacts(conn, 'coverage', coverage, ['programme'], ['eligible', 'covered', 'uncovered'], name);
 
   for (const spec of TABLES.filter((t) => !['poverty', 'deprivation', 'coverage'].includes(t.name))) {
-    await loadTable(conn, `stg_${spec.name}`, spec.columns.map((c) => ({ name: c.name, type: sqlType(c) })), tables[spec.name] ?? []);
+    await loadTable(
+      conn,
+      `stg_${spec.name}`,
+      spec.columns.map((c) => ({ name: c.name, type: sqlType(c) })),
+      tables[spec.name] ?? [],
+    );
   }
-  await loadTable(conn, 'stg_province_join', [
-    { name: 'area_name_en', type: 'VARCHAR' }, { name: 'province_name', type: 'VARCHAR' }, { name: 'iso_3166_2', type: 'VARCHAR' },
-  ], [...dataset.provinces].map(([area_name_en, shape]) => ({ area_name_en, ...shape })));
-  await loadTable(conn, 'stg_home_areas', [{ name: 'area_name_en', type: 'VARCHAR' }], [
-    ...[...dataset.provinces].filter(([, s]) => foldName(s.province_name) === foldName(meta.province.name_vi)).map(([area_name_en]) => ({ area_name_en })),
-    ...(meta.province.gso_region_en ? [{ area_name_en: meta.province.gso_region_en }] : []),
-  ]);
-  await loadTable(conn, 'stg_standards', [
-    { name: 'standard', type: 'VARCHAR' }, { name: 'name_vi', type: 'VARCHAR' }, { name: 'name_en', type: 'VARCHAR' },
-    { name: 'legal_basis', type: 'VARCHAR' }, { name: 'first_year', type: 'INTEGER' }, { name: 'last_year', type: 'INTEGER' },
-  ], meta.standards.map((s) => ({ standard: s.id, ...s, first_year: Math.min(...s.years), last_year: Math.max(...s.years) })));
-  await loadTable(conn, 'stg_illustrative', [{ name: 'table_name', type: 'VARCHAR' }, { name: 'illustrative', type: 'BOOLEAN' }],
-    Object.entries(meta.tables).map(([table_name, t]) => ({ table_name, illustrative: t.illustrative })));
+  await loadTable(
+    conn,
+    'stg_province_join',
+    [
+      { name: 'area_name_en', type: 'VARCHAR' },
+      { name: 'province_name', type: 'VARCHAR' },
+      { name: 'iso_3166_2', type: 'VARCHAR' },
+    ],
+    [...dataset.provinces].map(([area_name_en, shape]) => ({ area_name_en, ...shape })),
+  );
+  await loadTable(
+    conn,
+    'stg_home_areas',
+    [{ name: 'area_name_en', type: 'VARCHAR' }],
+    [
+      ...[...dataset.provinces]
+        .filter(([, s]) => foldName(s.province_name) === foldName(meta.province.name_vi))
+        .map(([area_name_en]) => ({ area_name_en })),
+      ...(meta.province.gso_region_en ? [{ area_name_en: meta.province.gso_region_en }] : []),
+    ],
+  );
+  await loadTable(
+    conn,
+    'stg_standards',
+    [
+      { name: 'standard', type: 'VARCHAR' },
+      { name: 'name_vi', type: 'VARCHAR' },
+      { name: 'name_en', type: 'VARCHAR' },
+      { name: 'legal_basis', type: 'VARCHAR' },
+      { name: 'first_year', type: 'INTEGER' },
+      { name: 'last_year', type: 'INTEGER' },
+    ],
+    meta.standards.map((s) => ({ standard: s.id, ...s, first_year: Math.min(...s.years), last_year: Math.max(...s.years) })),
+  );
+  await loadTable(
+    conn,
+    'stg_illustrative',
+    [
+      { name: 'table_name', type: 'VARCHAR' },
+      { name: 'illustrative', type: 'BOOLEAN' },
+    ],
+    Object.entries(meta.tables).map(([table_name, t]) => ({ table_name, illustrative: t.illustrative })),
+  );
   return { cells: system.values.length, relations: system.relations.length, ...suppression };
 }

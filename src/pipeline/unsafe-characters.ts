@@ -3,8 +3,9 @@
  * overrides (they make text read differently from how it is stored), byte-order marks and
  * non-characters. Tab and line breaks are allowed only where a column says so.
  */
-// biome-ignore lint/suspicious/noControlCharactersInRegex: finding control characters is what this pattern is for.
-const UNSAFE = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F-\u009F\u202A-\u202E\u2066-\u2069\uFEFF\uFFFE\uFFFF]|[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/;
+const UNSAFE =
+  // biome-ignore lint/suspicious/noControlCharactersInRegex: finding control characters is what this pattern is for.
+  /[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F-\u009F\u202A-\u202E\u2066-\u2069\uFEFF\uFFFE\uFFFF]|[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/;
 const BREAKS = /[\t\n\r]/;
 
 /** The first character a text may not hold, as "U+0007", or null. */

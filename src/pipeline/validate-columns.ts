@@ -29,7 +29,17 @@ export function validateColumns(table: RawTable, spec: TableSpec, issues: Issue[
     const key = spec.key.map((k) => cells[k]).join(' | ');
     const first = seen.get(key);
     if (first != null) {
-      issues.push(issue('error', table.file, line, spec.key.join('+'), key, 'duplicate_key', `the same ${spec.key.join(' + ')} is already on row ${first}`));
+      issues.push(
+        issue(
+          'error',
+          table.file,
+          line,
+          spec.key.join('+'),
+          key,
+          'duplicate_key',
+          `the same ${spec.key.join(' + ')} is already on row ${first}`,
+        ),
+      );
       ok = false;
     } else seen.set(key, line);
     if (ok) typed.push(row);

@@ -26,7 +26,10 @@ export function loadArchipelagos(): Shapes | null {
   const key = 'archipelagos';
   if (!cache.has(key)) {
     const file = loadManifest().boundaries.find((b) => b.name === 'provinces');
-    cache.set(key, file ? archipelagoIslands(JSON.parse(readFileSync(join(DATA_DIR, file.path), 'utf8')) as Shapes) as unknown as Shapes : null);
+    cache.set(
+      key,
+      file ? (archipelagoIslands(JSON.parse(readFileSync(join(DATA_DIR, file.path), 'utf8')) as Shapes) as unknown as Shapes) : null,
+    );
   }
   return cache.get(key)!;
 }

@@ -7,29 +7,48 @@ import { loadManifest, query } from './db.ts';
 import { once } from './memo.ts';
 
 /** Every map view the published data supports (read once per build). */
-export const listMapViews = () => once('map-views', async () => {
-  const poverty = loadManifest().tables.find((t) => t.name === 'poverty');
-  const notCollected = new Set(poverty?.schema.filter((c) => c.not_collected).map((c) => c.name));
-  return mapViews(await query<MapPeriod>(mapPeriods()), notCollected);
-});
+export const listMapViews = () =>
+  once('map-views', async () => {
+    const poverty = loadManifest().tables.find((t) => t.name === 'poverty');
+    const notCollected = new Set(poverty?.schema.filter((c) => c.not_collected).map((c) => c.name));
+    return mapViews(await query<MapPeriod>(mapPeriods()), notCollected);
+  });
 
 /** The view the map page opens on: poverty rate by district in the plan's year. */
 export async function defaultMapView(): Promise<MapView> {
   const all = await listMapViews();
   const [row] = await query<{ year: number | null; standard: string }>(mapDefaultView());
   const poor = findIndicator('poor_rate')!;
-  return all.find((v) => v.level === 'district' && v.indicator === poor && v.year === row.year && v.standard === row.standard)
-    ?? all.find((v) => v.indicator === poor)
-    ?? all[0];
+  return (
+    all.find((v) => v.level === 'district' && v.indicator === poor && v.year === row.year && v.standard === row.standard) ??
+    all.find((v) => v.indicator === poor) ??
+    all[0]
+  );
 }
 
-export const loadMapRows = (v: MapView) => query<MapRow>(mapValues({
-  level: v.level, table: v.indicator.table, column: v.indicator.column, counts: v.indicator.counts,
-  year: v.year, standard: v.standard, programme: v.indicator.programme,
-}));
+export const loadMapRows = (v: MapView) =>
+  query<MapRow>(
+    mapValues({
+      level: v.level,
+      table: v.indicator.table,
+      column: v.indicator.column,
+      counts: v.indicator.counts,
+      year: v.year,
+      standard: v.standard,
+      programme: v.indicator.programme,
+    }),
+  );
 
 /** The class breaks of a view's indicator, from all its years (read once per indicator, level and standard). */
 export const mapBreaks = (v: MapView) => {
-  const q = { level: v.level, table: v.indicator.table, column: v.indicator.column, standard: v.standard, programme: v.indicator.programme };
-  return once(`breaks|${JSON.stringify(q)}`, () => query<{ value: number | null }>(mapIndicatorValues(q)).then((rows) => classBreaks(rows.map((r) => r.value))));
+  const q = {
+    level: v.level,
+    table: v.indicator.table,
+    column: v.indicator.column,
+    standard: v.standard,
+    programme: v.indicator.programme,
+  };
+  return once(`breaks|${JSON.stringify(q)}`, () =>
+    query<{ value: number | null }>(mapIndicatorValues(q)).then((rows) => classBreaks(rows.map((r) => r.value))),
+  );
 };

@@ -21,7 +21,11 @@ export const provinceName = (locale: 'vi' | 'en') => {
 /** The source line of a figure drawn from one published table: the table's source, dataset and version. */
 export const datasetSource = (locale: 'vi' | 'en', table: string) => {
   const m = loadManifest();
-  return t(locale, 'source.dataset', { source: inLocale(m.tables.find((x) => x.name === table)?.source, locale), id: m.dataset.id, version: m.dataset.version });
+  return t(locale, 'source.dataset', {
+    source: inLocale(m.tables.find((x) => x.name === table)?.source, locale),
+    id: m.dataset.id,
+    version: m.dataset.version,
+  });
 };
 
 /** The plan the targets come from, as pages name it ("Kế hoạch 228/KH-UBND"), or a plain phrase when the dataset names none. */
@@ -34,10 +38,12 @@ export const planDate = (locale: 'vi' | 'en') => {
 };
 
 /** Pages that show one table exist only when the dataset has rows in it (no empty page, no dead link). */
-export const pathsWhenRows = (table: string) => () => ((loadManifest().tables.find((x) => x.name === table)?.rows ?? 0) > 0 ? localeStaticPaths() : []);
+export const pathsWhenRows = (table: string) => () =>
+  (loadManifest().tables.find((x) => x.name === table)?.rows ?? 0) > 0 ? localeStaticPaths() : [];
 
 /** The reorganisation the crosswalk leads to: when it took effect and how many units it made, or null without one. */
-export const reorganisation = () => once('reorganisation', async () => {
-  const [r] = await query<{ date: string | null; count: number }>(latestReorganisation());
-  return r?.date ? { date: r.date, count: r.count, year: Number(r.date.slice(0, 4)) } : null;
-});
+export const reorganisation = () =>
+  once('reorganisation', async () => {
+    const [r] = await query<{ date: string | null; count: number }>(latestReorganisation());
+    return r?.date ? { date: r.date, count: r.count, year: Number(r.date.slice(0, 4)) } : null;
+  });

@@ -21,16 +21,17 @@ export interface TargetView {
 }
 
 /** Every plan target with its results by year and where it stands (read once per build). */
-export const listTargets = () => once('targets', async () => {
-  const targets = await query<Omit<TargetView, 'status' | 'series' | 'programme'>>(`${targetsWithProgress()}`);
-  const progress = await query<{ target_id: string; year: number; actual: number | null }>(targetProgress());
-  return targets.map((t) => {
-    const series = progress.filter((p) => p.target_id === t.target_id);
-    return {
-      ...t,
-      series,
-      status: targetStatus(t, series),
-      programme: t.indicator.startsWith('coverage_') ? t.indicator.slice('coverage_'.length) : null,
-    };
+export const listTargets = () =>
+  once('targets', async () => {
+    const targets = await query<Omit<TargetView, 'status' | 'series' | 'programme'>>(`${targetsWithProgress()}`);
+    const progress = await query<{ target_id: string; year: number; actual: number | null }>(targetProgress());
+    return targets.map((t) => {
+      const series = progress.filter((p) => p.target_id === t.target_id);
+      return {
+        ...t,
+        series,
+        status: targetStatus(t, series),
+        programme: t.indicator.startsWith('coverage_') ? t.indicator.slice('coverage_'.length) : null,
+      };
+    });
   });
-});

@@ -10,7 +10,6 @@ export interface CommuneEntry {
   district_name: string | null;
 }
 
-
 /** Every commune that has figures, each once, for the static pages (read once per build). */
 export const listCommunes = () => once('communes', () => query<CommuneEntry>(communeIndex()));
 export const listDistricts = () => once('districts', () => query<{ unit_code: string; unit_name: string }>(districtIndex()));

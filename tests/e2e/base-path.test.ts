@@ -7,7 +7,8 @@ let site: Site;
 
 beforeAll(async () => {
   const build = spawnSync(process.execPath, ['node_modules/astro/bin/astro.mjs', 'build'], {
-    env: { ...process.env, BASE_PATH: '/atlas/', SITE_URL: 'https://atlas.example.org/', OUT_DIR: OUT, ASTRO_TELEMETRY_DISABLED: '1' }, encoding: 'utf8',
+    env: { ...process.env, BASE_PATH: '/atlas/', SITE_URL: 'https://atlas.example.org/', OUT_DIR: OUT, ASTRO_TELEMETRY_DISABLED: '1' },
+    encoding: 'utf8',
   });
   expect(build.status, build.stderr).toBe(0);
   site = await openSite(OUT, '/atlas/');
@@ -31,7 +32,12 @@ describe('the site under a sub-path (e.g. GitHub Pages)', () => {
   });
 
   it('describes every page for search engines and link previews, with absolute addresses under SITE_URL', async () => {
-    for (const [path, lang] of [['', 'vi'], ['communes/06841/', 'vi'], ['en/communes/06841/', 'en'], ['en/map/', 'en']] as const) {
+    for (const [path, lang] of [
+      ['', 'vi'],
+      ['communes/06841/', 'vi'],
+      ['en/communes/06841/', 'en'],
+      ['en/map/', 'en'],
+    ] as const) {
       const { page } = await visit(site, path);
       const meta = (selector: string, attribute = 'content') => page.locator(selector).getAttribute(attribute);
       const description = await meta('meta[name="description"]');
@@ -46,8 +52,11 @@ describe('the site under a sub-path (e.g. GitHub Pages)', () => {
     }
   });
 
-  it('shows the page\'s main figure, with its title, when a link to it is shared', async () => {
-    for (const [path, figure] of [['', 'province/poor-trend'], ['en/communes/06841/', 'communes/06841/trend']] as const) {
+  it("shows the page's main figure, with its title, when a link to it is shared", async () => {
+    for (const [path, figure] of [
+      ['', 'province/poor-trend'],
+      ['en/communes/06841/', 'communes/06841/trend'],
+    ] as const) {
       const { page } = await visit(site, path);
       const image = await page.locator('meta[property="og:image"]').getAttribute('content');
       const lang = path.startsWith('en/') ? 'en' : 'vi';

@@ -17,16 +17,38 @@ export interface Site {
   close(): Promise<void>;
 }
 
-const CHROMIUM_ARGS = ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'];
+const CHROMIUM_ARGS = [
+  '--no-sandbox',
+  '--disable-gpu',
+  '--disable-quic',
+  '--no-first-run',
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--disable-sync',
+];
 
 /** Serves a built site on 127.0.0.1 and opens Debian's Chromium on it, watching every request. */
-export async function openSite(root = 'dist', base = '/', options: { javaScriptEnabled?: boolean; bypassCSP?: boolean; hasTouch?: boolean; isMobile?: boolean; viewport?: { width: number; height: number }; alsoAllow?: string[] } = {}): Promise<Site> {
+export async function openSite(
+  root = 'dist',
+  base = '/',
+  options: {
+    javaScriptEnabled?: boolean;
+    bypassCSP?: boolean;
+    hasTouch?: boolean;
+    isMobile?: boolean;
+    viewport?: { width: number; height: number };
+    alsoAllow?: string[];
+  } = {},
+): Promise<Site> {
   const { alsoAllow = [], ...contextOptions } = options;
   const { server, url } = await serveStatic(root, base);
   const origin = new URL(url).origin;
   const context = await chromium.launchPersistentContext(mkdtempSync(join(tmpdir(), 'atlas-chromium-')), {
-    executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium', headless: true, args: CHROMIUM_ARGS,
-    viewport: { width: 1200, height: 900 }, ...contextOptions,
+    executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
+    headless: true,
+    args: CHROMIUM_ARGS,
+    viewport: { width: 1200, height: 900 },
+    ...contextOptions,
   });
   const external: string[] = [];
   const failed: string[] = [];
@@ -39,7 +61,11 @@ export async function openSite(root = 'dist', base = '/', options: { javaScriptE
   });
   await context.route('**/*', (route) => (allowed(route.request().url()) ? route.continue() : route.abort()));
   return {
-    url, origin, context, external, failed,
+    url,
+    origin,
+    context,
+    external,
+    failed,
     async close() {
       await context.close();
       await new Promise((resolve) => (server as Server).close(resolve));
@@ -53,7 +79,8 @@ export async function buildSiteOf(dataset: string, out: string): Promise<void> {
   const { manifest } = await buildData(dataset, data);
   if (!manifest) throw new Error(`${dataset} did not publish`);
   const build = spawnSync(process.execPath, ['node_modules/astro/bin/astro.mjs', 'build'], {
-    env: { ...process.env, DATA_DIR: data, OUT_DIR: out, ASTRO_TELEMETRY_DISABLED: '1' }, encoding: 'utf8',
+    env: { ...process.env, DATA_DIR: data, OUT_DIR: out, ASTRO_TELEMETRY_DISABLED: '1' },
+    encoding: 'utf8',
   });
   if (build.status !== 0) throw new Error(build.stderr);
 }

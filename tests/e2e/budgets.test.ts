@@ -7,7 +7,8 @@ describe('page-weight budgets (brotli bytes and requests of a first visit)', () 
     bothLanguages(b.page).map((page) => {
       const w = pageWeight('dist', '/', page);
       return { kind, page, brotliBytes: w.html.brotli + w.css.brotli + w.js.brotli, requests: w.requests };
-    }));
+    }),
+  );
 
   it('every kind of page, in both languages, stays within its budget', () => {
     expect(overBudget(measured)).toEqual([]);

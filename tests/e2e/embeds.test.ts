@@ -39,32 +39,47 @@ describe('from any chart, in two clicks', () => {
     const svg = await (await page.request.get(new URL(href!, site.origin).href)).text();
     const check = await page.evaluate((text) => {
       const doc = new DOMParser().parseFromString(text, 'image/svg+xml');
-      return { error: doc.querySelector('parsererror')?.textContent ?? null, text: doc.documentElement.textContent,
-        values: [...doc.querySelectorAll('path[data-code]')].map((p) => [p.getAttribute('data-code'), p.getAttribute('data-value')]) };
+      return {
+        error: doc.querySelector('parsererror')?.textContent ?? null,
+        text: doc.documentElement.textContent,
+        values: [...doc.querySelectorAll('path[data-code]')].map((p) => [p.getAttribute('data-code'), p.getAttribute('data-value')]),
+      };
     }, svg);
     expect(check.error).toBeNull();
     expect(check.text).toContain('Poverty rate by district, 2022, national standard');
     expect(check.text).toContain('Illustrative data');
     expect(check.text).toContain('geoBoundaries');
     const rows = await published<{ unit_code: string; poor_rate: number | null }>(
-      `SELECT unit_code, poor_rate FROM {poverty} WHERE level = 'district' AND year = 2022 AND standard = 'national'`);
-    expect(Object.fromEntries(check.values)).toEqual(Object.fromEntries(rows.map((r) => [r.unit_code, r.poor_rate == null ? null : String(r.poor_rate)])));
+      `SELECT unit_code, poor_rate FROM {poverty} WHERE level = 'district' AND year = 2022 AND standard = 'national'`,
+    );
+    expect(Object.fromEntries(check.values)).toEqual(
+      Object.fromEntries(rows.map((r) => [r.unit_code, r.poor_rate == null ? null : String(r.poor_rate)])),
+    );
   });
 
-  it('downloads exactly this view\'s data as CSV, every row labelled illustrative with its source', async () => {
+  it("downloads exactly this view's data as CSV, every row labelled illustrative with its source", async () => {
     const { page } = await visit(site, `${MAP}/`);
     const href = await page.getByRole('link', { name: 'CSV (cho phần mềm)' }).getAttribute('href');
-    const csv = parse(await (await page.request.get(new URL(href!, site.origin).href)).text(), { columns: true }) as Record<string, string>[];
+    const csv = parse(await (await page.request.get(new URL(href!, site.origin).href)).text(), { columns: true }) as Record<
+      string,
+      string
+    >[];
     const rows = await published<{ unit_code: string; poor_rate: number | null; poor: number | null }>(
-      `SELECT unit_code, poor_rate, poor FROM {poverty} WHERE level = 'district' AND year = 2022 AND standard = 'national' ORDER BY unit_code`);
-    expect(csv.map((r) => [r.unit_code, r.poor_rate, r.poor])).toEqual(rows.map((r) => [r.unit_code, String(r.poor_rate ?? ''), String(r.poor ?? '')]));
+      `SELECT unit_code, poor_rate, poor FROM {poverty} WHERE level = 'district' AND year = 2022 AND standard = 'national' ORDER BY unit_code`,
+    );
+    expect(csv.map((r) => [r.unit_code, r.poor_rate, r.poor])).toEqual(
+      rows.map((r) => [r.unit_code, String(r.poor_rate ?? ''), String(r.poor ?? '')]),
+    );
     expect(csv.every((r) => r.illustrative === 'true' && r.source.includes('generate-illustrative'))).toBe(true);
   });
 
   it('downloads the data as an Excel workbook: codes as text, values as numbers, headed in both languages, with its source', async () => {
     const view = 'map/commune/poor_rate/2022-national';
     const { page } = await visit(site, `en/${view}/`);
-    const [download] = await Promise.all([page.waitForEvent('download'), page.getByRole('link', { name: 'Download data (Excel)' }).click()]);
+    const [download] = await Promise.all([
+      page.waitForEvent('download'),
+      page.getByRole('link', { name: 'Download data (Excel)' }).click(),
+    ]);
     expect(download.suggestedFilename()).toBe('map-commune-poor_rate-2022-national.xlsx');
     const book = new ExcelJS.Workbook();
     await book.xlsx.load(readFileSync((await download.path())!) as unknown as ArrayBuffer);
@@ -76,9 +91,12 @@ describe('from any chart, in two clicks', () => {
     expect(data.getRow(1).getCell(rate).value).toMatch(/hộ nghèo/i);
     expect(data.getRow(2).getCell(rate).value).toMatch(/poverty/i);
     const rows = await published<{ unit_code: string; poor_rate: number | null }>(
-      `SELECT unit_code, poor_rate FROM {poverty} WHERE level = 'commune' AND year = 2022 AND standard = 'national'`);
+      `SELECT unit_code, poor_rate FROM {poverty} WHERE level = 'commune' AND year = 2022 AND standard = 'national'`,
+    );
     const cells = new Map<string, unknown>();
-    data.eachRow((row, i) => { if (i > 3) cells.set(row.getCell(code).value as string, row.getCell(rate).value); });
+    data.eachRow((row, i) => {
+      if (i > 3) cells.set(row.getCell(code).value as string, row.getCell(rate).value);
+    });
     expect(cells.size).toBe(rows.length);
     expect([...cells.keys()].some((c) => c.startsWith('0'))).toBe(true);
     for (const r of rows) expect(cells.get(r.unit_code), r.unit_code).toBe(r.poor_rate);
@@ -101,9 +119,14 @@ describe('from any chart, in two clicks', () => {
 
   it('fits every exported line in the image, measured as Chromium draws it in the shipped face', async () => {
     // The figures with the longest titles, in both languages: where a guess per letter used to clip.
-    const files = readdirSync('dist/figures', { recursive: true, encoding: 'utf8' }).filter((f) => f.endsWith('chart.svg')).map((f) => join('dist/figures', f));
+    const files = readdirSync('dist/figures', { recursive: true, encoding: 'utf8' })
+      .filter((f) => f.endsWith('chart.svg'))
+      .map((f) => join('dist/figures', f));
     const titleOf = (svg: string) => [...svg.matchAll(/font-weight="bold"[^>]*>([^<]*)<\/text>/g)].map((m) => m[1]).join(' ');
-    const longest = files.map((f) => readFileSync(f, 'utf8')).sort((a, b) => titleOf(b).length - titleOf(a).length).slice(0, 24);
+    const longest = files
+      .map((f) => readFileSync(f, 'utf8'))
+      .sort((a, b) => titleOf(b).length - titleOf(a).length)
+      .slice(0, 24);
     const font = (file: string) => `data:font/ttf;base64,${readFileSync(file).toString('base64')}`;
     // A blank page of its own: the site's pages forbid inline styles.
     const page = await site.context.newPage();
@@ -118,11 +141,13 @@ describe('from any chart, in two clicks', () => {
         await document.fonts.load("12px 'Be Vietnam Pro'");
         const width = root.viewBox.baseVal.width;
         // Without the fitted length, as the face alone draws each line.
-        return [...root.querySelectorAll(':scope > text')].map((t) => {
-          t.removeAttribute('textLength');
-          t.removeAttribute('lengthAdjust');
-          return { line: t.textContent, right: Number(t.getAttribute('x')) + (t as SVGTextElement).getComputedTextLength(), width };
-        }).filter((l) => l.right > l.width - 16 + 0.5);
+        return [...root.querySelectorAll(':scope > text')]
+          .map((t) => {
+            t.removeAttribute('textLength');
+            t.removeAttribute('lengthAdjust');
+            return { line: t.textContent, right: Number(t.getAttribute('x')) + (t as SVGTextElement).getComputedTextLength(), width };
+          })
+          .filter((l) => l.right > l.width - 16 + 0.5);
       }, svg);
       expect(overflow).toEqual([]);
     }
@@ -142,7 +167,7 @@ describe('from any chart, in two clicks', () => {
 });
 
 describe('plan targets', () => {
-  it('offer each target\'s results against the target as an embed, from its card', async () => {
+  it("offer each target's results against the target as an embed, from its card", async () => {
     const { page } = await visit(site, 'en/targets/');
     const card = page.locator('[data-target="poor-reduction"][data-card]');
     await card.getByText('Embed', { exact: true }).click();
@@ -150,9 +175,11 @@ describe('plan targets', () => {
     const src = /src="([^"]+)"/.exec(snippet)![1];
     const embed = (await visit(site, new URL(src).pathname.slice(1))).page;
     const rows = await published<{ year: number; actual: number | null; target_value: number }>(
-      `SELECT year, actual, target_value FROM {target_progress} WHERE target_id = 'poor-reduction' AND actual IS NOT NULL`);
+      `SELECT year, actual, target_value FROM {target_progress} WHERE target_id = 'poor-reduction' AND actual IS NOT NULL`,
+    );
     expect(Number(await embed.locator('.chart-wide .reference').getAttribute('data-value'))).toBe(rows[0].target_value);
-    for (const r of rows) expect(Number(await embed.locator(`.chart-wide circle[data-x="${r.year}"]`).getAttribute('data-value'))).toBe(r.actual);
+    for (const r of rows)
+      expect(Number(await embed.locator(`.chart-wide circle[data-x="${r.year}"]`).getAttribute('data-value'))).toBe(r.actual);
   });
 });
 
@@ -169,7 +196,9 @@ describe('an embed inside a third-party page', () => {
       const frame = page.frameLocator('iframe');
       await frame.locator('svg#map').waitFor();
       const content = async () => frame.locator('html').evaluate((html) => Math.ceil(html.getBoundingClientRect().height));
-      await expect.poll(async () => Math.abs((await iframe.evaluate((f) => f.getBoundingClientRect().height)) - (await content())), { timeout: 5000 }).toBeLessThanOrEqual(1);
+      await expect
+        .poll(async () => Math.abs((await iframe.evaluate((f) => f.getBoundingClientRect().height)) - (await content())), { timeout: 5000 })
+        .toBeLessThanOrEqual(1);
       const before = await iframe.evaluate((f) => f.getBoundingClientRect().height);
       await frame.getByText('Bảng số liệu của biểu đồ').click();
       await expect.poll(() => iframe.evaluate((f) => f.getBoundingClientRect().height), { timeout: 5000 }).toBeGreaterThan(before + 100);
@@ -181,14 +210,17 @@ describe('an embed inside a third-party page', () => {
       await popup.close();
       // Another iframe on the page (an ad) claims to be the atlas: neither it nor the atlas iframe changes height.
       const atlasHeight = await iframe.evaluate((f) => f.getBoundingClientRect().height);
-      await page.evaluate(() => new Promise((resolve) => {
-        const ad = document.createElement('iframe');
-        ad.id = 'ad';
-        ad.srcdoc = `<p>ad</p><script>parent.postMessage({ type: 'poverty-atlas:height', height: 5000 }, '*')</${'script'}>`;
-        ad.addEventListener('load', resolve);
-        document.body.append(ad);
-        window.postMessage({ type: 'poverty-atlas:height', height: 5000 }, '*');
-      }));
+      await page.evaluate(
+        () =>
+          new Promise((resolve) => {
+            const ad = document.createElement('iframe');
+            ad.id = 'ad';
+            ad.srcdoc = `<p>ad</p><script>parent.postMessage({ type: 'poverty-atlas:height', height: 5000 }, '*')</${'script'}>`;
+            ad.addEventListener('load', resolve);
+            document.body.append(ad);
+            window.postMessage({ type: 'poverty-atlas:height', height: 5000 }, '*');
+          }),
+      );
       await page.waitForTimeout(300);
       expect(await iframe.evaluate((f) => f.getBoundingClientRect().height)).toBe(atlasHeight);
       expect(await page.locator('#ad').evaluate((f) => f.getBoundingClientRect().height)).toBeLessThan(200);
@@ -200,7 +232,14 @@ describe('an embed inside a third-party page', () => {
   });
 
   it('shows only the chart, its words and a link back, with no DuckDB, in both languages', async () => {
-    for (const path of [`embed/vi/${MAP}/`, `embed/en/${MAP}/`, 'embed/en/province/poor-trend/', 'embed/vi/communes/06652/peers/', 'embed/en/deprivation/2024-national/', 'embed/vi/national/trend/']) {
+    for (const path of [
+      `embed/vi/${MAP}/`,
+      `embed/en/${MAP}/`,
+      'embed/en/province/poor-trend/',
+      'embed/vi/communes/06652/peers/',
+      'embed/en/deprivation/2024-national/',
+      'embed/vi/national/trend/',
+    ]) {
       const { page, errors } = await visit(site, path);
       expect(await page.locator('nav').count(), path).toBe(0);
       // One chart, drawn for a wide screen and for a phone: one of the two shows.

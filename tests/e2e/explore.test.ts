@@ -21,7 +21,10 @@ describe('the explore page for journalists', () => {
   it('downloads only the tables a query names, beside the wasm, and the others when a later query names them', async () => {
     const arrows: string[] = [];
     const page = await site.context.newPage();
-    page.on('request', (r) => { const path = new URL(r.url()).pathname; if (path.endsWith('.arrow')) arrows.push(path.split('/').pop()!); });
+    page.on('request', (r) => {
+      const path = new URL(r.url()).pathname;
+      if (path.endsWith('.arrow')) arrows.push(path.split('/').pop()!);
+    });
     await page.goto(`${site.origin}/en/explore/?sql=${encodeURIComponent('SELECT count(*) AS n FROM units')}`);
     await page.locator('[data-output] td').first().waitFor({ timeout: 60_000 });
     const [{ n }] = await published<{ n: number }>('SELECT count(*)::INT AS n FROM {units}');
@@ -38,7 +41,9 @@ describe('the explore page for journalists', () => {
     await page.locator('[data-example-id="bhyt-gaps"]').click();
     await page.waitForURL(/sql=/);
     await page.locator('[data-output] td').first().waitFor();
-    const [first] = await published<{ unit_name: string }>(`SELECT unit_name FROM {coverage} WHERE level = 'district' AND programme = 'bhyt' AND year = 2022 ORDER BY coverage_rate LIMIT 1`);
+    const [first] = await published<{ unit_name: string }>(
+      `SELECT unit_name FROM {coverage} WHERE level = 'district' AND programme = 'bhyt' AND year = 2022 ORDER BY coverage_rate LIMIT 1`,
+    );
     await expect.poll(() => page.locator('[data-output] tbody tr:first-child td:first-child').textContent()).toBe(first.unit_name);
     expect(errors).toEqual([]);
   });
@@ -60,7 +65,9 @@ describe('the explore page for journalists', () => {
   it('exports the result as CSV, JSON and Parquet that read back to the same values', async () => {
     const { page, errors } = await explore();
     const sql = `SELECT unit_code, poor, poor_rate FROM poverty WHERE level = 'district' AND year = 2022 AND standard = 'national' ORDER BY unit_code`;
-    const expected = await published<{ unit_code: string; poor: number | null; poor_rate: number | null }>(sql.replace('FROM poverty', 'FROM {poverty}'));
+    const expected = await published<{ unit_code: string; poor: number | null; poor_rate: number | null }>(
+      sql.replace('FROM poverty', 'FROM {poverty}'),
+    );
     await typeQuery(page, 'SQL query', sql);
     await page.keyboard.press('Control+Enter');
     await expect.poll(() => page.locator('[data-output] tbody tr').count()).toBe(expected.length);
@@ -73,7 +80,7 @@ describe('the explore page for journalists', () => {
     const json = JSON.parse(readFileSync(await save('json'), 'utf8'));
     expect(json).toEqual(expected);
     const parquet = await save('parquet');
-    const back = await published<typeof expected[number]>(`SELECT unit_code, poor, poor_rate FROM read_parquet('${parquet}')`);
+    const back = await published<(typeof expected)[number]>(`SELECT unit_code, poor, poor_rate FROM read_parquet('${parquet}')`);
     expect(back).toEqual(expected);
     expect(errors).toEqual([]);
   });
@@ -87,7 +94,7 @@ describe('the explore page for journalists', () => {
     expect(await page.locator('[data-output] tbody tr').count()).toBe(1000);
   });
 
-  it('describes every table and column, with a sample, in the reader\'s language', async () => {
+  it("describes every table and column, with a sample, in the reader's language", async () => {
     const { page } = await visit(site, 'explore/');
     await page.locator('[data-schema="poverty"] summary').click();
     const text = await page.locator('[data-schema="poverty"]').textContent();
@@ -100,7 +107,9 @@ describe('the explore page for journalists', () => {
     const { page } = await explore();
     await typeQuery(page, 'SQL query', 'SELECT sum(a.range * b.range) FROM range(1000000) a, range(1000000) b');
     await page.keyboard.press('Control+Enter');
-    await expect.poll(() => page.locator('[data-output] [data-slow]').textContent(), { timeout: 30_000 }).toContain('has been running for 10 s');
+    await expect
+      .poll(() => page.locator('[data-output] [data-slow]').textContent(), { timeout: 30_000 })
+      .toContain('has been running for 10 s');
     await page.locator('[data-cancel]').click();
     await expect.poll(() => page.locator('[data-output] [role="alert"]').textContent(), { timeout: 30_000 }).toMatch(/interrupt|cancel/i);
     expect(await page.locator('[data-output] [role="alert"]').getAttribute('data-error')).toBe('cancelled');
@@ -118,7 +127,9 @@ describe('the downloads page', () => {
       expect(createHash('sha256').update(body).digest('hex')).toBe(await row.locator('[data-sha256]').textContent());
     }
     const manifest = JSON.parse(readFileSync('public/data/manifest.json', 'utf8'));
-    const zip = await (await page.request.get(new URL((await page.locator('[data-archive]').getAttribute('href'))!, site.origin).href)).body();
+    const zip = await (
+      await page.request.get(new URL((await page.locator('[data-archive]').getAttribute('href'))!, site.origin).href)
+    ).body();
     expect(zip.subarray(0, 2).toString()).toBe('PK');
     expect(createHash('sha256').update(zip).digest('hex')).toBe(manifest.archive.sha256);
     expect(await page.locator('[data-citation]').textContent()).toContain(manifest.dataset.version);

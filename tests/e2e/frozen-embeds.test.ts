@@ -30,7 +30,10 @@ beforeAll(async () => {
 
   // The next release: ten more poor households in one commune in 2022, and a new version number.
   const poverty = readFileSync(join(source, 'poverty.csv'), 'utf8');
-  writeFileSync(join(source, 'poverty.csv'), poverty.replace('90001,2022,national,1000,10,4,2,1,9,', '90001,2022,national,1000,10,4,12,1,19,'));
+  writeFileSync(
+    join(source, 'poverty.csv'),
+    poverty.replace('90001,2022,national,1000,10,4,2,1,9,', '90001,2022,national,1000,10,4,12,1,19,'),
+  );
   const meta = JSON.parse(readFileSync(join(source, 'metadata.json'), 'utf8'));
   writeFileSync(join(source, 'metadata.json'), JSON.stringify({ ...meta, version: '0.0.2' }));
   await release(source, join(tmp, 'data-2'));
@@ -64,7 +67,8 @@ describe('frozen embeds', () => {
 
   it('refuses to freeze a version twice', () => {
     const again = spawnSync(process.execPath, ['scripts/freeze-embeds.ts'], {
-      env: { ...process.env, DATA_DIR: join(tmp, 'data-1'), OUT_DIR: OUT, FROZEN_DIR: frozenDir }, encoding: 'utf8',
+      env: { ...process.env, DATA_DIR: join(tmp, 'data-1'), OUT_DIR: OUT, FROZEN_DIR: frozenDir },
+      encoding: 'utf8',
     });
     expect(again.status).toBe(1);
     expect(again.stderr).toContain('already frozen');

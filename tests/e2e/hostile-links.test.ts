@@ -50,7 +50,10 @@ describe('a hostile ?sql= link', () => {
       await page.locator('[data-output] [role="alert"], [data-output] [data-summary]').first().waitFor({ timeout: 60_000 });
       const alert = page.locator('[data-output] [role="alert"]');
       if (await alert.count()) refusals.push((await alert.textContent())!);
-      expect(errors.filter((e) => !e.includes('Failed to load resource')), sql).toEqual([]);
+      expect(
+        errors.filter((e) => !e.includes('Failed to load resource')),
+        sql,
+      ).toEqual([]);
       await page.close();
     }
     expect(received).toEqual([]);

@@ -16,7 +16,8 @@ const dataValue = async (page: import('playwright-core').Page, selector: string)
 describe('the map', () => {
   it('shades every district with the published rate, and says "withheld" rather than zero', async () => {
     const rows = await published<{ unit_code: string; poor_rate: number | null }>(
-      `SELECT unit_code, poor_rate FROM {poverty} WHERE level = 'district' AND year = 2022 AND standard = 'national'`);
+      `SELECT unit_code, poor_rate FROM {poverty} WHERE level = 'district' AND year = 2022 AND standard = 'national'`,
+    );
     const { page, errors } = await visit(site, 'map/district/poor_rate/2022-national/');
     for (const r of rows) expect(await dataValue(page, `#map path[data-code="${r.unit_code}"]`)).toBe(r.poor_rate);
     const withheld = rows.find((r) => r.poor_rate == null)!;
@@ -32,14 +33,16 @@ describe('the map', () => {
     await page.getByRole('link', { name: 'Health-insurance card coverage' }).click();
     await page.waitForURL(/\/en\/map\/commune\/coverage_bhyt\/2022\/$/);
     const rows = await published<{ unit_code: string; coverage_rate: number | null }>(
-      `SELECT unit_code, coverage_rate FROM {coverage} WHERE level = 'commune' AND year = 2022 AND programme = 'bhyt' ORDER BY unit_code LIMIT 20`);
+      `SELECT unit_code, coverage_rate FROM {coverage} WHERE level = 'commune' AND year = 2022 AND programme = 'bhyt' ORDER BY unit_code LIMIT 20`,
+    );
     for (const r of rows) expect(await dataValue(page, `#map rect[data-code="${r.unit_code}"]`)).toBe(r.coverage_rate);
     expect(await page.locator('h1').textContent()).toBe('Health-insurance card coverage by commune, 2022');
   });
 
   it('draws communes as tiles grouped by district, since there are no commune boundaries, and says so', async () => {
     const [{ n, districts }] = await published<{ n: number; districts: number }>(
-      `SELECT count(*)::INT AS n, count(DISTINCT district_code)::INT AS districts FROM {poverty} WHERE level = 'commune' AND year = 2022 AND standard = 'national'`);
+      `SELECT count(*)::INT AS n, count(DISTINCT district_code)::INT AS districts FROM {poverty} WHERE level = 'commune' AND year = 2022 AND standard = 'national'`,
+    );
     const { page } = await visit(site, 'map/commune/poor_rate/2022-national/');
     expect(await page.locator('#map rect[data-code]').count()).toBe(n);
     expect(await page.locator('#map .tile-group').count()).toBe(districts);
@@ -48,10 +51,12 @@ describe('the map', () => {
 
   it('shows the 2025 units through the crosswalk, flagging those that took part of a split commune', async () => {
     const rows = await published<{ unit_code: string; complete: boolean; poor_rate: number | null }>(
-      `SELECT unit_code, complete, poor_rate FROM {poverty_2025_units} WHERE year = 2021 AND standard = 'national'`);
+      `SELECT unit_code, complete, poor_rate FROM {poverty_2025_units} WHERE year = 2021 AND standard = 'national'`,
+    );
     const { page } = await visit(site, 'en/map/units2025/poor_rate/2021-national/');
     expect(await page.locator('#map rect[data-code][fill="url(#hatch-partial)"]').count()).toBe(rows.filter((r) => !r.complete).length);
-    for (const r of rows.filter((x) => x.complete)) expect(await dataValue(page, `#map rect[data-code="${r.unit_code}"]`)).toBe(r.poor_rate);
+    for (const r of rows.filter((x) => x.complete))
+      expect(await dataValue(page, `#map rect[data-code="${r.unit_code}"]`)).toBe(r.poor_rate);
     const partial = rows.find((r) => !r.complete)!;
     expect(await page.locator(`#map rect[data-code="${partial.unit_code}"] title`).textContent()).toContain('not computable');
   });
@@ -75,8 +80,14 @@ describe('the map', () => {
 });
 
 describe('from the overview to any commune and back', () => {
-  for (const [lang, prefix, map] of [['vi', '', 'Bản đồ'], ['en', 'en/', 'Map']] as const) {
-    for (const viewport of [{ width: 390, height: 844 }, { width: 1280, height: 900 }]) {
+  for (const [lang, prefix, map] of [
+    ['vi', '', 'Bản đồ'],
+    ['en', 'en/', 'Map'],
+  ] as const) {
+    for (const viewport of [
+      { width: 390, height: 844 },
+      { width: 1280, height: 900 },
+    ]) {
       it(`in ${lang} at ${viewport.width} px`, async () => {
         const { page, errors } = await visit(site, prefix);
         await page.setViewportSize(viewport);
@@ -115,7 +126,10 @@ describe('unit pages and the deprivation view', () => {
   });
 
   it('names the commune or district on its deprivation chart, its embed and its downloads', async () => {
-    for (const [path, unit] of [['embed/vi/districts/198/deprivation/', 'Huyện Bình Liêu'], ['embed/en/communes/06724/deprivation/', 'Xã Hải Sơn']] as const) {
+    for (const [path, unit] of [
+      ['embed/vi/districts/198/deprivation/', 'Huyện Bình Liêu'],
+      ['embed/en/communes/06724/deprivation/', 'Xã Hải Sơn'],
+    ] as const) {
       const { page, errors } = await visit(site, path);
       expect(await page.locator('[data-figure-title], h1').first().textContent(), path).toContain(unit);
       const svg = await page.request.get(`${site.url}figures/${path.replace(/^embed\//, '').replace(/\/$/, '')}/chart.svg`);
@@ -124,7 +138,7 @@ describe('unit pages and the deprivation view', () => {
     }
   });
 
-  it('states a district\'s rank among its peers from the published rates', async () => {
+  it("states a district's rank among its peers from the published rates", async () => {
     const { page } = await visit(site, 'districts/198/');
     const standing = page.locator('[data-standing] p[data-rank]');
     const text = (await standing.textContent())!;

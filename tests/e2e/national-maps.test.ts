@@ -5,11 +5,16 @@ import { describe, expect, it } from 'vitest';
 /** Every built file that draws the map of Vietnam: pages, embeds and downloadable SVGs, in both languages. */
 function nationalMapFiles(): string[] {
   const years = readdirSync('dist/national').filter((y) => /^\d{4}$/.test(y));
-  return years.flatMap((y) => [
-    `dist/national/${y}/index.html`, `dist/en/national/${y}/index.html`,
-    `dist/embed/vi/national/${y}/map/index.html`, `dist/embed/en/national/${y}/map/index.html`,
-    `dist/figures/vi/national/${y}/map/chart.svg`, `dist/figures/en/national/${y}/map/chart.svg`,
-  ]).concat(['dist/national/index.html', 'dist/en/national/index.html']);
+  return years
+    .flatMap((y) => [
+      `dist/national/${y}/index.html`,
+      `dist/en/national/${y}/index.html`,
+      `dist/embed/vi/national/${y}/map/index.html`,
+      `dist/embed/en/national/${y}/map/index.html`,
+      `dist/figures/vi/national/${y}/map/chart.svg`,
+      `dist/figures/en/national/${y}/map/chart.svg`,
+    ])
+    .concat(['dist/national/index.html', 'dist/en/national/index.html']);
 }
 
 describe('every national map, embed and exported SVG shows and names Hoàng Sa and Trường Sa', () => {
@@ -28,8 +33,10 @@ describe('every national map, embed and exported SVG shows and names Hoàng Sa a
 });
 
 describe('exported figures say where they come from once', () => {
-  const svgs = (dir: string): string[] => readdirSync(dir, { withFileTypes: true })
-    .flatMap((e) => (e.isDirectory() ? svgs(join(dir, e.name)) : e.name === 'chart.svg' ? [join(dir, e.name)] : []));
+  const svgs = (dir: string): string[] =>
+    readdirSync(dir, { withFileTypes: true }).flatMap((e) =>
+      e.isDirectory() ? svgs(join(dir, e.name)) : e.name === 'chart.svg' ? [join(dir, e.name)] : [],
+    );
   it('no SVG says "Nguồn: Nguồn:" or "Source: Source:", and every one names its source', () => {
     const files = svgs('dist/figures');
     expect(files.length).toBeGreaterThan(100);
@@ -42,8 +49,16 @@ describe('exported figures say where they come from once', () => {
 });
 
 describe('no page shows a value that went missing on the way', () => {
-  const pages = (dir: string): string[] => readdirSync(dir, { withFileTypes: true })
-    .flatMap((e) => (e.isDirectory() ? (e.name === 'data' || e.name === '_astro' ? [] : pages(join(dir, e.name))) : e.name === 'index.html' ? [join(dir, e.name)] : []));
+  const pages = (dir: string): string[] =>
+    readdirSync(dir, { withFileTypes: true }).flatMap((e) =>
+      e.isDirectory()
+        ? e.name === 'data' || e.name === '_astro'
+          ? []
+          : pages(join(dir, e.name))
+        : e.name === 'index.html'
+          ? [join(dir, e.name)]
+          : [],
+    );
   it('no text or attribute of any built page reads "undefined" or "NaN"', () => {
     const bad = pages('dist').filter((f) => /(>|")[^<"]*\b(undefined|NaN)\b/.test(readFileSync(f, 'utf8')));
     expect(bad).toEqual([]);

@@ -45,10 +45,12 @@ describe('a made-up high-poverty province, built from its folder alone', () => {
     expect(await page.locator('main').textContent()).toContain('45/KH-UBND');
     for (const target of targets) {
       const year = Number(target.year);
-      const actual = target.indicator === 'villages_exited'
-        ? villages.filter((v) => v.exit_year && Number(v.exit_year) <= year).length
-        : target.indicator === 'poor_reduction' ? sum(year, 'poor_start') - sum(year, 'poor')
-        : (100 * (sum(year, 'poor_start') - sum(year, 'poor'))) / sum(year, 'households');
+      const actual =
+        target.indicator === 'villages_exited'
+          ? villages.filter((v) => v.exit_year && Number(v.exit_year) <= year).length
+          : target.indicator === 'poor_reduction'
+            ? sum(year, 'poor_start') - sum(year, 'poor')
+            : (100 * (sum(year, 'poor_start') - sum(year, 'poor'))) / sum(year, 'households');
       const card = page.locator(`[data-card][data-target="${target.target_id}"]`);
       expect(Number(await card.locator('[data-actual]').getAttribute('data-actual')), target.target_id).toBeCloseTo(actual, 3);
       expect(await card.getAttribute('data-status'), target.target_id).toBe(actual >= Number(target.value) ? 'met' : 'not_met');
@@ -76,11 +78,42 @@ describe('a made-up high-poverty province, built from its folder alone', () => {
   });
 
   it('says nothing of Quảng Ninh, its plan, places, figures or boundaries anywhere in its built site', () => {
-    const files = (dir: string): string[] => readdirSync(dir, { withFileTypes: true })
-      .flatMap((e) => (e.isDirectory() ? (e.name === '_astro' ? [] : files(join(dir, e.name))) : /\.(html|svg|csv|json|txt)$/.test(e.name) ? [join(dir, e.name)] : []));
-    const words = ['Quảng Ninh', 'Quang Ninh', 'Hạ Long', 'Bình Liêu', 'Ba Chẽ', 'Móng Cái', '228/KH', '612/QĐ', '12/12', '13/2023', 'chuẩn tỉnh',
-      'provincial standard', 'geoBoundaries', 'OCHA', '30/6/2025', '1/7/2025', '1/11/2024', '0,067', '258 hộ', '177 xã', 'Sáu nội dung', 'six areas',
-      'Tên thôn là tên tạm', 'names are placeholders'];
+    const files = (dir: string): string[] =>
+      readdirSync(dir, { withFileTypes: true }).flatMap((e) =>
+        e.isDirectory()
+          ? e.name === '_astro'
+            ? []
+            : files(join(dir, e.name))
+          : /\.(html|svg|csv|json|txt)$/.test(e.name)
+            ? [join(dir, e.name)]
+            : [],
+      );
+    const words = [
+      'Quảng Ninh',
+      'Quang Ninh',
+      'Hạ Long',
+      'Bình Liêu',
+      'Ba Chẽ',
+      'Móng Cái',
+      '228/KH',
+      '612/QĐ',
+      '12/12',
+      '13/2023',
+      'chuẩn tỉnh',
+      'provincial standard',
+      'geoBoundaries',
+      'OCHA',
+      '30/6/2025',
+      '1/7/2025',
+      '1/11/2024',
+      '0,067',
+      '258 hộ',
+      '177 xã',
+      'Sáu nội dung',
+      'six areas',
+      'Tên thôn là tên tạm',
+      'names are placeholders',
+    ];
     const found = files(OUT).flatMap((f) => {
       const text = readFileSync(f, 'utf8');
       return words.filter((w) => text.includes(w)).map((w) => `${f}: ${w}`);

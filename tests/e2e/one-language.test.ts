@@ -10,11 +10,72 @@ import { openSite, type Site } from './browser.ts';
  * every kind of figure file, read for common words of the other language. Names, codes, SQL and
  * quotations marked with their own `lang` are the reader's to see as they are.
  */
-const ENGLISH = ['the', 'and', 'of', 'from', 'with', 'households', 'household', 'source', 'withheld', 'generated', 'poor', 'near-poor', 'rate',
-  'year', 'district', 'commune', 'province', 'target', 'download', 'data', 'chart', 'table', 'not', 'by', 'standard', 'national', 'placeholders',
-  'names', 'village', 'villages', 'end', 'start', 'published', 'coverage'];
-const VIETNAMESE = ['của', 'và', 'các', 'những', 'được', 'không', 'hộ', 'nghèo', 'cận', 'số', 'liệu', 'nguồn', 'năm', 'tỉnh', 'theo', 'chuẩn', 'bảng',
-  'biểu', 'đồ', 'tải', 'xuống', 'chỉ', 'tiêu', 'thôn', 'họa', 'tạm', 'cuối', 'đầu'];
+const ENGLISH = [
+  'the',
+  'and',
+  'of',
+  'from',
+  'with',
+  'households',
+  'household',
+  'source',
+  'withheld',
+  'generated',
+  'poor',
+  'near-poor',
+  'rate',
+  'year',
+  'district',
+  'commune',
+  'province',
+  'target',
+  'download',
+  'data',
+  'chart',
+  'table',
+  'not',
+  'by',
+  'standard',
+  'national',
+  'placeholders',
+  'names',
+  'village',
+  'villages',
+  'end',
+  'start',
+  'published',
+  'coverage',
+];
+const VIETNAMESE = [
+  'của',
+  'và',
+  'các',
+  'những',
+  'được',
+  'không',
+  'hộ',
+  'nghèo',
+  'cận',
+  'số',
+  'liệu',
+  'nguồn',
+  'năm',
+  'tỉnh',
+  'theo',
+  'chuẩn',
+  'bảng',
+  'biểu',
+  'đồ',
+  'tải',
+  'xuống',
+  'chỉ',
+  'tiêu',
+  'thôn',
+  'họa',
+  'tạm',
+  'cuối',
+  'đầu',
+];
 
 let site: Site;
 beforeAll(async () => {
@@ -22,14 +83,14 @@ beforeAll(async () => {
 });
 afterAll(async () => site?.close());
 
-
 /** Words of the other language in a text, with a little context. */
 function foreign(text: string, words: string[]): string[] {
   const found = new Set<string>();
   // Web addresses and site paths are not words; acronyms in capitals are names (CC BY, BHYT).
   const tokens = text.replace(/https?:\/\/\S+|(?<=\s)\/\S+/g, ' ').split(/[^\p{L}\p{M}-]+/u);
   tokens.forEach((w, i) => {
-    if (words.includes(w.toLowerCase()) && w !== w.toUpperCase()) found.add(`${w} (…${tokens.slice(Math.max(0, i - 3), i + 4).join(' ')}…)`);
+    if (words.includes(w.toLowerCase()) && w !== w.toUpperCase())
+      found.add(`${w} (…${tokens.slice(Math.max(0, i - 3), i + 4).join(' ')}…)`);
   });
   return [...found];
 }
@@ -48,10 +109,13 @@ const visibleText = (lang: string) => `(() => {
   return out.join(' ');
 })()`;
 
-describe('every word in the reader\'s language', () => {
+describe("every word in the reader's language", () => {
   it.each(pageKinds())('/%s in Vietnamese has no English words, and /en/%s no Vietnamese ones', async (path) => {
     const problems: string[] = [];
-    for (const [prefix, lang, words] of [['', 'vi', ENGLISH], ['en/', 'en', VIETNAMESE]] as const) {
+    for (const [prefix, lang, words] of [
+      ['', 'vi', ENGLISH],
+      ['en/', 'en', VIETNAMESE],
+    ] as const) {
       const page = await site.context.newPage();
       await page.goto(site.url + prefix + path, { waitUntil: 'load' });
       const text = (await page.evaluate(visibleText(lang))) as string;
@@ -62,9 +126,16 @@ describe('every word in the reader\'s language', () => {
   });
 
   it('figure files (SVG and CSV) of every kind speak their language', () => {
-    const kind = (p: string) => p.replace(/\/[^/]*\d[^/]*\//g, '/#/').split('/').slice(0, 4).join('/');
+    const kind = (p: string) =>
+      p
+        .replace(/\/[^/]*\d[^/]*\//g, '/#/')
+        .split('/')
+        .slice(0, 4)
+        .join('/');
     const figures = (readdirSync('dist/figures/vi', { recursive: true, encoding: 'utf8' }) as string[])
-      .filter((f) => f.endsWith('chart.svg')).map((f) => `figures/vi/${f.replace(/chart\.svg$/, '')}`).sort()
+      .filter((f) => f.endsWith('chart.svg'))
+      .map((f) => `figures/vi/${f.replace(/chart\.svg$/, '')}`)
+      .sort()
       .filter((p, i, all) => all.findIndex((q) => kind(q) === kind(p)) === i);
     expect(figures.length).toBeGreaterThan(5);
     const problems = figures.flatMap((p) => {

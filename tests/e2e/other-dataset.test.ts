@@ -16,7 +16,8 @@ beforeAll(async () => {
   const dataset = join(work, 'province');
   cpSync('data/template', dataset, { recursive: true });
   const units = readFileSync(join(dataset, 'units.csv'), 'utf8')
-    .replace('Xã Một', `"${MARKUP.replaceAll('"', '""')}"`).replace('Phường Hai', LONG_WORD);
+    .replace('Xã Một', `"${MARKUP.replaceAll('"', '""')}"`)
+    .replace('Phường Hai', LONG_WORD);
   writeFileSync(join(dataset, 'units.csv'), units);
   await buildSiteOf(dataset, OUT);
   site = await openSite(OUT);
@@ -48,10 +49,39 @@ describe('another province is a folder, not a code change', () => {
   });
 
   it('says nothing of Quảng Ninh, its plan, its reorganisations or its boundaries anywhere in the built site', () => {
-    const files = (dir: string): string[] => readdirSync(dir, { withFileTypes: true })
-      .flatMap((e) => (e.isDirectory() ? (e.name === '_astro' ? [] : files(join(dir, e.name))) : /\.(html|svg|csv)$/.test(e.name) ? [join(dir, e.name)] : []));
-    const words = ['Quảng Ninh', 'Quang Ninh', 'Hạ Long', '228/KH', '612/QĐ', '12/12', 'geoBoundaries', 'OCHA', '30/6/2025', '1/7/2025',
-      '01/7/2025', '1/11/2024', '01/11/2024', '13 huyện', '13 district', '54 đơn vị', '54 new', 'Sáu nội dung', 'six areas', 'names are placeholders', 'Tên thôn là tên tạm'];
+    const files = (dir: string): string[] =>
+      readdirSync(dir, { withFileTypes: true }).flatMap((e) =>
+        e.isDirectory()
+          ? e.name === '_astro'
+            ? []
+            : files(join(dir, e.name))
+          : /\.(html|svg|csv)$/.test(e.name)
+            ? [join(dir, e.name)]
+            : [],
+      );
+    const words = [
+      'Quảng Ninh',
+      'Quang Ninh',
+      'Hạ Long',
+      '228/KH',
+      '612/QĐ',
+      '12/12',
+      'geoBoundaries',
+      'OCHA',
+      '30/6/2025',
+      '1/7/2025',
+      '01/7/2025',
+      '1/11/2024',
+      '01/11/2024',
+      '13 huyện',
+      '13 district',
+      '54 đơn vị',
+      '54 new',
+      'Sáu nội dung',
+      'six areas',
+      'names are placeholders',
+      'Tên thôn là tên tạm',
+    ];
     const found = files(OUT).flatMap((f) => {
       const text = readFileSync(f, 'utf8');
       return words.filter((w) => text.includes(w)).map((w) => `${f}: ${w}`);
@@ -62,7 +92,12 @@ describe('another province is a folder, not a code change', () => {
   });
 
   it('shows names with markup as text on pages, maps, embeds and downloads, and wraps a long word on a phone', async () => {
-    for (const path of ['communes/90001/', 'en/communes/90001/', 'map/commune/poor_rate/2022-national/', 'embed/vi/communes/90001/trend/']) {
+    for (const path of [
+      'communes/90001/',
+      'en/communes/90001/',
+      'map/commune/poor_rate/2022-national/',
+      'embed/vi/communes/90001/trend/',
+    ]) {
       const { page, errors } = await visit(site, path);
       let dialog = false;
       page.on('dialog', () => (dialog = true));

@@ -25,47 +25,50 @@ interface Finding {
 }
 
 /** What a 360-px reader would struggle with on the open page. */
-const problems = (page: Page) => page.evaluate((): Finding[] => {
-  const out: { what: string; size: string }[] = [];
-  const shown = (e: Element) => {
-    const r = e.getBoundingClientRect();
-    if (r.width === 0 && r.height === 0) return false;
-    for (let n: Element | null = e; n; n = n.parentElement) {
-      if (n.tagName === 'DETAILS' && !(n as HTMLDetailsElement).open && !n.querySelector(':scope > summary')?.contains(e)) return false;
-      const s = getComputedStyle(n);
-      if (s.display === 'none' || s.visibility === 'hidden') return false;
+const problems = (page: Page) =>
+  page.evaluate((): Finding[] => {
+    const out: { what: string; size: string }[] = [];
+    const shown = (e: Element) => {
+      const r = e.getBoundingClientRect();
+      if (r.width === 0 && r.height === 0) return false;
+      for (let n: Element | null = e; n; n = n.parentElement) {
+        if (n.tagName === 'DETAILS' && !(n as HTMLDetailsElement).open && !n.querySelector(':scope > summary')?.contains(e)) return false;
+        const s = getComputedStyle(n);
+        if (s.display === 'none' || s.visibility === 'hidden') return false;
+      }
+      return true;
+    };
+    const name = (e: Element) => `${e.tagName.toLowerCase()} "${(e.textContent ?? '').trim().slice(0, 40)}"`;
+    // Text in charts, as drawn after the SVG is scaled to the screen.
+    for (const t of document.querySelectorAll('svg text')) {
+      if (!shown(t) || !(t.textContent ?? '').trim()) continue;
+      const m = (t as SVGTextElement).getScreenCTM();
+      const px = parseFloat(getComputedStyle(t).fontSize) * (m ? Math.hypot(m.a, m.b) : 1);
+      if (px < 11.95) out.push({ what: `chart text ${name(t)}`, size: `${px.toFixed(1)} px` });
     }
-    return true;
-  };
-  const name = (e: Element) => `${e.tagName.toLowerCase()} "${(e.textContent ?? '').trim().slice(0, 40)}"`;
-  // Text in charts, as drawn after the SVG is scaled to the screen.
-  for (const t of document.querySelectorAll('svg text')) {
-    if (!shown(t) || !(t.textContent ?? '').trim()) continue;
-    const m = (t as SVGTextElement).getScreenCTM();
-    const px = parseFloat(getComputedStyle(t).fontSize) * (m ? Math.hypot(m.a, m.b) : 1);
-    if (px < 11.95) out.push({ what: `chart text ${name(t)}`, size: `${px.toFixed(1)} px` });
-  }
-  // Text in the page.
-  for (const e of document.querySelectorAll('body *:not(svg *):not(script):not(style)')) {
-    const own = [...e.childNodes].some((n) => n.nodeType === Node.TEXT_NODE && (n.textContent ?? '').trim());
-    if (!own || !shown(e)) continue;
-    const px = parseFloat(getComputedStyle(e).fontSize);
-    if (px < 11.95) out.push({ what: `text ${name(e)}`, size: `${px} px` });
-  }
-  // Tap targets; a link inside a sentence is sized by its line (WCAG 2.5.8, inline exception).
-  for (const e of document.querySelectorAll('a[href], button, input, select, textarea, summary, [tabindex="0"]')) {
-    if (!shown(e)) continue;
-    let block = e.parentElement;
-    while (block && getComputedStyle(block).display === 'inline') block = block.parentElement;
-    const inSentence = e.tagName === 'A' && !e.closest('svg') && (block?.textContent ?? '').replace(e.textContent ?? '', '').trim() !== '';
-    if (inSentence || e.closest('[data-geographic]')) continue;
-    const r = e.getBoundingClientRect();
-    if (r.width < 23.5 || r.height < 23.5) out.push({ what: `target ${name(e)}`, size: `${r.width.toFixed(0)}×${r.height.toFixed(0)}` });
-  }
-  // Nothing sticks out of the screen, except inside a box that scrolls.
-  if (document.documentElement.scrollWidth > window.innerWidth + 1) out.push({ what: 'page wider than the screen', size: `${document.documentElement.scrollWidth} px` });
-  return out;
-});
+    // Text in the page.
+    for (const e of document.querySelectorAll('body *:not(svg *):not(script):not(style)')) {
+      const own = [...e.childNodes].some((n) => n.nodeType === Node.TEXT_NODE && (n.textContent ?? '').trim());
+      if (!own || !shown(e)) continue;
+      const px = parseFloat(getComputedStyle(e).fontSize);
+      if (px < 11.95) out.push({ what: `text ${name(e)}`, size: `${px} px` });
+    }
+    // Tap targets; a link inside a sentence is sized by its line (WCAG 2.5.8, inline exception).
+    for (const e of document.querySelectorAll('a[href], button, input, select, textarea, summary, [tabindex="0"]')) {
+      if (!shown(e)) continue;
+      let block = e.parentElement;
+      while (block && getComputedStyle(block).display === 'inline') block = block.parentElement;
+      const inSentence =
+        e.tagName === 'A' && !e.closest('svg') && (block?.textContent ?? '').replace(e.textContent ?? '', '').trim() !== '';
+      if (inSentence || e.closest('[data-geographic]')) continue;
+      const r = e.getBoundingClientRect();
+      if (r.width < 23.5 || r.height < 23.5) out.push({ what: `target ${name(e)}`, size: `${r.width.toFixed(0)}×${r.height.toFixed(0)}` });
+    }
+    // Nothing sticks out of the screen, except inside a box that scrolls.
+    if (document.documentElement.scrollWidth > window.innerWidth + 1)
+      out.push({ what: 'page wider than the screen', size: `${document.documentElement.scrollWidth} px` });
+    return out;
+  });
 
 /** Opens a page at a size and lists what a reader there would struggle with (tap targets only where a finger is the pointer). */
 async function readAt(path: string, width: number, height: number, taps: boolean): Promise<string[]> {
@@ -83,11 +86,19 @@ describe('on a 360 × 740 phone', () => {
   });
 
   // One embed of each kind: the path with its codes and years taken out says what kind it is.
-  const kind = (p: string) => p.replace(/\/[^/]*\d[^/]*\//g, '/#/').split('/').slice(0, 4).join('/');
-  it.each(embedPages().filter((p) => /^embed\/(vi|en)\//.test(p)).filter((p, i, all) => all.findIndex((q) => kind(q) === kind(p)) === i))(
-    '/%s reads at 12 px or more inside a 360-px page', async (path) => {
-      expect(await readAt(path, 340, 600, false)).toEqual([]);
-    });
+  const kind = (p: string) =>
+    p
+      .replace(/\/[^/]*\d[^/]*\//g, '/#/')
+      .split('/')
+      .slice(0, 4)
+      .join('/');
+  it.each(
+    embedPages()
+      .filter((p) => /^embed\/(vi|en)\//.test(p))
+      .filter((p, i, all) => all.findIndex((q) => kind(q) === kind(p)) === i),
+  )('/%s reads at 12 px or more inside a 360-px page', async (path) => {
+    expect(await readAt(path, 340, 600, false)).toEqual([]);
+  });
 });
 
 describe('on a 1280-px screen', () => {

@@ -9,7 +9,8 @@ const pages = [...builtPages(), ...embedPages()].map((p) => ({ path: p, html: re
 describe('security baseline of the built HTML', () => {
   it('ships the Content-Security-Policy on every page', () => {
     expect(CONTENT_SECURITY_POLICY).toContain("connect-src 'self'");
-    for (const { path, html } of pages) expect(html, path).toContain(`http-equiv="Content-Security-Policy" content="${CONTENT_SECURITY_POLICY}"`);
+    for (const { path, html } of pages)
+      expect(html, path).toContain(`http-equiv="Content-Security-Policy" content="${CONTENT_SECURITY_POLICY}"`);
   });
 
   it('has no inline script, inline event handler or inline style, so the policy needs no unsafe-inline', () => {
@@ -25,7 +26,9 @@ describe('security baseline of the built HTML', () => {
     expect(withDuckDb.sort()).toEqual(['en/explore/', 'explore/']);
     // Scripts add tooltips and exports to figures, sorting to the coverage tables, the query editor, and a name search to the list of units.
     const withScripts = pages.filter(({ html }) => /<script[^>]*src=/.test(html));
-    const unexplained = withScripts.filter(({ path, html }) => !/data-figure(-tools)?=/.test(html) && !/^(en\/)?(explore|targets\/[^/]+|communes)\/$/.test(path));
+    const unexplained = withScripts.filter(
+      ({ path, html }) => !/data-figure(-tools)?=/.test(html) && !/^(en\/)?(explore|targets\/[^/]+|communes)\/$/.test(path),
+    );
     expect(unexplained.map(({ path }) => path)).toEqual([]);
   });
 });

@@ -20,7 +20,9 @@ const get = (path: string, headers: Record<string, string> = {}, method = 'GET')
       const chunks: Buffer[] = [];
       res.on('data', (c) => chunks.push(c));
       res.on('end', () => resolve({ status: res.statusCode!, headers: res.headers, body: Buffer.concat(chunks) }));
-    }).on('error', reject).end();
+    })
+      .on('error', reject)
+      .end();
   });
 
 describe('npm start serves what the build precompressed, and lets browsers revalidate', () => {

@@ -18,7 +18,12 @@ describe('every page, in both languages', () => {
 
   it('exists in Vietnamese and English alike', () => {
     const vi = pages.filter((p) => !p.startsWith('en/'));
-    expect(pages.filter((p) => p.startsWith('en/')).map((p) => p.slice(3)).sort()).toEqual(vi.sort());
+    expect(
+      pages
+        .filter((p) => p.startsWith('en/'))
+        .map((p) => p.slice(3))
+        .sort(),
+    ).toEqual(vi.sort());
     expect(vi.length).toBeGreaterThan(150);
   });
 
@@ -28,7 +33,9 @@ describe('every page, in both languages', () => {
     const queue = [...pages];
     const tab = async () => {
       const page = await site.context.newPage();
-      page.on('console', (m) => { if (m.type() === 'error') problems.push(`${page.url()}: ${m.text()}`); });
+      page.on('console', (m) => {
+        if (m.type() === 'error') problems.push(`${page.url()}: ${m.text()}`);
+      });
       page.on('pageerror', (e) => problems.push(`${page.url()}: ${e}`));
       for (let path = queue.shift(); path != null; path = queue.shift()) {
         const response = await page.goto(site.url + path, { waitUntil: 'load' });
@@ -58,7 +65,9 @@ describe('what a visitor sees', () => {
   });
 
   it('shows the province trend with the numbers of the published data, labelled illustrative', async () => {
-    const rows = await published<{ year: number; poor: number }>(`SELECT year, poor FROM {poverty} WHERE level = 'province' AND standard = 'national' AND poor IS NOT NULL`);
+    const rows = await published<{ year: number; poor: number }>(
+      `SELECT year, poor FROM {poverty} WHERE level = 'province' AND standard = 'national' AND poor IS NOT NULL`,
+    );
     const { page } = await visit(site, '');
     for (const r of rows) {
       const point = page.locator(`#province-poor-trend [data-series="national"] circle[data-x="${r.year}"]`);
@@ -80,7 +89,9 @@ describe('what a visitor sees', () => {
       return a.compareDocumentPosition(b) & Node.DOCUMENT_POSITION_FOLLOWING;
     });
     expect(order).toBeTruthy();
-    const rows = await published<{ year: number; poor: number }>(`SELECT year, poor FROM {poverty} WHERE level = 'province' AND standard = 'national' ORDER BY year`);
+    const rows = await published<{ year: number; poor: number }>(
+      `SELECT year, poor FROM {poverty} WHERE level = 'province' AND standard = 'national' ORDER BY year`,
+    );
     const firstZero = rows.findIndex((r, i) => r.poor === 0 && rows.slice(i).every((x) => x.poor === 0));
     const card = page.locator('[data-kpi="national"] [data-zero-since]');
     expect(Number(await card.getAttribute('data-zero-since'))).toBe(rows[firstZero].year);
@@ -119,8 +130,10 @@ describe('what a visitor sees', () => {
 });
 
 describe('DuckDB in the browser', () => {
-  it('answers a typed query from the site\'s own files with the right number, and keeps it in the URL', async () => {
-    const [{ poor }] = await published<{ poor: number }>(`SELECT poor FROM {poverty} WHERE level = 'province' AND year = 2022 AND standard = 'national'`);
+  it("answers a typed query from the site's own files with the right number, and keeps it in the URL", async () => {
+    const [{ poor }] = await published<{ poor: number }>(
+      `SELECT poor FROM {poverty} WHERE level = 'province' AND year = 2022 AND standard = 'national'`,
+    );
     const { page, errors } = await visit(site, 'en/explore/');
     await page.locator('[data-status][data-state="ready"]').waitFor({ timeout: 60_000 });
     await typeQuery(page, 'SQL query', `SELECT poor FROM poverty WHERE level = 'province' AND year = 2022 AND standard = 'national'`);
@@ -144,16 +157,49 @@ describe('DuckDB in the browser', () => {
 });
 
 describe('accessibility basics (axe-core)', () => {
-  const paths = ['', 'map/', 'map/commune/poor_rate/2022-national/', 'map/units2025/poor_rate/2021-national/', 'deprivation/', 'communes/', 'communes/06841/', 'districts/198/', 'targets/', 'targets/bhyt/', 'program-135/', 'program-135/V01/', 'plan/', 'national/', 'explore/', 'downloads/', 'sources/'];
-  const embeds = ['embed/vi/map/district/poor_rate/2022-national/', 'embed/en/districts/198/peers/', 'embed/en/deprivation/2024-national/', 'targets/report/'];
+  const paths = [
+    '',
+    'map/',
+    'map/commune/poor_rate/2022-national/',
+    'map/units2025/poor_rate/2021-national/',
+    'deprivation/',
+    'communes/',
+    'communes/06841/',
+    'districts/198/',
+    'targets/',
+    'targets/bhyt/',
+    'program-135/',
+    'program-135/V01/',
+    'plan/',
+    'national/',
+    'explore/',
+    'downloads/',
+    'sources/',
+  ];
+  const embeds = [
+    'embed/vi/map/district/poor_rate/2022-national/',
+    'embed/en/districts/198/peers/',
+    'embed/en/deprivation/2024-national/',
+    'targets/report/',
+  ];
   it.each([...paths.flatMap((p) => [p, `en/${p}`]), ...embeds])('/%s has no serious or critical violation', async (path) => {
     const axeSite = await openSite('dist', '/', { bypassCSP: true });
     try {
       const { page } = await visit(axeSite, path);
       await page.evaluate(axeSource);
       const violations = await page.evaluate(async () => {
-        const result = await (window as unknown as { axe: { run: () => Promise<{ violations: { id: string; impact: string; nodes: unknown[] }[] }> } }).axe.run();
-        return result.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical').map((v) => `${v.id}: ${v.nodes.map((n) => (n as { target: string[] }).target.join(' ')).slice(0, 3).join('; ')}`);
+        const result = await (
+          window as unknown as { axe: { run: () => Promise<{ violations: { id: string; impact: string; nodes: unknown[] }[] }> } }
+        ).axe.run();
+        return result.violations
+          .filter((v) => v.impact === 'serious' || v.impact === 'critical')
+          .map(
+            (v) =>
+              `${v.id}: ${v.nodes
+                .map((n) => (n as { target: string[] }).target.join(' '))
+                .slice(0, 3)
+                .join('; ')}`,
+          );
       });
       expect(violations).toEqual([]);
     } finally {
@@ -163,9 +209,13 @@ describe('accessibility basics (axe-core)', () => {
 });
 
 describe('national context, from real GSO figures', () => {
-  const csv = readFileSync('data/quang-ninh/gso_province_poverty_rates.csv', 'utf8').trim().split('\n').slice(1).map((l) => l.split(','));
+  const csv = readFileSync('data/quang-ninh/gso_province_poverty_rates.csv', 'utf8')
+    .trim()
+    .split('\n')
+    .slice(1)
+    .map((l) => l.split(','));
 
-  it.each([2016, 2010])('shows Quảng Ninh\'s %i value and rank as the CSV gives them', async (year) => {
+  it.each([2016, 2010])("shows Quảng Ninh's %i value and rank as the CSV gives them", async (year) => {
     const provinces = csv.filter(([, level, y, v]) => level === 'province' && Number(y) === year && v !== '');
     const value = Number(provinces.find(([name]) => name === 'Quang Ninh')![3]);
     const rank = 1 + provinces.filter(([, , , v]) => Number(v) < value).length;

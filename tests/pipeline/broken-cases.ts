@@ -38,9 +38,14 @@ async function workbook(sheets: { name: string; rows: ExcelJS.CellValue[][]; mer
   }
   return new Uint8Array(await book.xlsx.writeBuffer());
 }
-const csvRows = (file: string): ExcelJS.CellValue[][] => template(file).trimEnd().split('\n').map((l) => l.split(','));
+const csvRows = (file: string): ExcelJS.CellValue[][] =>
+  template(file)
+    .trimEnd()
+    .split('\n')
+    .map((l) => l.split(','));
 
-const PUBLISHED_FIGURES = 'figure_id,area_name,area_code,period_vi,period_en,year,indicator,standard,value,unit,evidence,note_vi,note_en,source_url\n';
+const PUBLISHED_FIGURES =
+  'figure_id,area_name,area_code,period_vi,period_en,year,indicator,standard,value,unit,evidence,note_vi,note_en,source_url\n';
 const publishedFigure = (note: string, url = 'https://example.org/a') =>
   `${PUBLISHED_FIGURES}f1,Tỉnh Mẫu,99,cuối năm 2022,end of 2022,2022,poor,national,12,households,verified,${quoted(note)},,${url}\n`;
 const VILLAGES = 'village_id,village_name,name_is_placeholder,unit_code,listed_by,exit_year,exit_decision\n';
@@ -49,7 +54,12 @@ const VILLAGES = 'village_id,village_name,name_is_placeholder,unit_code,listed_b
 const zeroPadded = (file: string) => template(file).replaceAll(/\b9000(\d)\b/g, '0664$1');
 
 export const CODE_CASES: Record<string, () => CaseFiles | Promise<CaseFiles>> = {
-  'duplicate-header': () => ({ 'poverty.csv': template('poverty.csv').split('\n').map((l, i) => (l ? `${l},${i === 0 ? 'households' : '7'}` : l)).join('\n') }),
+  'duplicate-header': () => ({
+    'poverty.csv': template('poverty.csv')
+      .split('\n')
+      .map((l, i) => (l ? `${l},${i === 0 ? 'households' : '7'}` : l))
+      .join('\n'),
+  }),
   'xlsx-merged-header': async () => {
     const rows = csvRows('units.csv');
     rows[0][1] = null;
@@ -63,24 +73,37 @@ export const CODE_CASES: Record<string, () => CaseFiles | Promise<CaseFiles>> = 
   }),
   'code-junk': () => ({ 'poverty.csv': editCell('poverty.csv', 2, 'unit_code', 'X-1.a') }),
   'district-code-letters': () => ({ 'units.csv': editCell('units.csv', 2, 'district_code', 'ABC') }),
-  'commune-of-another-province': () => ({ 'poverty.csv': `${template('poverty.csv')}00004,2022,national,900,1,0,0,0,1,2,0,0,0,2,0,0,0,0\n` }),
+  'commune-of-another-province': () => ({
+    'poverty.csv': `${template('poverty.csv')}00004,2022,national,900,1,0,0,0,1,2,0,0,0,2,0,0,0,0\n`,
+  }),
   'control-character-in-name': () => ({ 'units.csv': editCell('units.csv', 2, 'unit_name', 'Xã\u0007Một') }),
-  'control-character-in-metadata': () => withMetadata((m) => { m.title.vi = 'Bộ dữ liệu\u0001 mẫu'; }),
+  'control-character-in-metadata': () =>
+    withMetadata((m) => {
+      m.title.vi = 'Bộ dữ liệu\u0001 mẫu';
+    }),
   'bidi-override-in-name': () => ({ 'units.csv': editCell('units.csv', 3, 'unit_name', 'Phường \u202EiaH') }),
   'line-break-in-name': () => ({ 'units.csv': editCell('units.csv', 2, 'unit_name', '"Xã\nMột"') }),
   'c1-control-in-name': () => ({ 'units.csv': editCell('units.csv', 2, 'unit_name', 'Xã\u0085Một') }),
   'noncharacter-in-name': () => ({ 'units.csv': editCell('units.csv', 2, 'unit_name', 'Xã Một\uFFFF') }),
   'phone-in-note': () => ({ 'published_figures.csv': publishedFigure('Số liệu do anh Nguyễn Văn Nam cung cấp, ĐT +84 (0) 912 345 678') }),
   'landline-in-note': () => ({ 'published_figures.csv': publishedFigure('Liên hệ phòng LĐTBXH: 0203 3835 123') }),
-  'id-number-in-village': () => ({ 'villages.csv': `${VILLAGES}V01,${quoted('Thôn Nà Pá (trưởng thôn Hoàng Văn Bình, CCCD 022190001234)')},no,90003,QĐ 612/QĐ-UBDT,,\n` }),
+  'id-number-in-village': () => ({
+    'villages.csv': `${VILLAGES}V01,${quoted('Thôn Nà Pá (trưởng thôn Hoàng Văn Bình, CCCD 022190001234)')},no,90003,QĐ 612/QĐ-UBDT,,\n`,
+  }),
   'households-as-units': () => ({
     'units.csv': `${template('units.csv')}90005,Hộ Nguyễn Văn An,Xã,902,Huyện B,Huyện,2020-01-01,,\n90006,Hộ Lò Thị Bình,Xã,902,Huyện B,Huyện,2020-01-01,,\n`,
     'poverty.csv': `${template('poverty.csv')}90005,2022,national,1,1,0,0,0,1,0,0,0,0,0,1,1,0,0\n90006,2022,national,2,0,0,0,0,0,1,0,0,0,1,0,0,0,0\n`,
   }),
   'very-long-name': () => ({ 'units.csv': editCell('units.csv', 2, 'unit_name', `Xã ${'A'.repeat(4997)}`) }),
   'url-bad-port': () => ({ 'published_figures.csv': publishedFigure('note', 'https://host:80800/') }),
-  'version-path-traversal': () => withMetadata((m) => { m.version = 'x/../../../../tmp/pwned/evil'; }),
-  'version-markup': () => withMetadata((m) => { m.version = '1" onload="alert(document.domain)" x="'; }),
+  'version-path-traversal': () =>
+    withMetadata((m) => {
+      m.version = 'x/../../../../tmp/pwned/evil';
+    }),
+  'version-markup': () =>
+    withMetadata((m) => {
+      m.version = '1" onload="alert(document.domain)" x="';
+    }),
   'utf16-without-bom': () => ({ 'poverty.csv': new Uint8Array(Buffer.from(template('poverty.csv'), 'utf16le')) }),
   'semicolon-delimited': () => ({ 'coverage.csv': template('coverage.csv').replaceAll(',', ';') }),
   'tab-delimited': () => ({ 'coverage.csv': template('coverage.csv').replaceAll(',', '\t') }),
@@ -97,11 +120,16 @@ export const CODE_CASES: Record<string, () => CaseFiles | Promise<CaseFiles>> = 
   },
   'xlsx-table-on-second-sheet': async () => ({
     'coverage.csv': null,
-    'coverage.xlsx': await workbook([{ name: 'Ghi chú', rows: [['Bảng độ bao phủ BHYT, số liệu năm 2022–2023']] }, { name: 'coverage', rows: csvRows('coverage.csv') }]),
+    'coverage.xlsx': await workbook([
+      { name: 'Ghi chú', rows: [['Bảng độ bao phủ BHYT, số liệu năm 2022–2023']] },
+      { name: 'coverage', rows: csvRows('coverage.csv') },
+    ]),
   }),
   'excel-serial-date': () => ({ 'units.csv': editCell('units.csv', 2, 'valid_from', '43831') }),
   'impossible-date': () => ({ 'units.csv': editCell('units.csv', 3, 'valid_from', '2021-02-30') }),
-  'header-in-capitals': () => ({ 'poverty.csv': template('poverty.csv').replace('households,', 'Households,').replace(',year,', ', Year ,') }),
+  'header-in-capitals': () => ({
+    'poverty.csv': template('poverty.csv').replace('households,', 'Households,').replace(',year,', ', Year ,'),
+  }),
   'title-row-above-header': () => ({ 'coverage.csv': `BẢNG ĐỘ BAO PHỦ CHÍNH SÁCH,,,,\n${template('coverage.csv')}` }),
   'units-rejected-whole': () => ({ 'units.csv': template('units.csv').replace('unit_code,', 'ma_xa,') }),
   'integer-overflow': () => ({ 'poverty.csv': editCell('poverty.csv', 2, 'households', '99999999999') }),
@@ -109,14 +137,31 @@ export const CODE_CASES: Record<string, () => CaseFiles | Promise<CaseFiles>> = 
     'units.csv': null,
     'units.xlsx': await workbook([{ name: 'units', rows: csvRows('units.csv').filter((r) => r[0] !== '90004') }]),
   }),
-  'unnamed-column-with-data': () => ({ 'coverage.csv': template('coverage.csv').split('\n').map((l, i) => (l ? `${l},,${i === 0 ? '' : 'x'}` : l)).join('\n') }),
+  'unnamed-column-with-data': () => ({
+    'coverage.csv': template('coverage.csv')
+      .split('\n')
+      .map((l, i) => (l ? `${l},,${i === 0 ? '' : 'x'}` : l))
+      .join('\n'),
+  }),
   'allowed-value-in-capitals': () => ({ 'coverage.csv': editCell('coverage.csv', 2, 'programme', 'BHYT') }),
-  'province-code-form': () => withMetadata((m) => { m.province.code = '099'; }),
-  'licence-url-invalid': () => withMetadata((m) => { m.licence.url = 'creativecommons.org/publicdomain/zero/1.0/'; }),
-  'dataset-id-with-diacritics': () => withMetadata((m) => { m.dataset_id = 'tỉnh-mẫu'; }),
+  'province-code-form': () =>
+    withMetadata((m) => {
+      m.province.code = '099';
+    }),
+  'licence-url-invalid': () =>
+    withMetadata((m) => {
+      m.licence.url = 'creativecommons.org/publicdomain/zero/1.0/';
+    }),
+  'dataset-id-with-diacritics': () =>
+    withMetadata((m) => {
+      m.dataset_id = 'tỉnh-mẫu';
+    }),
   'predecessor-codes-form': () => ({ 'units.csv': editCell('units.csv', 5, 'predecessor_codes', '90001;X2') }),
   'same-rule-on-many-rows': () => ({
-    'coverage.csv': template('coverage.csv').split('\n').map((l, i) => (i === 0 || !l ? l : l.replace(',bhyt,', ',BHYT,'))).join('\n'),
+    'coverage.csv': template('coverage.csv')
+      .split('\n')
+      .map((l, i) => (i === 0 || !l ? l : l.replace(',bhyt,', ',BHYT,')))
+      .join('\n'),
   }),
 };
 
@@ -124,10 +169,15 @@ export const CODE_CASES: Record<string, () => CaseFiles | Promise<CaseFiles>> = 
 export const ACCEPTED_CASES: Record<string, () => CaseFiles | Promise<CaseFiles>> = {
   'metadata-with-bom': () => ({ 'metadata.json': `\uFEFF${template('metadata.json')}` }),
   'csv-with-bom': () => ({ 'poverty.csv': `\uFEFF${template('poverty.csv')}` }),
-  'utf16-with-bom': () => ({ 'poverty.csv': new Uint8Array(Buffer.concat([Buffer.from([0xff, 0xfe]), Buffer.from(template('poverty.csv'), 'utf16le')])) }),
+  'utf16-with-bom': () => ({
+    'poverty.csv': new Uint8Array(Buffer.concat([Buffer.from([0xff, 0xfe]), Buffer.from(template('poverty.csv'), 'utf16le')])),
+  }),
   'windows-line-endings': () => ({ 'coverage.csv': template('coverage.csv').replaceAll('\n', '\r\n') }),
   'trailing-empty-columns-and-rows': () => ({
-    'coverage.csv': `${template('coverage.csv').split('\n').map((l) => (l ? `${l},,,` : l)).join('\n')},,,,,,,\n,,,,,,,\n`,
+    'coverage.csv': `${template('coverage.csv')
+      .split('\n')
+      .map((l) => (l ? `${l},,,` : l))
+      .join('\n')},,,,,,,\n,,,,,,,\n`,
   }),
   'decomposed-vietnamese': () => ({ 'units.csv': template('units.csv').normalize('NFD') }),
   'units-as-xlsx': async () => ({ 'units.csv': null, 'units.xlsx': await workbook([{ name: 'units', rows: csvRows('units.csv') }]) }),

@@ -35,7 +35,8 @@ function folderFiles(name: string): CaseFiles {
 }
 
 /** One issue per line, every field of it, tabs and line breaks written as escapes. */
-const line = (i: Issue) => [i.severity, i.file, i.row, i.column, i.value, i.rule, i.message].map((f) => JSON.stringify(String(f)).slice(1, -1)).join('\t');
+const line = (i: Issue) =>
+  [i.severity, i.file, i.row, i.column, i.value, i.rule, i.message].map((f) => JSON.stringify(String(f)).slice(1, -1)).join('\t');
 
 async function expectIssues(name: string, files: CaseFiles) {
   const dir = datasetWith(name, files);
@@ -81,7 +82,9 @@ describe('inputs that look odd but are fine are read as the same data', () => {
     rmSync(dir, { recursive: true });
     expect(issues.filter((i) => i.severity === 'error')).toEqual([]);
     const reference = await loadDataset('data/template');
-    const changed = Object.keys(files).map((f) => f.replace(/\.(csv|xlsx)$/, '')).filter((t) => t in reference.dataset!.tables);
+    const changed = Object.keys(files)
+      .map((f) => f.replace(/\.(csv|xlsx)$/, ''))
+      .filter((t) => t in reference.dataset!.tables);
     for (const t of changed) expect(withoutLines(dataset!.tables)[t], t).toEqual(withoutLines(reference.dataset!.tables)[t]);
     expect(existsSync(dir)).toBe(false);
   });

@@ -12,9 +12,17 @@ const tmp = (name: string) => mkdtempSync(join(tmpdir(), `${name}-`));
 
 /** Every file under a folder with its SHA-256. */
 const hashes = (dir: string) =>
-  Object.fromEntries((readdirSync(dir, { recursive: true, encoding: 'utf8' }) as string[])
-    .filter((f) => statSync(join(dir, f)).isFile()).sort()
-    .map((f) => [f, createHash('sha256').update(readFileSync(join(dir, f))).digest('hex')]));
+  Object.fromEntries(
+    (readdirSync(dir, { recursive: true, encoding: 'utf8' }) as string[])
+      .filter((f) => statSync(join(dir, f)).isFile())
+      .sort()
+      .map((f) => [
+        f,
+        createHash('sha256')
+          .update(readFileSync(join(dir, f)))
+          .digest('hex'),
+      ]),
+  );
 
 async function sql<T>(q: string): Promise<T[]> {
   const conn = await (await DuckDBInstance.create()).connect();
@@ -33,11 +41,17 @@ describe('the published Quảng Ninh dataset', () => {
   const parquet = (t: string) => `'${join(out, 'parquet', `${t}.parquet`)}'`;
 
   it('keeps the real published province and district figures', async () => {
-    const [qn] = await sql<{ poor: number; poor_rate: number }>(`SELECT poor, poor_rate FROM ${parquet('poverty')} WHERE level = 'province' AND year = 2022 AND standard = 'national'`);
+    const [qn] = await sql<{ poor: number; poor_rate: number }>(
+      `SELECT poor, poor_rate FROM ${parquet('poverty')} WHERE level = 'province' AND year = 2022 AND standard = 'national'`,
+    );
     expect(qn).toEqual({ poor: 258, poor_rate: 0.067 });
-    const [bl] = await sql<{ poor: number; near_poor: number }>(`SELECT poor, near_poor FROM ${parquet('poverty')} WHERE level = 'district' AND unit_code = '198' AND year = 2022 AND standard = 'national'`);
+    const [bl] = await sql<{ poor: number; near_poor: number }>(
+      `SELECT poor, near_poor FROM ${parquet('poverty')} WHERE level = 'district' AND unit_code = '198' AND year = 2022 AND standard = 'national'`,
+    );
     expect(bl).toEqual({ poor: 11, near_poor: 82 });
-    const [start] = await sql<{ poor_start: number; near_poor_start: number }>(`SELECT poor_start, near_poor_start FROM ${parquet('poverty')} WHERE level = 'province' AND year = 2023 AND standard = 'provincial'`);
+    const [start] = await sql<{ poor_start: number; near_poor_start: number }>(
+      `SELECT poor_start, near_poor_start FROM ${parquet('poverty')} WHERE level = 'province' AND year = 2023 AND standard = 'provincial'`,
+    );
     expect(start).toEqual({ poor_start: 246, near_poor_start: 3066 });
   });
 
@@ -65,7 +79,9 @@ describe('the published Quảng Ninh dataset', () => {
   });
 
   it('re-aggregates onto the 2025 units exactly where every predecessor moved whole, and says why not elsewhere', async () => {
-    const rows = await sql<{ complete: boolean; note: string | null; poor: number | null }>(`SELECT complete, note, poor FROM ${parquet('poverty_2025_units')} WHERE year = 2022 AND standard = 'national'`);
+    const rows = await sql<{ complete: boolean; note: string | null; poor: number | null }>(
+      `SELECT complete, note, poor FROM ${parquet('poverty_2025_units')} WHERE year = 2022 AND standard = 'national'`,
+    );
     expect(rows.length).toBe(54);
     expect(rows.filter((r) => !r.complete).every((r) => r.poor == null && /partial transfer/.test(r.note ?? ''))).toBe(true);
     expect(rows.filter((r) => r.complete).length).toBeGreaterThan(20);
@@ -88,7 +104,9 @@ describe('a failed run loses nothing', () => {
     writeFileSync(join(broken, 'coverage.csv'), 'unit_code,year,programme,eligible,covered\n90001,2022,bhyt,4,9\n');
     const run = spawnSync(process.execPath, ['scripts/build-data.ts', broken, '--out', target], { encoding: 'utf8' });
     expect(run.status).toBe(1);
-    expect(run.stderr).toContain('coverage.csv, row 2, column covered: value "9": covered cannot exceed eligible (4) [covered_le_eligible]');
+    expect(run.stderr).toContain(
+      'coverage.csv, row 2, column covered: value "9": covered cannot exceed eligible (4) [covered_le_eligible]',
+    );
     expect(run.stderr).toContain('is unchanged');
     expect(hashes(target)).toEqual(before);
   });
@@ -97,10 +115,12 @@ describe('a failed run loses nothing', () => {
     const target = join(tmp('atlas-crash'), 'data');
     cpSync(out, target, { recursive: true });
     const before = hashes(target);
-    await expect(publishAtomically(target, 'data/template', async (dir) => {
-      cpSync('data/template', dir, { recursive: true });
-      throw new Error('disk full');
-    })).rejects.toThrow('disk full');
+    await expect(
+      publishAtomically(target, 'data/template', async (dir) => {
+        cpSync('data/template', dir, { recursive: true });
+        throw new Error('disk full');
+      }),
+    ).rejects.toThrow('disk full');
     expect(hashes(target)).toEqual(before);
     expect(readdirSync(dirname(target))).toEqual(['data']);
   });
@@ -109,8 +129,15 @@ describe('a failed run loses nothing', () => {
 describe('what each manifest lists is exactly what its folder or archive holds', () => {
   it('the published folder: every file but the manifest itself is listed, with its checksum', () => {
     const manifest = JSON.parse(readFileSync(join(out, 'manifest.json'), 'utf8'));
-    const listed = [...manifest.tables.flatMap((t: { files: { path: string }[] }) => t.files), ...manifest.boundaries, manifest.dictionary, manifest.archive];
-    const onDisk = Object.keys(hashes(out)).filter((f) => f !== 'manifest.json').sort();
+    const listed = [
+      ...manifest.tables.flatMap((t: { files: { path: string }[] }) => t.files),
+      ...manifest.boundaries,
+      manifest.dictionary,
+      manifest.archive,
+    ];
+    const onDisk = Object.keys(hashes(out))
+      .filter((f) => f !== 'manifest.json')
+      .sort();
     expect(listed.map((f: { path: string }) => f.path).sort()).toEqual(onDisk);
     for (const f of listed) expect(hashes(out)[f.path], f.path).toBe(f.sha256);
     expect(manifest.inputs).toBeUndefined();
@@ -122,7 +149,11 @@ describe('what each manifest lists is exactly what its folder or archive holds',
     const entries = unzipSync(readFileSync(join(out, manifest.archive.path)));
     const inner = JSON.parse(new TextDecoder().decode(entries['manifest.json']));
     const listed = [...inner.tables.flatMap((t: { files: { path: string }[] }) => t.files), ...inner.boundaries, inner.dictionary];
-    expect(listed.map((f: { path: string }) => f.path).sort()).toEqual(Object.keys(entries).filter((e) => !['README.txt', 'manifest.json'].includes(e)).sort());
+    expect(listed.map((f: { path: string }) => f.path).sort()).toEqual(
+      Object.keys(entries)
+        .filter((e) => !['README.txt', 'manifest.json'].includes(e))
+        .sort(),
+    );
     for (const f of listed) expect(createHash('sha256').update(entries[f.path]).digest('hex'), f.path).toBe(f.sha256);
     const readme = new TextDecoder().decode(entries['README.txt']);
     for (const t of manifest.tables) expect(readme, t.name).toContain(`- ${t.name}: `);

@@ -54,11 +54,15 @@ describe('npm run data: every documented form of the command', () => {
 });
 
 describe('messages on the terminal', () => {
-  const many = Array.from({ length: 1200 }, (_, k) => issue('error', 'poverty.csv', k + 2, 'year', '23', 'year', 'a four-digit year is required'));
+  const many = Array.from({ length: 1200 }, (_, k) =>
+    issue('error', 'poverty.csv', k + 2, 'year', '23', 'year', 'a four-digit year is required'),
+  );
   it('show each kind of problem on its first rows, then count the rest with the rows they are on', () => {
     const lines = summariseIssues([...many, issue('error', 'units.csv', 3, 'unit_code', 'X', 'code_form', 'a commune code is 5 digits')]);
     expect(lines).toHaveLength(7);
-    expect(lines[5]).toBe('ERROR poverty.csv, column year: 1195 more row(s) (rows 7–1201) break the same rule [year]; run with --all-issues to list them all');
+    expect(lines[5]).toBe(
+      'ERROR poverty.csv, column year: 1195 more row(s) (rows 7–1201) break the same rule [year]; run with --all-issues to list them all',
+    );
     expect(summariseIssues(many, true)).toHaveLength(1200);
   });
   it('cut a huge value to its start and length', () => {

@@ -12,13 +12,33 @@ import { validOn, yearEnd } from '../../src/pipeline/periods.ts';
 
 type Row = Record<string, unknown> & { level: string; unit_code: string; district_code: string | null; year: number };
 const COUNTS = {
-  poverty: ['households', 'poor_start', 'poor_exited', 'poor_new', 'poor_relapsed', 'poor', 'near_poor_start', 'near_poor_exited',
-    'near_poor_new', 'near_poor_relapsed', 'near_poor', 'households_em', 'poor_em', 'near_poor_em', 'newly_escaped'],
+  poverty: [
+    'households',
+    'poor_start',
+    'poor_exited',
+    'poor_new',
+    'poor_relapsed',
+    'poor',
+    'near_poor_start',
+    'near_poor_exited',
+    'near_poor_new',
+    'near_poor_relapsed',
+    'near_poor',
+    'households_em',
+    'poor_em',
+    'near_poor_em',
+    'newly_escaped',
+  ],
   deprivation: ['households_deprived'],
   coverage: ['eligible', 'covered', 'gap'],
   poverty_2025_units: ['households', 'poor', 'near_poor', 'households_em', 'poor_em', 'near_poor_em'],
 } as const;
-const DIMS: Record<string, string[]> = { poverty: ['standard'], deprivation: ['standard', 'indicator'], coverage: ['programme'], poverty_2025_units: ['standard'] };
+const DIMS: Record<string, string[]> = {
+  poverty: ['standard'],
+  deprivation: ['standard', 'indicator'],
+  coverage: ['programme'],
+  poverty_2025_units: ['standard'],
+};
 
 /**
  * An attacker's view: only the published Parquet files and what anyone knows about them (a
@@ -28,8 +48,14 @@ const DIMS: Record<string, string[]> = { poverty: ['standard'], deprivation: ['s
  */
 async function attack(dir: string) {
   const conn = await (await DuckDBInstance.create()).connect();
-  const read = async (t: string) => (await conn.runAndReadAll(`SELECT * FROM '${join(dir, 'parquet', `${t}.parquet`)}'`)).getRowObjectsJS() as Row[];
-  const units = (await read('units')) as unknown as { unit_code: string; valid_from: string; valid_to: string | null; predecessor_codes: string | null }[];
+  const read = async (t: string) =>
+    (await conn.runAndReadAll(`SELECT * FROM '${join(dir, 'parquet', `${t}.parquet`)}'`)).getRowObjectsJS() as Row[];
+  const units = (await read('units')) as unknown as {
+    unit_code: string;
+    valid_from: string;
+    valid_to: string | null;
+    predecessor_codes: string | null;
+  }[];
   const crosswalk = (await read('crosswalk')) as unknown as { old_unit_code: string; new_unit_code: string | null }[];
 
   const values: (number | null)[] = [];
@@ -40,7 +66,8 @@ async function attack(dir: string) {
   };
   const relations: Relation[] = [];
   const sum = (total: string, parts: string[]) => {
-    if (id.has(total) && parts.every((p) => id.has(p))) relations.push({ cells: [id.get(total)!, ...parts.map((p) => id.get(p)!)], coefs: [1, ...parts.map(() => -1)] });
+    if (id.has(total) && parts.every((p) => id.has(p)))
+      relations.push({ cells: [id.get(total)!, ...parts.map((p) => id.get(p)!)], coefs: [1, ...parts.map(() => -1)] });
   };
   const unchanged = (code: string, year: number) => {
     const a = units.find((u) => u.unit_code === code && validOn(u, yearEnd(year - 1)));
@@ -77,13 +104,31 @@ async function attack(dir: string) {
   for (const r of tables.poverty) {
     const k = (m: string, year = r.year) => `poverty|${r.level}|${r.unit_code}|${year}|${r.standard}|${m}`;
     for (const s of ['poor', 'near_poor']) {
-      relations.push({ cells: [k(s), k(`${s}_start`), k(`${s}_exited`), k(`${s}_new`), k(`${s}_relapsed`)].map((c) => id.get(c)!), coefs: [-1, 1, -1, 1, 1] });
-      const communesOf = (year: number) => tables.poverty.filter((c) => c.level === 'commune' && c.year === year && c.standard === r.standard
-        && (r.level === 'province' || c.district_code === r.unit_code)).map((c) => c.unit_code).sort().join();
-      const stable = r.level === 'commune'
-        ? unchanged(r.unit_code, r.year)
-        : communesOf(r.year) === communesOf(r.year - 1) && communesOf(r.year).split(',').every((c) => unchanged(c, r.year));
-      if (stable && id.has(k(s, r.year - 1))) relations.push({ cells: [id.get(k(s, r.year - 1))!, id.get(k(`${s}_start`))!], coefs: [1, -1] });
+      relations.push({
+        cells: [k(s), k(`${s}_start`), k(`${s}_exited`), k(`${s}_new`), k(`${s}_relapsed`)].map((c) => id.get(c)!),
+        coefs: [-1, 1, -1, 1, 1],
+      });
+      const communesOf = (year: number) =>
+        tables.poverty
+          .filter(
+            (c) =>
+              c.level === 'commune' &&
+              c.year === year &&
+              c.standard === r.standard &&
+              (r.level === 'province' || c.district_code === r.unit_code),
+          )
+          .map((c) => c.unit_code)
+          .sort()
+          .join();
+      const stable =
+        r.level === 'commune'
+          ? unchanged(r.unit_code, r.year)
+          : communesOf(r.year) === communesOf(r.year - 1) &&
+            communesOf(r.year)
+              .split(',')
+              .every((c) => unchanged(c, r.year));
+      if (stable && id.has(k(s, r.year - 1)))
+        relations.push({ cells: [id.get(k(s, r.year - 1))!, id.get(k(`${s}_start`))!], coefs: [1, -1] });
     }
   }
   for (const r of tables.coverage) {
@@ -92,9 +137,14 @@ async function attack(dir: string) {
   }
   for (const r of tables.poverty_2025_units.filter((x) => x.method === 'sum of whole predecessor units')) {
     const olds = crosswalk.filter((c) => c.new_unit_code === r.unit_code).map((c) => c.old_unit_code);
-    const present = tables.poverty.filter((p) => p.level === 'commune' && p.year === r.year && p.standard === r.standard && olds.includes(p.unit_code));
+    const present = tables.poverty.filter(
+      (p) => p.level === 'commune' && p.year === r.year && p.standard === r.standard && olds.includes(p.unit_code),
+    );
     for (const m of COUNTS.poverty_2025_units) {
-      sum(`poverty_2025_units|unit_2025|${r.unit_code}|${r.year}|${r.standard}|${m}`, present.map((p) => `poverty|commune|${p.unit_code}|${p.year}|${p.standard}|${m}`));
+      sum(
+        `poverty_2025_units|unit_2025|${r.unit_code}|${r.year}|${r.standard}|${m}`,
+        present.map((p) => `poverty|commune|${p.unit_code}|${p.year}|${p.standard}|${m}`),
+      );
     }
   }
   const unknown = Uint8Array.from(values, (v) => (v == null ? 1 : 0));
@@ -117,9 +167,12 @@ describe('disclosure control against differencing', () => {
 
   it('no small count can be derived by subtracting a published part from its published whole', async () => {
     const conn = await (await DuckDBInstance.create()).connect();
-    const small = async (table: string, whole: string, part: string) => (await conn.runAndReadAll(
-      `SELECT count(*)::INT AS n FROM '${join(out, 'parquet', `${table}.parquet`)}' WHERE ${whole} - ${part} BETWEEN 1 AND 4`,
-    )).getRowObjectsJS()[0].n;
+    const small = async (table: string, whole: string, part: string) =>
+      (
+        await conn.runAndReadAll(
+          `SELECT count(*)::INT AS n FROM '${join(out, 'parquet', `${table}.parquet`)}' WHERE ${whole} - ${part} BETWEEN 1 AND 4`,
+        )
+      ).getRowObjectsJS()[0].n;
     expect(await small('poverty', 'poor', 'poor_em')).toBe(0);
     expect(await small('poverty', 'near_poor', 'near_poor_em')).toBe(0);
     expect(await small('poverty', 'households', 'households_em')).toBe(0);
@@ -131,7 +184,22 @@ describe('disclosure control against differencing', () => {
     const { dataset } = await loadDataset('data/quang-ninh');
     const measures = ['poor', 'poor_start', 'poor_exited', 'poor_new', 'poor_relapsed'];
     const facts = buildFacts('poverty', dataset!.tables.poverty, ['standard'], measures, dataset!.tables.units as never, '22');
-    const system = buildCellSystem(facts, [{ table: 'poverty', terms: [['poor', -1], ['poor_start', 1], ['poor_exited', -1], ['poor_new', 1], ['poor_relapsed', 1]] }], []);
+    const system = buildCellSystem(
+      facts,
+      [
+        {
+          table: 'poverty',
+          terms: [
+            ['poor', -1],
+            ['poor_start', 1],
+            ['poor_exited', -1],
+            ['poor_new', 1],
+            ['poor_relapsed', 1],
+          ],
+        },
+      ],
+      [],
+    );
     const primaryOnly = Uint8Array.from(system.values, (v) => (v > 0 && v < 5 ? 1 : 0));
     expect(recoverableCells(system.relations, primaryOnly).length).toBeGreaterThan(50);
     const protectedState = suppressCells(system.values, system.relations, 5);

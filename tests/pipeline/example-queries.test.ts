@@ -15,7 +15,7 @@ beforeAll(async () => {
   expect((await buildData('data/quang-ninh', data)).manifest).not.toBeNull();
 });
 
-describe('the explore page\'s example questions', () => {
+describe("the explore page's example questions", () => {
   it.each(EXAMPLE_QUERIES.map((q) => [q.id, q] as const))('%s answers from the published tables', async (_, q) => {
     const conn = await (await DuckDBInstance.create()).connect();
     for (const file of readdirSync(join(data, 'parquet'))) {
@@ -31,7 +31,11 @@ describe('result exports and quick charts', () => {
   const result = {
     columns: ['year', 'standard', 'poor'],
     types: ['Int32', 'Utf8', 'Int32'],
-    rows: [{ year: 2022, standard: 'national', poor: 258 }, { year: 2023, standard: 'national', poor: null }, { year: 2023, standard: 'provincial', poor: 81 }],
+    rows: [
+      { year: 2022, standard: 'national', poor: 258 },
+      { year: 2023, standard: 'national', poor: null },
+      { year: 2023, standard: 'provincial', poor: 81 },
+    ],
   };
 
   it('writes CSV with empty cells for nulls and typed Parquet columns', () => {
@@ -44,7 +48,10 @@ describe('result exports and quick charts', () => {
   it('charts a result with a year column, one line per text value', () => {
     const quick = quickChartSeries(result)!;
     expect(quick.measure).toBe('poor');
-    expect(quick.series.map((s) => [s.id, s.points.length])).toEqual([['national', 2], ['provincial', 1]]);
+    expect(quick.series.map((s) => [s.id, s.points.length])).toEqual([
+      ['national', 2],
+      ['provincial', 1],
+    ]);
     expect(quickChartSeries({ ...result, columns: ['standard', 'poor'] })).toBeNull();
   });
 });

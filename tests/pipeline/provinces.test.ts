@@ -8,9 +8,12 @@ import type { Issue } from '../../src/pipeline/issues.ts';
 import { loadDataset } from '../../src/pipeline/load-dataset.ts';
 import { joinProvinces } from '../../src/pipeline/province-join.ts';
 
-const shapes = JSON.parse(readFileSync('data/quang-ninh/boundaries/provinces.geojson', 'utf8')).features.map((f: { properties: unknown }) => f.properties);
-const gso = (parse(readFileSync('data/quang-ninh/gso_province_poverty_rates.csv'), { columns: true }) as Record<string, string>[])
-  .map((r, i) => ({ ...r, year: Number(r.year), value_pct: r.value_pct === '' ? null : Number(r.value_pct), _line: i + 2 }));
+const shapes = JSON.parse(readFileSync('data/quang-ninh/boundaries/provinces.geojson', 'utf8')).features.map(
+  (f: { properties: unknown }) => f.properties,
+);
+const gso = (parse(readFileSync('data/quang-ninh/gso_province_poverty_rates.csv'), { columns: true }) as Record<string, string>[]).map(
+  (r, i) => ({ ...r, year: Number(r.year), value_pct: r.value_pct === '' ? null : Number(r.value_pct), _line: i + 2 }),
+);
 
 describe('GSO provinces join the province polygons by name without diacritics', () => {
   it('folds names the same way in both sources', () => {
@@ -38,6 +41,8 @@ describe('GSO provinces join the province polygons by name without diacritics', 
     const { dataset, issues } = await loadDataset(dir);
     const errors = issues.filter((i) => i.rule === 'province_join');
     expect(dataset).toBeNull();
-    expect(errors.map((i) => [i.file, i.column, i.value])).toEqual(Array(7).fill(['gso_province_poverty_rates.csv', 'area_name_en', 'Quang Ninh']));
+    expect(errors.map((i) => [i.file, i.column, i.value])).toEqual(
+      Array(7).fill(['gso_province_poverty_rates.csv', 'area_name_en', 'Quang Ninh']),
+    );
   });
 });

@@ -12,7 +12,17 @@ const HOSTILE = '<img src=x onerror="alert(1)">';
 
 describe('charts are pure SVG text', () => {
   const chart = lineChart(
-    [{ id: 'a', label: HOSTILE, points: [{ x: 2021, y: 658 }, { x: 2022, y: 258 }, { x: 2023, y: null }] }],
+    [
+      {
+        id: 'a',
+        label: HOSTILE,
+        points: [
+          { x: 2021, y: 658 },
+          { x: 2022, y: 258 },
+          { x: 2023, y: null },
+        ],
+      },
+    ],
     { id: 'c', title: `T ${HOSTILE}`, description: 'D', format: String, missingLabel: 'withheld', breaks: [{ x: 2023, label: 'break' }] },
   );
 
@@ -32,29 +42,80 @@ describe('charts are pure SVG text', () => {
   });
 
   it('lays itself out for a phone when drawn narrow: 12-px text, labels above bars, legend below the map', () => {
-    const bars = barChart([{ key: 'a', label: 'Nước sinh hoạt', value: 40 }], { id: 'b', title: 't', description: 'd', format: String, missingLabel: '-', width: 300 });
+    const bars = barChart([{ key: 'a', label: 'Nước sinh hoạt', value: 40 }], {
+      id: 'b',
+      title: 't',
+      description: 'd',
+      format: String,
+      missingLabel: '-',
+      width: 300,
+    });
     expect(bars).toContain('viewBox="0 0 300');
     expect(bars).toMatch(/<text x="0" y="\d+" font-size="12"[^>]*>Nước sinh hoạt/);
     expect([...bars.matchAll(/font-size="(\d+)"/g)].every(([, size]) => Number(size) >= 12)).toBe(true);
   });
 
   it('gives the same text for the same data', () => {
-    expect(lineChart([{ id: 'a', label: 'x', points: [{ x: 1, y: 1 }] }], { id: 'c', title: 't', description: 'd', format: String, missingLabel: '-' }))
-      .toMatchSnapshot();
+    expect(
+      lineChart([{ id: 'a', label: 'x', points: [{ x: 1, y: 1 }] }], {
+        id: 'c',
+        title: 't',
+        description: 'd',
+        format: String,
+        missingLabel: '-',
+      }),
+    ).toMatchSnapshot();
   });
 
   it('draws a sparkline with its target line, the same text for the same data', () => {
-    const svg = sparkline([{ x: 2022, y: 96.5 }, { x: 2023, y: 99 }, { x: 2024, y: null }], 100, 'Credit: 2022 96,5%');
+    const svg = sparkline(
+      [
+        { x: 2022, y: 96.5 },
+        { x: 2023, y: 99 },
+        { x: 2024, y: null },
+      ],
+      100,
+      'Credit: 2022 96,5%',
+    );
     expect(svg).toContain('aria-label="Credit: 2022 96,5%"');
     expect(svg.match(/<circle/g)).toHaveLength(2);
     expect(svg).toMatchSnapshot();
   });
 
   it('draws a choropleth with a legend and a grey class for withheld values', () => {
-    const square = (x: number) => ({ type: 'Feature' as const, properties: { code: String(x) }, geometry: { type: 'Polygon' as const, coordinates: [[[x, 0], [x, 1], [x + 1, 1], [x + 1, 0], [x, 0]]] } });
-    const svg = choropleth({ type: 'FeatureCollection', features: [square(0), square(1)] },
-      new Map([['0', { name: 'A', value: 0.12 }], ['1', { name: 'B', value: null }]]),
-      { id: 'm', title: 'Map', description: 'd', key: 'code', format: (v) => `${v}%`, missingLabel: 'withheld', legendTitle: 'Rate', breaks: [0.05, 0.1] });
+    const square = (x: number) => ({
+      type: 'Feature' as const,
+      properties: { code: String(x) },
+      geometry: {
+        type: 'Polygon' as const,
+        coordinates: [
+          [
+            [x, 0],
+            [x, 1],
+            [x + 1, 1],
+            [x + 1, 0],
+            [x, 0],
+          ],
+        ],
+      },
+    });
+    const svg = choropleth(
+      { type: 'FeatureCollection', features: [square(0), square(1)] },
+      new Map([
+        ['0', { name: 'A', value: 0.12 }],
+        ['1', { name: 'B', value: null }],
+      ]),
+      {
+        id: 'm',
+        title: 'Map',
+        description: 'd',
+        key: 'code',
+        format: (v) => `${v}%`,
+        missingLabel: 'withheld',
+        legendTitle: 'Rate',
+        breaks: [0.05, 0.1],
+      },
+    );
     expect(svg).toContain('aria-label="A: 0.12%"');
     expect(svg).toContain('aria-label="B: withheld"');
     expect(svg).toContain('fill="#d9d9d9"');
@@ -64,14 +125,28 @@ describe('charts are pure SVG text', () => {
 describe('chart views', () => {
   it('keeps each poverty standard its own series and marks where a later one starts', () => {
     const rows = [
-      { year: 2022, standard: 'national', poor: 258 }, { year: 2023, standard: 'national', poor: 0 },
+      { year: 2022, standard: 'national', poor: 258 },
+      { year: 2023, standard: 'national', poor: 0 },
       { year: 2023, standard: 'provincial', poor: 81 },
     ];
     const standards = [
-      { id: 'national', name_vi: 'Chuẩn nghèo đa chiều quốc gia', name_en: '', short_name_vi: 'chuẩn quốc gia', legal_basis: '07/2021', years: [2022, 2023] },
+      {
+        id: 'national',
+        name_vi: 'Chuẩn nghèo đa chiều quốc gia',
+        name_en: '',
+        short_name_vi: 'chuẩn quốc gia',
+        legal_basis: '07/2021',
+        years: [2022, 2023],
+      },
       { id: 'provincial', name_vi: 'Chuẩn nghèo của tỉnh', name_en: '', legal_basis: '13/2023', years: [2023] },
     ];
-    const { series, breaks } = seriesByStandard(rows, 'poor', standards, (s) => s.legal_basis, (s) => standardLabel(s, 'vi'));
+    const { series, breaks } = seriesByStandard(
+      rows,
+      'poor',
+      standards,
+      (s) => s.legal_basis,
+      (s) => standardLabel(s, 'vi'),
+    );
     expect(series.map((s) => s.points.length)).toEqual([2, 1]);
     expect(series.map((s) => s.label)).toEqual(['chuẩn quốc gia', 'Chuẩn nghèo của tỉnh']);
     expect(breaks).toEqual([{ x: 2023, label: '13/2023' }]);

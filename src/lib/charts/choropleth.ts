@@ -20,7 +20,11 @@ export interface MapOptions {
   /** Write each unit's name on its shape where it fits (district maps, so a printed copy says which is which). */
   labels?: boolean;
   /** Islands drawn in an inset box under the legend, each with its label (a country's offshore archipelagos). */
-  inset?: { islands: FeatureCollection<Geometry, Record<string, unknown>>; labels: { id: string; lines: string[]; of: string }[]; title: string };
+  inset?: {
+    islands: FeatureCollection<Geometry, Record<string, unknown>>;
+    labels: { id: string; lines: string[]; of: string }[];
+    title: string;
+  };
   width?: number;
   height?: number;
 }
@@ -44,51 +48,114 @@ export function choropleth(
   // A margin all round, so that no coast or border touches the edge of the image.
   const margin = 8;
   const projection = compact
-    ? geoMercator().fitExtent([[margin, margin], [width - margin, width * 4]], geo)
-    : geoMercator().fitExtent([[margin, margin], [width - LEGEND_WIDTH - margin, (o.height ?? 440) - margin]], geo);
-  const mapHeight = compact ? Math.ceil(geoPath(projection).bounds(geo)[1][1]) + margin : o.height ?? 440;
+    ? geoMercator().fitExtent(
+        [
+          [margin, margin],
+          [width - margin, width * 4],
+        ],
+        geo,
+      )
+    : geoMercator().fitExtent(
+        [
+          [margin, margin],
+          [width - LEGEND_WIDTH - margin, (o.height ?? 440) - margin],
+        ],
+        geo,
+      );
+  const mapHeight = compact ? Math.ceil(geoPath(projection).bounds(geo)[1][1]) + margin : (o.height ?? 440);
   // A phone-sized map needs no sub-pixel detail.
   const path = geoPath(projection).digits(compact ? 0 : 1);
   const shade = shader(o.breaks);
 
   const codeOf = (f: Feature<Geometry, Record<string, unknown>>) => String(f.properties[o.key]);
   const ordered = [...geo.features].sort((a, b) => Number(codeOf(a) === o.highlight) - Number(codeOf(b) === o.highlight));
-  const shapes = ordered.map((f) => {
-    const code = codeOf(f);
-    const marked = code === o.highlight;
-    const datum = values.get(code);
-    const label = datumLabel(code, datum, o.format, o.missingLabel);
-    return unitMark(code, label, datum, (data) => el('path', {
-      d: path(f) ?? '', fill: shade(datum), stroke: marked ? '#b45309' : '#ffffff', 'stroke-width': marked ? 2.5 : 0.8,
-      ...data, 'data-highlight': marked ? 'true' : null,
-    }, el('title', {}, escapeHtml(label))), o.href?.(code));
-  }).join('');
+  const shapes = ordered
+    .map((f) => {
+      const code = codeOf(f);
+      const marked = code === o.highlight;
+      const datum = values.get(code);
+      const label = datumLabel(code, datum, o.format, o.missingLabel);
+      return unitMark(
+        code,
+        label,
+        datum,
+        (data) =>
+          el(
+            'path',
+            {
+              d: path(f) ?? '',
+              fill: shade(datum),
+              stroke: marked ? '#b45309' : '#ffffff',
+              'stroke-width': marked ? 2.5 : 0.8,
+              ...data,
+              'data-highlight': marked ? 'true' : null,
+            },
+            el('title', {}, escapeHtml(label)),
+          ),
+        o.href?.(code),
+      );
+    })
+    .join('');
 
   // Names on the shapes that have room for them, without their "Huyện"/"Thành phố" prefix, haloed to stay legible.
   // Largest shapes first; a name that would overlap one already written is left to the tooltip and the table.
   const placed: [number, number, number, number][] = [];
-  const names = o.labels && !compact ? [...geo.features].sort((a, b) => path.area(b) - path.area(a)).map((f) => {
-    const name = values.get(codeOf(f))?.name.replace(/^(Huyện|Thành phố|Thị xã|Quận|Xã|Phường|Thị trấn) /, '') ?? '';
-    const [[x0, y0], [x1, y1]] = path.bounds(f);
-    const half = textWidth(name, 12) / 2 + 2;
-    if (!name || x1 - x0 < 2 * half || y1 - y0 < 14) return '';
-    const [cx, cy] = path.centroid(f);
-    const box: [number, number, number, number] = [cx - half, cy - 9, cx + half, cy + 9];
-    if (box[0] < 0 || placed.some((p) => box[0] < p[2] && p[0] < box[2] && box[1] < p[3] && p[1] < box[3])) return '';
-    placed.push(box);
-    return el('text', { x: cx, y: cy, 'text-anchor': 'middle', 'dominant-baseline': 'middle', 'font-size': 12, fill: '#0f172a', stroke: '#ffffff',
-      'stroke-width': 3, 'paint-order': 'stroke', 'pointer-events': 'none', 'aria-hidden': 'true' }, escapeHtml(name));
-  }).join('') : '';
+  const names =
+    o.labels && !compact
+      ? [...geo.features]
+          .sort((a, b) => path.area(b) - path.area(a))
+          .map((f) => {
+            const name = values.get(codeOf(f))?.name.replace(/^(Huyện|Thành phố|Thị xã|Quận|Xã|Phường|Thị trấn) /, '') ?? '';
+            const [[x0, y0], [x1, y1]] = path.bounds(f);
+            const half = textWidth(name, 12) / 2 + 2;
+            if (!name || x1 - x0 < 2 * half || y1 - y0 < 14) return '';
+            const [cx, cy] = path.centroid(f);
+            const box: [number, number, number, number] = [cx - half, cy - 9, cx + half, cy + 9];
+            if (box[0] < 0 || placed.some((p) => box[0] < p[2] && p[0] < box[2] && box[1] < p[3] && p[1] < box[3])) return '';
+            placed.push(box);
+            return el(
+              'text',
+              {
+                x: cx,
+                y: cy,
+                'text-anchor': 'middle',
+                'dominant-baseline': 'middle',
+                'font-size': 12,
+                fill: '#0f172a',
+                stroke: '#ffffff',
+                'stroke-width': 3,
+                'paint-order': 'stroke',
+                'pointer-events': 'none',
+                'aria-hidden': 'true',
+              },
+              escapeHtml(name),
+            );
+          })
+          .join('')
+      : '';
   const legendX = compact ? 0 : width - LEGEND_WIDTH + 16;
   const legend = classLegend(legendX, o.legendTitle, o.breaks, o.format, [...values.values()], o.missingLabel);
   const legendY = compact ? mapHeight + 4 : 0;
   const insetY = compact ? legendY + legend.height + 8 : mapHeight - INSET_HEIGHT - 4;
   const inset = o.inset
-    ? insetBox(o.inset, compact ? 0 : width - LEGEND_WIDTH + 8, insetY, compact ? Math.min(width, 220) : LEGEND_WIDTH - 12, (code) => shade(values.get(code)))
+    ? insetBox(o.inset, compact ? 0 : width - LEGEND_WIDTH + 8, insetY, compact ? Math.min(width, 220) : LEGEND_WIDTH - 12, (code) =>
+        shade(values.get(code)),
+      )
     : '';
   const height = compact ? (o.inset ? insetY + INSET_HEIGHT + 4 : legendY + legend.height + 4) : mapHeight;
-  return frame(o.id, width, height, o.title, o.description,
-    hatchDef() + el('g', { class: 'shapes', 'data-geographic': 'true' }, shapes) + (names ? el('g', { class: 'names' }, names) : '') + (compact ? el('g', { transform: `translate(0 ${legendY})` }, legend.markup) : legend.markup) + inset, o.href ? 'group' : 'img');
+  return frame(
+    o.id,
+    width,
+    height,
+    o.title,
+    o.description,
+    hatchDef() +
+      el('g', { class: 'shapes', 'data-geographic': 'true' }, shapes) +
+      (names ? el('g', { class: 'names' }, names) : '') +
+      (compact ? el('g', { transform: `translate(0 ${legendY})` }, legend.markup) : legend.markup) +
+      inset,
+    o.href ? 'group' : 'img',
+  );
 }
 
 const INSET_HEIGHT = 250;
@@ -99,24 +166,49 @@ const INSET_HEIGHT = 250;
  */
 function insetBox(inset: NonNullable<MapOptions['inset']>, x: number, y: number, width: number, fillOf: (code: string) => string): string {
   const pad = 8;
-  const projection = geoMercator().fitExtent([[x + pad, y + 72], [x + width - pad, y + INSET_HEIGHT - pad]], inset.islands);
+  const projection = geoMercator().fitExtent(
+    [
+      [x + pad, y + 72],
+      [x + width - pad, y + INSET_HEIGHT - pad],
+    ],
+    inset.islands,
+  );
   const path = geoPath(projection).digits(1);
-  const islands = inset.islands.features.map((f) => {
-    const label = inset.labels.find((l) => l.id === f.properties.archipelago);
-    // Islands are specks at any scale a page can show: each gets a dot, as on printed maps of Vietnam.
-    const [cx, cy] = path.centroid(f);
-    return el('circle', { cx, cy, r: 2.6, fill: label ? fillOf(label.of) : '#94a3b8', stroke: '#334155', 'stroke-width': 0.8, 'data-archipelago': String(f.properties.archipelago) });
-  }).join('');
-  const labels = inset.labels.map((l) => {
-    const members = inset.islands.features.filter((f) => f.properties.archipelago === l.id);
-    if (members.length === 0) return '';
-    const [[x0, y0]] = geoPath(projection).bounds({ type: 'FeatureCollection', features: members });
-    const top = Math.max(y + 32, y0 - 6 - (l.lines.length - 1) * 13);
-    return el('text', { x: x + pad, y: top, 'font-size': 12, fill: '#0f172a', 'data-archipelago-label': l.id, 'data-x': Math.round(x0) },
-      l.lines.map((line, i) => el('tspan', { x: x + pad, dy: i === 0 ? 0 : 13 }, escapeHtml(line))).join(''));
-  }).join('');
-  return el('g', { class: 'inset' },
-    el('rect', { x, y, width, height: INSET_HEIGHT, fill: 'none', stroke: '#64748b', 'stroke-width': 0.8 })
-    + el('text', { x: x + pad, y: y + 14, 'font-size': 12, 'font-weight': 'bold', fill: '#0f172a' }, escapeHtml(inset.title))
-    + islands + labels);
+  const islands = inset.islands.features
+    .map((f) => {
+      const label = inset.labels.find((l) => l.id === f.properties.archipelago);
+      // Islands are specks at any scale a page can show: each gets a dot, as on printed maps of Vietnam.
+      const [cx, cy] = path.centroid(f);
+      return el('circle', {
+        cx,
+        cy,
+        r: 2.6,
+        fill: label ? fillOf(label.of) : '#94a3b8',
+        stroke: '#334155',
+        'stroke-width': 0.8,
+        'data-archipelago': String(f.properties.archipelago),
+      });
+    })
+    .join('');
+  const labels = inset.labels
+    .map((l) => {
+      const members = inset.islands.features.filter((f) => f.properties.archipelago === l.id);
+      if (members.length === 0) return '';
+      const [[x0, y0]] = geoPath(projection).bounds({ type: 'FeatureCollection', features: members });
+      const top = Math.max(y + 32, y0 - 6 - (l.lines.length - 1) * 13);
+      return el(
+        'text',
+        { x: x + pad, y: top, 'font-size': 12, fill: '#0f172a', 'data-archipelago-label': l.id, 'data-x': Math.round(x0) },
+        l.lines.map((line, i) => el('tspan', { x: x + pad, dy: i === 0 ? 0 : 13 }, escapeHtml(line))).join(''),
+      );
+    })
+    .join('');
+  return el(
+    'g',
+    { class: 'inset' },
+    el('rect', { x, y, width, height: INSET_HEIGHT, fill: 'none', stroke: '#64748b', 'stroke-width': 0.8 }) +
+      el('text', { x: x + pad, y: y + 14, 'font-size': 12, 'font-weight': 'bold', fill: '#0f172a' }, escapeHtml(inset.title)) +
+      islands +
+      labels,
+  );
 }

@@ -19,18 +19,29 @@ const MISSING = '#d9d9d9';
 const HATCH_ID = 'hatch-partial';
 
 /** The pattern a hatched fill refers to; put once in each SVG that uses it. */
-export const hatchDef = () => el('defs', {}, el('pattern', { id: HATCH_ID, width: 6, height: 6, patternUnits: 'userSpaceOnUse', patternTransform: 'rotate(45)' },
-  el('rect', { width: 6, height: 6, fill: '#f5f5f5' }) + el('line', { x1: 0, y1: 0, x2: 0, y2: 6, stroke: '#737373', 'stroke-width': 2 })));
+export const hatchDef = () =>
+  el(
+    'defs',
+    {},
+    el(
+      'pattern',
+      { id: HATCH_ID, width: 6, height: 6, patternUnits: 'userSpaceOnUse', patternTransform: 'rotate(45)' },
+      el('rect', { width: 6, height: 6, fill: '#f5f5f5' }) +
+        el('line', { x1: 0, y1: 0, x2: 0, y2: 6, stroke: '#737373', 'stroke-width': 2 }),
+    ),
+  );
 
 /** The fill of a unit: its class colour, grey when missing, hatched when not computable. */
 export function shader(breaks: number[]) {
-  const colour = scaleThreshold<number, string>().domain(breaks).range(PALETTE.slice(0, breaks.length + 1));
+  const colour = scaleThreshold<number, string>()
+    .domain(breaks)
+    .range(PALETTE.slice(0, breaks.length + 1));
   return (d: MapDatum | undefined) => (d?.value != null ? colour(d.value) : d?.hatched ? `url(#${HATCH_ID})` : MISSING);
 }
 
 /** The label a unit is read out with: name and value, or name and why there is none. */
 export const datumLabel = (code: string, d: MapDatum | undefined, format: (v: number) => string, missingLabel: string) =>
-  `${d?.name ?? code}: ${d?.value == null ? d?.missing ?? missingLabel : format(d.value)}`;
+  `${d?.name ?? code}: ${d?.value == null ? (d?.missing ?? missingLabel) : format(d.value)}`;
 
 /** A class's range in words; zero gets its own class when the first break is ZERO_BREAK. */
 function className(lo: number | null, hi: number | null, format: (v: number) => string): string {
@@ -45,7 +56,14 @@ function className(lo: number | null, hi: number | null, format: (v: number) => 
  * The class legend: one swatch per class with its range, then one per kind of missing value
  * that actually occurs, so a withheld cell is never read as zero; with the height it takes.
  */
-export function classLegend(x: number, title: string, breaks: number[], format: (v: number) => string, missing: MapDatum[], missingLabel: string): { markup: string; height: number } {
+export function classLegend(
+  x: number,
+  title: string,
+  breaks: number[],
+  format: (v: number) => string,
+  missing: MapDatum[],
+  missingLabel: string,
+): { markup: string; height: number } {
   const shade = shader(breaks);
   const classes = PALETTE.slice(0, breaks.length + 1).map((fill, i) => {
     const lo = i === 0 ? null : breaks[i - 1];
@@ -57,15 +75,28 @@ export function classLegend(x: number, title: string, breaks: number[], format: 
   for (const d of missing) if (d.value == null) seen.set(d.missing ?? missingLabel, shade(d));
   if (seen.size === 0) seen.set(missingLabel, MISSING);
   const rows = classes.concat([...seen].map(([text, fill]) => ({ fill, text })));
-  const markup = el('g', { class: 'legend' },
+  const markup = el(
+    'g',
+    { class: 'legend' },
     el('text', { x, y: 24, 'font-size': 12, 'font-weight': 'bold', fill: 'currentColor' }, escapeHtml(title)) +
-    rows.map((c, i) =>
-      el('rect', { x, y: 36 + i * 22, width: 16, height: 16, fill: c.fill, stroke: '#666666', 'stroke-width': 0.5 }) +
-      el('text', { x: x + 24, y: 48 + i * 22, 'font-size': 12, fill: 'currentColor' }, escapeHtml(c.text))).join(''));
+      rows
+        .map(
+          (c, i) =>
+            el('rect', { x, y: 36 + i * 22, width: 16, height: 16, fill: c.fill, stroke: '#666666', 'stroke-width': 0.5 }) +
+            el('text', { x: x + 24, y: 48 + i * 22, 'font-size': 12, fill: 'currentColor' }, escapeHtml(c.text)),
+        )
+        .join(''),
+  );
   return { markup, height: 36 + rows.length * 22 };
 }
 
 /** A shape on a map: a link to the unit's page when there is one, else a labelled image; data-* keep the exact value. */
-export function unitMark(code: string, label: string, d: MapDatum | undefined, shape: (attrs: Record<string, string | number | null>) => string, href?: string): string {
+export function unitMark(
+  code: string,
+  label: string,
+  d: MapDatum | undefined,
+  shape: (attrs: Record<string, string | number | null>) => string,
+  href?: string,
+): string {
   return focusable(label, shape({ 'data-code': code, 'data-value': d?.value ?? '' }), href);
 }

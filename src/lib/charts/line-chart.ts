@@ -41,31 +41,74 @@ export function lineChart(series: LineSeries[], o: LineChartOptions): string {
   // A linear time axis, so that uneven gaps between years (2006, 2008, …, 2013) look uneven.
   const [lo, hi] = extent(xs) as [number, number];
   const pad = Math.max(0.3, (hi - lo) * 0.04);
-  const x = scaleLinear().domain([lo - pad, hi + pad]).range([m.left, width - m.right]);
+  const x = scaleLinear()
+    .domain([lo - pad, hi + pad])
+    .range([m.left, width - m.right]);
   const top = max([...series.flatMap((s) => s.points.map((p) => p.y ?? 0)), o.reference?.y ?? 0]) ?? 1;
-  const y = scaleLinear().domain([0, top || 1]).nice(5).range([height - m.bottom, m.top]);
+  const y = scaleLinear()
+    .domain([0, top || 1])
+    .nice(5)
+    .range([height - m.bottom, m.top]);
 
   // Counts of households are whole: a tick at 0.5 household would be formatted as 0 or 1.
   const whole = series.every((s) => s.points.every((p) => p.y == null || Number.isInteger(p.y)));
-  const grid = y.ticks(5).filter((tick) => !whole || Number.isInteger(tick)).map((tick) =>
-    el('g', { class: 'tick' },
-      el('line', { x1: m.left, x2: width - m.right, y1: y(tick), y2: y(tick), stroke: 'currentColor', 'stroke-opacity': 0.15 }) +
-      el('text', { x: m.left - 8, y: y(tick), 'text-anchor': 'end', 'dominant-baseline': 'middle', 'font-size': 12, fill: 'currentColor' }, escapeHtml(o.format(tick)))),
-  ).join('');
-  const axis = xs.map((v) =>
-    el('text', { x: x(v), y: height - m.bottom + 18, 'text-anchor': 'middle', 'font-size': 12, fill: 'currentColor' }, String(v)),
-  ).join('');
-  const breaks = (o.breaks ?? []).filter((b) => b.x > lo).map((b) => {
-    const i = xs.indexOf(b.x);
-    const bx = i > 0 ? (x(xs[i - 1]) + x(b.x)) / 2 : x(b.x);
-    return el('g', { class: 'break' },
-      el('line', { x1: bx, x2: bx, y1: m.top, y2: height - m.bottom, stroke: 'currentColor', 'stroke-dasharray': '3 3', 'stroke-opacity': 0.6 }) +
-      el('text', { x: bx + 4, y: m.top + 10, 'font-size': 12, fill: 'currentColor' }, escapeHtml(b.label)));
-  }).join('');
+  const grid = y
+    .ticks(5)
+    .filter((tick) => !whole || Number.isInteger(tick))
+    .map((tick) =>
+      el(
+        'g',
+        { class: 'tick' },
+        el('line', { x1: m.left, x2: width - m.right, y1: y(tick), y2: y(tick), stroke: 'currentColor', 'stroke-opacity': 0.15 }) +
+          el(
+            'text',
+            { x: m.left - 8, y: y(tick), 'text-anchor': 'end', 'dominant-baseline': 'middle', 'font-size': 12, fill: 'currentColor' },
+            escapeHtml(o.format(tick)),
+          ),
+      ),
+    )
+    .join('');
+  const axis = xs
+    .map((v) =>
+      el('text', { x: x(v), y: height - m.bottom + 18, 'text-anchor': 'middle', 'font-size': 12, fill: 'currentColor' }, String(v)),
+    )
+    .join('');
+  const breaks = (o.breaks ?? [])
+    .filter((b) => b.x > lo)
+    .map((b) => {
+      const i = xs.indexOf(b.x);
+      const bx = i > 0 ? (x(xs[i - 1]) + x(b.x)) / 2 : x(b.x);
+      return el(
+        'g',
+        { class: 'break' },
+        el('line', {
+          x1: bx,
+          x2: bx,
+          y1: m.top,
+          y2: height - m.bottom,
+          stroke: 'currentColor',
+          'stroke-dasharray': '3 3',
+          'stroke-opacity': 0.6,
+        }) + el('text', { x: bx + 4, y: m.top + 10, 'font-size': 12, fill: 'currentColor' }, escapeHtml(b.label)),
+      );
+    })
+    .join('');
 
-  const reference = o.reference ? el('g', { class: 'reference', 'data-value': o.reference.y },
-    el('line', { x1: m.left, x2: width - m.right, y1: y(o.reference.y), y2: y(o.reference.y), stroke: '#8a4b00', 'stroke-dasharray': '6 3', 'stroke-width': 1.5 }) +
-    el('text', { x: m.left + 4, y: y(o.reference.y) - 6, 'font-size': 12, fill: '#8a4b00' }, escapeHtml(o.reference.label))) : '';
+  const reference = o.reference
+    ? el(
+        'g',
+        { class: 'reference', 'data-value': o.reference.y },
+        el('line', {
+          x1: m.left,
+          x2: width - m.right,
+          y1: y(o.reference.y),
+          y2: y(o.reference.y),
+          stroke: '#8a4b00',
+          'stroke-dasharray': '6 3',
+          'stroke-width': 1.5,
+        }) + el('text', { x: m.left + 4, y: y(o.reference.y) - 6, 'font-size': 12, fill: '#8a4b00' }, escapeHtml(o.reference.label)),
+      )
+    : '';
 
   // End labels, nudged apart so that series ending at similar values stay readable.
   const labelY = new Map<string, number>();
@@ -79,20 +122,52 @@ export function lineChart(series: LineSeries[], o: LineChartOptions): string {
     labelY.set(e.id, previous);
   }
 
-  const path = line<{ x: number; y: number | null }>().defined((p) => p.y != null).x((p) => x(p.x)).y((p) => y(p.y ?? 0));
-  const lines = series.map((s, i) => {
-    const colour = COLOURS[i % COLOURS.length];
-    const defined = s.points.filter((p) => p.y != null);
-    const last = defined.at(-1);
-    const marks = s.points.map((p) => {
-      const label = `${s.label}, ${p.x}: ${p.y == null ? o.missingLabel : o.format(p.y)}`;
-      return p.y == null ? '' : el('g', { class: 'point', tabindex: 0, role: 'img', 'aria-label': label },
-        hitArea(x(p.x), y(p.y)) + el('circle', { cx: x(p.x), cy: y(p.y), r: 4, fill: colour, 'data-value': p.y, 'data-x': p.x }, el('title', {}, escapeHtml(label))));
-    }).join('');
-    return el('g', { class: 'series', 'data-series': s.id },
-      el('path', { d: (path(s.points) ?? '').replace(/\d+\.\d+/g, (n) => String(r1(Number(n)))), fill: 'none', stroke: colour, 'stroke-width': 2.5, 'stroke-dasharray': DASHES[i % DASHES.length] }) +
-      marks +
-      (last ? el('text', { x: x(last.x) + 8, y: labelY.get(s.id)!, 'font-size': 12, fill: colour, 'dominant-baseline': 'middle' }, escapeHtml(s.label)) : ''));
-  }).join('');
+  const path = line<{ x: number; y: number | null }>()
+    .defined((p) => p.y != null)
+    .x((p) => x(p.x))
+    .y((p) => y(p.y ?? 0));
+  const lines = series
+    .map((s, i) => {
+      const colour = COLOURS[i % COLOURS.length];
+      const defined = s.points.filter((p) => p.y != null);
+      const last = defined.at(-1);
+      const marks = s.points
+        .map((p) => {
+          const label = `${s.label}, ${p.x}: ${p.y == null ? o.missingLabel : o.format(p.y)}`;
+          return p.y == null
+            ? ''
+            : el(
+                'g',
+                { class: 'point', tabindex: 0, role: 'img', 'aria-label': label },
+                hitArea(x(p.x), y(p.y)) +
+                  el(
+                    'circle',
+                    { cx: x(p.x), cy: y(p.y), r: 4, fill: colour, 'data-value': p.y, 'data-x': p.x },
+                    el('title', {}, escapeHtml(label)),
+                  ),
+              );
+        })
+        .join('');
+      return el(
+        'g',
+        { class: 'series', 'data-series': s.id },
+        el('path', {
+          d: (path(s.points) ?? '').replace(/\d+\.\d+/g, (n) => String(r1(Number(n)))),
+          fill: 'none',
+          stroke: colour,
+          'stroke-width': 2.5,
+          'stroke-dasharray': DASHES[i % DASHES.length],
+        }) +
+          marks +
+          (last
+            ? el(
+                'text',
+                { x: x(last.x) + 8, y: labelY.get(s.id)!, 'font-size': 12, fill: colour, 'dominant-baseline': 'middle' },
+                escapeHtml(s.label),
+              )
+            : ''),
+      );
+    })
+    .join('');
   return frame(o.id, width, height, o.title, o.description, grid + axis + breaks + reference + lines, 'group');
 }

@@ -37,20 +37,60 @@ export function stripPlot(rows: StripRow[], o: StripPlotOptions): string {
   const compact = width < COMPACT;
   const m = { top: compact ? 40 : 24, right: 24, left: compact ? 16 : 150, bottom: 28 };
   const height = m.top + rows.length * ROW + m.bottom;
-  const x = scaleLinear().domain([0, max(rows.flatMap((r) => r.points), (p) => p.value) || 1]).nice().range([m.left, width - m.right]);
-  const axis = x.ticks(5).map((tick) => el('g', { class: 'tick' },
-    el('line', { x1: x(tick), x2: x(tick), y1: m.top - 8, y2: height - m.bottom, stroke: 'currentColor', 'stroke-opacity': 0.15 }) +
-    el('text', { x: x(tick), y: height - m.bottom + 16, 'text-anchor': 'middle', 'font-size': 12, fill: 'currentColor' }, escapeHtml(o.format(tick))))).join('');
-  const body = rows.map((row, i) => {
-    const mid = m.top + i * ROW + ROW / 2;
-    const marks = row.points.length > MAX_DOTS ? histogram(row, x, mid, o) : dots(row, x, mid, o, compact);
-    const me = row.points.find((p) => p.key === o.highlight);
-    const name = me ? el('text', { x: x(me.value), y: mid - 12, 'text-anchor': x(me.value) > width / 2 ? 'end' : 'start', 'font-size': 12, 'font-weight': 'bold', fill: 'currentColor' }, escapeHtml(me.name)) : '';
-    const rowName = compact
-      ? el('text', { x: 0, y: mid - ROW / 2 - 4, 'font-size': 12, 'font-weight': 'bold', fill: 'currentColor' }, escapeHtml(row.label))
-      : el('text', { x: m.left - 12, y: mid, 'text-anchor': 'end', 'dominant-baseline': 'middle', 'font-size': 12, fill: 'currentColor' }, escapeHtml(row.label));
-    return rowName + marks + name;
-  }).join('');
+  const x = scaleLinear()
+    .domain([
+      0,
+      max(
+        rows.flatMap((r) => r.points),
+        (p) => p.value,
+      ) || 1,
+    ])
+    .nice()
+    .range([m.left, width - m.right]);
+  const axis = x
+    .ticks(5)
+    .map((tick) =>
+      el(
+        'g',
+        { class: 'tick' },
+        el('line', { x1: x(tick), x2: x(tick), y1: m.top - 8, y2: height - m.bottom, stroke: 'currentColor', 'stroke-opacity': 0.15 }) +
+          el(
+            'text',
+            { x: x(tick), y: height - m.bottom + 16, 'text-anchor': 'middle', 'font-size': 12, fill: 'currentColor' },
+            escapeHtml(o.format(tick)),
+          ),
+      ),
+    )
+    .join('');
+  const body = rows
+    .map((row, i) => {
+      const mid = m.top + i * ROW + ROW / 2;
+      const marks = row.points.length > MAX_DOTS ? histogram(row, x, mid, o) : dots(row, x, mid, o, compact);
+      const me = row.points.find((p) => p.key === o.highlight);
+      const name = me
+        ? el(
+            'text',
+            {
+              x: x(me.value),
+              y: mid - 12,
+              'text-anchor': x(me.value) > width / 2 ? 'end' : 'start',
+              'font-size': 12,
+              'font-weight': 'bold',
+              fill: 'currentColor',
+            },
+            escapeHtml(me.name),
+          )
+        : '';
+      const rowName = compact
+        ? el('text', { x: 0, y: mid - ROW / 2 - 4, 'font-size': 12, 'font-weight': 'bold', fill: 'currentColor' }, escapeHtml(row.label))
+        : el(
+            'text',
+            { x: m.left - 12, y: mid, 'text-anchor': 'end', 'dominant-baseline': 'middle', 'font-size': 12, fill: 'currentColor' },
+            escapeHtml(row.label),
+          );
+      return rowName + marks + name;
+    })
+    .join('');
   return frame(o.id, width, height, o.title, o.description, axis + body, 'group');
 }
 
@@ -58,30 +98,74 @@ type Scale = ReturnType<typeof scaleLinear<number, number>>;
 
 function dots(row: StripRow, x: Scale, mid: number, o: StripPlotOptions, compact: boolean): string {
   const ordered = [...row.points].sort((a, b) => Number(a.key === o.highlight) - Number(b.key === o.highlight));
-  return ordered.map((p, j) => {
-    const mine = p.key === o.highlight;
-    const label = `${p.name}: ${o.format(p.value)}`;
-    const dot = el('circle', {
-      cx: x(p.value), cy: mine ? mid : mid + ((j % 3) - 1) * 7, r: mine ? 7 : 4, fill: mine ? '#b45309' : '#3182bd',
-      'fill-opacity': mine ? 1 : 0.6, stroke: '#ffffff', 'stroke-width': mine ? 1.5 : 0.5, 'data-key': p.key, 'data-value': p.value,
-    }, el('title', {}, escapeHtml(label)));
-    // On a phone the other dots are too close together to tap: the table under the chart links each of them.
-    if (!mine && compact) return dot;
-    return focusable(label, (mine ? hitArea(x(p.value), mid) : '') + dot, mine ? undefined : p.href);
-  }).join('');
+  return ordered
+    .map((p, j) => {
+      const mine = p.key === o.highlight;
+      const label = `${p.name}: ${o.format(p.value)}`;
+      const dot = el(
+        'circle',
+        {
+          cx: x(p.value),
+          cy: mine ? mid : mid + ((j % 3) - 1) * 7,
+          r: mine ? 7 : 4,
+          fill: mine ? '#b45309' : '#3182bd',
+          'fill-opacity': mine ? 1 : 0.6,
+          stroke: '#ffffff',
+          'stroke-width': mine ? 1.5 : 0.5,
+          'data-key': p.key,
+          'data-value': p.value,
+        },
+        el('title', {}, escapeHtml(label)),
+      );
+      // On a phone the other dots are too close together to tap: the table under the chart links each of them.
+      if (!mine && compact) return dot;
+      return focusable(label, (mine ? hitArea(x(p.value), mid) : '') + dot, mine ? undefined : p.href);
+    })
+    .join('');
 }
 
 /** Counts of units per class of rate, as bars rising from the row's line, and the unit itself on top. */
 function histogram(row: StripRow, x: Scale, mid: number, o: StripPlotOptions): string {
-  const bins = bin<StripRow['points'][number], number>().value((p) => p.value).domain(x.domain() as [number, number]).thresholds(x.ticks(30))(row.points);
+  const bins = bin<StripRow['points'][number], number>()
+    .value((p) => p.value)
+    .domain(x.domain() as [number, number])
+    .thresholds(x.ticks(30))(row.points);
   const tallest = Math.max(1, ...bins.map((b) => b.length));
-  const bars = bins.filter((b) => b.length > 0).map((b) => {
-    const h = Math.max(2, (b.length / tallest) * (ROW / 2 - 4));
-    return el('rect', { x: x(b.x0!), y: mid + 8 - h, width: Math.max(1, x(b.x1!) - x(b.x0!) - 1), height: h, fill: '#3182bd', 'fill-opacity': 0.5 });
-  }).join('');
+  const bars = bins
+    .filter((b) => b.length > 0)
+    .map((b) => {
+      const h = Math.max(2, (b.length / tallest) * (ROW / 2 - 4));
+      return el('rect', {
+        x: x(b.x0!),
+        y: mid + 8 - h,
+        width: Math.max(1, x(b.x1!) - x(b.x0!) - 1),
+        height: h,
+        fill: '#3182bd',
+        'fill-opacity': 0.5,
+      });
+    })
+    .join('');
   const me = row.points.find((p) => p.key === o.highlight);
   const label = me ? `${me.name}: ${o.format(me.value)}` : '';
-  const mark = me ? focusable(label, hitArea(x(me.value), mid) + el('circle', { cx: x(me.value), cy: mid, r: 7, fill: '#b45309', stroke: '#ffffff', 'stroke-width': 1.5, 'data-key': me.key, 'data-value': me.value },
-    el('title', {}, escapeHtml(label)))) : '';
+  const mark = me
+    ? focusable(
+        label,
+        hitArea(x(me.value), mid) +
+          el(
+            'circle',
+            {
+              cx: x(me.value),
+              cy: mid,
+              r: 7,
+              fill: '#b45309',
+              stroke: '#ffffff',
+              'stroke-width': 1.5,
+              'data-key': me.key,
+              'data-value': me.value,
+            },
+            el('title', {}, escapeHtml(label)),
+          ),
+      )
+    : '';
   return el('g', { role: 'img', 'aria-label': o.distribution(row.points.length), 'data-count': row.points.length }, bars) + mark;
 }

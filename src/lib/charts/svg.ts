@@ -17,11 +17,30 @@ export const el = (tag: string, a: Record<string, string | number | null | undef
  * The accessible frame every chart shares: a titled, described image with a stable id
  * (a "group" instead when it holds links or focusable marks, which an image may not).
  */
-export function frame(id: string, width: number, height: number, title: string, desc: string, body: string, role = 'img', kind = ''): string {
-  return el('svg', {
-    xmlns: 'http://www.w3.org/2000/svg', viewBox: `0 0 ${width} ${height}`, width, height, role,
-    'aria-labelledby': `${id}-title ${id}-desc`, class: kind ? `chart ${kind}` : 'chart', id,
-  }, el('title', { id: `${id}-title` }, escapeHtml(title)) + el('desc', { id: `${id}-desc` }, escapeHtml(desc)) + body);
+export function frame(
+  id: string,
+  width: number,
+  height: number,
+  title: string,
+  desc: string,
+  body: string,
+  role = 'img',
+  kind = '',
+): string {
+  return el(
+    'svg',
+    {
+      xmlns: 'http://www.w3.org/2000/svg',
+      viewBox: `0 0 ${width} ${height}`,
+      width,
+      height,
+      role,
+      'aria-labelledby': `${id}-title ${id}-desc`,
+      class: kind ? `chart ${kind}` : 'chart',
+      id,
+    },
+    el('title', { id: `${id}-title` }, escapeHtml(title)) + el('desc', { id: `${id}-desc` }, escapeHtml(desc)) + body,
+  );
 }
 
 /** A data mark reachable by keyboard: a link to its page when it has one, else a labelled image in the tab order. */

@@ -32,25 +32,64 @@ export function tileMap(groups: TileGroup[], values: Map<string, MapDatum>, o: M
     const rows = Math.ceil(g.units.length / cols);
     const w = Math.max(cols * (TILE + GAP), Math.min(width, g.name.length * 7));
     const h = HEADER + rows * (TILE + GAP);
-    if (x > 0 && x + w > width) { x = 0; y += rowHeight + PAD; rowHeight = 0; }
-    const tiles = g.units.map((code, i) => {
-      const d = values.get(code);
-      const label = datumLabel(code, d, o.format, o.missingLabel);
-      const tx = x + (i % cols) * (TILE + GAP);
-      const ty = y + HEADER + Math.floor(i / cols) * (TILE + GAP);
-      return unitMark(code, label, d, (data) => el('rect', {
-        x: tx, y: ty, width: TILE, height: TILE, rx: 2, fill: shade(d), stroke: code === o.highlight ? '#b45309' : '#94a3b8',
-        'stroke-width': code === o.highlight ? 2.5 : 0.8, ...data, 'data-highlight': code === o.highlight ? 'true' : null,
-      }, el('title', {}, escapeHtml(label))), o.href?.(code));
-    }).join('');
-    blocks.push(el('g', { class: 'tile-group', 'data-group': g.code },
-      el('text', { x, y: y + 12, 'font-size': 12, 'font-weight': 'bold', fill: 'currentColor' }, escapeHtml(g.name)) + tiles));
+    if (x > 0 && x + w > width) {
+      x = 0;
+      y += rowHeight + PAD;
+      rowHeight = 0;
+    }
+    const tiles = g.units
+      .map((code, i) => {
+        const d = values.get(code);
+        const label = datumLabel(code, d, o.format, o.missingLabel);
+        const tx = x + (i % cols) * (TILE + GAP);
+        const ty = y + HEADER + Math.floor(i / cols) * (TILE + GAP);
+        return unitMark(
+          code,
+          label,
+          d,
+          (data) =>
+            el(
+              'rect',
+              {
+                x: tx,
+                y: ty,
+                width: TILE,
+                height: TILE,
+                rx: 2,
+                fill: shade(d),
+                stroke: code === o.highlight ? '#b45309' : '#94a3b8',
+                'stroke-width': code === o.highlight ? 2.5 : 0.8,
+                ...data,
+                'data-highlight': code === o.highlight ? 'true' : null,
+              },
+              el('title', {}, escapeHtml(label)),
+            ),
+          o.href?.(code),
+        );
+      })
+      .join('');
+    blocks.push(
+      el(
+        'g',
+        { class: 'tile-group', 'data-group': g.code },
+        el('text', { x, y: y + 12, 'font-size': 12, 'font-weight': 'bold', fill: 'currentColor' }, escapeHtml(g.name)) + tiles,
+      ),
+    );
     x += w + PAD;
     rowHeight = Math.max(rowHeight, h);
   }
   const mapHeight = y + rowHeight;
   const legend = classLegend(0, o.legendTitle, o.breaks, o.format, [...values.values()], o.missingLabel);
   const height = mapHeight + 8 + legend.height;
-  return frame(o.id, width, height, o.title, o.description, hatchDef() + el('g', { class: 'shapes' }, blocks.join(''))
-    + el('g', { transform: `translate(0 ${Math.round(mapHeight + 8)})` }, legend.markup), o.href ? 'group' : 'img');
+  return frame(
+    o.id,
+    width,
+    height,
+    o.title,
+    o.description,
+    hatchDef() +
+      el('g', { class: 'shapes' }, blocks.join('')) +
+      el('g', { transform: `translate(0 ${Math.round(mapHeight + 8)})` }, legend.markup),
+    o.href ? 'group' : 'img',
+  );
 }

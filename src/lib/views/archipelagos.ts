@@ -15,21 +15,43 @@ export interface Archipelago {
 }
 
 export const ARCHIPELAGOS: Archipelago[] = [
-  { id: 'hoang-sa', province: 'Đà Nẵng', box: [[110.8, 15.3], [113.2, 17.4]] },
-  { id: 'truong-sa', province: 'Khánh Hòa', box: [[111.4, 6.0], [117.5, 12.0]] },
+  {
+    id: 'hoang-sa',
+    province: 'Đà Nẵng',
+    box: [
+      [110.8, 15.3],
+      [113.2, 17.4],
+    ],
+  },
+  {
+    id: 'truong-sa',
+    province: 'Khánh Hòa',
+    box: [
+      [111.4, 6.0],
+      [117.5, 12.0],
+    ],
+  },
 ];
 
 const inside = (ring: Position[], [[w, s], [e, n]]: Archipelago['box']) => ring.every(([x, y]) => x >= w && x <= e && y >= s && y <= n);
 
 /** The islands of each archipelago found in a province file, as polygon features tagged with the archipelago's id. */
-export function archipelagoIslands(geo: FeatureCollection<Geometry, Record<string, unknown>>, nameKey = 'province_name'): FeatureCollection<Polygon, { archipelago: string; province: string }> {
+export function archipelagoIslands(
+  geo: FeatureCollection<Geometry, Record<string, unknown>>,
+  nameKey = 'province_name',
+): FeatureCollection<Polygon, { archipelago: string; province: string }> {
   const features: Feature<Polygon, { archipelago: string; province: string }>[] = [];
   for (const f of geo.features) {
-    const polygons = f.geometry.type === 'MultiPolygon' ? f.geometry.coordinates : f.geometry.type === 'Polygon' ? [f.geometry.coordinates] : [];
+    const polygons =
+      f.geometry.type === 'MultiPolygon' ? f.geometry.coordinates : f.geometry.type === 'Polygon' ? [f.geometry.coordinates] : [];
     for (const a of ARCHIPELAGOS) {
       if (String(f.properties[nameKey]) !== a.province) continue;
       for (const p of polygons.filter((rings) => inside(rings[0], a.box))) {
-        features.push({ type: 'Feature', properties: { archipelago: a.id, province: a.province }, geometry: { type: 'Polygon', coordinates: p } });
+        features.push({
+          type: 'Feature',
+          properties: { archipelago: a.id, province: a.province },
+          geometry: { type: 'Polygon', coordinates: p },
+        });
       }
     }
   }

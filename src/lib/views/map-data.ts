@@ -21,12 +21,19 @@ export interface MissingLabels {
 
 /** Each unit's value, or the reason it has none: not computable (split unit), withheld, or no data. */
 export function mapData(rows: MapRow[], dependsOn: string[], labels: MissingLabels): Map<string, MapDatum> {
-  return new Map(rows.map((r) => {
-    const missing = r.value != null ? undefined
-      : !r.complete ? labels.partial
-      : dependsOn.some((c) => isWithheld(r, c)) ? labels.withheld : labels.noData;
-    return [r.unit_code, { name: r.unit_name, value: r.value, missing, hatched: !r.complete || undefined }];
-  }));
+  return new Map(
+    rows.map((r) => {
+      const missing =
+        r.value != null
+          ? undefined
+          : !r.complete
+            ? labels.partial
+            : dependsOn.some((c) => isWithheld(r, c))
+              ? labels.withheld
+              : labels.noData;
+      return [r.unit_code, { name: r.unit_name, value: r.value, missing, hatched: !r.complete || undefined }];
+    }),
+  );
 }
 
 /** Units in their groups (districts), in the order the rows come; units with no group last. */

@@ -15,24 +15,39 @@ export interface MapIndicator {
   programme?: string;
 }
 
-const rate = (id: string, ...counts: string[]): MapIndicator =>
-  ({ id, table: 'poverty', column: id, kind: 'percent', counts: [...counts, 'households'] });
-const count = (id: string): MapIndicator =>
-  ({ id, table: 'poverty', column: id, kind: 'count', counts: [id, 'households'] });
-const coverage = (programme: string): MapIndicator =>
-  ({ id: `coverage_${programme}`, table: 'coverage', column: 'coverage_rate', kind: 'percent', counts: ['covered', 'eligible'], programme });
+const rate = (id: string, ...counts: string[]): MapIndicator => ({
+  id,
+  table: 'poverty',
+  column: id,
+  kind: 'percent',
+  counts: [...counts, 'households'],
+});
+const count = (id: string): MapIndicator => ({ id, table: 'poverty', column: id, kind: 'count', counts: [id, 'households'] });
+const coverage = (programme: string): MapIndicator => ({
+  id: `coverage_${programme}`,
+  table: 'coverage',
+  column: 'coverage_rate',
+  kind: 'percent',
+  counts: ['covered', 'eligible'],
+  programme,
+});
 
 export const MAP_INDICATORS: readonly MapIndicator[] = [
-  rate('poor_rate', 'poor'), rate('near_poor_rate', 'near_poor'), rate('poor_near_poor_rate', 'poor', 'near_poor'),
-  count('poor'), count('near_poor'),
+  rate('poor_rate', 'poor'),
+  rate('near_poor_rate', 'near_poor'),
+  rate('poor_near_poor_rate', 'poor', 'near_poor'),
+  count('poor'),
+  count('near_poor'),
   { id: 'em_share_of_poor', table: 'poverty', column: 'em_share_of_poor', kind: 'percent', counts: ['poor_em', 'poor'] },
-  coverage('bhyt'), coverage('credit'), coverage('tuition'), coverage('officials_trained'),
+  coverage('bhyt'),
+  coverage('credit'),
+  coverage('tuition'),
+  coverage('officials_trained'),
 ];
 
 /** The re-aggregated 2025 units carry only counts and the two rates. */
 const UNITS_2025 = new Set(['poor_rate', 'near_poor_rate', 'poor', 'near_poor']);
 
-export const indicatorsFor = (level: MapLevel) =>
-  MAP_INDICATORS.filter((i) => level !== 'units2025' || UNITS_2025.has(i.id));
+export const indicatorsFor = (level: MapLevel) => MAP_INDICATORS.filter((i) => level !== 'units2025' || UNITS_2025.has(i.id));
 
 export const findIndicator = (id: string) => MAP_INDICATORS.find((i) => i.id === id);

@@ -28,26 +28,37 @@ const viewPath = (level: MapLevel, indicator: string, year: number, standard: st
  * leaving out indicators computed from a count the dataset does not collect.
  */
 export function mapViews(periods: MapPeriod[], notCollected: ReadonlySet<string> = new Set()): MapView[] {
-  return LEVELS.flatMap((level) => indicatorsFor(level).filter((i) => !i.counts.some((c) => notCollected.has(c))).flatMap((indicator) =>
-    periods
-      .filter((p) => p.level === level && p.source === indicator.table)
-      .map((p) => ({ level, indicator, year: p.year, standard: p.standard, path: viewPath(level, indicator.id, p.year, p.standard) }))));
+  return LEVELS.flatMap((level) =>
+    indicatorsFor(level)
+      .filter((i) => !i.counts.some((c) => notCollected.has(c)))
+      .flatMap((indicator) =>
+        periods
+          .filter((p) => p.level === level && p.source === indicator.table)
+          .map((p) => ({ level, indicator, year: p.year, standard: p.standard, path: viewPath(level, indicator.id, p.year, p.standard) })),
+      ),
+  );
 }
 
 /**
  * The view a switch leads to when the reader changes one setting: the same view with that setting
  * changed if it exists, else the nearest one (latest year, then first standard) that does.
  */
-export function switchTo(views: MapView[], from: MapView, change: Partial<{ level: MapLevel; indicator: string; period: string }>): MapView {
+export function switchTo(
+  views: MapView[],
+  from: MapView,
+  change: Partial<{ level: MapLevel; indicator: string; period: string }>,
+): MapView {
   const level = change.level ?? from.level;
   const indicator = change.indicator ?? from.indicator.id;
   const candidates = views.filter((v) => v.level === level && v.indicator.id === indicator);
   const pool = candidates.length ? candidates : views.filter((v) => v.level === level);
   const period = change.period ?? periodSlug(from.year, from.standard);
-  return pool.find((v) => periodSlug(v.year, v.standard) === period)
-    ?? pool.find((v) => v.year === from.year && (v.standard === from.standard || v.standard == null || from.standard == null))
-    ?? pool.filter((v) => v.year <= from.year).at(-1)
-    ?? pool[0];
+  return (
+    pool.find((v) => periodSlug(v.year, v.standard) === period) ??
+    pool.find((v) => v.year === from.year && (v.standard === from.standard || v.standard == null || from.standard == null)) ??
+    pool.filter((v) => v.year <= from.year).at(-1) ??
+    pool[0]
+  );
 }
 
 export interface MapSwitch {
@@ -59,11 +70,27 @@ export interface MapSwitch {
 export function mapSwitches(views: MapView[], view: MapView): MapSwitch[] {
   const here = views.filter((v) => v.level === view.level);
   return [
-    { kind: 'level', options: LEVELS.filter((l) => views.some((v) => v.level === l))
-      .map((level) => ({ value: level, target: switchTo(views, view, { level }), current: level === view.level })) },
-    { kind: 'indicator', options: [...new Set(here.map((v) => v.indicator))]
-      .map((i) => ({ value: i.id, target: switchTo(views, view, { indicator: i.id }), current: i === view.indicator })) },
-    { kind: 'period', options: here.filter((v) => v.indicator === view.indicator)
-      .map((v) => ({ value: periodSlug(v.year, v.standard), target: v, current: v === view })) },
+    {
+      kind: 'level',
+      options: LEVELS.filter((l) => views.some((v) => v.level === l)).map((level) => ({
+        value: level,
+        target: switchTo(views, view, { level }),
+        current: level === view.level,
+      })),
+    },
+    {
+      kind: 'indicator',
+      options: [...new Set(here.map((v) => v.indicator))].map((i) => ({
+        value: i.id,
+        target: switchTo(views, view, { indicator: i.id }),
+        current: i === view.indicator,
+      })),
+    },
+    {
+      kind: 'period',
+      options: here
+        .filter((v) => v.indicator === view.indicator)
+        .map((v) => ({ value: periodSlug(v.year, v.standard), target: v, current: v === view })),
+    },
   ];
 }

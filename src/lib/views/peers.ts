@@ -17,7 +17,10 @@ export interface Standing {
 
 /** Where each unit with a published rate stands among the given peers by poverty rate, highest first. */
 export function standings(rows: PeerRow[]): Map<string, Standing> {
-  const rates = rows.map((r) => r.poor_rate).filter((v): v is number => v != null).sort((a, b) => b - a);
+  const rates = rows
+    .map((r) => r.poor_rate)
+    .filter((v): v is number => v != null)
+    .sort((a, b) => b - a);
   // For each rate: the rank of its first holder (units above it, plus one) and how many share it.
   const at = new Map<number, { rank: number; count: number }>();
   rates.forEach((v, i) => {

@@ -3,6 +3,8 @@ export function parseIndicators(text: string | null): { table: 'deprivation' | '
   return (text ?? '')
     .split(';')
     .map((s) => s.trim().split(':'))
-    .filter((p): p is ['deprivation' | 'coverage', string] => p.length === 2 && (p[0] === 'deprivation' || p[0] === 'coverage') && p[1] !== '')
+    .filter(
+      (p): p is ['deprivation' | 'coverage', string] => p.length === 2 && (p[0] === 'deprivation' || p[0] === 'coverage') && p[1] !== '',
+    )
     .map(([table, code]) => ({ table, code }));
 }

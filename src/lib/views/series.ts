@@ -11,7 +11,13 @@ export interface SeriesRow {
  * One line per poverty standard (never joined across standards), and a break marker where a
  * later standard starts.
  */
-export function seriesByStandard(rows: SeriesRow[], column: string, standards: Standard[], breakLabel: (s: Standard) => string, label: (s: Standard) => string) {
+export function seriesByStandard(
+  rows: SeriesRow[],
+  column: string,
+  standards: Standard[],
+  breakLabel: (s: Standard) => string,
+  label: (s: Standard) => string,
+) {
   const series: LineSeries[] = standards
     .map((s) => ({
       id: s.id,
@@ -20,9 +26,7 @@ export function seriesByStandard(rows: SeriesRow[], column: string, standards: S
     }))
     .filter((s) => s.points.length > 0);
   const firstYear = Math.min(...rows.map((r) => r.year));
-  const breaks = standards
-    .filter((s) => Math.min(...s.years) > firstYear)
-    .map((s) => ({ x: Math.min(...s.years), label: breakLabel(s) }));
+  const breaks = standards.filter((s) => Math.min(...s.years) > firstYear).map((s) => ({ x: Math.min(...s.years), label: breakLabel(s) }));
   return { series, breaks };
 }
 
@@ -30,12 +34,17 @@ export function seriesByStandard(rows: SeriesRow[], column: string, standards: S
  * Where a standard's count has been zero for its last years: since when, and the last year it was
  * not (so a headline can say "none since 2023; 258 in 2022" rather than a bare 0). Null otherwise.
  */
-export function zeroSince<T extends SeriesRow>(rows: T[], standard: string, column: string): { since: number; before: { year: number; value: number } | null } | null {
+export function zeroSince<T extends SeriesRow>(
+  rows: T[],
+  standard: string,
+  column: string,
+): { since: number; before: { year: number; value: number } | null } | null {
   const years = rows.filter((r) => r.standard === standard).sort((a, b) => a.year - b.year);
   if (years.length === 0 || years.at(-1)![column] !== 0) return null;
   let i = years.length - 1;
   while (i > 0 && years[i - 1][column] === 0) i -= 1;
-  const before = i > 0 && typeof years[i - 1][column] === 'number' ? { year: years[i - 1].year, value: years[i - 1][column] as number } : null;
+  const before =
+    i > 0 && typeof years[i - 1][column] === 'number' ? { year: years[i - 1].year, value: years[i - 1][column] as number } : null;
   return { since: years[i].year, before };
 }
 

@@ -21,7 +21,8 @@ interface Row {
 }
 
 /** Years and standards with district deprivation figures (read once per build). */
-export const listDeprivationPeriods = () => once('deprivation-periods', () => query<{ year: number; standard: string }>(deprivationPeriods()));
+export const listDeprivationPeriods = () =>
+  once('deprivation-periods', () => query<{ year: number; standard: string }>(deprivationPeriods()));
 
 /** Which of the 12 indicators poor and near-poor households lack most, for the province and each district. */
 async function drawDeprivationFigure(locale: Locale, year: number, standard: string): Promise<FigureModel> {
@@ -33,7 +34,11 @@ async function drawDeprivationFigure(locale: Locale, year: number, standard: str
   const province = units.find((u) => u.level === 'province');
   // Indicators in the order the province lacks them most, so the heaviest rows come first.
   const indicators = [...new Set(rows.map((r) => r.indicator))]
-    .map((key) => ({ key, label: labelOf(locale, 'deprivation', key), share: province ? byCell.get(`${key}|${province.key}`)?.share_deprived ?? -1 : 0 }))
+    .map((key) => ({
+      key,
+      label: labelOf(locale, 'deprivation', key),
+      share: province ? (byCell.get(`${key}|${province.key}`)?.share_deprived ?? -1) : 0,
+    }))
     .sort((a, b) => b.share - a.share || a.key.localeCompare(b.key));
   const missing = (r: Row | undefined) => (r?.suppressed ? t('suppressed') : t('no_data'));
   const format = (v: number) => formatPercent(locale, v, 1)!;
@@ -41,11 +46,19 @@ async function drawDeprivationFigure(locale: Locale, year: number, standard: str
   const title = t('deprivation.view.title', { year, standard: standardName });
   const id = `deprivation/${periodSlug(year, standard)}`;
   return {
-    id, page: `${id}/`, title, description: t('deprivation.view.desc'),
-    svg: heatmap(indicators, units, (ind, unit) => {
-      const r = byCell.get(`${ind}|${unit}`);
-      return { value: r?.share_deprived ?? null, missing: missing(r) };
-    }, { id: id.replace('/', '-'), title, description: t('deprivation.view.desc'), format, missingLabel: t('no_data'), top: 100 }),
+    id,
+    page: `${id}/`,
+    title,
+    description: t('deprivation.view.desc'),
+    svg: heatmap(
+      indicators,
+      units,
+      (ind, unit) => {
+        const r = byCell.get(`${ind}|${unit}`);
+        return { value: r?.share_deprived ?? null, missing: missing(r) };
+      },
+      { id: id.replace('/', '-'), title, description: t('deprivation.view.desc'), format, missingLabel: t('no_data'), top: 100 },
+    ),
     source: datasetSource(locale, 'deprivation'),
     illustrative: isIllustrative(manifest, 'deprivation'),
     notes: [t('deprivation.view.note')],
@@ -57,10 +70,13 @@ async function drawDeprivationFigure(locale: Locale, year: number, standard: str
       rowHeader: 0,
       rows: indicators.map((ind) => ({
         key: ind.key,
-        cells: [ind.label, ...units.map((u) => {
-          const r = byCell.get(`${ind.key}|${u.key}`);
-          return r?.share_deprived == null ? missing(r) : format(r.share_deprived);
-        })],
+        cells: [
+          ind.label,
+          ...units.map((u) => {
+            const r = byCell.get(`${ind.key}|${u.key}`);
+            return r?.share_deprived == null ? missing(r) : format(r.share_deprived);
+          }),
+        ],
         values: [ind.key, ...units.map((u) => byCell.get(`${ind.key}|${u.key}`)?.share_deprived ?? null)],
       })),
     },
@@ -68,4 +84,5 @@ async function drawDeprivationFigure(locale: Locale, year: number, standard: str
 }
 
 /** The figure above, drawn once per build: its page, its embed and its files share it. */
-export const deprivationFigure = (locale: Locale, year: number, standard: string) => once(`${locale}:deprivation/${year}-${standard}`, () => drawDeprivationFigure(locale, year, standard));
+export const deprivationFigure = (locale: Locale, year: number, standard: string) =>
+  once(`${locale}:deprivation/${year}-${standard}`, () => drawDeprivationFigure(locale, year, standard));

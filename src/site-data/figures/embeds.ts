@@ -46,13 +46,23 @@ export async function sharePaths(base: string) {
 
 /** The share image of a page (path without base or language), if one of its figures leads it. */
 export async function shareImageOf(base: string, locale: Locale, page: string): Promise<{ src: string; alt: string } | undefined> {
-  const byPage = await once('share-images', async () => new Map((await sharePaths(base)).map(({ params, props: { locale, figure } }) =>
-    [`${locale}:${figure.page}`, { src: `${figureFilesPath(base, locale, params.id)}share.png`, alt: figure.title }])));
+  const byPage = await once(
+    'share-images',
+    async () =>
+      new Map(
+        (await sharePaths(base)).map(({ params, props: { locale, figure } }) => [
+          `${locale}:${figure.page}`,
+          { src: `${figureFilesPath(base, locale, params.id)}share.png`, alt: figure.title },
+        ]),
+      ),
+  );
   return byPage.get(`${locale}:${page}`);
 }
 
 /** A figure in every language, by id: what a download headed in both languages is made from. */
 export async function figureInEveryLocale(base: string, id: string): Promise<Record<Locale, FigureModel>> {
   const all = await embedPaths(base);
-  return Object.fromEntries(LOCALES.map((locale) => [locale, all.find((p) => p.params.id === id && p.params.lang === locale)!.props.figure])) as Record<Locale, FigureModel>;
+  return Object.fromEntries(
+    LOCALES.map((locale) => [locale, all.find((p) => p.params.id === id && p.params.lang === locale)!.props.figure]),
+  ) as Record<Locale, FigureModel>;
 }

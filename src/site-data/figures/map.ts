@@ -38,8 +38,13 @@ async function drawMapFigure(locale: Locale, view: MapView, link: (path: string)
   const values = mapData(rows, [ind.column, ...ind.counts], { withheld: t('suppressed'), noData: t('no_data'), partial: t('map.partial') });
   const href = (code: string) => link(unitPage(view.level === 'district' ? 'district' : 'commune', code));
   const options = {
-    id: 'map', title: names.title, description: t('map.view.desc', { unit: names.level, indicator: names.indicator }), format,
-    missingLabel: t('no_data'), breaks: await mapBreaks(view), href,
+    id: 'map',
+    title: names.title,
+    description: t('map.view.desc', { unit: names.level, indicator: names.indicator }),
+    format,
+    missingLabel: t('no_data'),
+    breaks: await mapBreaks(view),
+    href,
     legendTitle: t(ind.kind === 'percent' ? 'map.legend.percent' : 'map.legend.count', { indicator: names.indicator }),
   };
 
@@ -49,9 +54,17 @@ async function drawMapFigure(locale: Locale, view: MapView, link: (path: string)
   const drawn = shapes?.features.filter((f) => values.has(String(f.properties[key]))) ?? [];
   const onBoundaries = shapes != null && drawn.length >= rows.length * 0.9;
   const groups = tileGroups(rows, view.level === 'district' ? provinceName(locale) : t('map.nogroup'));
-  const drawings = drawnTwice((width, suffix) => onBoundaries
-    ? choropleth({ ...shapes, features: drawn }, values, { ...options, id: options.id + suffix, width, key, labels: view.level === 'district' })
-    : tileMap(groups, values, { ...options, id: options.id + suffix, width }));
+  const drawings = drawnTwice((width, suffix) =>
+    onBoundaries
+      ? choropleth({ ...shapes, features: drawn }, values, {
+          ...options,
+          id: options.id + suffix,
+          width,
+          key,
+          labels: view.level === 'district',
+        })
+      : tileMap(groups, values, { ...options, id: options.id + suffix, width }),
+  );
   const boundary = onBoundaries ? manifest.boundaries.find((b) => b.name === boundaryName) : undefined;
 
   const counts = ind.counts.filter((c) => c !== ind.column);
@@ -62,8 +75,12 @@ async function drawMapFigure(locale: Locale, view: MapView, link: (path: string)
     title: names.title,
     description: options.description,
     ...drawings,
-    source: [datasetSource(locale, ind.table),
-      boundary ? `${inLocale(boundary.source, locale)} (${inLocale(boundary.licence, locale)})` : ''].join(' ').trim(),
+    source: [
+      datasetSource(locale, ind.table),
+      boundary ? `${inLocale(boundary.source, locale)} (${inLocale(boundary.licence, locale)})` : '',
+    ]
+      .join(' ')
+      .trim(),
     illustrative: isIllustrative(manifest, ind.table),
     notes: [
       !onBoundaries ? t(grouped ? 'map.tiles.note' : 'map.tiles.districts') : '',
@@ -83,10 +100,22 @@ async function drawMapFigure(locale: Locale, view: MapView, link: (path: string)
       rows: rows.map((r) => {
         const d = values.get(r.unit_code)!;
         return {
-          key: r.unit_code, href: href(r.unit_code),
-          cells: [r.unit_code, r.unit_name, ...(grouped ? [r.group_name ?? ''] : []), d.value == null ? d.missing! : format(d.value),
-            ...counts.map((c) => (r.complete ? cellText(locale, r, c) : t('map.partial')))],
-          values: [r.unit_code, r.unit_name, ...(grouped ? [r.group_name] : []), r.value, ...counts.map((c) => (r[c] as number | null) ?? null)],
+          key: r.unit_code,
+          href: href(r.unit_code),
+          cells: [
+            r.unit_code,
+            r.unit_name,
+            ...(grouped ? [r.group_name ?? ''] : []),
+            d.value == null ? d.missing! : format(d.value),
+            ...counts.map((c) => (r.complete ? cellText(locale, r, c) : t('map.partial'))),
+          ],
+          values: [
+            r.unit_code,
+            r.unit_name,
+            ...(grouped ? [r.group_name] : []),
+            r.value,
+            ...counts.map((c) => (r[c] as number | null) ?? null),
+          ],
         };
       }),
     },
@@ -94,4 +123,5 @@ async function drawMapFigure(locale: Locale, view: MapView, link: (path: string)
 }
 
 /** The figure above, drawn once per build: its page, its embed and its files share it. */
-export const mapFigure = (locale: Locale, view: MapView, link: (path: string) => string) => once(`${locale}:${view.path}`, () => drawMapFigure(locale, view, link));
+export const mapFigure = (locale: Locale, view: MapView, link: (path: string) => string) =>
+  once(`${locale}:${view.path}`, () => drawMapFigure(locale, view, link));

@@ -23,7 +23,8 @@ function archipelagoInset(locale: Locale, provinces: Province[]) {
   if (!islands || islands.features.length === 0) return undefined;
   const iso = (name: string) => provinces.find((p) => foldName(p.province_name) === foldName(name))?.iso_3166_2 ?? '';
   return {
-    islands, title: t('map.archipelagos'),
+    islands,
+    title: t('map.archipelagos'),
     labels: [
       { id: 'hoang-sa', lines: [t('map.hoang_sa'), t('map.of', { province: 'Đà Nẵng' })], of: iso('Đà Nẵng') },
       { id: 'truong-sa', lines: [t('map.truong_sa'), t('map.of', { province: 'Khánh Hòa' })], of: iso('Khánh Hòa') },
@@ -41,13 +42,29 @@ export async function nationalMapFigure(locale: Locale, year: number): Promise<F
   const title = t('national.map.title', { year });
   const description = t('national.map.desc', { province: provinceName(locale) });
   return {
-    id, page: `national/${year}/`, title, description,
-    ...drawnTwice((width, suffix) => choropleth(geo, new Map(provinces.map((p) => [p.iso_3166_2, { name: p.province_name, value: p.value_pct }])), {
-      id: `national-map-${year}${suffix}`, title, description, key: 'iso_3166_2', format: (v) => formatPercent(locale, v, 1)!, missingLabel: t('no_data'),
-      legendTitle: t('national.col.rate'), breaks: classBreaks(provinces.map((p) => p.value_pct)), highlight: provinces.find((p) => p.home)?.iso_3166_2,
-      width: width ?? 560, height: 620, inset: archipelagoInset(locale, provinces),
-    })),
-    source: t('national.note.source'), illustrative: false, notes: [],
+    id,
+    page: `national/${year}/`,
+    title,
+    description,
+    ...drawnTwice((width, suffix) =>
+      choropleth(geo, new Map(provinces.map((p) => [p.iso_3166_2, { name: p.province_name, value: p.value_pct }])), {
+        id: `national-map-${year}${suffix}`,
+        title,
+        description,
+        key: 'iso_3166_2',
+        format: (v) => formatPercent(locale, v, 1)!,
+        missingLabel: t('no_data'),
+        legendTitle: t('national.col.rate'),
+        breaks: classBreaks(provinces.map((p) => p.value_pct)),
+        highlight: provinces.find((p) => p.home)?.iso_3166_2,
+        width: width ?? 560,
+        height: 620,
+        inset: archipelagoInset(locale, provinces),
+      }),
+    ),
+    source: t('national.note.source'),
+    illustrative: false,
+    notes: [],
     table: {
       columns: [
         { key: 'rank', label: t('national.rank'), numeric: true },
@@ -56,7 +73,8 @@ export async function nationalMapFigure(locale: Locale, year: number): Promise<F
       ],
       rowHeader: 1,
       rows: provinces.map((p) => ({
-        key: p.iso_3166_2, data: { province: p.iso_3166_2, ...(p.home ? { home: 'true' } : {}) },
+        key: p.iso_3166_2,
+        data: { province: p.iso_3166_2, ...(p.home ? { home: 'true' } : {}) },
         cells: [p.rank == null ? '–' : String(p.rank), p.province_name, `${pct(locale, p.value_pct)}${p.preliminary ? '*' : ''}`],
         values: [p.rank, p.province_name, p.value_pct],
       })),
@@ -72,16 +90,35 @@ export async function nationalTrendFigure(locale: Locale, years: number[]): Prom
   const t = translator(locale);
   const home = await homeSeries();
   const region = labelOf(locale, 'region', foldName(home.find((r) => r.area_level === 'region')?.area_name_en ?? ''));
-  const view = nationalView(home, years.at(-1)!, { province: provinceName(locale), region: t('national.region', { region }), country: t('national.country') });
+  const view = nationalView(home, years.at(-1)!, {
+    province: provinceName(locale),
+    region: t('national.region', { region }),
+    country: t('national.country'),
+  });
   const title = t('national.trend.title', { province: provinceName(locale), first: years[0], last: years.at(-1)! });
   return {
-    id: 'national/trend', page: 'national/', title, description: t('national.trend.desc'),
-    ...drawnTwice((width, suffix) => lineChart(view.series, {
-      id: `national-trend${suffix}`, width, title, description: t('national.trend.desc'), format: (v) => formatPercent(locale, v, 1)!, missingLabel: t('no_data'),
-    })),
-    source: t('national.note.source'), illustrative: false, notes: [],
+    id: 'national/trend',
+    page: 'national/',
+    title,
+    description: t('national.trend.desc'),
+    ...drawnTwice((width, suffix) =>
+      lineChart(view.series, {
+        id: `national-trend${suffix}`,
+        width,
+        title,
+        description: t('national.trend.desc'),
+        format: (v) => formatPercent(locale, v, 1)!,
+        missingLabel: t('no_data'),
+      }),
+    ),
+    source: t('national.note.source'),
+    illustrative: false,
+    notes: [],
     table: {
-      columns: [{ key: 'year', label: t('col.year'), numeric: false }, ...view.series.map((s) => ({ key: s.id, label: s.label, numeric: true }))],
+      columns: [
+        { key: 'year', label: t('col.year'), numeric: false },
+        ...view.series.map((s) => ({ key: s.id, label: s.label, numeric: true })),
+      ],
       rowHeader: 0,
       rows: years.map((y) => {
         const at = view.series.map((s) => s.points.find((p) => p.x === y)?.y ?? null);

@@ -14,17 +14,37 @@ export async function p135ProgressFigure(locale: Locale): Promise<FigureModel | 
   if (!progress.length) return null;
   const title = t('p135.progress.title');
   return {
-    id: 'program-135/progress', page: 'program-135/', title, description: t('p135.progress.desc'),
-    ...drawnTwice((width, suffix) => lineChart([{ id: 'exited', label: title, points: progress.map((p) => ({ x: p.year, y: p.exited })) }], {
-      id: `p135-progress${suffix}`, width, title, description: t('p135.progress.desc'), format: (v) => formatNumber(locale, v)!, missingLabel: t('no_data'), height: 220,
-    })),
+    id: 'program-135/progress',
+    page: 'program-135/',
+    title,
+    description: t('p135.progress.desc'),
+    ...drawnTwice((width, suffix) =>
+      lineChart([{ id: 'exited', label: title, points: progress.map((p) => ({ x: p.year, y: p.exited })) }], {
+        id: `p135-progress${suffix}`,
+        width,
+        title,
+        description: t('p135.progress.desc'),
+        format: (v) => formatNumber(locale, v)!,
+        missingLabel: t('no_data'),
+        height: 220,
+      }),
+    ),
     source: inLocale(manifest.tables.find((x) => x.name === 'villages')?.source, locale),
     illustrative: isIllustrative(manifest, 'villages'),
     notes: [],
     table: {
-      columns: [{ key: 'year', label: t('col.year'), numeric: false }, { key: 'exited', label: title, numeric: true }, { key: 'total', label: t('p135.col.total'), numeric: true }],
+      columns: [
+        { key: 'year', label: t('col.year'), numeric: false },
+        { key: 'exited', label: title, numeric: true },
+        { key: 'total', label: t('p135.col.total'), numeric: true },
+      ],
       rowHeader: 0,
-      rows: progress.map((p) => ({ key: String(p.year), data: { year: p.year }, cells: [String(p.year), String(p.exited), String(p.total)], values: [p.year, p.exited, p.total] })),
+      rows: progress.map((p) => ({
+        key: String(p.year),
+        data: { year: p.year },
+        cells: [String(p.year), String(p.exited), String(p.total)],
+        values: [p.year, p.exited, p.total],
+      })),
     },
   };
 }

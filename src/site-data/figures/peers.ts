@@ -21,7 +21,12 @@ export interface UnitStanding {
 }
 
 /** Where a district or commune stands among its peers by poverty rate, as a sentence's figures and a strip plot. */
-async function drawUnitStanding(locale: Locale, level: 'district' | 'commune', code: string, link: (path: string) => string): Promise<UnitStanding | null> {
+async function drawUnitStanding(
+  locale: Locale,
+  level: 'district' | 'commune',
+  code: string,
+  link: (path: string) => string,
+): Promise<UnitStanding | null> {
   const href = (c: string) => link(unitPage(level, c));
   const t = translator(locale);
   const manifest = loadManifest();
@@ -31,8 +36,10 @@ async function drawUnitStanding(locale: Locale, level: 'district' | 'commune', c
   if (!me || !province) return null;
   const inDistrict = level === 'commune' && me.district_code ? rows.filter((r) => r.district_code === me.district_code) : null;
   const format = (v: number) => formatPercent(locale, v, 2)!;
-  const points = (list: Row[]) => list.filter((r) => r.poor_rate != null)
-    .map((r) => ({ key: r.unit_code, name: r.unit_name, value: r.poor_rate!, href: href(r.unit_code) }));
+  const points = (list: Row[]) =>
+    list
+      .filter((r) => r.poor_rate != null)
+      .map((r) => ({ key: r.unit_code, name: r.unit_name, value: r.poor_rate!, href: href(r.unit_code) }));
   const strips = [
     ...(inDistrict ? [{ label: me.district_name ?? '', points: points(inDistrict) }] : []),
     { label: provinceName(locale), points: points(rows) },
@@ -42,13 +49,26 @@ async function drawUnitStanding(locale: Locale, level: 'district' | 'commune', c
   const title = t('peers.title', { name: me.unit_name, year: me.year, standard });
   const id = `${unitPage(level, code)}peers`;
   return {
-    year: me.year, standard: me.standard, province, district: inDistrict ? standing(inDistrict, code) : null,
+    year: me.year,
+    standard: me.standard,
+    province,
+    district: inDistrict ? standing(inDistrict, code) : null,
     figure: {
-      id, page: unitPage(level, code), title, description: t('peers.desc', { name: me.unit_name }),
-      ...drawnTwice((width, suffix) => stripPlot(strips, {
-        id: id.replaceAll('/', '-') + suffix, width, title, description: t('peers.desc', { name: me.unit_name }), format, highlight: code,
-        distribution: (count) => t('peers.distribution', { count, level: t(`peers.level.${level}`) }),
-      })),
+      id,
+      page: unitPage(level, code),
+      title,
+      description: t('peers.desc', { name: me.unit_name }),
+      ...drawnTwice((width, suffix) =>
+        stripPlot(strips, {
+          id: id.replaceAll('/', '-') + suffix,
+          width,
+          title,
+          description: t('peers.desc', { name: me.unit_name }),
+          format,
+          highlight: code,
+          distribution: (count) => t('peers.distribution', { count, level: t(`peers.level.${level}`) }),
+        }),
+      ),
       source: datasetSource(locale, 'poverty'),
       illustrative: isIllustrative(manifest, 'poverty'),
       notes: [],
@@ -62,8 +82,13 @@ async function drawUnitStanding(locale: Locale, level: 'district' | 'commune', c
         rows: (inDistrict ?? rows).map((r) => {
           const s = listed.get(r.unit_code);
           return {
-            key: r.unit_code, href: r.unit_code === code ? undefined : href(r.unit_code),
-            cells: [s ? String(s.rank) : '–', r.unit_name, r.poor_rate == null ? t(r.suppressed ? 'suppressed' : 'no_data') : format(r.poor_rate)],
+            key: r.unit_code,
+            href: r.unit_code === code ? undefined : href(r.unit_code),
+            cells: [
+              s ? String(s.rank) : '–',
+              r.unit_name,
+              r.poor_rate == null ? t(r.suppressed ? 'suppressed' : 'no_data') : format(r.poor_rate),
+            ],
             values: [s?.rank ?? null, r.unit_name, r.poor_rate],
           };
         }),
@@ -73,4 +98,5 @@ async function drawUnitStanding(locale: Locale, level: 'district' | 'commune', c
 }
 
 /** The figure above, drawn once per build: its page, its embed and its files share it. */
-export const unitStanding = (locale: Locale, level: 'district' | 'commune', code: string, link: (path: string) => string) => once(`${locale}:${unitPage(level, code)}peers`, () => drawUnitStanding(locale, level, code, link));
+export const unitStanding = (locale: Locale, level: 'district' | 'commune', code: string, link: (path: string) => string) =>
+  once(`${locale}:${unitPage(level, code)}peers`, () => drawUnitStanding(locale, level, code, link));

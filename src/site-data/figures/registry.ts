@@ -34,21 +34,31 @@ export async function listFigures(): Promise<FigureEntry[]> {
   const years = (await query<{ year: number }>(gsoYears())).map((r) => r.year);
   return [
     { id: 'province/poor-trend', build: (locale) => provinceTrend(locale) },
-    ...(await listMapViews()).map((view): FigureEntry => ({
-      id: view.path.replace(/\/$/, ''),
-      build: (locale, href) => mapFigure(locale, view, href),
-    })),
-    ...(await listDeprivationPeriods()).map((p): FigureEntry => ({
-      id: `deprivation/${periodSlug(p.year, p.standard)}`, build: (locale) => deprivationFigure(locale, p.year, p.standard),
-    })),
+    ...(await listMapViews()).map(
+      (view): FigureEntry => ({
+        id: view.path.replace(/\/$/, ''),
+        build: (locale, href) => mapFigure(locale, view, href),
+      }),
+    ),
+    ...(await listDeprivationPeriods()).map(
+      (p): FigureEntry => ({
+        id: `deprivation/${periodSlug(p.year, p.standard)}`,
+        build: (locale) => deprivationFigure(locale, p.year, p.standard),
+      }),
+    ),
     ...units.flatMap(([level, code]): FigureEntry[] => [
       { id: `${unitPage(level, code)}trend`, build: (locale) => unitTrend(locale, level, code) },
-      { id: `${unitPage(level, code)}peers`, build: async (locale, href) => (await unitStanding(locale, level, code, href))?.figure ?? null },
+      {
+        id: `${unitPage(level, code)}peers`,
+        build: async (locale, href) => (await unitStanding(locale, level, code, href))?.figure ?? null,
+      },
       { id: `${unitPage(level, code)}deprivation`, build: (locale) => unitDeprivationFigure(locale, level, code) },
     ]),
     ...years.map((year): FigureEntry => ({ id: `national/${year}/map`, build: (locale) => nationalMapFigure(locale, year) })),
     ...(years.length ? [{ id: 'national/trend', build: (locale: Locale) => nationalTrendFigure(locale, years) }] : []),
     { id: 'program-135/progress', build: (locale) => p135ProgressFigure(locale) },
-    ...(await listTargets()).map((target): FigureEntry => ({ id: `targets/${target.target_id}`, build: async (locale) => targetFigure(locale, target) })),
+    ...(await listTargets()).map(
+      (target): FigureEntry => ({ id: `targets/${target.target_id}`, build: async (locale) => targetFigure(locale, target) }),
+    ),
   ];
 }

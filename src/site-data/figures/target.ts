@@ -8,7 +8,7 @@ import type { TargetView } from '../targets.ts';
 
 /** The table a target's results are computed from. */
 export const resultTable = (indicator: string) =>
-  (indicator.startsWith('coverage_') ? 'coverage' : indicator === 'villages_exited' ? 'villages' : 'poverty');
+  indicator.startsWith('coverage_') ? 'coverage' : indicator === 'villages_exited' ? 'villages' : 'poverty';
 
 /** A plan target's results over the years, read against the target as a dashed line. */
 export function targetFigure(locale: Locale, target: TargetView): FigureModel {
@@ -20,11 +20,22 @@ export function targetFigure(locale: Locale, target: TargetView): FigureModel {
   const table = resultTable(target.indicator);
   const targetLabel = `${t('targets.card.target')}: ${show(target.value)} (${target.year})`;
   return {
-    id, page: 'targets/', title: text, description: t('targets.trend'),
-    ...drawnTwice((width, suffix) => lineChart([{ id: 'actual', label: t('targets.card.actual'), points: target.series.map((s) => ({ x: s.year, y: s.actual })) }], {
-      id: id.replace('/', '-') + suffix, width, title: text, description: t('targets.trend'), format: (v) => show(v), missingLabel: t('no_data'),
-      reference: { y: target.value, label: targetLabel }, height: 240,
-    })),
+    id,
+    page: 'targets/',
+    title: text,
+    description: t('targets.trend'),
+    ...drawnTwice((width, suffix) =>
+      lineChart([{ id: 'actual', label: t('targets.card.actual'), points: target.series.map((s) => ({ x: s.year, y: s.actual })) }], {
+        id: id.replace('/', '-') + suffix,
+        width,
+        title: text,
+        description: t('targets.trend'),
+        format: (v) => show(v),
+        missingLabel: t('no_data'),
+        reference: { y: target.value, label: targetLabel },
+        height: 240,
+      }),
+    ),
     source: `${t('targets.source.plan', { document: target.source_document, section: target.source_section })}. ${t('targets.source.actual', { table: tableTitle(manifest, table, locale) })}.`,
     illustrative: isIllustrative(manifest, table),
     notes: [],
@@ -36,7 +47,8 @@ export function targetFigure(locale: Locale, target: TargetView): FigureModel {
       ],
       rowHeader: 0,
       rows: target.series.map((s) => ({
-        key: String(s.year), cells: [String(s.year), show(s.actual), s.year === target.year ? show(target.value) : ''],
+        key: String(s.year),
+        cells: [String(s.year), show(s.actual), s.year === target.year ? show(target.value) : ''],
         values: [s.year, s.actual, s.year === target.year ? target.value : null],
       })),
     },

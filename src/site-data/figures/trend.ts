@@ -24,21 +24,52 @@ const COLUMNS = [
 ] as const;
 
 /** Poor (or near-poor) households over the years, one line per poverty standard, never joined across standards. */
-function trendFigure(locale: Locale, id: string, page: string, rows: Row[], column: 'poor' | 'near_poor', title: string, height?: number): FigureModel {
+function trendFigure(
+  locale: Locale,
+  id: string,
+  page: string,
+  rows: Row[],
+  column: 'poor' | 'near_poor',
+  title: string,
+  height?: number,
+): FigureModel {
   const t = translator(locale);
   const manifest = loadManifest();
   const standards = manifest.dataset.standards;
-  const { series, breaks } = seriesByStandard(rows, column, standards, (s) => `${t('chart.break')}: ${standardLabel(s, locale)}`, (s) => standardLabel(s, locale));
+  const { series, breaks } = seriesByStandard(
+    rows,
+    column,
+    standards,
+    (s) => `${t('chart.break')}: ${standardLabel(s, locale)}`,
+    (s) => standardLabel(s, locale),
+  );
   const svgId = id.replaceAll('/', '-');
   return {
-    id, page, title, description: t('overview.trend.desc'),
-    ...drawnTwice((width, suffix) => lineChart(series, {
-      id: svgId + suffix, width, title, description: t('overview.trend.desc'), format: (v) => formatNumber(locale, v)!, missingLabel: t('suppressed'), breaks, height,
-    })),
+    id,
+    page,
+    title,
+    description: t('overview.trend.desc'),
+    ...drawnTwice((width, suffix) =>
+      lineChart(series, {
+        id: svgId + suffix,
+        width,
+        title,
+        description: t('overview.trend.desc'),
+        format: (v) => formatNumber(locale, v)!,
+        missingLabel: t('suppressed'),
+        breaks,
+        height,
+      }),
+    ),
     source: datasetSource(locale, 'poverty'),
     illustrative: isIllustrative(manifest, 'poverty'),
     // The legend names each standard briefly; the note says what each one is.
-    notes: [standards.filter((s) => series.some((l) => l.id === s.id)).map((s) => `${standardLabel(s, locale)}: ${locale === 'vi' ? s.name_vi : s.name_en}`).join('; ')],
+    notes: [
+      standards
+        .filter((s) => series.some((l) => l.id === s.id))
+        .map((s) => `${standardLabel(s, locale)}: ${locale === 'vi' ? s.name_vi : s.name_en}`)
+        .join('; '),
+    ],
     footnote: t('suppressed.note', { k: manifest.disclosure.threshold }),
     table: {
       columns: [
@@ -50,7 +81,11 @@ function trendFigure(locale: Locale, id: string, page: string, rows: Row[], colu
       rows: rows.map((r) => ({
         key: `${r.year}-${r.standard}`,
         data: { year: r.year, standard: r.standard },
-        cells: [String(r.year), standardName(manifest, r.standard, locale), ...COLUMNS.map(([key, , kind, deps]) => cellText(locale, r, key, kind, [...deps]))],
+        cells: [
+          String(r.year),
+          standardName(manifest, r.standard, locale),
+          ...COLUMNS.map(([key, , kind, deps]) => cellText(locale, r, key, kind, [...deps])),
+        ],
         values: [r.year, r.standard, ...COLUMNS.map(([key]) => (r[key] as number | null) ?? null)],
       })),
     },
@@ -61,17 +96,34 @@ function trendFigure(locale: Locale, id: string, page: string, rows: Row[], colu
 export const provinceRows = () => once('province-series', () => query<Row>(provinceSeries()));
 
 /** The province's poor households over the years. */
-export const provinceTrend = (locale: Locale): Promise<FigureModel> => once(`${locale}:province/poor-trend`, async () => {
-  const years = loadManifest().dataset.years;
-  const rows = await provinceRows();
-  return trendFigure(locale, 'province/poor-trend', '', rows, 'poor', translator(locale)('overview.trend.title', { first: years[0], last: years.at(-1)! }));
-});
+export const provinceTrend = (locale: Locale): Promise<FigureModel> =>
+  once(`${locale}:province/poor-trend`, async () => {
+    const years = loadManifest().dataset.years;
+    const rows = await provinceRows();
+    return trendFigure(
+      locale,
+      'province/poor-trend',
+      '',
+      rows,
+      'poor',
+      translator(locale)('overview.trend.title', { first: years[0], last: years.at(-1)! }),
+    );
+  });
 
 /** A unit's poor households over the years, or its near-poor where a reader can see more of those (small counts are withheld). */
-export const unitTrend = (locale: Locale, level: 'district' | 'commune', code: string): Promise<FigureModel> => once(`${locale}:${level}s/${code}/trend`, async () => {
-  const rows = await query<Row>(unitSeries(level, code));
-  const shown = (c: string) => rows.filter((r) => r[c] != null).length;
-  const column = shown('poor') >= shown('near_poor') ? 'poor' : 'near_poor';
-  const name = (rows.at(-1)?.unit_name as string | undefined) ?? code;
-  return trendFigure(locale, `${unitPage(level, code)}trend`, unitPage(level, code), rows, column, `${translator(locale)(`col.${column}`)}: ${name}`, level === 'district' ? 260 : 240);
-});
+export const unitTrend = (locale: Locale, level: 'district' | 'commune', code: string): Promise<FigureModel> =>
+  once(`${locale}:${level}s/${code}/trend`, async () => {
+    const rows = await query<Row>(unitSeries(level, code));
+    const shown = (c: string) => rows.filter((r) => r[c] != null).length;
+    const column = shown('poor') >= shown('near_poor') ? 'poor' : 'near_poor';
+    const name = (rows.at(-1)?.unit_name as string | undefined) ?? code;
+    return trendFigure(
+      locale,
+      `${unitPage(level, code)}trend`,
+      unitPage(level, code),
+      rows,
+      column,
+      `${translator(locale)(`col.${column}`)}: ${name}`,
+      level === 'district' ? 260 : 240,
+    );
+  });

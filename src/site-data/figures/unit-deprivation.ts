@@ -9,7 +9,14 @@ import { once } from '../memo.ts';
 import { datasetSource } from '../page.ts';
 import { loadManifest, query } from '../db.ts';
 
-type Row = { indicator: string; share_deprived: number | null; year: number; standard: string; suppressed: string | null; unit_name: string };
+type Row = {
+  indicator: string;
+  share_deprived: number | null;
+  year: number;
+  standard: string;
+  suppressed: string | null;
+  unit_name: string;
+};
 
 /** A unit's deprivation profile: the share of its poor and near-poor households lacking each indicator; null when it has none. */
 async function drawUnitDeprivationFigure(locale: Locale, level: 'district' | 'commune', code: string): Promise<FigureModel | null> {
@@ -20,18 +27,39 @@ async function drawUnitDeprivationFigure(locale: Locale, level: 'district' | 'co
   if (!first) return null;
   const id = `${unitPage(level, code)}deprivation`;
   // The unit is named in the title, so that an embed, a download or a report says whose profile it is.
-  const title = t('unit.deprivation.title', { name: first.unit_name, year: first.year, standard: standardName(manifest, first.standard, locale) });
+  const title = t('unit.deprivation.title', {
+    name: first.unit_name,
+    year: first.year,
+    standard: standardName(manifest, first.standard, locale),
+  });
   const format = (v: number) => formatPercent(locale, v, 1)!;
   const missing = (r: Row) => t(r.suppressed ? 'suppressed' : 'no_data');
   return {
-    id, page: unitPage(level, code), title, description: t('unit.deprivation.desc'),
-    ...drawnTwice((width, suffix) => barChart(rows.map((d) => ({ key: d.indicator, label: labelOf(locale, 'deprivation', d.indicator), value: d.share_deprived })),
-      { id: id.replaceAll('/', '-') + suffix, width, title, description: t('unit.deprivation.desc'), format, missingLabel: t('suppressed') })),
+    id,
+    page: unitPage(level, code),
+    title,
+    description: t('unit.deprivation.desc'),
+    ...drawnTwice((width, suffix) =>
+      barChart(
+        rows.map((d) => ({ key: d.indicator, label: labelOf(locale, 'deprivation', d.indicator), value: d.share_deprived })),
+        {
+          id: id.replaceAll('/', '-') + suffix,
+          width,
+          title,
+          description: t('unit.deprivation.desc'),
+          format,
+          missingLabel: t('suppressed'),
+        },
+      ),
+    ),
     source: datasetSource(locale, 'deprivation'),
     illustrative: isIllustrative(manifest, 'deprivation'),
     notes: [],
     table: {
-      columns: [{ key: 'indicator', label: t('col.indicator'), numeric: false }, { key: 'share_deprived', label: '%', numeric: true }],
+      columns: [
+        { key: 'indicator', label: t('col.indicator'), numeric: false },
+        { key: 'share_deprived', label: '%', numeric: true },
+      ],
       rowHeader: 0,
       rows: rows.map((d) => ({
         key: d.indicator,
@@ -43,4 +71,5 @@ async function drawUnitDeprivationFigure(locale: Locale, level: 'district' | 'co
 }
 
 /** The figure above, drawn once per build: its page, its embed and its files share it. */
-export const unitDeprivationFigure = (locale: Locale, level: 'district' | 'commune', code: string) => once(`${locale}:${unitPage(level, code)}deprivation`, () => drawUnitDeprivationFigure(locale, level, code));
+export const unitDeprivationFigure = (locale: Locale, level: 'district' | 'commune', code: string) =>
+  once(`${locale}:${unitPage(level, code)}deprivation`, () => drawUnitDeprivationFigure(locale, level, code));

@@ -11,5 +11,7 @@ export const getStaticPaths = async () => (import.meta.env.SITE ? sharePaths(bas
 /** The picture a shared link to the figure's page shows (Open Graph, 1200 × 630). */
 export const GET: APIRoute = ({ props }) => {
   const { locale, figure } = props as EmbedProps;
-  return new Response(new Uint8Array(renderPng(shareImageSvg(figure, locale, loadManifest()))), { headers: { 'content-type': 'image/png' } });
+  return new Response(new Uint8Array(renderPng(shareImageSvg(figure, locale, loadManifest()))), {
+    headers: { 'content-type': 'image/png' },
+  });
 };
