@@ -1,6 +1,7 @@
 import { defineConfig } from 'astro/config';
 import tailwindcss from '@tailwindcss/vite';
 import { frozenEmbeds, precompressed, publishedData } from './src/build/integrations.ts';
+import { DEFAULT_LOCALE, LOCALES } from './src/i18n/locales.ts';
 
 // BASE_PATH lets the site live under a sub-path (e.g. GitHub Pages: /poverty-atlas/).
 const base = process.env.BASE_PATH ?? '/';
@@ -16,8 +17,8 @@ export default defineConfig({
   outDir: process.env.OUT_DIR ?? 'dist',
   build: { format: 'directory', inlineStylesheets: 'never', assets: '_astro' },
   i18n: {
-    defaultLocale: 'vi',
-    locales: ['vi', 'en'],
+    defaultLocale: DEFAULT_LOCALE,
+    locales: LOCALES,
     routing: { prefixDefaultLocale: false },
   },
   devToolbar: { enabled: false },

@@ -1,3 +1,4 @@
+import { fillTemplate } from '../i18n/template.ts';
 import { explainDuckDbError } from '../lib/duckdb-errors.ts';
 import { quickChartSeries } from '../lib/quick-chart.ts';
 import { parquetColumns, toCsv, toJson } from '../lib/result-export.ts';
@@ -7,12 +8,11 @@ import { mountEditor } from './sql-editor.ts';
 
 interface Config {
   tables: { name: string; url: string }[];
+  /** The page language's number format (a BCP 47 tag). */
+  intl: string;
   schema: Record<string, string[]>;
   messages: Record<string, string>;
 }
-
-const fill = (template: string, params: Record<string, string | number>) =>
-  template.replace(/\{(\w+)\}/g, (_, k) => String(params[k] ?? ''));
 
 function download(data: BlobPart, type: string, name: string) {
   const url = URL.createObjectURL(new Blob([data], { type }));
@@ -27,8 +27,7 @@ const root = document.querySelector<HTMLElement>('[data-explore]');
 if (root) {
   const config = JSON.parse(root.dataset.explore!) as Config;
   const m = config.messages;
-  const locale = document.documentElement.lang === 'vi' ? 'vi-VN' : 'en-GB';
-  const number = new Intl.NumberFormat(locale, { maximumFractionDigits: 1 });
+  const number = new Intl.NumberFormat(config.intl, { maximumFractionDigits: 1 });
   const form = root.querySelector('form')!;
   const status = root.querySelector<HTMLElement>('[data-status]')!;
   const progress = root.querySelector<HTMLProgressElement>('[data-progress]')!;
@@ -46,13 +45,13 @@ if (root) {
     status.textContent =
       s.state === 'loading'
         ? s.total > 0
-          ? fill(m.loadingBytes, { loaded: `${number.format(s.loaded / 1e6)} MB`, total: `${number.format(s.total / 1e6)} MB` })
+          ? fillTemplate(m.loadingBytes, { loaded: `${number.format(s.loaded / 1e6)} MB`, total: `${number.format(s.total / 1e6)} MB` })
           : m.loading
         : s.state === 'tables'
           ? m.tables
           : s.state === 'ready'
             ? m.ready
-            : fill(m[`error.${s.kind}`] ?? m['error.other'], { type: s.detail, seconds: s.detail, message: s.detail });
+            : fillTemplate(m[`error.${s.kind}`] ?? m['error.other'], { type: s.detail, seconds: s.detail, message: s.detail });
   };
   const db = () => startDuckDb(config.tables, show, editor.value);
   const editor = mountEditor(root.querySelector('textarea')!, config.schema, () => void run(true));
@@ -92,8 +91,8 @@ if (root) {
     const summary = document.createElement('p');
     summary.className = 'font-semibold';
     summary.textContent = [
-      fill(m[`sqlerror.${e.kind}`], { name: e.name ?? '' }),
-      e.suggestion ? fill(m['sqlerror.suggestion'], { suggestion: e.suggestion }) : '',
+      fillTemplate(m[`sqlerror.${e.kind}`], { name: e.name ?? '' }),
+      e.suggestion ? fillTemplate(m['sqlerror.suggestion'], { suggestion: e.suggestion }) : '',
     ]
       .filter(Boolean)
       .join(' ');
@@ -126,12 +125,12 @@ if (root) {
     exports.hidden = true;
     runButton.disabled = true;
     cancelButton.hidden = false;
-    const slow = setTimeout(() => note(fill(m.slow, { seconds: SLOW_MS / 1000 }), 'slow'), SLOW_MS);
+    const slow = setTimeout(() => note(fillTemplate(m.slow, { seconds: SLOW_MS / 1000 }), 'slow'), SLOW_MS);
     try {
       last = await (await db()).query(sql);
       output.replaceChildren();
-      renderResult(output, last, fill(m.rows, { count: number.format(last.rows.length), ms: last.ms }), m.capped);
-      if (last.truncated) note(fill(m.truncated, { count: number.format(MAX_RESULT_ROWS) }), 'truncated');
+      renderResult(output, last, fillTemplate(m.rows, { count: number.format(last.rows.length), ms: last.ms }), m.capped);
+      if (last.truncated) note(fillTemplate(m.truncated, { count: number.format(MAX_RESULT_ROWS) }), 'truncated');
       void drawChart(last);
       exports.hidden = false;
     } catch (e) {

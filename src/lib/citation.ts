@@ -1,9 +1,9 @@
-import type { Locale } from '../i18n/t.ts';
+import { t, type Locale } from '../i18n/t.ts';
 import { formatDate } from './format.ts';
 import type { Manifest } from './manifest.ts';
 
 const edition = (m: Manifest, locale: Locale) =>
-  `${locale === 'vi' ? 'phiên bản' : 'version'} ${m.dataset.version}, ${formatDate(locale, m.dataset.released)}`;
+  t(locale, 'citation.edition', { version: m.dataset.version, date: formatDate(locale, m.dataset.released) });
 
 /** A ready citation for the dataset, with its version and release date. */
 export function citation(m: Manifest, locale: Locale, siteUrl: string): string {

@@ -1,11 +1,11 @@
-import type { Locale } from '../i18n/t.ts';
+import { LOCALE_SETTINGS, type Locale } from '../i18n/locales.ts';
 
-const TAG: Record<Locale, string> = { vi: 'vi-VN', en: 'en-GB' };
+const TAG = (locale: Locale) => LOCALE_SETTINGS[locale].intl;
 
 /** 1.234 in Vietnamese, 1,234 in English; null stays null so callers can say why it is missing. */
 export function formatNumber(locale: Locale, value: number | null | undefined, digits = 0): string | null {
   if (value == null || Number.isNaN(value)) return null;
-  return new Intl.NumberFormat(TAG[locale], { minimumFractionDigits: digits, maximumFractionDigits: digits }).format(value);
+  return new Intl.NumberFormat(TAG(locale), { minimumFractionDigits: digits, maximumFractionDigits: digits }).format(value);
 }
 
 /** A rate given in percent (0.067 → "0,067%"), with enough decimals for very small rates. */
@@ -25,9 +25,7 @@ export function formatSigned(locale: Locale, value: number | null | undefined, d
 export function formatDate(locale: Locale, iso: string): string {
   const [y, m, d] = iso.split('-').map(Number);
   const date = new Date(Date.UTC(y, m - 1, d));
-  return locale === 'vi'
-    ? new Intl.DateTimeFormat('vi-VN', { day: '2-digit', month: '2-digit', year: 'numeric', timeZone: 'UTC' }).format(date)
-    : new Intl.DateTimeFormat('en-GB', { day: 'numeric', month: 'short', year: 'numeric', timeZone: 'UTC' }).format(date);
+  return new Intl.DateTimeFormat(TAG(locale), { ...LOCALE_SETTINGS[locale].date, timeZone: 'UTC' }).format(date);
 }
 
 export function formatBytes(locale: Locale, bytes: number): string {

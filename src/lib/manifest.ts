@@ -1,3 +1,4 @@
+import { localized, type Locale } from '../i18n/locales.ts';
 /** The shape of public/data/manifest.json, as the site reads it. */
 export interface ManifestFile {
   path: string;
@@ -62,21 +63,20 @@ export interface Manifest {
 }
 
 /** A text from data in the reader's language. */
-export const inLocale = (text: Bilingual | undefined, locale: 'vi' | 'en'): string => text?.[locale] ?? '';
+export const inLocale = (text: Bilingual | undefined, locale: Locale): string => text?.[locale] ?? '';
 
 export const isIllustrative = (m: Manifest, table: string) => m.tables.find((t) => t.name === table)?.illustrative ?? false;
 
 /** A published table as a reader calls it: its description in quotes, in the reader's language (its SQL name where it has none). */
-export const tableTitle = (m: Manifest, table: string, locale: 'vi' | 'en') => {
+export const tableTitle = (m: Manifest, table: string, locale: Locale) => {
   const description = m.tables.find((t) => t.name === table)?.description[locale];
   return description ? `“${description}”` : table;
 };
 
 /** A standard as a legend names it: its short name in the reader's language, else its full name. */
-export const standardLabel = (s: Standard, locale: 'vi' | 'en') =>
-  locale === 'vi' ? (s.short_name_vi ?? s.name_vi) : (s.short_name_en ?? s.name_en);
+export const standardLabel = (s: Standard, locale: Locale) => s[`short_name_${locale}`] ?? localized(s, 'name', locale);
 
-export const standardName = (m: Manifest, id: string, locale: 'vi' | 'en') => {
+export const standardName = (m: Manifest, id: string, locale: Locale) => {
   const s = m.dataset.standards.find((st) => st.id === id);
-  return s ? (locale === 'vi' ? s.name_vi : s.name_en) : id;
+  return s ? localized(s, 'name', locale) : id;
 };

@@ -1,4 +1,7 @@
-import type { Locale, MessageKey } from '../i18n/t.ts';
+import { DEFAULT_LOCALE, LOCALES, langParam, type Locale } from '../i18n/locales.ts';
+import type { MessageKey } from '../i18n/t.ts';
+
+export { localeOf } from '../i18n/locales.ts';
 
 /** The base path with its trailing slash, whichever way it was configured. */
 export const siteRoot = (base: string) => (base.endsWith('/') ? base : `${base}/`);
@@ -6,21 +9,18 @@ export const siteRoot = (base: string) => (base.endsWith('/') ? base : `${base}/
 /** A site path for a locale: Vietnamese at the root, English under /en/, both under the base path. */
 export function localePath(base: string, locale: Locale, path = ''): string {
   const clean = path.replace(/^\/+/, '');
-  return `${siteRoot(base)}${locale === 'en' ? 'en/' : ''}${clean}`;
+  return `${siteRoot(base)}${locale === DEFAULT_LOCALE ? '' : `${locale}/`}${clean}`;
 }
 
 /** The page of a district or commune, without base or language: "districts/193/". */
 export const unitPage = (level: 'district' | 'commune', code: string) => `${level}s/${code}/`;
 
-/** The same page in the other language. */
-export function switchLocale(base: string, locale: Locale, path: string): string {
-  return localePath(base, locale === 'vi' ? 'en' : 'vi', path);
-}
+/** Astro's static paths for a page that exists in every language. */
+export const localeStaticPaths = () => LOCALES.map((locale) => ({ params: { lang: langParam(locale) } }));
 
-/** Astro's static paths for a page that exists in both languages. */
-export const localeStaticPaths = () => [{ params: { lang: undefined } }, { params: { lang: 'en' } }];
-
-export const localeOf = (lang: string | undefined): Locale => (lang === 'en' ? 'en' : 'vi');
+/** Static paths for every language times every item: `lang` plus the item's own params and props. */
+export const perLocale = <T extends { params: Record<string, string | undefined>; props?: unknown }>(items: readonly T[]) =>
+  LOCALES.flatMap((locale) => items.map((item) => ({ ...item, params: { lang: langParam(locale), ...item.params } })));
 
 /** The site's sections; a section whose table the dataset lacks is left out (no dead links). */
 export const NAV: readonly (readonly [path: string, key: MessageKey, table?: string])[] = [

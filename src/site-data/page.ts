@@ -1,3 +1,4 @@
+import { localized } from '../i18n/locales.ts';
 import { inLocale } from '../lib/manifest.ts';
 import { t, translator } from '../i18n/t.ts';
 import { formatDate } from '../lib/format.ts';
@@ -15,7 +16,7 @@ export function pageContext(lang: string | undefined) {
 /** The dataset's province in the reader's language. */
 export const provinceName = (locale: 'vi' | 'en') => {
   const { province } = loadManifest().dataset;
-  return locale === 'vi' ? province.name_vi : province.name_en;
+  return localized(province, 'name', locale);
 };
 
 /** The source line of a figure drawn from one published table: the table's source, dataset and version. */

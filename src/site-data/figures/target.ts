@@ -1,3 +1,4 @@
+import { localized } from '../../i18n/locales.ts';
 import { translator, type Locale } from '../../i18n/t.ts';
 import { lineChart } from '../../lib/charts/line-chart.ts';
 import { drawnTwice, type FigureModel } from '../../lib/figure.ts';
@@ -14,7 +15,7 @@ export const resultTable = (indicator: string) =>
 export function targetFigure(locale: Locale, target: TargetView): FigureModel {
   const t = translator(locale);
   const manifest = loadManifest();
-  const text = locale === 'vi' ? target.text_vi : target.text_en;
+  const text = localized(target, 'text', locale);
   const show = (v: number | null) => formatTargetValue(locale, v, target.unit);
   const id = `targets/${target.target_id}`;
   const table = resultTable(target.indicator);

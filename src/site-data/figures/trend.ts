@@ -1,3 +1,4 @@
+import { localized } from '../../i18n/locales.ts';
 import { translator, type Locale } from '../../i18n/t.ts';
 import { lineChart } from '../../lib/charts/line-chart.ts';
 import { cellText } from '../../lib/cells.ts';
@@ -67,7 +68,7 @@ function trendFigure(
     notes: [
       standards
         .filter((s) => series.some((l) => l.id === s.id))
-        .map((s) => `${standardLabel(s, locale)}: ${locale === 'vi' ? s.name_vi : s.name_en}`)
+        .map((s) => `${standardLabel(s, locale)}: ${localized(s, 'name', locale)}`)
         .join('; '),
     ],
     footnote: t('suppressed.note', { k: manifest.disclosure.threshold }),
