@@ -8,22 +8,15 @@ import { join } from 'node:path';
 import { chromium } from 'playwright-core';
 import { pageKinds } from './page-kinds.ts';
 import { serveStatic } from './static-server.ts';
+import { CHROMIUM_ARGS, CHROMIUM_PATH } from './chromium.ts';
 
 const OUT = 'screenshots';
 mkdirSync(OUT, { recursive: true });
 const { server, url } = await serveStatic('dist');
 const context = await chromium.launchPersistentContext(mkdtempSync(join(tmpdir(), 'shots-')), {
-  executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
+  executablePath: CHROMIUM_PATH,
   headless: true,
-  args: [
-    '--no-sandbox',
-    '--disable-gpu',
-    '--disable-quic',
-    '--no-first-run',
-    '--disable-background-networking',
-    '--disable-component-update',
-    '--disable-sync',
-  ],
+  args: CHROMIUM_ARGS,
 });
 const page = await context.newPage();
 let count = 0;

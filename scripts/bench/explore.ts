@@ -11,25 +11,17 @@ import { gzipSync } from 'node:zlib';
 import { chromium, type BrowserContext } from 'playwright-core';
 import { EXAMPLE_QUERIES } from '../../src/lib/example-queries.ts';
 import { serveStatic } from '../static-server.ts';
+import { CHROMIUM_ARGS, CHROMIUM_PATH } from '../chromium.ts';
 
 const RUNS = Number(process.env.RUNS ?? 5);
-const ARGS = [
-  '--no-sandbox',
-  '--disable-gpu',
-  '--disable-quic',
-  '--no-first-run',
-  '--disable-background-networking',
-  '--disable-component-update',
-  '--disable-sync',
-];
 const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
 const spread = (xs: number[]) => ({ median: Math.round(median(xs)), min: Math.round(Math.min(...xs)), max: Math.round(Math.max(...xs)) });
 const { server, url } = await serveStatic('dist');
 const launch = () =>
   chromium.launchPersistentContext(mkdtempSync(join(tmpdir(), 'atlas-bench-')), {
-    executablePath: '/usr/bin/chromium',
+    executablePath: CHROMIUM_PATH,
     headless: true,
-    args: ARGS,
+    args: CHROMIUM_ARGS,
   });
 
 /** A slow network, as Chromium's DevTools throttle it: 150 ms round trip, 9 Mbit/s down. */

@@ -15,17 +15,9 @@ import { chromium } from 'playwright-core';
 import { PAGE_BUDGETS } from '../../src/lib/page-budgets.ts';
 import { serveStatic } from '../static-server.ts';
 import { pageWeight } from './page-weight.ts';
+import { CHROMIUM_ARGS, CHROMIUM_PATH } from '../chromium.ts';
 
 const RUNS = Number(process.env.RUNS ?? 5);
-const ARGS = [
-  '--no-sandbox',
-  '--disable-gpu',
-  '--disable-quic',
-  '--no-first-run',
-  '--disable-background-networking',
-  '--disable-component-update',
-  '--disable-sync',
-];
 const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
 const spread = (xs: number[]) => ({ median: Math.round(median(xs)), min: Math.round(Math.min(...xs)), max: Math.round(Math.max(...xs)) });
 const work = mkdtempSync(join(tmpdir(), 'atlas-site-bench-'));
@@ -101,9 +93,9 @@ for (const [kind, b] of Object.entries(PAGE_BUDGETS)) {
   const dcl: number[] = [];
   for (let i = 0; i < RUNS; i += 1) {
     const context = await chromium.launchPersistentContext(mkdtempSync(join(tmpdir(), 'atlas-paint-')), {
-      executablePath: '/usr/bin/chromium',
+      executablePath: CHROMIUM_PATH,
       headless: true,
-      args: ARGS,
+      args: CHROMIUM_ARGS,
     });
     const page = context.pages()[0] ?? (await context.newPage());
     await page.goto(url + b.page, { waitUntil: 'load' });
@@ -127,7 +119,7 @@ for (const [kind, b] of Object.entries(PAGE_BUDGETS)) {
 }
 
 // 4. Lighthouse on the main pages.
-const chrome = await launch({ chromePath: '/usr/bin/chromium', chromeFlags: ['--headless=new', ...ARGS] });
+const chrome = await launch({ chromePath: CHROMIUM_PATH, chromeFlags: ['--headless=new', ...CHROMIUM_ARGS] });
 const scores: Record<string, { performance: number; accessibility: number }> = {};
 for (const kind of ['overview', 'map', 'communeMap', 'commune', 'district', 'deprivation', 'national', 'embed', 'explore']) {
   const result = await lighthouse(url + PAGE_BUDGETS[kind].page, {

@@ -6,6 +6,7 @@ import { join } from 'node:path';
 import { chromium, type BrowserContext, type Page } from 'playwright-core';
 import { serveStatic } from '../../scripts/static-server.ts';
 import { buildData } from '../../src/pipeline/build.ts';
+import { CHROMIUM_ARGS, CHROMIUM_PATH } from '../../scripts/chromium.ts';
 
 export interface Site {
   url: string;
@@ -16,16 +17,6 @@ export interface Site {
   failed: string[];
   close(): Promise<void>;
 }
-
-const CHROMIUM_ARGS = [
-  '--no-sandbox',
-  '--disable-gpu',
-  '--disable-quic',
-  '--no-first-run',
-  '--disable-background-networking',
-  '--disable-component-update',
-  '--disable-sync',
-];
 
 /** Serves a built site on 127.0.0.1 and opens Debian's Chromium on it, watching every request. */
 export async function openSite(
@@ -44,7 +35,7 @@ export async function openSite(
   const { server, url } = await serveStatic(root, base);
   const origin = new URL(url).origin;
   const context = await chromium.launchPersistentContext(mkdtempSync(join(tmpdir(), 'atlas-chromium-')), {
-    executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
+    executablePath: CHROMIUM_PATH,
     headless: true,
     args: CHROMIUM_ARGS,
     viewport: { width: 1200, height: 900 },

@@ -15,10 +15,13 @@ describe('lines broken by what the text measures in the export face', () => {
     const bytes = readFileSync(EXPORT_FONT_FILES.bold);
     const face = opentype.parse(bytes.buffer.slice(bytes.byteOffset, bytes.byteOffset + bytes.byteLength));
     fc.assert(
-      fc.property(fc.array(fc.stringMatching(/^[A-Za-z\u00C0-\u024F\u1EA0-\u1EF90-9(),.%:'"-]{1,12}$/), { minLength: 1, maxLength: 12 }), (words) => {
-        const line = words.join(' ');
-        expect(textWidth(line, 18, 'bold')).toBeCloseTo(face.getAdvanceWidth(line, 18, { kerning: true }), 3);
-      }),
+      fc.property(
+        fc.array(fc.stringMatching(/^[A-Za-z\u00C0-\u024F\u1EA0-\u1EF90-9(),.%:'"-]{1,12}$/), { minLength: 1, maxLength: 12 }),
+        (words) => {
+          const line = words.join(' ');
+          expect(textWidth(line, 18, 'bold')).toBeCloseTo(face.getAdvanceWidth(line, 18, { kerning: true }), 3);
+        },
+      ),
       { numRuns: 100 },
     );
   });
