@@ -4,6 +4,7 @@ import { fileURLToPath } from 'node:url';
 import type { AstroIntegration } from 'astro';
 import { LOCALES } from '../i18n/t.ts';
 import { checkedVersion } from '../lib/dataset-version.ts';
+import { CONTENT_SECURITY_POLICY } from '../lib/csp.ts';
 import { escapeHtml } from '../lib/escape.ts';
 import { pathInside } from '../lib/safe-path.ts';
 import { removeStaging } from '../pipeline/publish-dir.ts';
@@ -42,8 +43,10 @@ export function frozenEmbeds(dataDir: string, frozenDir: string): AstroIntegrati
         const out = fileURLToPath(dir);
         if (frozenDir !== 'public' && existsSync(frozenDir)) cpSync(frozenDir, out, { recursive: true, force: false });
         const version = checkedVersion(JSON.parse(readFileSync(join(dataDir, 'manifest.json'), 'utf8')).dataset.version);
+        // Frozen for good only if the kept folder has it; a copy left in the output by an earlier build does not count.
+        if (existsSync(pathInside(frozenDir, 'embed', 'v', version))) return;
         const frozen = pathInside(out, 'embed', 'v', version);
-        if (existsSync(frozen)) return;
+        rmSync(frozen, { recursive: true, force: true });
         for (const lang of LOCALES) {
           const live = join(out, 'embed', lang);
           if (!existsSync(live)) continue;
@@ -69,7 +72,8 @@ function forwardPage(live: string, to: string): string {
   const title = /<title>([^<]*)<\/title>/.exec(live)?.[1] ?? '';
   const canonical = escapeHtml(to);
   return (
-    `<!doctype html><html lang="${lang}"><head><meta charset="utf-8"><title>${title}</title>` +
+    `<!doctype html><html lang="${lang}"><head><meta charset="utf-8">` +
+    `<meta http-equiv="Content-Security-Policy" content="${CONTENT_SECURITY_POLICY}"><title>${title}</title>` +
     `<meta http-equiv="refresh" content="0; url=${canonical}"><link rel="canonical" href="${canonical}"></head>` +
     `<body><a href="${canonical}">${title}</a></body></html>\n`
   );
