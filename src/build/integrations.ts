@@ -2,7 +2,7 @@ import { cpSync, existsSync, mkdirSync, readdirSync, readFileSync, rmSync, write
 import { basename, dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { AstroIntegration } from 'astro';
-import { LOCALES } from '../i18n/t.ts';
+import { LOCALES } from '../i18n/locales.ts';
 import { checkedVersion } from '../lib/dataset-version.ts';
 import { CONTENT_SECURITY_POLICY } from '../lib/csp.ts';
 import { escapeHtml } from '../lib/escape.ts';

@@ -1,13 +1,13 @@
-import en from './en.json';
-import vi from './vi.json';
-
-import { DEFAULT_LOCALE, type Locale } from './locales.ts';
+import type vi from './vi.json';
+import { DEFAULT_LOCALE, LOCALES, type Locale } from './locales.ts';
 import { fillTemplate } from './template.ts';
 
 export { LOCALES, type Locale } from './locales.ts';
 export type MessageKey = keyof typeof vi;
 
-const MESSAGES: Record<Locale, Record<string, string>> = { vi, en };
+// Each language's strings are its own file, <code>.json, found by its code from locales.ts.
+const FILES = import.meta.glob<Record<string, string>>('./*.json', { eager: true, import: 'default' });
+const MESSAGES = Object.fromEntries(LOCALES.map((l) => [l, FILES[`./${l}.json`]])) as Record<Locale, Record<string, string>>;
 
 /** A UI string in the given locale, with {placeholders} filled in. */
 export function t(locale: Locale, key: MessageKey, params: Record<string, string | number> = {}): string {
