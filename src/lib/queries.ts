@@ -1,16 +1,51 @@
 /**
- * SQL over the published tables. Pure strings: the build runs them with Node DuckDB over Parquet,
+ * SQL over the published tables, with every value bound as a parameter (`sql` below): the build runs them with Node DuckDB over Parquet,
  * the browser with DuckDB-WASM over the same tables loaded from Arrow.
  */
-export const sqlString = (value: string) => `'${value.replaceAll("'", "''")}'`;
+/** A query and the values bound to its `?` placeholders, in order. */
+export interface Sql {
+  text: string;
+  params: (string | number)[];
+}
+
+const isSql = (v: unknown): v is Sql => typeof v === 'object' && v !== null && 'text' in v && 'params' in v;
+
+/**
+ * SQL in which every interpolated value is bound as a parameter, never pasted into the text; an
+ * interpolated `Sql` (a condition, a named column) is spliced in with its own parameters.
+ */
+export function sql(strings: TemplateStringsArray, ...values: (string | number | Sql)[]): Sql {
+  let text = strings[0];
+  const params: Sql['params'] = [];
+  values.forEach((v, i) => {
+    if (isSql(v)) {
+      text += v.text;
+      params.push(...v.params);
+    } else {
+      text += '?';
+      params.push(v);
+    }
+    text += strings[i + 1];
+  });
+  return { text, params };
+}
+
+/** A piece of SQL written by the code itself (a column or table name from a declaration), never from data or a reader. */
+export const trusted = (text: string): Sql => ({ text, params: [] });
+
+/** Conditions joined with AND. */
+const allOf = (conditions: Sql[]): Sql => ({
+  text: conditions.map((c) => c.text).join(' AND '),
+  params: conditions.flatMap((c) => c.params),
+});
 
 export const provinceSeries = () => `
   SELECT year, standard, households, poor, near_poor, poor_rate, near_poor_rate, poor_change, near_poor_change, suppressed
   FROM poverty WHERE level = 'province' ORDER BY standard, year`;
 
-export const unitSeries = (level: 'district' | 'commune', code: string) => `
+export const unitSeries = (level: 'district' | 'commune', code: string) => sql`
   SELECT year, standard, unit_name, households, poor, near_poor, poor_rate, near_poor_rate, poor_change, suppressed
-  FROM poverty WHERE level = ${sqlString(level)} AND unit_code = ${sqlString(code)} ORDER BY standard, year`;
+  FROM poverty WHERE level = ${level} AND unit_code = ${code} ORDER BY standard, year`;
 
 /** Every commune code with its latest name and district, for one page each. */
 export const communeIndex = () => `
@@ -22,10 +57,10 @@ export const districtIndex = () => `
   SELECT unit_code, arg_max(unit_name, year) AS unit_name FROM poverty WHERE level = 'district'
   GROUP BY unit_code ORDER BY unit_code`;
 
-export const successorsOf = (code: string) => `
+export const successorsOf = (code: string) => sql`
   SELECT c.new_unit_code, c.relation, arg_max(u.unit_name, u.valid_from) AS new_unit_name
   FROM crosswalk c LEFT JOIN units u ON u.unit_code = c.new_unit_code
-  WHERE c.old_unit_code = ${sqlString(code)} AND c.new_unit_code IS NOT NULL
+  WHERE c.old_unit_code = ${code} AND c.new_unit_code IS NOT NULL
   GROUP BY c.new_unit_code, c.relation ORDER BY c.new_unit_code`;
 
 export const targetsWithProgress = () => `
@@ -53,13 +88,13 @@ export const mapDefaultView = () => `
            (SELECT standard FROM s) AS standard`;
 
 /** A few rows of a table, as a sample in the schema browser. */
-export const sampleRows = (table: string, n = 3) => `SELECT * FROM "${table.replaceAll('"', '""')}" LIMIT ${Number(n)}`;
+export const sampleRows = (table: string, n = 3) => sql`SELECT * FROM ${trusted(`"${table.replaceAll('"', '""')}"`)} LIMIT ${n}`;
 
 export const gsoYears = () => `SELECT DISTINCT year FROM gso_province_poverty_rates ORDER BY year`;
 
-export const gsoProvinces = (year: number) => `
+export const gsoProvinces = (year: number) => sql`
   SELECT area_name_en, province_name, iso_3166_2, value_pct, rank, provinces_ranked, preliminary, home
-  FROM gso_province_poverty_rates WHERE area_level = 'province' AND year = ${Number(year)} AND province_name IS NOT NULL
+  FROM gso_province_poverty_rates WHERE area_level = 'province' AND year = ${year} AND province_name IS NOT NULL
   ORDER BY rank NULLS LAST, province_name`;
 
 /** The dataset's province, its region and the whole country, every year. */
@@ -85,9 +120,9 @@ export const targetProgress = () => `
   SELECT target_id, year, actual FROM target_progress ORDER BY target_id, year`;
 
 /** Coverage of one programme in one year for every district and commune, worst first. */
-export const coverageUnits = (programme: string, year: number) => `
+export const coverageUnits = (programme: string, year: number) => sql`
   SELECT level, unit_code, unit_name, district_name, eligible, covered, gap, coverage_rate, suppressed
-  FROM coverage WHERE programme = ${sqlString(programme)} AND year = ${Number(year)} AND level IN ('district', 'commune')
+  FROM coverage WHERE programme = ${programme} AND year = ${year} AND level IN ('district', 'commune')
   ORDER BY level DESC, coverage_rate NULLS LAST, unit_name`;
 
 export const villagesExitedByYear = () => `
@@ -95,44 +130,44 @@ export const villagesExitedByYear = () => `
   FROM (SELECT DISTINCT year FROM village_criteria) y LEFT JOIN villages v ON v.exit_year <= y.year
   GROUP BY y.year ORDER BY y.year`;
 
-export const villageCriteria = (village: string) => `
-  SELECT year, criterion, value, met FROM village_criteria WHERE village_id = ${sqlString(village)} ORDER BY criterion, year`;
+export const villageCriteria = (village: string) => sql`
+  SELECT year, criterion, value, met FROM village_criteria WHERE village_id = ${village} ORDER BY criterion, year`;
 
 export const villageList = () => `SELECT * FROM villages ORDER BY village_id`;
 
 export const planSections = () => `SELECT * FROM plan_sections ORDER BY source_section, section_id`;
 
 /** The province's latest published share of poor and near-poor households deprived on one indicator. */
-export const latestDeprivation = (indicator: string) => `
+export const latestDeprivation = (indicator: string) => sql`
   SELECT standard, year, share_deprived FROM deprivation
-  WHERE level = 'province' AND indicator = ${sqlString(indicator)} AND share_deprived IS NOT NULL
+  WHERE level = 'province' AND indicator = ${indicator} AND share_deprived IS NOT NULL
   ORDER BY year DESC, standard LIMIT 1`;
 
 /** The province's latest published coverage rate of one programme. */
-export const latestCoverage = (programme: string) => `
+export const latestCoverage = (programme: string) => sql`
   SELECT year, coverage_rate FROM coverage
-  WHERE level = 'province' AND programme = ${sqlString(programme)} AND coverage_rate IS NOT NULL
+  WHERE level = 'province' AND programme = ${programme} AND coverage_rate IS NOT NULL
   ORDER BY year DESC LIMIT 1`;
 
 /**
  * A unit's deprivation profile in its latest year with poor or near-poor households, under the
  * first standard that has them: the share of those households lacking each of the 12 indicators.
  */
-export const unitDeprivation = (level: 'district' | 'commune', code: string) => `
+export const unitDeprivation = (level: 'district' | 'commune', code: string) => sql`
   WITH latest AS (
     SELECT d.year, d.standard FROM deprivation d JOIN standards s USING (standard)
-    WHERE d.level = ${sqlString(level)} AND d.unit_code = ${sqlString(code)} AND d.poor_near_poor > 0
+    WHERE d.level = ${level} AND d.unit_code = ${code} AND d.poor_near_poor > 0
     ORDER BY d.year DESC, s.first_year LIMIT 1)
   SELECT d.indicator, d.share_deprived, d.households_deprived, d.suppressed, d.year, d.standard, d.unit_name
   FROM deprivation d JOIN latest USING (year, standard)
-  WHERE d.level = ${sqlString(level)} AND d.unit_code = ${sqlString(code)}
+  WHERE d.level = ${level} AND d.unit_code = ${code}
   ORDER BY d.share_deprived DESC NULLS LAST, d.indicator`;
 
 /** A unit's policy coverage in its latest year with anyone eligible. */
-export const unitCoverage = (level: 'district' | 'commune', code: string) => `
+export const unitCoverage = (level: 'district' | 'commune', code: string) => sql`
   SELECT programme AS unit_code, programme AS unit_name, year, eligible, covered, gap, coverage_rate, suppressed
-  FROM coverage WHERE level = ${sqlString(level)} AND unit_code = ${sqlString(code)}
-    AND year = (SELECT max(year) FROM coverage WHERE level = ${sqlString(level)} AND unit_code = ${sqlString(code)} AND eligible > 0)
+  FROM coverage WHERE level = ${level} AND unit_code = ${code}
+    AND year = (SELECT max(year) FROM coverage WHERE level = ${level} AND unit_code = ${code} AND eligible > 0)
   ORDER BY programme`;
 
 /** Every level, year and standard a map can show, with the table it reads. */
@@ -168,40 +203,42 @@ export interface MapQuery {
 }
 
 /** Every value of a map's indicator at its level, in all years: class breaks are drawn from these, so colours mean the same each year. */
-export function mapIndicatorValues(q: Omit<MapQuery, 'year' | 'counts'>): string {
-  const from = q.level === 'units2025' ? 'poverty_2025_units' : q.table;
-  const where = [
-    q.level === 'units2025' ? 'TRUE' : `level = ${sqlString(q.level)}`,
-    q.standard ? `standard = ${sqlString(q.standard)}` : 'TRUE',
-    q.programme ? `programme = ${sqlString(q.programme)}` : 'TRUE',
-  ].join(' AND ');
-  return `SELECT ${q.column} AS value FROM ${from} WHERE ${where}`;
+export function mapIndicatorValues(q: Omit<MapQuery, 'year' | 'counts'>): Sql {
+  const from = trusted(q.level === 'units2025' ? 'poverty_2025_units' : q.table);
+  const where = allOf([
+    q.level === 'units2025' ? trusted('TRUE') : sql`level = ${q.level}`,
+    q.standard ? sql`standard = ${q.standard}` : trusted('TRUE'),
+    q.programme ? sql`programme = ${q.programme}` : trusted('TRUE'),
+  ]);
+  return sql`SELECT ${trusted(q.column)} AS value FROM ${from} WHERE ${where}`;
 }
 
 /**
  * One value per unit for a map, with the group it is drawn in (its district, or former district),
- * the counts behind it, and why it is missing when it is.
+ * the counts behind it, and why it is missing when it is. Columns come from the map's declared
+ * indicators; every value is bound.
  */
-export function mapValues(q: MapQuery): string {
+export function mapValues(q: MapQuery): Sql {
   const cols = [q.column, ...q.counts].filter((c, i, all) => all.indexOf(c) === i);
-  const picked = cols.map((c) => `t.${c}`).join(', ');
-  const from = q.level === 'units2025' ? 'poverty_2025_units' : q.table;
-  const where = [
-    q.level === 'units2025' ? 'TRUE' : `t.level = ${sqlString(q.level)}`,
-    `t.year = ${Number(q.year)}`,
-    q.standard ? `t.standard = ${sqlString(q.standard)}` : 'TRUE',
-    q.programme ? `t.programme = ${sqlString(q.programme)}` : 'TRUE',
-  ].join(' AND ');
-  const group =
+  const picked = trusted(cols.map((c) => `t.${c}`).join(', '));
+  const from = trusted(q.level === 'units2025' ? 'poverty_2025_units' : q.table);
+  const where = allOf([
+    q.level === 'units2025' ? trusted('TRUE') : sql`t.level = ${q.level}`,
+    sql`t.year = ${q.year}`,
+    q.standard ? sql`t.standard = ${q.standard}` : trusted('TRUE'),
+    q.programme ? sql`t.programme = ${q.programme}` : trusted('TRUE'),
+  ]);
+  const group = trusted(
     q.level === 'district'
       ? 'NULL AS group_code, NULL AS group_name'
       : q.level === 'units2025'
         ? 'f.district_code AS group_code, f.district_name AS group_name'
-        : 'coalesce(t.district_code, f.district_code) AS group_code, coalesce(t.district_name, f.district_name) AS group_name';
-  const note = q.level === 'units2025' ? 't.complete, t.note' : 'TRUE AS complete, NULL AS note';
-  return `
-  WITH ${formerDistrict()}
-  SELECT t.unit_code, t.unit_name, ${group}, t.${q.column} AS value, ${picked}, t.suppressed, ${note}
+        : 'coalesce(t.district_code, f.district_code) AS group_code, coalesce(t.district_name, f.district_name) AS group_name',
+  );
+  const note = trusted(q.level === 'units2025' ? 't.complete, t.note' : 'TRUE AS complete, NULL AS note');
+  return sql`
+  WITH ${trusted(formerDistrict())}
+  SELECT t.unit_code, t.unit_name, ${group}, t.${trusted(q.column)} AS value, ${picked}, t.suppressed, ${note}
   FROM ${from} t LEFT JOIN former f USING (unit_code)
   WHERE ${where}
   ORDER BY group_code NULLS LAST, t.unit_code`;
@@ -211,21 +248,21 @@ export function mapValues(q: MapQuery): string {
  * A unit's peers (every unit of its level) in the latest year and standard in which the unit has
  * a poverty rate and some peer's rate is above zero: a ranking of all zeros says nothing.
  */
-export const peerRates = (level: 'district' | 'commune', code: string) => `
-  WITH me AS (SELECT year, standard FROM poverty WHERE level = ${sqlString(level)} AND unit_code = ${sqlString(code)} AND poor_rate IS NOT NULL),
+export const peerRates = (level: 'district' | 'commune', code: string) => sql`
+  WITH me AS (SELECT year, standard FROM poverty WHERE level = ${level} AND unit_code = ${code} AND poor_rate IS NOT NULL),
   period AS (
     SELECT p.year, p.standard FROM poverty p JOIN me USING (year, standard) JOIN standards s USING (standard)
-    WHERE p.level = ${sqlString(level)} GROUP BY p.year, p.standard, s.first_year HAVING max(p.poor_rate) > 0
+    WHERE p.level = ${level} GROUP BY p.year, p.standard, s.first_year HAVING max(p.poor_rate) > 0
     ORDER BY p.year DESC, s.first_year LIMIT 1)
   SELECT p.unit_code, p.unit_name, p.district_code, p.district_name, p.poor_rate, p.year, p.standard, p.suppressed
-  FROM poverty p JOIN period USING (year, standard) WHERE p.level = ${sqlString(level)}
+  FROM poverty p JOIN period USING (year, standard) WHERE p.level = ${level}
   ORDER BY p.poor_rate DESC NULLS LAST, p.unit_code`;
 
 /** The units of 1 July 2025 that took over a district's communes, wholly or in part. */
-export const districtSuccessors = (code: string) => `
+export const districtSuccessors = (code: string) => sql`
   SELECT c.new_unit_code, any_value(n.unit_name) AS new_unit_name, bool_or(c.relation = 'partial') AS partial
   FROM crosswalk c
-  JOIN (SELECT DISTINCT unit_code FROM units WHERE district_code = ${sqlString(code)}) u ON u.unit_code = c.old_unit_code
+  JOIN (SELECT DISTINCT unit_code FROM units WHERE district_code = ${code}) u ON u.unit_code = c.old_unit_code
   LEFT JOIN (SELECT unit_code, arg_max(unit_name, valid_from) AS unit_name FROM units GROUP BY unit_code) n ON n.unit_code = c.new_unit_code
   WHERE c.new_unit_code IS NOT NULL
   GROUP BY c.new_unit_code ORDER BY c.new_unit_code`;
@@ -236,9 +273,9 @@ export const deprivationPeriods = () => `
   WHERE d.level = 'district' AND d.poor_near_poor > 0 ORDER BY d.year DESC, s.first_year`;
 
 /** The share of poor and near-poor households lacking each indicator, for the province and each district. */
-export const deprivationByDistrict = (year: number, standard: string) => `
+export const deprivationByDistrict = (year: number, standard: string) => sql`
   SELECT level, unit_code, unit_name, indicator, share_deprived, households_deprived, poor_near_poor, suppressed
-  FROM deprivation WHERE level IN ('province', 'district') AND year = ${Number(year)} AND standard = ${sqlString(standard)}
+  FROM deprivation WHERE level IN ('province', 'district') AND year = ${year} AND standard = ${standard}
   ORDER BY level DESC, unit_code, indicator`;
 
 /** The date the crosswalk's new units took effect, and how many there are (none without a crosswalk). */

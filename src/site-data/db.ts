@@ -3,6 +3,7 @@ import { join } from 'node:path';
 import { DuckDBInstance, type DuckDBConnection } from '@duckdb/node-api';
 import { checkedVersion } from '../lib/dataset-version.ts';
 import type { Manifest } from '../lib/manifest.ts';
+import type { Sql } from '../lib/queries.ts';
 
 /** Where the pipeline published the data the site is built from. */
 export const DATA_DIR = process.env.DATA_DIR ?? 'public/data';
@@ -35,8 +36,9 @@ function connect(): Promise<DuckDBConnection> {
   return connection;
 }
 
-/** Runs a query at build time; the same SQL runs in the browser against the same tables. */
-export async function query<T = Record<string, unknown>>(sql: string): Promise<T[]> {
-  const reader = await (await connect()).runAndReadAll(sql);
+/** Runs a query at build time, its values bound as parameters; the same SQL runs in the browser against the same tables. */
+export async function query<T = Record<string, unknown>>(q: Sql | string): Promise<T[]> {
+  const conn = await connect();
+  const reader = typeof q === 'string' ? await conn.runAndReadAll(q) : await conn.runAndReadAll(q.text, q.params);
   return reader.getRowObjectsJS() as T[];
 }
