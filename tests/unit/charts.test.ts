@@ -55,8 +55,8 @@ describe('charts are pure SVG text', () => {
     expect([...bars.matchAll(/font-size="(\d+)"/g)].every(([, size]) => Number(size) >= 12)).toBe(true);
   });
 
-  it('gives the same text for the same data', () => {
-    expect(
+  it('gives the same text for the same data', async () => {
+    await expect(
       lineChart([{ id: 'a', label: 'x', points: [{ x: 1, y: 1 }] }], {
         id: 'c',
         title: 't',
@@ -64,10 +64,10 @@ describe('charts are pure SVG text', () => {
         format: String,
         missingLabel: '-',
       }),
-    ).toMatchSnapshot();
+    ).toMatchFileSnapshot('__snapshots__/line-chart.svg');
   });
 
-  it('draws a sparkline with its target line, the same text for the same data', () => {
+  it('draws a sparkline with its target line, the same text for the same data', async () => {
     const svg = sparkline(
       [
         { x: 2022, y: 96.5 },
@@ -79,7 +79,7 @@ describe('charts are pure SVG text', () => {
     );
     expect(svg).toContain('aria-label="Credit: 2022 96,5%"');
     expect(svg.match(/<circle/g)).toHaveLength(2);
-    expect(svg).toMatchSnapshot();
+    await expect(svg).toMatchFileSnapshot('__snapshots__/sparkline.svg');
   });
 
   it('draws a choropleth with a legend and a grey class for withheld values', () => {

@@ -162,12 +162,12 @@ describe('map and comparison charts', () => {
     expect(tiles).not.toContain('Huyện <a>');
   });
 
-  it('keeps zero, withheld and not computable apart in the legend and the fill', () => {
+  it('keeps zero, withheld and not computable apart in the legend and the fill', async () => {
     expect(tiles).toContain('>0%</text>');
     expect(tiles).toContain('>withheld</text>');
     expect(tiles).toContain('>partial</text>');
     expect(tiles).toMatch(/data-code="4"[^>]*|fill="url\(#hatch-partial\)"/);
-    expect(tiles).toMatchSnapshot();
+    await expect(tiles).toMatchFileSnapshot('__snapshots__/tile-map.svg');
   });
 
   it('ranks a unit among its peers, highest rate first, ties sharing a rank', () => {
@@ -182,7 +182,7 @@ describe('map and comparison charts', () => {
     expect(standing(peers, '3')).toBeNull();
   });
 
-  it('draws the peers as dots with the unit marked, and a heat map with every cell labelled', () => {
+  it('draws the peers as dots with the unit marked, and a heat map with every cell labelled', async () => {
     const strip = stripPlot(
       [
         {
@@ -197,7 +197,7 @@ describe('map and comparison charts', () => {
     );
     expect(strip).toContain('fill="#b45309"');
     expect(strip).toContain('href="/b/"');
-    expect(strip).toMatchSnapshot();
+    await expect(strip).toMatchFileSnapshot('__snapshots__/strip-plot.svg');
     // A province of hundreds of communes: a histogram with the unit marked, not hundreds of links on every page.
     const many = Array.from({ length: 300 }, (_, i) => ({ key: String(i), name: `U${i}`, value: (i % 50) / 100, href: `/u/${i}/` }));
     const crowd = stripPlot([{ label: 'Tỉnh', points: many }], {
@@ -223,7 +223,7 @@ describe('map and comparison charts', () => {
     );
     expect(heat).toContain('aria-label="Province, Water: 42.4%"');
     expect(heat).toContain('aria-label="District, Water: withheld"');
-    expect(heat).toMatchSnapshot();
+    await expect(heat).toMatchFileSnapshot('__snapshots__/heatmap.svg');
   });
 });
 
