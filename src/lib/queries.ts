@@ -63,11 +63,9 @@ export const successorsOf = (code: string) => sql`
   WHERE c.old_unit_code = ${code} AND c.new_unit_code IS NOT NULL
   GROUP BY c.new_unit_code, c.relation ORDER BY c.new_unit_code`;
 
-export const targetsWithProgress = () => `
-  SELECT t.target_id, t.indicator, t.text_vi, t.text_en, t.value, t.unit, t.year, t.comparator,
-         t.source_document, t.source_section, p.actual, p.status
-  FROM targets t LEFT JOIN target_progress p ON p.target_id = t.target_id AND p.year = t.year
-  ORDER BY t.target_id`;
+export const planTargets = () => `
+  SELECT target_id, indicator, text_vi, text_en, value, unit, year, comparator, source_document, source_section
+  FROM targets ORDER BY target_id`;
 
 export const villagesWithCriteria = () => `
   SELECT v.village_id, v.village_name, v.name_is_placeholder, v.unit_name, v.district_name, v.listed_by, v.exit_year, v.exit_decision,
@@ -117,7 +115,7 @@ export const gsoHomeLatest = () => `
   ORDER BY p.year DESC LIMIT 1`;
 
 export const targetProgress = () => `
-  SELECT target_id, year, actual FROM target_progress ORDER BY target_id, year`;
+  SELECT target_id, year, actual, status FROM target_progress ORDER BY target_id, year`;
 
 /** Coverage of one programme in one year for every district and commune, worst first. */
 export const coverageUnits = (programme: string, year: number) => sql`

@@ -1,5 +1,5 @@
-import { targetProgress, targetsWithProgress } from '../lib/queries.ts';
-import { targetStatus } from '../lib/target-status.ts';
+import { planTargets, targetProgress } from '../lib/queries.ts';
+import { targetStatus, type YearResult } from '../lib/target-status.ts';
 import { query } from './db.ts';
 import { once } from './memo.ts';
 
@@ -23,14 +23,14 @@ export interface TargetView {
 /** Every plan target with its results by year and where it stands (read once per build). */
 export const listTargets = () =>
   once('targets', async () => {
-    const targets = await query<Omit<TargetView, 'status' | 'series' | 'programme'>>(`${targetsWithProgress()}`);
-    const progress = await query<{ target_id: string; year: number; actual: number | null }>(targetProgress());
+    const targets = await query<Omit<TargetView, 'status' | 'series' | 'programme'>>(planTargets());
+    const progress = await query<YearResult & { target_id: string }>(targetProgress());
     return targets.map((t) => {
       const series = progress.filter((p) => p.target_id === t.target_id);
       return {
         ...t,
         series,
-        status: targetStatus(t, series),
+        status: targetStatus(t.year, series),
         programme: t.indicator.startsWith('coverage_') ? t.indicator.slice('coverage_'.length) : null,
       };
     });

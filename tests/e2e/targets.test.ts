@@ -1,5 +1,4 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { targetStatus } from '../../src/lib/target-status.ts';
 import { published } from './published.ts';
 import { openSite, visit, type Site } from './browser.ts';
 
@@ -8,17 +7,6 @@ beforeAll(async () => {
   site = await openSite();
 });
 afterAll(async () => site?.close());
-
-describe('target status', () => {
-  const t = { comparator: '>=', value: 100, year: 2022 };
-  it('is met or not met once the target year has data, on track or behind before it, else no data', () => {
-    expect(targetStatus(t, [{ year: 2022, actual: 100 }]).status).toBe('met');
-    expect(targetStatus(t, [{ year: 2022, actual: 97.7 }]).status).toBe('not_met');
-    expect(targetStatus({ ...t, year: 2025 }, [{ year: 2023, actual: 100 }]).status).toBe('on_track');
-    expect(targetStatus({ ...t, year: 2025 }, [{ year: 2023, actual: 90 }]).status).toBe('behind');
-    expect(targetStatus(t, [{ year: 2022, actual: null }]).status).toBe('no_data');
-  });
-});
 
 describe('the Plan 228 targets page', () => {
   it("shows each target's result and status as the published data gives them", async () => {
