@@ -1,3 +1,4 @@
+import { missingText, withInputs } from '../../lib/cells.ts';
 import { labelOf, translator, type Locale } from '../../i18n/t.ts';
 import { heatmap } from '../../lib/charts/heatmap.ts';
 import type { FigureModel } from '../../lib/figure.ts';
@@ -40,7 +41,7 @@ async function drawDeprivationFigure(locale: Locale, year: number, standard: str
       share: province ? (byCell.get(`${key}|${province.key}`)?.share_deprived ?? -1) : 0,
     }))
     .sort((a, b) => b.share - a.share || a.key.localeCompare(b.key));
-  const missing = (r: Row | undefined) => (r?.suppressed ? t('suppressed') : t('no_data'));
+  const missing = (r: Row | undefined) => missingText(locale, r ?? {}, withInputs('share_deprived'));
   const format = (v: number) => formatPercent(locale, v, 1)!;
   const standardName = labelOf(locale, 'standard.short', standard);
   const title = t('deprivation.view.title', { year, standard: standardName });

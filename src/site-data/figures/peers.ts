@@ -1,5 +1,6 @@
 import { labelOf, translator, type Locale } from '../../i18n/t.ts';
 import { stripPlot } from '../../lib/charts/strip-plot.ts';
+import { missingText, withInputs } from '../../lib/cells.ts';
 import { drawnTwice, type FigureModel } from '../../lib/figure.ts';
 import { formatPercent } from '../../lib/format.ts';
 import { isIllustrative } from '../../lib/manifest.ts';
@@ -87,7 +88,7 @@ async function drawUnitStanding(
             cells: [
               s ? String(s.rank) : '–',
               r.unit_name,
-              r.poor_rate == null ? t(r.suppressed ? 'suppressed' : 'no_data') : format(r.poor_rate),
+              r.poor_rate == null ? missingText(locale, r, withInputs('poor_rate')) : format(r.poor_rate),
             ],
             values: [s?.rank ?? null, r.unit_name, r.poor_rate],
           };

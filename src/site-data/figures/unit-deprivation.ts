@@ -1,5 +1,6 @@
 import { labelOf, translator, type Locale } from '../../i18n/t.ts';
 import { barChart } from '../../lib/charts/bar-chart.ts';
+import { missingText, withInputs } from '../../lib/cells.ts';
 import { drawnTwice, type FigureModel } from '../../lib/figure.ts';
 import { formatPercent } from '../../lib/format.ts';
 import { isIllustrative, standardName } from '../../lib/manifest.ts';
@@ -33,7 +34,7 @@ async function drawUnitDeprivationFigure(locale: Locale, level: 'district' | 'co
     standard: standardName(manifest, first.standard, locale),
   });
   const format = (v: number) => formatPercent(locale, v, 1)!;
-  const missing = (r: Row) => t(r.suppressed ? 'suppressed' : 'no_data');
+  const missing = (r: Row) => missingText(locale, r, withInputs('share_deprived'));
   return {
     id,
     page: unitPage(level, code),
