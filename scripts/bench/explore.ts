@@ -102,12 +102,12 @@ const result = {
   machine: { cpus: cpus().length, cpu: cpus()[0]?.model, runs: RUNS },
   bytes: {
     page: {
-      raw: sum('page', (x) => x.bytes),
+      transferred: sum('page', (x) => x.bytes),
       gzip: sum('page', (x) => gzipOf(x.url)),
       requests: sample.filter((x) => x.phase === 'page').length,
     },
     duckdb: {
-      raw: sum('duckdb', (x) => x.bytes),
+      transferred: sum('duckdb', (x) => x.bytes),
       gzip: sum('duckdb', (x) => gzipOf(x.url)),
       requests: sample.filter((x) => x.phase === 'duckdb').length,
     },
@@ -128,10 +128,10 @@ const ms = (s: ReturnType<typeof spread>) => `${s.median} ms (${s.min}–${s.max
 console.log(`Explore page, headless Chromium on 127.0.0.1, ${result.machine.cpus} × ${result.machine.cpu}; median of ${RUNS} (min–max)\n`);
 console.log('| what | value |\n|---|---|');
 console.log(
-  `| page before DuckDB | ${kb(result.bytes.page.raw)} raw, ${kb(result.bytes.page.gzip)} gzip, ${result.bytes.page.requests} requests |`,
+  `| page before DuckDB | ${kb(result.bytes.page.transferred)} transferred (as served: brotli), ${kb(result.bytes.page.gzip)} if gzipped, ${result.bytes.page.requests} requests |`,
 );
 console.log(
-  `| DuckDB and tables | ${kb(result.bytes.duckdb.raw)} raw, ${kb(result.bytes.duckdb.gzip)} gzip, ${result.bytes.duckdb.requests} requests |`,
+  `| DuckDB and tables | ${kb(result.bytes.duckdb.transferred)} transferred (as served: brotli), ${kb(result.bytes.duckdb.gzip)} if gzipped, ${result.bytes.duckdb.requests} requests |`,
 );
 console.log(`| cold: navigation → DuckDB ready | ${ms(result.cold_ms.ready)} |`);
 console.log(`| cold: navigation → first result | ${ms(result.cold_ms.first_result)} |`);
