@@ -1,66 +1,81 @@
+import { z } from 'zod';
 import { localized, type Locale } from '../i18n/locales.ts';
-/** The shape of public/data/manifest.json, as the site reads it. */
-export interface ManifestFile {
-  path: string;
-  bytes: number;
-  sha256: string;
-}
+/**
+ * The contract of public/data/manifest.json: the pipeline checks what it writes against this
+ * schema and the site checks what it reads, and both take their types from it.
+ */
+const file = z.strictObject({ path: z.string(), bytes: z.number().int().nonnegative(), sha256: z.string().regex(/^[0-9a-f]{64}$/) });
+const bilingual = z.strictObject({ vi: z.string(), en: z.string() });
 
-export interface Bilingual {
-  vi: string;
-  en: string;
-}
+const standard = z.strictObject({
+  id: z.string(),
+  name_vi: z.string(),
+  name_en: z.string(),
+  short_name_vi: z.string().optional(),
+  short_name_en: z.string().optional(),
+  legal_basis: z.string(),
+  years: z.array(z.number().int()),
+  note_vi: z.string().optional(),
+  note_en: z.string().optional(),
+});
 
-export interface ManifestTable {
-  name: string;
-  description: { vi: string; en: string };
-  rows: number;
-  illustrative: boolean;
-  source: Bilingual;
-  licence: Bilingual;
+const table = z.strictObject({
+  name: z.string(),
+  description: bilingual,
+  rows: z.number().int().nonnegative(),
+  illustrative: z.boolean(),
+  source: bilingual,
+  licence: bilingual,
   /** not_collected: an optional column this dataset leaves out (the site says so instead of showing blanks). */
-  schema: { name: string; type: string; description: { vi: string; en: string } | null; not_collected?: boolean }[];
-  files: ManifestFile[];
-}
+  schema: z.array(
+    z.strictObject({ name: z.string(), type: z.string(), description: bilingual.nullable(), not_collected: z.boolean().optional() }),
+  ),
+  files: z.array(file),
+});
 
-export interface Standard {
-  id: string;
-  name_vi: string;
-  name_en: string;
-  short_name_vi?: string;
-  short_name_en?: string;
-  legal_basis: string;
-  years: number[];
-  note_vi?: string;
-  note_en?: string;
-}
-
-export interface Manifest {
+export const manifestSchema = z.strictObject({
   /** Says that the pipeline wrote the folder, so that a later run may replace it. */
-  generator?: string;
-  format_version?: string;
-  dataset: {
-    id: string;
-    version: string;
-    released: string;
-    title: { vi: string; en: string };
-    province: { code: string; name_vi: string; name_en: string };
-    plan?: { name: Bilingual; date?: string; issuer?: Bilingual };
-    source_agency: { vi: string; en: string };
-    licence: { id: string; url: string };
-    years: number[];
-    standards: Standard[];
-    illustrative_note: { vi: string; en: string };
-  };
-  disclosure: { threshold: number; cells: number; relations: number; primary: number; secondary: number };
-  tables: ManifestTable[];
-  boundaries: (ManifestFile & { name: string; source?: Bilingual; licence?: Bilingual })[];
+  generator: z.string().optional(),
+  format_version: z.string().optional(),
+  dataset: z.strictObject({
+    id: z.string(),
+    version: z.string(),
+    released: z.string().regex(/^\d{4}-\d{2}-\d{2}$/),
+    title: bilingual,
+    province: z.strictObject({
+      code: z.string(),
+      name_vi: z.string(),
+      name_en: z.string(),
+      gso_region_en: z.string().optional(),
+    }),
+    plan: z.strictObject({ name: bilingual, date: z.string().optional(), issuer: bilingual.optional() }).optional(),
+    source_agency: bilingual,
+    licence: z.strictObject({ id: z.string(), url: z.string() }),
+    years: z.array(z.number().int()),
+    standards: z.array(standard),
+    illustrative_note: bilingual,
+  }),
+  disclosure: z.strictObject({
+    threshold: z.number(),
+    cells: z.number(),
+    relations: z.number(),
+    primary: z.number(),
+    secondary: z.number(),
+  }),
+  tables: z.array(table),
+  boundaries: z.array(file.extend({ name: z.string(), source: bilingual.optional(), licence: bilingual.optional() })),
   /** One ZIP of every table, the dictionary and the manifest. */
-  archive?: ManifestFile;
-  dictionary?: ManifestFile;
+  archive: file.optional(),
+  dictionary: file.optional(),
   /** SHA-256 over the names and checksums of the dataset folder's files (which are not published). */
-  source_digest?: string;
-}
+  source_digest: z.string().optional(),
+});
+
+export type Manifest = z.infer<typeof manifestSchema>;
+export type ManifestFile = z.infer<typeof file>;
+export type ManifestTable = z.infer<typeof table>;
+export type Bilingual = z.infer<typeof bilingual>;
+export type Standard = z.infer<typeof standard>;
 
 /** A text from data in the reader's language. */
 export const inLocale = (text: Bilingual | undefined, locale: Locale): string => text?.[locale] ?? '';

@@ -6,6 +6,7 @@ import { DuckDBInstance } from '@duckdb/node-api';
 import { describeColumn, notCollected, PUBLISHED } from './dictionary.ts';
 import { writeArchive } from './archive.ts';
 import { exportTable, fileEntry } from './export.ts';
+import { manifestSchema } from '../lib/manifest.ts';
 import { xlsxWorkbook } from '../lib/xlsx-workbook.ts';
 import { hasErrors, type Issue } from './issues.ts';
 import { loadDataset, type Dataset } from './load-dataset.ts';
@@ -126,6 +127,8 @@ async function writeOutputs(dataset: Dataset, root: string): Promise<Manifest> {
       meta.released,
     );
     const published = { ...manifest, archive };
+    // What the site will read, checked against the same schema, so that a drift fails here, not in the site's build.
+    manifestSchema.parse(published);
     writeFileSync(pathInside(root, 'manifest.json'), `${JSON.stringify(published, null, 2)}\n`);
     return published;
   } finally {

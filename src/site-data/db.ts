@@ -2,7 +2,8 @@ import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { DuckDBInstance, type DuckDBConnection } from '@duckdb/node-api';
 import { checkedVersion } from '../lib/dataset-version.ts';
-import type { Manifest } from '../lib/manifest.ts';
+import { z } from 'zod';
+import { manifestSchema, type Manifest } from '../lib/manifest.ts';
 import type { Sql } from '../lib/queries.ts';
 
 /** Where the pipeline published the data the site is built from. */
@@ -13,7 +14,9 @@ export function loadManifest(): Manifest {
   if (!manifest) {
     const path = join(DATA_DIR, 'manifest.json');
     if (!existsSync(path)) throw new Error(`${path} is missing: run "npm run data" before building the site`);
-    manifest = JSON.parse(readFileSync(path, 'utf8')) as Manifest;
+    const read = manifestSchema.safeParse(JSON.parse(readFileSync(path, 'utf8')));
+    if (!read.success) throw new Error(`${path} is not a manifest this site can build from: ${z.prettifyError(read.error)}`);
+    manifest = read.data;
     // The version goes into paths and snippets: a hand-edited manifest must not carry anything else.
     checkedVersion(manifest.dataset.version);
   }
