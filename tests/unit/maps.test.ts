@@ -1,3 +1,4 @@
+import { textWidth } from '../../src/lib/export-font.ts';
 import { describe, expect, it } from 'vitest';
 import { heatmap } from '../../src/lib/charts/heatmap.ts';
 import { stripPlot } from '../../src/lib/charts/strip-plot.ts';
@@ -154,6 +155,16 @@ describe('map and comparison charts', () => {
     values,
     options,
   );
+
+  it('breaks a long legend title into lines that fit the map, never past its edge', () => {
+    const legendTitle = 'Tỷ lệ hộ được cấp thẻ bảo hiểm y tế trong số hộ nghèo và cận nghèo đủ điều kiện';
+    const narrow = tileMap([{ code: 'a', name: 'A', units: ['1'] }], values, { ...options, legendTitle, width: 220 });
+    const [, width] = /viewBox="0 0 ([\d.]+)/.exec(narrow)!;
+    const lines = [...narrow.matchAll(/<text x="([\d.]+)"[^>]*font-weight="bold"[^>]*>([^<]*)<\/text>/g)].filter(([, , t]) => t !== 'A');
+    expect(lines.length).toBeGreaterThan(1);
+    expect(lines.map(([, , t]) => t).join(' ')).toBe(legendTitle);
+    for (const [, x, t] of lines) expect(Number(x) + textWidth(t, 12, 'bold')).toBeLessThanOrEqual(Number(width));
+  });
 
   it('draws one linked, labelled tile per unit, grouped under escaped district names', () => {
     expect(tiles.match(/<rect[^>]*data-code=/g)).toHaveLength(4);

@@ -134,7 +134,15 @@ export function choropleth(
           .join('')
       : '';
   const legendX = compact ? 0 : width - LEGEND_WIDTH + 16;
-  const legend = classLegend(legendX, o.legendTitle, o.breaks, o.format, [...values.values()], o.missingLabel);
+  const legend = classLegend(
+    legendX,
+    compact ? width : width - legendX - 4,
+    o.legendTitle,
+    o.breaks,
+    o.format,
+    [...values.values()],
+    o.missingLabel,
+  );
   const legendY = compact ? mapHeight + 4 : 0;
   const insetY = compact ? legendY + legend.height + 8 : mapHeight - INSET_HEIGHT - 4;
   const inset = o.inset

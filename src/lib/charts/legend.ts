@@ -1,5 +1,6 @@
 import { scaleThreshold } from 'd3';
 import { escapeHtml } from '../escape.ts';
+import { wrapToWidth } from '../export-font.ts';
 import { ZERO_BREAK } from '../views/class-breaks.ts';
 import { el, focusable } from './svg.ts';
 
@@ -54,10 +55,12 @@ function className(lo: number | null, hi: number | null, format: (v: number) => 
 
 /**
  * The class legend: one swatch per class with its range, then one per kind of missing value
- * that actually occurs, so a withheld cell is never read as zero; with the height it takes.
+ * that actually occurs, so a withheld cell is never read as zero; with the height it takes. Its
+ * title is broken into lines that fit `width`, as measured in the export face.
  */
 export function classLegend(
   x: number,
+  width: number,
   title: string,
   breaks: number[],
   format: (v: number) => string,
@@ -75,19 +78,23 @@ export function classLegend(
   for (const d of missing) if (d.value == null) seen.set(d.missing ?? missingLabel, shade(d));
   if (seen.size === 0) seen.set(missingLabel, MISSING);
   const rows = classes.concat([...seen].map(([text, fill]) => ({ fill, text })));
+  const titleLines = wrapToWidth(title, width, 12, 'bold');
+  const top = 36 + (titleLines.length - 1) * 16;
   const markup = el(
     'g',
     { class: 'legend' },
-    el('text', { x, y: 24, 'font-size': 12, 'font-weight': 'bold', fill: 'currentColor' }, escapeHtml(title)) +
+    titleLines
+      .map((line, i) => el('text', { x, y: 24 + i * 16, 'font-size': 12, 'font-weight': 'bold', fill: 'currentColor' }, escapeHtml(line)))
+      .join('') +
       rows
         .map(
           (c, i) =>
-            el('rect', { x, y: 36 + i * 22, width: 16, height: 16, fill: c.fill, stroke: '#666666', 'stroke-width': 0.5 }) +
-            el('text', { x: x + 24, y: 48 + i * 22, 'font-size': 12, fill: 'currentColor' }, escapeHtml(c.text)),
+            el('rect', { x, y: top + i * 22, width: 16, height: 16, fill: c.fill, stroke: '#666666', 'stroke-width': 0.5 }) +
+            el('text', { x: x + 24, y: top + 12 + i * 22, 'font-size': 12, fill: 'currentColor' }, escapeHtml(c.text)),
         )
         .join(''),
   );
-  return { markup, height: 36 + rows.length * 22 };
+  return { markup, height: top + rows.length * 22 };
 }
 
 /** A shape on a map: a link to the unit's page when there is one, else a labelled image; data-* keep the exact value. */
