@@ -55,6 +55,24 @@ describe('charts are pure SVG text', () => {
     expect([...bars.matchAll(/font-size="(\d+)"/g)].every(([, size]) => Number(size) >= 12)).toBe(true);
   });
 
+  it('names fewer years on a narrow chart, never two overlapping, always the last', () => {
+    const years = [2006, 2008, 2010, 2012, 2013, 2014, 2015, 2016];
+    const svg = lineChart([{ id: 'a', label: 'Quảng Ninh', points: years.map((x, i) => ({ x, y: 10 - i })) }], {
+      id: 'n',
+      title: 't',
+      description: 'd',
+      format: String,
+      missingLabel: '-',
+      width: 300,
+    });
+    const labels = [
+      ...svg.matchAll(/<text x="([\d.]+)" y="[\d.]+" text-anchor="middle" font-size="12" fill="currentColor">(\d{4})<\/text>/g),
+    ].map(([, x, y]) => [Number(x), y] as const);
+    expect(labels.at(-1)?.[1]).toBe('2016');
+    expect(labels.length).toBeLessThan(years.length);
+    for (let i = 1; i < labels.length; i++) expect(labels[i][0] - labels[i - 1][0]).toBeGreaterThanOrEqual(34);
+  });
+
   it('gives the same text for the same data', async () => {
     await expect(
       lineChart([{ id: 'a', label: 'x', points: [{ x: 1, y: 1 }] }], {

@@ -68,7 +68,7 @@ export function lineChart(series: LineSeries[], o: LineChartOptions): string {
       ),
     )
     .join('');
-  const axis = xs
+  const axis = labelledXs(xs, x)
     .map((v) =>
       el('text', { x: x(v), y: height - m.bottom + 18, 'text-anchor': 'middle', 'font-size': 12, fill: 'currentColor' }, String(v)),
     )
@@ -170,4 +170,19 @@ export function lineChart(series: LineSeries[], o: LineChartOptions): string {
     })
     .join('');
   return frame(o.id, width, height, o.title, o.description, grid + axis + breaks + reference + lines, 'group');
+}
+
+/** Room one x label needs: four 12-px digits (about 7 px each) and a gap. */
+const X_LABEL_ROOM = 34;
+
+/**
+ * The x values that get a label: every one where they fit, else every second, third… counted back
+ * from the last, so the latest year is always named and no two labels overlap on a narrow chart.
+ */
+function labelledXs(xs: number[], x: (v: number) => number): number[] {
+  for (let step = 1; step < xs.length; step++) {
+    const kept = xs.filter((_, i) => (xs.length - 1 - i) % step === 0);
+    if (kept.every((v, i) => i === 0 || x(v) - x(kept[i - 1]) >= X_LABEL_ROOM)) return kept;
+  }
+  return xs.slice(-1);
 }
