@@ -1,8 +1,9 @@
 /**
  * Keeps the embeds of the dataset version just built, for good: copies its live embeds
- * (dist/embed/<lang>/) to embed/v/<version>/<lang>/, with the stylesheets and scripts those pages load into FROZEN_DIR (default public/), from where
- * every later build serves them unchanged. Run it when a dataset version is released, before the
- * data changes; keep FROZEN_DIR between releases (commit it, or keep it on the host).
+ * (dist/embed/<lang>/) to embed/v/<version>/<lang>/, with the stylesheets and scripts those
+ * pages load, into FROZEN_DIR (default public/), from where every later build serves them
+ * unchanged. Run it when a dataset version is released, before the data changes; keep FROZEN_DIR
+ * between releases (commit it, or keep it on the host).
  *
  *   node scripts/freeze-embeds.ts [--dist DIR]
  */

@@ -30,7 +30,8 @@ export function shareImageSvg(figure: FigureModel, locale: Locale, manifest: Man
   const inner = W - 2 * PAD;
   const title = clamp(wrapToWidth(figure.title, inner, TITLE.size, 'bold'), TITLE.maxLines, inner, TITLE.size, 'bold');
   const badge = figure.illustrative ? t(locale, 'illustrative.badge') : '';
-  const sourceWidth = inner - (badge ? textWidth(badge, FOOT.size, 'bold') + 32 : 0);
+  const badgeWidth = badge ? textWidth(badge, FOOT.size, 'bold') : 0;
+  const sourceWidth = inner - (badge ? badgeWidth + 32 : 0);
   const source = clamp(
     wrapToWidth(`${t(locale, 'source')}: ${figure.source}`, sourceWidth, FOOT.size, 'regular'),
     1,
@@ -49,8 +50,8 @@ export function shareImageSvg(figure: FigureModel, locale: Locale, manifest: Man
       `$1 width="${inner}" height="${chartBottom - chartTop}" preserveAspectRatio="xMidYMid meet" data-source-size="${width}x${height}"`,
     );
   const badgeBox = badge
-    ? `<rect x="${W - PAD - textWidth(badge, FOOT.size, 'bold') - 24}" y="${footerY - FOOT.size - 6}" width="${textWidth(badge, FOOT.size, 'bold') + 24}" height="${FOOT.size + 14}" rx="4" fill="#fef3c7" stroke="#b45309"/>` +
-      line(badge, W - PAD - textWidth(badge, FOOT.size, 'bold') - 12, footerY, FOOT.size, 'bold', '#78350f')
+    ? `<rect x="${W - PAD - badgeWidth - 24}" y="${footerY - FOOT.size - 6}" width="${badgeWidth + 24}" height="${FOOT.size + 14}" rx="4" fill="#fef3c7" stroke="#b45309"/>` +
+      line(badge, W - PAD - badgeWidth - 12, footerY, FOOT.size, 'bold', '#78350f')
     : '';
   return (
     `<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 ${W} ${H}" width="${W}" height="${H}" font-family="'${EXPORT_FONT_FAMILY}'" color="#0f172a">` +

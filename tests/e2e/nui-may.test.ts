@@ -1,9 +1,10 @@
-import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { parse } from 'csv-parse/sync';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { formatNumber } from '../../src/lib/format.ts';
 import { buildSiteOf, openSite, visit, type Site } from './browser.ts';
+import { builtFiles } from './pages.ts';
 
 /**
  * Núi Mây (data/nui-may) is a made-up province unlike Quảng Ninh in every dimension: high poverty,
@@ -78,16 +79,7 @@ describe('a made-up high-poverty province, built from its folder alone', () => {
   });
 
   it('says nothing of Quảng Ninh, its plan, places, figures or boundaries anywhere in its built site', () => {
-    const files = (dir: string): string[] =>
-      readdirSync(dir, { withFileTypes: true }).flatMap((e) =>
-        e.isDirectory()
-          ? e.name === '_astro'
-            ? []
-            : files(join(dir, e.name))
-          : /\.(html|svg|csv|json|txt)$/.test(e.name)
-            ? [join(dir, e.name)]
-            : [],
-      );
+    const files = (dir: string) => builtFiles(dir, /\.(html|svg|csv|json|txt)$/);
     const words = [
       'Quảng Ninh',
       'Quang Ninh',

@@ -1,8 +1,9 @@
-import { cpSync, existsSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { cpSync, existsSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildSiteOf, openSite, visit, type Site } from './browser.ts';
+import { builtFiles } from './pages.ts';
 
 const OUT = 'dist-template';
 let site: Site;
@@ -49,16 +50,7 @@ describe('another province is a folder, not a code change', () => {
   });
 
   it('says nothing of Quảng Ninh, its plan, its reorganisations or its boundaries anywhere in the built site', () => {
-    const files = (dir: string): string[] =>
-      readdirSync(dir, { withFileTypes: true }).flatMap((e) =>
-        e.isDirectory()
-          ? e.name === '_astro'
-            ? []
-            : files(join(dir, e.name))
-          : /\.(html|svg|csv)$/.test(e.name)
-            ? [join(dir, e.name)]
-            : [],
-      );
+    const files = (dir: string) => builtFiles(dir, /\.(html|svg|csv)$/);
     const words = [
       'Quảng Ninh',
       'Quang Ninh',

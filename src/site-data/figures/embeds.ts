@@ -61,8 +61,9 @@ export async function shareImageOf(base: string, locale: Locale, page: string): 
 
 /** A figure in every language, by id: what a download headed in both languages is made from. */
 export async function figureInEveryLocale(base: string, id: string): Promise<Record<Locale, FigureModel>> {
-  const all = await embedPaths(base);
-  return Object.fromEntries(
-    LOCALES.map((locale) => [locale, all.find((p) => p.params.id === id && p.params.lang === locale)!.props.figure]),
-  ) as Record<Locale, FigureModel>;
+  const byId = await once(
+    'figures-by-id',
+    async () => new Map((await embedPaths(base)).map((p) => [`${p.params.lang}:${p.params.id}`, p.props.figure])),
+  );
+  return Object.fromEntries(LOCALES.map((locale) => [locale, byId.get(`${locale}:${id}`)!])) as Record<Locale, FigureModel>;
 }
