@@ -84,6 +84,8 @@ const LEVEL_COST: Record<string, number> = { commune: 1, unit_2025: 1, district:
 
 /** What a reader loses when a cell is withheld: totals more than parts, stocks more than flows. */
 function cellCost({ fact, measure }: CellSystem['cells'][number]): number {
+  // A copy of counts published in another table: they are withheld there or not at all.
+  if (measure === 'poor_near_poor') return Number.POSITIVE_INFINITY;
   const measureCost =
     measure === 'households'
       ? 10

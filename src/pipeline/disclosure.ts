@@ -115,8 +115,9 @@ export function suppressCells(
   cost: number[] = values.map(() => 1),
 ): Uint8Array {
   const state = new Uint8Array(values.length);
+  // A cell that cannot be withheld (its cost is infinite) is a copy whose original is protected elsewhere.
   values.forEach((v, i) => {
-    if (v > 0 && v < threshold) state[i] = PRIMARY;
+    if (v > 0 && v < threshold && cost[i] !== Number.POSITIVE_INFINITY) state[i] = PRIMARY;
   });
   const relationsOf: number[][] = values.map(() => []);
   relations.forEach((r, ri) => {
@@ -125,12 +126,15 @@ export function suppressCells(
   const count = relations.map((r) => r.cells.filter((c) => state[c]).length);
   const queue = count.flatMap((n, ri) => (n === 1 ? [ri] : []));
 
-  // The cell to give up: the one readers lose least by (lowest cost), then the smallest count.
+  // The cell to give up: the one readers lose least by, then the smallest. A zero or small count
+  // protects little (non-negativity pins one side of it), so it counts as twice as costly.
+  const weight = (c: number) => (values[c] >= threshold ? cost[c] : 2 * cost[c]);
+  const better = (a: number, b: number) => (weight(a) !== weight(b) ? weight(a) < weight(b) : values[a] < values[b]);
   const candidate = (ri: number) => {
     let best = -1;
     for (const c of relations[ri].cells) {
-      if (state[c]) continue;
-      if (best < 0 || cost[c] < cost[best] || (cost[c] === cost[best] && values[c] < values[best])) best = c;
+      if (state[c] || cost[c] === Number.POSITIVE_INFINITY) continue;
+      if (best < 0 || better(c, best)) best = c;
     }
     return best;
   };

@@ -23,7 +23,23 @@ const COMPLEMENTS: { table: string; name: string; whole: string; part: string }[
   { table: 'poverty', name: 'poor_non_em', whole: 'poor', part: 'poor_em' },
   { table: 'poverty', name: 'near_poor_non_em', whole: 'near_poor', part: 'near_poor_em' },
   { table: 'coverage', name: 'uncovered', whole: 'eligible', part: 'covered' },
+  { table: 'deprivation', name: 'households_not_deprived', whole: 'poor_near_poor', part: 'households_deprived' },
 ];
+
+/**
+ * Each deprivation row with the poor and near-poor households it counts among: the published table
+ * shows them beside it, so the households not deprived are one subtraction away.
+ */
+function withPoorNearPoor(deprivation: TypedRow[], poverty: TypedRow[]): TypedRow[] {
+  const key = (r: TypedRow) => `${r.unit_code}|${r.year}|${r.standard}`;
+  const byKey = new Map(poverty.map((p) => [key(p), p]));
+  return deprivation.map((d) => {
+    const p = byKey.get(key(d));
+    const poorNearPoor = p?.poor == null || p.near_poor == null ? null : (p.poor as number) + (p.near_poor as number);
+    return { ...d, poor_near_poor: poorNearPoor };
+  });
+}
+const DEPRIVATION_MEASURES = ['households_deprived', 'poor_near_poor', 'households_not_deprived'];
 const complementsOf = (table: string) => COMPLEMENTS.filter((c) => c.table === table);
 const withComplements = (table: string, rows: TypedRow[]) =>
   rows.map((r) => ({
@@ -113,18 +129,22 @@ async function stageFacts(
   await loadTable(conn, `stg_${table}`, columns, rows);
 }
 
-/**
- * Builds the count facts at every level, applies disclosure control across all of them at once
- * (so no table can be differenced against another), and loads everything into staging tables.
- */
-export async function stageDataset(conn: DuckDBConnection, dataset: Dataset) {
+/** Every published count at every level, and the cell system that ties them together. */
+export function countFacts(dataset: Dataset) {
   const { tables, meta } = dataset;
   const units = tables.units as unknown as UnitRow[];
   const code = meta.province.code;
   const povertyMeasures = [...POVERTY_MEASURES, ...complementsOf('poverty').map((c) => c.name)];
   const poverty = buildFacts('poverty', withComplements('poverty', tables.poverty), ['standard'], povertyMeasures, units, code);
   const successors = reaggregateTo2025(poverty, tables.crosswalk ?? [], units);
-  const deprivation = buildFacts('deprivation', tables.deprivation ?? [], ['standard', 'indicator'], ['households_deprived'], units, code);
+  const deprivation = buildFacts(
+    'deprivation',
+    withComplements('deprivation', withPoorNearPoor(tables.deprivation ?? [], tables.poverty)),
+    ['standard', 'indicator'],
+    DEPRIVATION_MEASURES,
+    units,
+    code,
+  );
   const coverage = buildFacts(
     'coverage',
     withComplements('coverage', tables.coverage ?? []),
@@ -153,6 +173,16 @@ export async function stageDataset(conn: DuckDBConnection, dataset: Dataset) {
     ],
     successors.sums,
   );
+  return { poverty, successors, deprivation, coverage, system };
+}
+
+/**
+ * Builds the count facts at every level, applies disclosure control across all of them at once
+ * (so no table can be differenced against another), and loads everything into staging tables.
+ */
+export async function stageDataset(conn: DuckDBConnection, dataset: Dataset) {
+  const { tables, meta } = dataset;
+  const { poverty, successors, deprivation, coverage, system } = countFacts(dataset);
   const suppression = applySuppression(system, meta.disclosure_threshold);
   const name = namer(dataset);
   await stageFacts(conn, 'poverty', poverty, ['standard'], POVERTY_MEASURES, name);

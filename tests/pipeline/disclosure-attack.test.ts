@@ -178,6 +178,8 @@ describe('disclosure control against differencing', () => {
     expect(await small('poverty', 'households', 'households_em')).toBe(0);
     expect(await small('coverage', 'eligible', 'covered')).toBe(0);
     expect(await small('coverage', 'gap', '0')).toBe(0);
+    // Households not deprived on an indicator: the poor and near-poor shown beside it, less the deprived.
+    expect(await small('deprivation', 'poor_near_poor', 'households_deprived')).toBe(0);
   });
 
   it('the same attack does recover small counts when only they are withheld (so the test can fail)', async () => {
