@@ -2,7 +2,7 @@ import { createHash } from 'node:crypto';
 import { copyFileSync, mkdirSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { DuckDBInstance } from '@duckdb/node-api';
+import { type DuckDBConnection, DuckDBInstance } from '@duckdb/node-api';
 import { describeColumn, notCollected, PUBLISHED } from './dictionary.ts';
 import { writeArchive } from './archive.ts';
 import { exportTable, fileEntry } from './export.ts';
@@ -29,8 +29,124 @@ function inputFiles(dir: string): string[] {
     .sort();
 }
 
-async function writeOutputs(dataset: Dataset, root: string): Promise<Manifest> {
+/** Runs the statements of publish.sql, which turn the staging tables into the published ones. */
+async function createPublishedTables(conn: DuckDBConnection) {
+  for (const statement of readFileSync(PUBLISH_SQL, 'utf8')
+    .split(/;\s*$/m)
+    .map((s) => s.trim())
+    .filter((s) => s.replace(/--.*$/gm, '').trim())) {
+    await conn.run(statement);
+  }
+}
+
+/** Writes every published table as Parquet, CSV, Arrow and XLSX, and describes it for the manifest. */
+async function exportTables(conn: DuckDBConnection, dataset: Dataset, root: string): Promise<Manifest['tables']> {
   const { meta } = dataset;
+  const tables: Manifest['tables'] = [];
+  mkdirSync(join(root, 'xlsx'), { recursive: true });
+  for (const t of PUBLISHED) {
+    const { values, ...exported } = await exportTable(conn, root, t.name);
+    const source = meta.tables[t.from];
+    const about = {
+      name: t.name,
+      description: { vi: t.vi, en: t.en },
+      illustrative: source?.illustrative ?? false,
+      source: source?.source ?? meta.source_agency,
+      licence: source?.licence ?? { vi: meta.licence.id, en: meta.licence.id },
+    };
+    const absent = notCollected(
+      dataset.tables[t.from],
+      exported.schema.map((c) => c.name),
+    );
+    const schema = exported.schema.map((c) => ({
+      ...c,
+      description: describeColumn(c.name),
+      ...(absent.has(c.name) ? { not_collected: true } : {}),
+    }));
+    const xlsx = `xlsx/${t.name}.xlsx`;
+    writeFileSync(
+      pathInside(root, xlsx),
+      await xlsxWorkbook({
+        ...about,
+        columns: schema,
+        rows: values,
+        illustrativeNote: meta.illustrative_note,
+        dataset: { id: meta.dataset_id, version: meta.version, released: meta.released, title: meta.title },
+      }),
+    );
+    tables.push({ ...about, rows: exported.rows, schema, files: [...exported.files, fileEntry(root, xlsx)] });
+  }
+  return tables;
+}
+
+/** Copies the boundary files the maps are drawn from, with their source and licence. */
+function copyBoundaries(dataset: Dataset, root: string): Manifest['boundaries'] {
+  return Object.keys(dataset.boundaries).map((name) => {
+    mkdirSync(join(root, 'boundaries'), { recursive: true });
+    copyFileSync(pathInside(dataset.dir, `boundaries/${name}.geojson`), pathInside(root, `boundaries/${name}.geojson`));
+    const source = dataset.meta.tables[`boundaries/${name}.geojson`];
+    return { name, ...fileEntry(root, `boundaries/${name}.geojson`), source: source?.source, licence: source?.licence };
+  });
+}
+
+/** What the dataset is, how it was protected and which files hold it (the archive is added last). */
+function manifestOf(
+  dataset: Dataset,
+  root: string,
+  disclosure: Manifest['disclosure'],
+  tables: Manifest['tables'],
+  boundaries: Manifest['boundaries'],
+): Omit<Manifest, 'archive'> {
+  const { meta } = dataset;
+  return {
+    generator: GENERATOR,
+    format_version: meta.format_version,
+    dataset: {
+      id: meta.dataset_id,
+      version: meta.version,
+      released: meta.released,
+      title: meta.title,
+      province: meta.province,
+      plan: meta.plan,
+      source_agency: meta.source_agency,
+      licence: meta.licence,
+      years: meta.years,
+      standards: meta.standards,
+      illustrative_note: meta.illustrative_note,
+    },
+    disclosure,
+    tables,
+    boundaries,
+    dictionary: fileEntry(root, 'dictionary.json'),
+    // The dataset folder's files are not published; one digest of them says which input this output came from.
+    source_digest: createHash('sha256')
+      .update(
+        inputFiles(dataset.dir)
+          .map((f) => `${f} ${fileEntry(dataset.dir, f).sha256}`)
+          .join('\n'),
+      )
+      .digest('hex'),
+  };
+}
+
+/** One ZIP of every table, the dictionary and a manifest of exactly what the ZIP holds. */
+function archiveOf(dataset: Dataset, root: string, manifest: Omit<Manifest, 'archive'>) {
+  const { meta } = dataset;
+  // No Arrow files in the ZIP: they are for the browser.
+  const zipped = { ...manifest, tables: manifest.tables.map((t) => ({ ...t, files: t.files.filter((f) => !f.path.endsWith('.arrow')) })) };
+  return writeArchive(
+    root,
+    `poverty-atlas-${meta.dataset_id}-${meta.version}.zip`,
+    ['dictionary.json', ...zipped.tables.flatMap((t) => t.files.map((f) => f.path)), ...manifest.boundaries.map((b) => b.path)],
+    {
+      'README.txt': archiveReadme(meta, zipped.tables, manifest.boundaries.length > 0),
+      'manifest.json': `${JSON.stringify(zipped, null, 2)}\n`,
+    },
+    meta.released,
+  );
+}
+
+async function writeOutputs(dataset: Dataset, root: string): Promise<Manifest> {
   mkdirSync(root, { recursive: true });
   const instance = await DuckDBInstance.create(':memory:', {
     threads: '1',
@@ -39,94 +155,14 @@ async function writeOutputs(dataset: Dataset, root: string): Promise<Manifest> {
   });
   const conn = await instance.connect();
   try {
-    const disclosure = await stageDataset(conn, dataset);
-    for (const statement of readFileSync(PUBLISH_SQL, 'utf8')
-      .split(/;\s*$/m)
-      .map((s) => s.trim())
-      .filter((s) => s.replace(/--.*$/gm, '').trim())) {
-      await conn.run(statement);
-    }
-    const tables = [];
-    mkdirSync(join(root, 'xlsx'), { recursive: true });
-    for (const t of PUBLISHED) {
-      const { values, ...exported } = await exportTable(conn, root, t.name);
-      const source = meta.tables[t.from];
-      const about = {
-        name: t.name,
-        description: { vi: t.vi, en: t.en },
-        illustrative: source?.illustrative ?? false,
-        source: source?.source ?? meta.source_agency,
-        licence: source?.licence ?? { vi: meta.licence.id, en: meta.licence.id },
-      };
-      const absent = notCollected(
-        dataset.tables[t.from],
-        exported.schema.map((c) => c.name),
-      );
-      const schema = exported.schema.map((c) => ({
-        ...c,
-        description: describeColumn(c.name),
-        ...(absent.has(c.name) ? { not_collected: true } : {}),
-      }));
-      const xlsx = `xlsx/${t.name}.xlsx`;
-      writeFileSync(
-        pathInside(root, xlsx),
-        await xlsxWorkbook({
-          ...about,
-          columns: schema,
-          rows: values,
-          illustrativeNote: meta.illustrative_note,
-          dataset: { id: meta.dataset_id, version: meta.version, released: meta.released, title: meta.title },
-        }),
-      );
-      tables.push({ ...about, rows: exported.rows, schema, files: [...exported.files, fileEntry(root, xlsx)] });
-    }
-    const boundaries = Object.keys(dataset.boundaries).map((name) => {
-      mkdirSync(join(root, 'boundaries'), { recursive: true });
-      copyFileSync(pathInside(dataset.dir, `boundaries/${name}.geojson`), pathInside(root, `boundaries/${name}.geojson`));
-      const source = meta.tables[`boundaries/${name}.geojson`];
-      return { name, ...fileEntry(root, `boundaries/${name}.geojson`), source: source?.source, licence: source?.licence };
-    });
+    const disclosure = { threshold: dataset.meta.disclosure_threshold, ...(await stageDataset(conn, dataset)) };
+    await createPublishedTables(conn);
+    const tables = await exportTables(conn, dataset, root);
+    const boundaries = copyBoundaries(dataset, root);
     const dictionary = tables.map((t) => ({ table: t.name, description: t.description, columns: t.schema }));
     writeFileSync(pathInside(root, 'dictionary.json'), `${JSON.stringify(dictionary, null, 2)}\n`);
-    const manifest = {
-      generator: GENERATOR,
-      format_version: meta.format_version,
-      dataset: {
-        id: meta.dataset_id,
-        version: meta.version,
-        released: meta.released,
-        title: meta.title,
-        province: meta.province,
-        plan: meta.plan,
-        source_agency: meta.source_agency,
-        licence: meta.licence,
-        years: meta.years,
-        standards: meta.standards,
-        illustrative_note: meta.illustrative_note,
-      },
-      disclosure: { threshold: meta.disclosure_threshold, ...disclosure },
-      tables,
-      boundaries,
-      dictionary: fileEntry(root, 'dictionary.json'),
-      // The dataset folder's files are not published; one digest of them says which input this output came from.
-      source_digest: createHash('sha256')
-        .update(
-          inputFiles(dataset.dir)
-            .map((f) => `${f} ${fileEntry(dataset.dir, f).sha256}`)
-            .join('\n'),
-        )
-        .digest('hex'),
-    };
-    // The copy inside the ZIP lists exactly what the ZIP holds: no Arrow files (they are for the browser).
-    const zipped = { ...manifest, tables: tables.map((t) => ({ ...t, files: t.files.filter((f) => !f.path.endsWith('.arrow')) })) };
-    const archive = writeArchive(
-      root,
-      `poverty-atlas-${meta.dataset_id}-${meta.version}.zip`,
-      ['dictionary.json', ...zipped.tables.flatMap((t) => t.files.map((f) => f.path)), ...boundaries.map((b) => b.path)],
-      { 'README.txt': archiveReadme(meta, zipped.tables, boundaries.length > 0), 'manifest.json': `${JSON.stringify(zipped, null, 2)}\n` },
-      meta.released,
-    );
-    const published = { ...manifest, archive };
+    const manifest = manifestOf(dataset, root, disclosure, tables, boundaries);
+    const published = { ...manifest, archive: archiveOf(dataset, root, manifest) };
     // What the site will read, checked against the same schema, so that a drift fails here, not in the site's build.
     manifestSchema.parse(published);
     writeFileSync(pathInside(root, 'manifest.json'), `${JSON.stringify(published, null, 2)}\n`);
