@@ -65,12 +65,12 @@ export async function openSite(
 }
 
 /** Publishes a dataset folder into a temporary folder and builds its whole site into `out` (as CI would for another province). */
-export async function buildSiteOf(dataset: string, out: string): Promise<void> {
+export async function buildSiteOf(dataset: string, out: string, env: Record<string, string> = {}): Promise<void> {
   const data = join(mkdtempSync(join(tmpdir(), 'atlas-site-')), 'data');
   const { manifest } = await buildData(dataset, data);
   if (!manifest) throw new Error(`${dataset} did not publish`);
   const build = spawnSync(process.execPath, ['node_modules/astro/bin/astro.mjs', 'build'], {
-    env: { ...process.env, DATA_DIR: data, OUT_DIR: out, ASTRO_TELEMETRY_DISABLED: '1' },
+    env: { ...process.env, ...env, DATA_DIR: data, OUT_DIR: out, ASTRO_TELEMETRY_DISABLED: '1' },
     encoding: 'utf8',
   });
   if (build.status !== 0) throw new Error(build.stderr);
