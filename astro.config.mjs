@@ -1,6 +1,6 @@
 import { defineConfig } from 'astro/config';
 import tailwindcss from '@tailwindcss/vite';
-import { frozenEmbeds, precompressed, publishedData } from './src/build/integrations.ts';
+import { frozenEmbeds, inlineStyleHashes, precompressed, publishedData } from './src/build/integrations.ts';
 import { DEFAULT_LOCALE, LOCALES } from './src/i18n/locales.ts';
 
 // BASE_PATH lets the site live under a sub-path (e.g. GitHub Pages: /poverty-atlas/).
@@ -15,14 +15,16 @@ export default defineConfig({
   trailingSlash: 'ignore',
   output: 'static',
   outDir: process.env.OUT_DIR ?? 'dist',
-  build: { format: 'directory', inlineStylesheets: 'never', assets: '_astro' },
+  // The stylesheet is inlined in every page: on a slow phone network the chart then paints with the
+  // HTML instead of one round trip later (inline-style-hashes lets the policy allow it).
+  build: { format: 'directory', inlineStylesheets: 'always', assets: '_astro' },
   i18n: {
     defaultLocale: DEFAULT_LOCALE,
     locales: LOCALES,
     routing: { prefixDefaultLocale: false },
   },
   devToolbar: { enabled: false },
-  integrations: [publishedData(dataDir), frozenEmbeds(dataDir, frozenDir), precompressed()],
+  integrations: [publishedData(dataDir), frozenEmbeds(dataDir, frozenDir), inlineStyleHashes(), precompressed()],
   // SITE_URL: the address the site is served at, for absolute links in embed snippets and citations.
   site: process.env.SITE_URL,
   vite: {

@@ -4,7 +4,7 @@ import { fileURLToPath } from 'node:url';
 import type { AstroIntegration } from 'astro';
 import { LOCALES } from '../i18n/locales.ts';
 import { checkedVersion } from '../lib/dataset-version.ts';
-import { CONTENT_SECURITY_POLICY } from '../lib/csp.ts';
+import { allowInlineStyles, CONTENT_SECURITY_POLICY } from '../lib/csp.ts';
 import { escapeHtml } from '../lib/escape.ts';
 import { pathInside } from '../lib/safe-path.ts';
 import { removeStaging } from '../pipeline/publish-dir.ts';
@@ -77,6 +77,27 @@ function forwardPage(live: string, to: string): string {
     `<meta http-equiv="refresh" content="0; url=${canonical}"><link rel="canonical" href="${canonical}"></head>` +
     `<body><a href="${canonical}">${title}</a></body></html>\n`
   );
+}
+
+/**
+ * Every page carries its stylesheet inline (Astro's inlineStylesheets), so the first paint waits
+ * for no second request; each page's policy then allows exactly those styles by their hash.
+ */
+export function inlineStyleHashes(): AstroIntegration {
+  return {
+    name: 'inline-style-hashes',
+    hooks: {
+      'astro:build:done': ({ dir }) => {
+        const out = fileURLToPath(dir);
+        for (const page of readdirSync(out, { recursive: true, encoding: 'utf8' }).filter((f) => f.endsWith('.html'))) {
+          const file = join(out, page);
+          const html = readFileSync(file, 'utf8');
+          const allowed = allowInlineStyles(html);
+          if (allowed !== html) writeFileSync(file, allowed);
+        }
+      },
+    },
+  };
 }
 
 /** Precompressed copies of every compressible file (see precompress.ts); last, after the other hooks have added their files. */

@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -7,13 +8,19 @@ import { builtPages, embedPages } from './pages.ts';
 const pages = [...builtPages(), ...embedPages()].map((p) => ({ path: p, html: readFileSync(join('dist', p, 'index.html'), 'utf8') }));
 
 describe('security baseline of the built HTML', () => {
-  it('ships the Content-Security-Policy on every page', () => {
+  it('ships the Content-Security-Policy on every page, allowing its inline stylesheet by hash and nothing else inline', () => {
     expect(CONTENT_SECURITY_POLICY).toContain("connect-src 'self'");
-    for (const { path, html } of pages)
-      expect(html, path).toContain(`http-equiv="Content-Security-Policy" content="${CONTENT_SECURITY_POLICY}"`);
+    for (const { path, html } of pages) {
+      const styles = [...html.matchAll(/<style[^>]*>([\s\S]*?)<\/style>/g)].map(([, css]) => css);
+      // The stylesheet is in the page, so the first paint waits for no second request.
+      expect(html.match(/<link[^>]*rel="stylesheet"/g), path).toBeNull();
+      const hashes = [...new Set(styles.map((css) => ` 'sha256-${createHash('sha256').update(css).digest('base64')}'`))].join('');
+      const policy = CONTENT_SECURITY_POLICY.replace("style-src 'self'", `style-src 'self'${hashes}`);
+      expect(html, path).toContain(`http-equiv="Content-Security-Policy" content="${policy}"`);
+    }
   });
 
-  it('has no inline script, inline event handler or inline style, so the policy needs no unsafe-inline', () => {
+  it('has no inline script, inline event handler or style attribute, so the policy needs no unsafe-inline', () => {
     for (const { path, html } of pages) {
       expect(html.match(/<script(?![^>]*\bsrc=)[^>]*>/g), path).toBeNull();
       expect(html.match(/<[^>]+\son[a-z]+=/gi), path).toBeNull();
