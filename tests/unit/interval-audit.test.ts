@@ -1,0 +1,47 @@
+import { describe, expect, it } from 'vitest';
+import { auditIntervals, BANDED, PUBLISHED, WITHHELD } from '../../src/pipeline/interval-audit.ts';
+
+// Cells: 0 = a total, 1 and 2 = its parts. The total is published.
+const sum = { cells: [0, 1, 2], coefs: [1, -1, -1] };
+const audit = (values: number[], state: number[], width: number, inequalities = [] as (typeof sum)[], exactLimit?: number) =>
+  auditIntervals({ values, state: Uint8Array.from(state), equalities: [sum], inequalities, band: [1, 4], width }, exactLimit);
+
+describe('interval audit by linear programming', () => {
+  it('finds two withheld parts of a published total as wide as the total', async () => {
+    const r = await audit([10, 3, 7], [PUBLISHED, WITHHELD, WITHHELD], 3);
+    expect(r.checked).toBe(2);
+    expect(r.narrow).toEqual([]);
+    expect(r.narrowestWidth).toBeGreaterThanOrEqual(3);
+  });
+
+  it('finds a withheld part exact when the other part is published, and names the constraint that pins it', async () => {
+    const r = await audit([10, 3, 7], [PUBLISHED, WITHHELD, PUBLISHED], 3);
+    expect(r.narrow).toEqual([{ cell: 1, min: 3, max: 3, binding: [0] }]);
+    expect(r.narrowestWidth).toBe(0);
+  });
+
+  it('narrows two bands whose published sum is small', async () => {
+    const r = await audit([3, 2, 1], [PUBLISHED, BANDED, BANDED], 2);
+    expect(r.narrow.map((n) => [n.cell, n.min, n.max])).toEqual([
+      [1, 1, 2],
+      [2, 1, 2],
+    ]);
+  });
+
+  it('uses bounds as well as equalities: a part at most a published 2 has at most three values', async () => {
+    // Cell 3 is published (2) and bounds cell 1 from above: 2 − x ≥ 0.
+    const bound = { cells: [3, 1], coefs: [1, -1] };
+    const values = [10, 2, 8, 2];
+    const state = [PUBLISHED, WITHHELD, WITHHELD, PUBLISHED];
+    expect((await audit(values, state, 2, [bound])).narrow).toEqual([]);
+    expect((await audit(values, state, 3, [bound])).narrow.map((n) => [n.cell, n.min, n.max])).toEqual([
+      [1, 0, 2],
+      [2, 8, 10],
+    ]);
+  });
+
+  it('reports cells the feasible points leave unproven without solving each, when asked to', async () => {
+    const r = await audit([10, 3, 7], [PUBLISHED, WITHHELD, PUBLISHED], 3, [], 0);
+    expect(r.narrow).toEqual([{ cell: 1, min: 3, max: 3, binding: [] }]);
+  });
+});
