@@ -83,8 +83,12 @@ function rowsOverUnknowns(input: AuditInput, column: Int32Array): Row[] {
     if (cols.length === 0) return;
     rows.push({ source, cols, coefs, lower: -constant, upper: equality ? -constant : Number.POSITIVE_INFINITY });
   };
-  input.equalities.forEach((r, i) => add(r, true, i));
-  input.inequalities.forEach((r, i) => add(r, false, input.equalities.length + i));
+  input.equalities.forEach((r, i) => {
+    add(r, true, i);
+  });
+  input.inequalities.forEach((r, i) => {
+    add(r, false, input.equalities.length + i);
+  });
   return rows;
 }
 
@@ -99,7 +103,10 @@ function components(rows: Row[], columns: number): { cols: number[]; rows: Row[]
   const byRoot = new Map<number, { cols: number[]; rows: Row[] }>();
   const of = (root: number) => {
     let g = byRoot.get(root);
-    if (!g) byRoot.set(root, (g = { cols: [], rows: [] }));
+    if (!g) {
+      g = { cols: [], rows: [] };
+      byRoot.set(root, g);
+    }
     return g;
   };
   for (let c = 0; c < columns; c++) of(find(c)).cols.push(c);
