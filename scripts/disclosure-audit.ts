@@ -10,15 +10,18 @@ import { parseArgs } from 'node:util';
 import { applySuppression } from '../src/pipeline/disclosure-facts.ts';
 import { auditIntervals, DERIVED, PUBLISHED, WITHHELD } from '../src/pipeline/interval-audit.ts';
 import { loadDataset } from '../src/pipeline/load-dataset.ts';
-import { countFacts } from '../src/pipeline/stage.ts';
-
-/** Counts the pipeline protects but does not publish: a reader knows them only through the others. */
-const UNPUBLISHED = new Set(['households_non_em', 'poor_non_em', 'near_poor_non_em', 'households_not_deprived']);
+import { countFacts, UNPUBLISHED_MEASURES } from '../src/pipeline/stage.ts';
 
 const { values: options, positionals } = parseArgs({
   allowPositionals: true,
   options: { width: { type: 'string', default: '2' }, exact: { type: 'string', default: '300' } },
 });
+const wholeNumber = (name: 'width' | 'exact') => {
+  const n = Number(options[name]);
+  if (!Number.isInteger(n) || n < 0) throw new Error(`--${name} must be a whole number ≥ 0, not "${options[name]}"`);
+  return n;
+};
+const [width, exact] = [wholeNumber('width'), wholeNumber('exact')];
 const dir = positionals[0] ?? process.env.DATASET ?? 'data/quang-ninh';
 const { dataset, issues } = await loadDataset(dir);
 if (!dataset) throw new Error(`${dir}: ${issues.map((i) => i.message).join('; ')}`);
@@ -28,13 +31,13 @@ applySuppression(system, threshold);
 const small = (v: number) => v > 0 && v < threshold;
 const state = Uint8Array.from(system.cells, ({ fact, measure }, c) => {
   const withheld = fact.suppressed.has(measure);
-  if (UNPUBLISHED.has(measure)) return withheld && small(system.values[c]) ? WITHHELD : DERIVED;
+  if (UNPUBLISHED_MEASURES.has(measure)) return withheld && small(system.values[c]) ? WITHHELD : DERIVED;
   return withheld ? WITHHELD : PUBLISHED;
 });
 const started = performance.now();
 const result = await auditIntervals(
-  { values: system.values, state, equalities: system.relations, inequalities: [], band: [1, threshold - 1], width: Number(options.width) },
-  Number(options.exact),
+  { values: system.values, state, equalities: system.relations, inequalities: [], band: [1, threshold - 1], width },
+  exact,
 );
 const narrowSmall = result.narrow.filter((n) => small(system.values[n.cell]));
 const byMeasure = new Map<string, number>();
@@ -46,5 +49,5 @@ for (const n of result.narrow) {
 console.log(
   `${dir}: ${result.checked} withheld cells checked in ${((performance.now() - started) / 1000).toFixed(1)} s (${result.solves} LPs)`,
 );
-console.log(`narrower than ${options.width}: ${result.narrow.length} (of them counts of 1–${threshold - 1}: ${narrowSmall.length})`);
+console.log(`narrower than ${width}: ${result.narrow.length} (of them counts of 1–${threshold - 1}: ${narrowSmall.length})`);
 for (const [key, n] of [...byMeasure].sort((a, b) => b[1] - a[1]).slice(0, 10)) console.log(`  ${key}: ${n}`);

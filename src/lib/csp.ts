@@ -18,7 +18,6 @@ export const CONTENT_SECURITY_POLICY = [
 ].join('; ');
 
 const STYLE_ELEMENT = /<style(?:\s[^>]*)?>([\s\S]*?)<\/style>/g;
-const STYLE_SRC = "style-src 'self'";
 
 /**
  * A built page whose stylesheet is inlined (so the first paint needs no second request), with
@@ -31,7 +30,7 @@ export function allowInlineStyles(html: string): string {
   ];
   if (hashes.length === 0) return html;
   return html.replace(
-    /(<meta http-equiv="Content-Security-Policy" content="[^"]*)style-src 'self'/,
-    (_, before) => `${before}${STYLE_SRC} ${hashes.join(' ')}`,
+    /<meta http-equiv="Content-Security-Policy" content="[^"]*style-src 'self'/,
+    (policy) => `${policy} ${hashes.join(' ')}`,
   );
 }

@@ -40,6 +40,8 @@ function withPoorNearPoor(deprivation: TypedRow[], poverty: TypedRow[]): TypedRo
   });
 }
 const DEPRIVATION_MEASURES = ['households_deprived', 'poor_near_poor', 'households_not_deprived'];
+/** Counts the pipeline protects but never publishes: a reader knows them only through the others. */
+export const UNPUBLISHED_MEASURES = new Set(COMPLEMENTS.filter((c) => c.name !== 'uncovered').map((c) => c.name));
 const complementsOf = (table: string) => COMPLEMENTS.filter((c) => c.table === table);
 const withComplements = (table: string, rows: TypedRow[]) =>
   rows.map((r) => ({
