@@ -29,6 +29,6 @@ const rows = manifest.tables.reduce((a, t) => a + t.rows, 0);
 const d = manifest.disclosure;
 console.log(
   `${dataset} → ${out}: ${manifest.tables.length} tables, ${rows} rows; ` +
-    `${d.primary} small cells and ${d.secondary} complementary cells suppressed of ${d.cells}; ` +
+    `${d.checked} counts rounded to multiples of ${d.base} and audited: none narrower than ${d.narrowest} for a reader; ` +
     `${issues.length} warning(s); ${Math.round(performance.now() - started)} ms`,
 );

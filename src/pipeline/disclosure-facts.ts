@@ -18,6 +18,8 @@ export interface CellSystem {
   cells: { fact: Fact; measure: string }[];
   values: number[];
   relations: Relation[];
+  /** Each fact's cells by measure. */
+  ids: Map<Fact, Record<string, number>>;
 }
 
 /** Every relation a reader could use to difference published counts: totals, flows and carry-overs. */
@@ -77,7 +79,7 @@ export function buildCellSystem(
       }
     }
   }
-  return { cells, values, relations };
+  return { cells, values, relations, ids };
 }
 
 const LEVEL_COST: Record<string, number> = { commune: 1, unit_2025: 1, district: 4, province: 16 };

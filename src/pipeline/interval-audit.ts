@@ -1,5 +1,5 @@
-import loadHighs, { type Highs } from 'highs';
 import type { Relation } from './disclosure.ts';
+import { components, highs } from './linear-components.ts';
 
 /** What a reader sees of a cell: its value, a band of small counts, or nothing. */
 export const PUBLISHED = 0;
@@ -7,6 +7,8 @@ export const BANDED = 1;
 export const WITHHELD = 2;
 /** A count nobody publishes but anyone can work out where its parts are published (households not ethnic-minority). */
 export const DERIVED = 3;
+/** A count published rounded to a multiple of the base: the true count is less than a base away. */
+export const ROUNDED = 4;
 
 /** Σ coef·cell ≥ 0: a bound a reader knows (a part is at most its whole, a stock at least its flows out). */
 export type Inequality = Relation;
@@ -19,8 +21,21 @@ export interface AuditInput {
   inequalities: Inequality[];
   /** The band a small count is published as, [1, threshold − 1]. */
   band: [number, number];
+  /** The base ROUNDED cells are rounded to. */
+  base?: number;
+  /**
+   * A point that satisfies every constraint, the true counts (by default the values, which are
+   * true where nothing is rounded): the first evidence of how wide each cell is.
+   */
+  witness?: number[];
   /** The narrowest interval (max − min, in whole households) any unpublished cell may have. */
   width: number;
+  /**
+   * Equalities that join many otherwise separate blocks of cells (a real published total over
+   * every commune). A block is audited with a few of the blocks it shares them with, the rest held
+   * at the witness: every point found is still feasible, so a cell proven wide is wide.
+   */
+  linking?: Relation[];
 }
 
 /**
@@ -37,8 +52,10 @@ export interface AuditResult {
    * the constraints that hold it (equalities numbered first, then inequalities).
    */
   narrow: { cell: number; min: number; max: number; binding: number[] }[];
-  /** No unpublished cell's interval is narrower than this (in whole households). */
+  /** No unpublished cell's interval is narrower than this (in whole households), beside those in `bounded`. */
   narrowestWidth: number;
+  /** Cells a real published total already bounds more tightly than the width (each needs only that range). */
+  bounded: number;
   /** Linear programmes solved. */
   solves: number;
 }
@@ -48,14 +65,10 @@ const CAP = 1e7;
 const EPS = 1e-6;
 const WITNESS_ROUNDS = 12;
 
-let highsRuntime: Promise<Highs> | null = null;
-const highs = () => {
-  highsRuntime ??= loadHighs();
-  return highsRuntime;
-};
-
 interface Row {
   source: number;
+  /** Whether a published cell was substituted into it: then it is what we publish, not what a reader knew before. */
+  published: boolean;
   cols: number[];
   coefs: number[];
   lower: number;
@@ -63,9 +76,9 @@ interface Row {
 }
 
 /** Substitutes published values into each constraint; keeps those that still involve an unknown. */
-function rowsOverUnknowns(input: AuditInput, column: Int32Array): Row[] {
-  const rows: Row[] = [];
-  const add = (r: Relation, equality: boolean, source: number) => {
+function rowsOverUnknowns(input: AuditInput, column: Int32Array): { local: Row[]; linking: Row[] } {
+  const out = { local: [] as Row[], linking: [] as Row[] };
+  const add = (r: Relation, kind: 'equality' | 'inequality' | 'linking', source: number) => {
     let constant = 0;
     const cols: number[] = [];
     const coefs: number[] = [];
@@ -81,38 +94,64 @@ function rowsOverUnknowns(input: AuditInput, column: Int32Array): Row[] {
       }
     });
     if (cols.length === 0) return;
-    rows.push({ source, cols, coefs, lower: -constant, upper: equality ? -constant : Number.POSITIVE_INFINITY });
+    const published = r.cells.some((c) => column[c] < 0);
+    const row = { source, published, cols, coefs, lower: -constant, upper: kind === 'inequality' ? Number.POSITIVE_INFINITY : -constant };
+    (kind === 'linking' ? out.linking : out.local).push(row);
   };
-  input.equalities.forEach((r, i) => {
-    add(r, true, i);
+  const [e, i] = [input.equalities.length, input.inequalities.length];
+  input.equalities.forEach((r, k) => {
+    add(r, 'equality', k);
   });
-  input.inequalities.forEach((r, i) => {
-    add(r, false, input.equalities.length + i);
+  input.inequalities.forEach((r, k) => {
+    add(r, 'inequality', e + k);
   });
-  return rows;
+  (input.linking ?? []).forEach((r, k) => {
+    add(r, 'linking', e + i + k);
+  });
+  return out;
 }
 
-/** Unknowns that share a constraint are solved together; the rest never affect each other. */
-function components(rows: Row[], columns: number): { cols: number[]; rows: Row[] }[] {
-  const parent = Int32Array.from({ length: columns }, (_, i) => i);
-  const find = (x: number): number => {
-    while (parent[x] !== x) x = parent[x] = parent[parent[x]];
-    return x;
-  };
-  for (const r of rows) for (const c of r.cols.slice(1)) parent[find(c)] = find(r.cols[0]);
-  const byRoot = new Map<number, { cols: number[]; rows: Row[] }>();
-  const of = (root: number) => {
-    let g = byRoot.get(root);
-    if (!g) {
-      g = { cols: [], rows: [] };
-      byRoot.set(root, g);
+/**
+ * The range of each unknown from the constraints alone (non-negative, otherwise unbounded), by
+ * propagating bounds through every row until nothing tightens: wider than or equal to the true
+ * range, so a requirement capped by it is never weaker than it should be.
+ */
+function priorWidths(rows: Row[], columns: number): Float64Array {
+  const lo = new Float64Array(columns);
+  const hi = new Float64Array(columns).fill(CAP);
+  for (let pass = 0, changed = true; changed && pass < 50; pass++) {
+    changed = false;
+    for (const r of rows) {
+      let min = 0;
+      let max = 0;
+      r.cols.forEach((j, i) => {
+        const a = r.coefs[i];
+        min += a > 0 ? a * lo[j] : a * hi[j];
+        max += a > 0 ? a * hi[j] : a * lo[j];
+      });
+      r.cols.forEach((j, i) => {
+        const a = r.coefs[i];
+        const own = [a > 0 ? a * lo[j] : a * hi[j], a > 0 ? a * hi[j] : a * lo[j]];
+        // a·x ≤ upper − (min of the others), a·x ≥ lower − (max of the others).
+        const top = r.upper - (min - own[0]);
+        const bottom = r.lower - (max - own[1]);
+        const [newLo, newHi] = a > 0 ? [bottom / a, top / a] : [top / a, bottom / a];
+        if (newHi < hi[j] - EPS) {
+          hi[j] = Math.max(lo[j], newHi);
+          changed = true;
+        }
+        if (newLo > lo[j] + EPS) {
+          lo[j] = Math.min(hi[j], newLo);
+          changed = true;
+        }
+      });
     }
-    return g;
-  };
-  for (let c = 0; c < columns; c++) of(find(c)).cols.push(c);
-  for (const r of rows) of(find(r.cols[0])).rows.push(r);
-  return [...byRoot.values()];
+  }
+  return hi.map((h, j) => Math.floor(h + EPS) - Math.ceil(lo[j] - EPS));
 }
+
+/** How many blocks that share real totals are solved together. */
+const REGION_BLOCKS = 12;
 
 /**
  * The interval a reader can work out for every banded or withheld cell from everything published,
@@ -130,112 +169,194 @@ export async function auditIntervals(input: AuditInput, exactLimit = Number.POSI
       cells.push(c);
     }
   });
-  const lo = Float64Array.from(cells, (c) => input.values[c]);
-  const hi = Float64Array.from(cells, (c) => input.values[c]);
+  const lo = Float64Array.from(cells, (c) => (input.witness ?? input.values)[c]);
+  const hi = Float64Array.from(cells, (c) => (input.witness ?? input.values)[c]);
   const binding = new Map<number, Set<number>>();
-  const lowerOf = (j: number) => (input.state[cells[j]] === BANDED ? input.band[0] : 0);
-  const upperOf = (j: number) => (input.state[cells[j]] === BANDED ? input.band[1] : CAP);
+  const reach = (input.base ?? 1) - 1;
+  const lowerOf = (j: number) => {
+    const s = input.state[cells[j]];
+    return s === BANDED ? input.band[0] : s === ROUNDED ? Math.max(0, input.values[cells[j]] - reach) : 0;
+  };
+  const upperOf = (j: number) => {
+    const s = input.state[cells[j]];
+    return s === BANDED ? input.band[1] : s === ROUNDED ? input.values[cells[j]] + reach : CAP;
+  };
   const widthOf = (j: number) => Math.floor(hi[j] + EPS) - Math.ceil(lo[j] - EPS);
   let solves = 0;
 
-  for (const group of components(rowsOverUnknowns(input, column), cells.length)) {
-    const local = new Map(group.cols.map((c, i) => [c, i]));
-    if (group.rows.length === 0) {
-      for (const j of group.cols) {
-        lo[j] = lowerOf(j);
-        hi[j] = upperOf(j);
-      }
-      continue;
-    }
-    const starts = [0];
-    const indices: number[] = [];
-    const coefs: number[] = [];
-    for (const r of group.rows) {
-      r.cols.forEach((c, i) => {
-        indices.push(local.get(c)!);
-        coefs.push(r.coefs[i]);
+  const { local: localRows, linking } = rowsOverUnknowns(input, column);
+  const blocks = components(localRows, cells.length);
+  const blockOf = new Int32Array(cells.length);
+  blocks.forEach((b, i) => {
+    for (const j of b.cols) blockOf[j] = i;
+  });
+  const linksOf = new Map<number, Row[]>();
+  for (const r of linking) {
+    for (const b of new Set(r.cols.map((j) => blockOf[j]))) linksOf.set(b, [...(linksOf.get(b) ?? []), r]);
+  }
+  const witness = input.witness ?? input.values;
+  /** Some blocks together; a linking total is held at the witness for the cells outside them. */
+  const regionOf = (chosen: Set<number>): { cols: number[]; rows: Row[] } => {
+    const cols = [...chosen].flatMap((o) => blocks[o].cols);
+    const inRegion = new Set(cols);
+    const held = [...new Set([...chosen].flatMap((o) => linksOf.get(o) ?? []))].map((r) => {
+      let fixed = 0;
+      const keep = { ...r, cols: [] as number[], coefs: [] as number[] };
+      r.cols.forEach((j, i) => {
+        if (inRegion.has(j)) {
+          keep.cols.push(j);
+          keep.coefs.push(r.coefs[i]);
+        } else fixed += r.coefs[i] * witness[cells[j]];
       });
-      starts.push(indices.length);
-    }
-    const model = solver.createModel({
-      numCols: group.cols.length,
-      numRows: group.rows.length,
-      colCost: new Float64Array(group.cols.length),
-      colLower: Float64Array.from(group.cols, lowerOf),
-      colUpper: Float64Array.from(group.cols, upperOf),
-      rowLower: Float64Array.from(group.rows, (r) => r.lower),
-      rowUpper: Float64Array.from(group.rows, (r) => r.upper),
-      matrix: { format: 'csr', numRows: group.rows.length, numCols: group.cols.length, starts, indices, values: coefs },
+      return { ...keep, lower: r.lower - fixed, upper: r.upper - fixed };
     });
-    try {
-      model.options.set({ output_flag: false });
-      const solve = (costs: Float64Array, sense: 'minimize' | 'maximize') => {
-        model.changeColsCost({ kind: 'range', from: 0, to: group.cols.length - 1 }, costs);
-        model.changeObjectiveSense(solver.constants.objectiveSense[sense]);
-        model.run();
-        solves += 1;
-        if (model.getModelStatus() !== solver.constants.modelStatus.optimal) {
-          throw new Error(`interval audit: the published figures admit no solution (status ${model.getModelStatus()})`);
+    return { cols, rows: [...[...chosen].flatMap((o) => blocks[o].rows), ...held] };
+  };
+  /**
+   * Blocks that share real totals, taken a few at a time, with blocks for each total that hold
+   * more of it than the width (counts above zero), so the total can move between them.
+   */
+  const linkedRegions = (linked: number[]): Set<number>[] => {
+    const regions: Set<number>[] = [];
+    for (let i = 0; i < linked.length; i += REGION_BLOCKS) {
+      const region = new Set(linked.slice(i, i + REGION_BLOCKS));
+      for (const r of new Set([...region].flatMap((o) => linksOf.get(o) ?? []))) {
+        let given = 0;
+        for (const j of r.cols) {
+          if (given > input.width) break;
+          if (witness[cells[j]] > 0 && !region.has(blockOf[j])) {
+            region.add(blockOf[j]);
+            given += witness[cells[j]];
+          }
         }
-        return model.getSolution();
-      };
-      const widen = (x: ArrayLike<number>) =>
-        group.cols.forEach((j, i) => {
-          if (x[i] < lo[j]) lo[j] = x[i];
-          if (x[i] > hi[j]) hi[j] = x[i];
+      }
+      regions.push(region);
+    }
+    return regions;
+  };
+
+  // What a reader knows without our counts (the real totals, every identity and bound) may already
+  // pin a cell (a province total of zero pins every commune): what is published cannot be asked
+  // to hide more than that. Bound propagation gives a range at least as wide as that knowledge.
+  const required = priorWidths([...localRows.filter((r) => !r.published), ...linking], cells.length).map((w) => Math.min(input.width, w));
+  const open = (cols: number[]) => cols.filter((j) => input.state[cells[j]] !== DERIVED && widthOf(j) < required[j]);
+
+  // Each block is first tried alone (a real total held where the witness has it); the blocks a
+  // total leaves narrow are then tried together, with exact solves last.
+  const alone = blocks.map((_, b) => ({ region: new Set([b]), exact: !linksOf.has(b) }));
+  const stages = [
+    alone,
+    () =>
+      linkedRegions(blocks.flatMap((blk, b) => (linksOf.has(b) && open(blk.cols).length > 0 ? [b] : []))).map((region) => ({
+        region,
+        exact: true,
+      })),
+  ];
+  for (const stage of stages) {
+    for (const { region, exact } of typeof stage === 'function' ? stage() : stage) {
+      const targets = (): number[] => [...region].flatMap((b) => open(blocks[b].cols));
+      if (targets().length === 0) continue;
+      const group = regionOf(region);
+      const local = new Map(group.cols.map((c, i) => [c, i]));
+      if (group.rows.length === 0) {
+        for (const j of group.cols) {
+          lo[j] = lowerOf(j);
+          hi[j] = upperOf(j);
+        }
+        continue;
+      }
+      const starts = [0];
+      const indices: number[] = [];
+      const coefs: number[] = [];
+      for (const r of group.rows) {
+        r.cols.forEach((c, i) => {
+          indices.push(local.get(c)!);
+          coefs.push(r.coefs[i]);
         });
-      const open = () => group.cols.filter((j) => input.state[cells[j]] !== DERIVED && widthOf(j) < input.width);
-      // Pushing every still-narrow cell at once, each up or down at random (a sum of parts cannot
-      // move, its parts can), proves most cells wide in a few solves.
-      let random = 0x9e3779b9 ^ group.cols.length;
-      const sign = () => {
-        random ^= random << 13;
-        random ^= random >>> 17;
-        random ^= random << 5;
-        return random & 1 ? 1 : -1;
-      };
-      for (let round = 0, stalled = 0; round < WITNESS_ROUNDS && stalled < 2; round++) {
-        const narrow = open();
-        if (narrow.length === 0) break;
-        const costs = new Float64Array(group.cols.length);
-        for (const j of narrow) costs[local.get(j)!] = sign();
-        widen(solve(costs, 'maximize').colValue);
-        const left = open().length;
-        stalled = left === narrow.length ? stalled + 1 : 0;
+        starts.push(indices.length);
       }
-      const unproven = open();
-      for (const j of unproven.length <= exactLimit ? unproven : []) {
-        const costs = new Float64Array(group.cols.length);
-        costs[local.get(j)!] = 1;
-        const held = new Set<number>();
-        for (const sense of ['maximize', 'minimize'] as const) {
-          const { colValue, rowDual } = solve(costs, sense);
-          if (sense === 'maximize') hi[j] = colValue[local.get(j)!];
-          else lo[j] = colValue[local.get(j)!];
-          rowDual.forEach((d, r) => {
-            if (Math.abs(d) > EPS) held.add(group.rows[r].source);
+      const model = solver.createModel({
+        numCols: group.cols.length,
+        numRows: group.rows.length,
+        colCost: new Float64Array(group.cols.length),
+        colLower: Float64Array.from(group.cols, lowerOf),
+        colUpper: Float64Array.from(group.cols, upperOf),
+        rowLower: Float64Array.from(group.rows, (r) => r.lower),
+        rowUpper: Float64Array.from(group.rows, (r) => r.upper),
+        matrix: { format: 'csr', numRows: group.rows.length, numCols: group.cols.length, starts, indices, values: coefs },
+      });
+      try {
+        model.options.set({ output_flag: false });
+        const solve = (costs: Float64Array, sense: 'minimize' | 'maximize') => {
+          model.changeColsCost({ kind: 'range', from: 0, to: group.cols.length - 1 }, costs);
+          model.changeObjectiveSense(solver.constants.objectiveSense[sense]);
+          model.run();
+          solves += 1;
+          if (model.getModelStatus() !== solver.constants.modelStatus.optimal) {
+            throw new Error(`interval audit: the published figures admit no solution (status ${model.getModelStatus()})`);
+          }
+          return model.getSolution();
+        };
+        const widen = (x: ArrayLike<number>) =>
+          group.cols.forEach((j, i) => {
+            if (x[i] < lo[j]) lo[j] = x[i];
+            if (x[i] > hi[j]) hi[j] = x[i];
           });
+        // Pushing every still-narrow cell at once, each up or down at random (a sum of parts cannot
+        // move, its parts can), proves most cells wide in a few solves.
+        let random = 0x9e3779b9 ^ group.cols.length;
+        const sign = () => {
+          random ^= random << 13;
+          random ^= random >>> 17;
+          random ^= random << 5;
+          return random & 1 ? 1 : -1;
+        };
+        for (let round = 0, stalled = 0; round < WITNESS_ROUNDS && stalled < 2; round++) {
+          const narrow = targets();
+          if (narrow.length === 0) break;
+          const costs = new Float64Array(group.cols.length);
+          for (const j of narrow) costs[local.get(j)!] = sign();
+          widen(solve(costs, 'maximize').colValue);
+          const left = targets().length;
+          stalled = left === narrow.length ? stalled + 1 : 0;
         }
-        binding.set(j, held);
+        const unproven = exact ? targets() : [];
+        for (const j of unproven.length <= exactLimit ? unproven : []) {
+          const costs = new Float64Array(group.cols.length);
+          costs[local.get(j)!] = 1;
+          const held = new Set<number>();
+          for (const sense of ['maximize', 'minimize'] as const) {
+            const { colValue, rowDual } = solve(costs, sense);
+            if (sense === 'maximize') hi[j] = colValue[local.get(j)!];
+            else lo[j] = colValue[local.get(j)!];
+            rowDual.forEach((d, r) => {
+              if (Math.abs(d) > EPS) held.add(group.rows[r].source);
+            });
+          }
+          binding.set(j, held);
+        }
+      } finally {
+        model.dispose();
       }
-    } finally {
-      model.dispose();
     }
   }
   const narrow: AuditResult['narrow'] = [];
   let narrowestWidth = Number.POSITIVE_INFINITY;
+  let bounded = 0;
   cells.forEach((c, j) => {
     if (input.state[c] === DERIVED) return;
     const w = widthOf(j);
-    narrowestWidth = Math.min(narrowestWidth, w);
+    if (required[j] < input.width) bounded += 1;
+    else narrowestWidth = Math.min(narrowestWidth, w);
     // + 0: a minimum of −0 reads as 0.
-    if (w < input.width)
+    if (w < required[j])
       narrow.push({ cell: c, min: Math.ceil(lo[j] - EPS) + 0, max: Math.floor(hi[j] + EPS), binding: [...(binding.get(j) ?? [])] });
   });
   return {
     checked: cells.length - cells.filter((c) => input.state[c] === DERIVED).length,
     narrow,
-    narrowestWidth: cells.length ? narrowestWidth : 0,
+    narrowestWidth: Number.isFinite(narrowestWidth) ? narrowestWidth : 0,
+    bounded,
     solves,
   };
 }

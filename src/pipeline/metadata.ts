@@ -64,7 +64,18 @@ export const metadataSchema = z.object({
       }),
     )
     .min(1),
+  /** Counts from 1 to threshold − 1 are protected; every count is rounded to a multiple of it. */
   disclosure_threshold: z.number().int().min(1).max(100).default(5),
+  /**
+   * The narrowest range (max − min, in households) a reader may be able to work out for any count;
+   * by default threshold − 2, so a count is never narrowed to fewer than threshold − 1 values.
+   */
+  disclosure_protection_width: z.number().int().min(0).max(100).optional(),
+  /** Coverage programmes whose eligible households are exactly the poor and near-poor of the standard in force. */
+  eligible_equals_poor_near_poor: z
+    .array(z.string().regex(/^[a-z0-9_]{1,40}$/, 'a programme id such as credit'))
+    .max(20)
+    .default([]),
   /** Each file's source and licence, in both languages: they are shown on every figure, page and download. */
   tables: z.record(
     z.string().max(80),

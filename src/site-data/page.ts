@@ -22,11 +22,16 @@ export const provinceName = (locale: 'vi' | 'en') => {
 /** The source line of a figure drawn from one published table: the table's source, dataset and version. */
 export const datasetSource = (locale: 'vi' | 'en', table: string) => {
   const m = loadManifest();
-  return t(locale, 'source.dataset', {
-    source: inLocale(m.tables.find((x) => x.name === table)?.source, locale),
-    id: m.dataset.id,
-    version: m.dataset.version,
-  });
+  const rounded = m.disclosure.tables.includes(table)
+    ? ` ${t(locale, 'source.rounded', { k: m.disclosure.base, k1: m.disclosure.base - 1 })}`
+    : '';
+  return (
+    t(locale, 'source.dataset', {
+      source: inLocale(m.tables.find((x) => x.name === table)?.source, locale),
+      id: m.dataset.id,
+      version: m.dataset.version,
+    }) + rounded
+  );
 };
 
 /** The plan the targets come from, as pages name it ("Kế hoạch 228/KH-UBND"), or a plain phrase when the dataset names none. */

@@ -40,19 +40,22 @@ beforeAll(async () => {
 describe('the published Quảng Ninh dataset', () => {
   const parquet = (t: string) => `'${join(out, 'parquet', `${t}.parquet`)}'`;
 
-  it('keeps the real published province and district figures', async () => {
-    const [qn] = await sql<{ poor: number; poor_rate: number }>(
-      `SELECT poor, poor_rate FROM ${parquet('poverty')} WHERE level = 'province' AND year = 2022 AND standard = 'national'`,
+  it('keeps the real published figures exactly, and sums rounded commune counts into every total', async () => {
+    const figures = await sql<{ figure_id: string; value: number }>(
+      `SELECT figure_id, value FROM ${parquet('published_figures')} WHERE figure_id IN ('qn-2022-poor', 'bl-2022-poor', 'bl-2022-near-poor') ORDER BY figure_id`,
     );
-    expect(qn).toEqual({ poor: 258, poor_rate: 0.067 });
-    const [bl] = await sql<{ poor: number; near_poor: number }>(
-      `SELECT poor, near_poor FROM ${parquet('poverty')} WHERE level = 'district' AND unit_code = '198' AND year = 2022 AND standard = 'national'`,
+    expect(figures).toEqual([
+      { figure_id: 'bl-2022-near-poor', value: 82 },
+      { figure_id: 'bl-2022-poor', value: 11 },
+      { figure_id: 'qn-2022-poor', value: 258 },
+    ]);
+    const mismatched = await sql<{ n: number }>(
+      `WITH c AS (SELECT year, standard, district_code, sum(poor) AS poor, sum(households) AS households FROM ${parquet('poverty')}
+                  WHERE level = 'commune' GROUP BY ALL)
+       SELECT count(*)::INT AS n FROM ${parquet('poverty')} d JOIN c USING (year, standard, district_code)
+       WHERE d.level = 'district' AND (d.poor <> c.poor OR d.households <> c.households OR d.poor % 5 <> 0)`,
     );
-    expect(bl).toEqual({ poor: 11, near_poor: 82 });
-    const [start] = await sql<{ poor_start: number; near_poor_start: number }>(
-      `SELECT poor_start, near_poor_start FROM ${parquet('poverty')} WHERE level = 'province' AND year = 2023 AND standard = 'provincial'`,
-    );
-    expect(start).toEqual({ poor_start: 246, near_poor_start: 3066 });
+    expect(mismatched).toEqual([{ n: 0 }]);
   });
 
   it('flags generated tables as illustrative in the data and the manifest, and real ones as real', async () => {

@@ -71,7 +71,6 @@ function trendFigure(
         .map((s) => `${standardLabel(s, locale)}: ${localized(s, 'name', locale)}`)
         .join('; '),
     ],
-    footnote: t('suppressed.note', { k: manifest.disclosure.threshold }),
     table: {
       columns: [
         { key: 'year', label: t('col.year'), numeric: false },

@@ -1,0 +1,116 @@
+import { buildCellSystem } from './disclosure-facts.ts';
+import { buildFacts, type Fact, type UnitRow } from './facts.ts';
+import { TABLES } from './input-schema.ts';
+import type { Dataset } from './load-dataset.ts';
+import { reaggregateTo2025 } from './reaggregate.ts';
+import type { TypedRow } from './validate-columns.ts';
+
+export const POVERTY_MEASURES = TABLES.find((t) => t.name === 'poverty')!
+  .columns.filter((c) => c.type === 'integer')
+  .map((c) => c.name);
+
+/**
+ * Counts that readers can derive by subtraction (households that are not ethnic-minority, people
+ * not yet covered). They are cells like any other: a small one is withheld, and what would reveal
+ * it is withheld too. Only `uncovered` is published (as `gap`); the others protect silently.
+ */
+const COMPLEMENTS: { table: string; name: string; whole: string; part: string }[] = [
+  { table: 'poverty', name: 'households_non_em', whole: 'households', part: 'households_em' },
+  { table: 'poverty', name: 'poor_non_em', whole: 'poor', part: 'poor_em' },
+  { table: 'poverty', name: 'near_poor_non_em', whole: 'near_poor', part: 'near_poor_em' },
+  { table: 'coverage', name: 'uncovered', whole: 'eligible', part: 'covered' },
+  { table: 'deprivation', name: 'households_not_deprived', whole: 'poor_near_poor', part: 'households_deprived' },
+];
+
+/**
+ * Each deprivation row with the poor and near-poor households it counts among: the published table
+ * shows them beside it, so the households not deprived are one subtraction away.
+ */
+function withPoorNearPoor(deprivation: TypedRow[], poverty: TypedRow[]): TypedRow[] {
+  const key = (r: TypedRow) => `${r.unit_code}|${r.year}|${r.standard}`;
+  const byKey = new Map(poverty.map((p) => [key(p), p]));
+  return deprivation.map((d) => {
+    const p = byKey.get(key(d));
+    const poorNearPoor = p?.poor == null || p.near_poor == null ? null : (p.poor as number) + (p.near_poor as number);
+    return { ...d, poor_near_poor: poorNearPoor };
+  });
+}
+const DEPRIVATION_MEASURES = ['households_deprived', 'poor_near_poor', 'households_not_deprived'];
+/** Counts the pipeline protects but never publishes: a reader knows them only through the others. */
+export const UNPUBLISHED_MEASURES = new Set(COMPLEMENTS.filter((c) => c.name !== 'uncovered').map((c) => c.name));
+const complementsOf = (table: string) => COMPLEMENTS.filter((c) => c.table === table);
+const withComplements = (table: string, rows: TypedRow[]) =>
+  rows.map((r) => ({
+    ...r,
+    ...Object.fromEntries(
+      complementsOf(table).map((c) => [
+        c.name,
+        r[c.whole] == null || r[c.part] == null ? null : (r[c.whole] as number) - (r[c.part] as number),
+      ]),
+    ),
+  }));
+
+const flowIdentity = (stock: string): [string, number][] => [
+  [stock, -1],
+  [`${stock}_start`, 1],
+  [`${stock}_exited`, -1],
+  [`${stock}_new`, 1],
+  [`${stock}_relapsed`, 1],
+];
+
+const IDENTITIES = [
+  { table: 'poverty', terms: flowIdentity('poor') },
+  { table: 'poverty', terms: flowIdentity('near_poor') },
+  ...COMPLEMENTS.map((c) => ({
+    table: c.table,
+    terms: [
+      [c.whole, 1],
+      [c.part, -1],
+      [c.name, -1],
+    ] as [string, number][],
+  })),
+];
+const CARRY_OVERS = [
+  { table: 'poverty', from: 'poor', to: 'poor_start' },
+  { table: 'poverty', from: 'near_poor', to: 'near_poor_start' },
+];
+
+export type CountFacts = ReturnType<typeof countFacts>;
+
+/**
+ * Every published count at every level, and the cell system that ties them together; with
+ * `communesOnly`, the counts as collected, before any sum (what rounding works on).
+ */
+export function countFacts(dataset: Dataset, { communesOnly = false } = {}) {
+  const { tables, meta } = dataset;
+  const units = tables.units as unknown as UnitRow[];
+  const code = meta.province.code;
+  const keep = (facts: Fact[]) => (communesOnly ? facts.filter((f) => f.level === 'commune') : facts);
+  const povertyMeasures = [...POVERTY_MEASURES, ...complementsOf('poverty').map((c) => c.name)];
+  const poverty = keep(buildFacts('poverty', withComplements('poverty', tables.poverty), ['standard'], povertyMeasures, units, code));
+  const successors = communesOnly
+    ? { facts: [], sums: [], incomplete: [], measures: [] }
+    : reaggregateTo2025(poverty, tables.crosswalk ?? [], units);
+  const deprivation = keep(
+    buildFacts(
+      'deprivation',
+      withComplements('deprivation', withPoorNearPoor(tables.deprivation ?? [], tables.poverty)),
+      ['standard', 'indicator'],
+      DEPRIVATION_MEASURES,
+      units,
+      code,
+    ),
+  );
+  const coverage = keep(
+    buildFacts(
+      'coverage',
+      withComplements('coverage', tables.coverage ?? []),
+      ['programme'],
+      ['eligible', 'covered', 'uncovered'],
+      units,
+      code,
+    ),
+  );
+  const system = buildCellSystem([...poverty, ...successors.facts, ...deprivation, ...coverage], IDENTITIES, CARRY_OVERS, successors.sums);
+  return { poverty, successors, deprivation, coverage, system };
+}

@@ -1,0 +1,179 @@
+import { createHash, createHmac } from 'node:crypto';
+import { roundControlled } from './controlled-rounding.ts';
+import { factKey } from './facts.ts';
+import type { Relation } from './disclosure.ts';
+import { type AuditInput, auditIntervals, DERIVED, PUBLISHED, ROUNDED } from './interval-audit.ts';
+import type { Dataset } from './load-dataset.ts';
+import { readerKnowledge } from './reader-knowledge.ts';
+import { type CountFacts, countFacts, UNPUBLISHED_MEASURES } from './count-facts.ts';
+import type { TypedRow } from './validate-columns.ts';
+
+/** What the disclosure control did, for the manifest and the methodology page. */
+export interface ProtectionSummary {
+  method: 'controlled_rounding';
+  /** Every count is published as a multiple of this. */
+  base: number;
+  /** Counts rounded and then audited (at commune level; every sum above is a sum of them), with the narrowest range a reader can work out for any of them. */
+  checked: number;
+  narrowest: number;
+  /** The narrowest range allowed (metadata `disclosure_protection_width`). */
+  width: number;
+  /** Roundings drawn until one passed the audit. */
+  draws: number;
+  /** The published tables whose counts are rounded (every count in them, at every level). */
+  tables: string[];
+}
+
+/**
+ * The key the rounding draws from. A province sets ATLAS_ROUNDING_KEY and keeps it secret and the
+ * same from release to release (a reader who knows the key learns which way each count went; a
+ * count rounded afresh in every release can be narrowed by comparing them). Without it the key is
+ * a digest of the counts themselves, which no reader has.
+ */
+export function roundingKey(dataset: Dataset, secret = process.env.ATLAS_ROUNDING_KEY): string {
+  if (secret) return secret;
+  const counts = ['poverty', 'deprivation', 'coverage'].map((t) => JSON.stringify(dataset.tables[t] ?? []));
+  return createHash('sha256').update(counts.join('\n')).digest('hex');
+}
+
+/** A number in [0, 1) for a cell, the same for the same key and cell in every build. */
+const draw = (key: string, cell: string) => createHmac('sha256', key).update(cell).digest().readUIntBE(0, 6) / 2 ** 48;
+
+/** The collected rows with every count replaced by its rounded value (one per cell of the commune system). */
+function withRounded(dataset: Dataset, communes: CountFacts, rounded: number[]): Dataset {
+  const byCell = new Map(communes.system.cells.map(({ fact, measure }, i) => [`${factKey(fact)}|${measure}`, rounded[i]]));
+  const replace = (table: string, dims: string[]) =>
+    (dataset.tables[table] ?? []).map((r): TypedRow => {
+      const key = factKey({
+        table,
+        level: 'commune',
+        code: String(r.unit_code),
+        year: r.year as number,
+        dims: Object.fromEntries(dims.map((d) => [d, String(r[d])])),
+      });
+      const counts = Object.keys(r).filter((m) => r[m] != null && byCell.has(`${key}|${m}`));
+      return { ...r, ...Object.fromEntries(counts.map((m) => [m, byCell.get(`${key}|${m}`) ?? null])) };
+    });
+  return {
+    ...dataset,
+    tables: {
+      ...dataset.tables,
+      poverty: replace('poverty', ['standard']),
+      deprivation: replace('deprivation', ['standard', 'indicator']),
+      coverage: replace('coverage', ['programme']),
+    },
+  };
+}
+
+/**
+ * The real published figures (province and district poor and near-poor counts) that equal the
+ * sum of the collected commune counts: a reader knows these sums exactly. Each becomes a cell
+ * appended after the commune cells, and an equality with the communes it sums.
+ */
+function knownSums(dataset: Dataset, communes: CountFacts): { values: number[]; equalities: Relation[] } {
+  const { cells, values } = communes.system;
+  const out = { values: [] as number[], equalities: [] as Relation[] };
+  for (const f of dataset.tables.published_figures ?? []) {
+    const area = String(f.area_code);
+    const members = cells.flatMap(({ fact, measure }, c) =>
+      fact.table === 'poverty' &&
+      measure === f.indicator &&
+      fact.year === f.year &&
+      fact.dims.standard === (f.standard ?? 'national') &&
+      (area === dataset.meta.province.code || fact.district_code === area)
+        ? [c]
+        : [],
+    );
+    const sum = members.reduce((s, c) => s + values[c], 0);
+    if (members.length === 0 || sum !== f.value) continue;
+    const cell = values.length + out.values.length;
+    out.values.push(sum);
+    out.equalities.push({ cells: [cell, ...members], coefs: [1, ...members.map(() => -1)] });
+  }
+  return out;
+}
+
+/**
+ * The collected counts as a reader attacks them, given the rounded values published for them:
+ * each lies less than a base from its rounded value, the real published figures are exact sums
+ * of them, and every identity and bound holds. `attack(rounded)` is the audit's input.
+ */
+export function readerModel(dataset: Dataset) {
+  const base = dataset.meta.disclosure_threshold;
+  const communes = countFacts(dataset, { communesOnly: true });
+  const { system } = communes;
+  const knowledge = readerKnowledge(system, dataset.meta);
+  const known = knownSums(dataset, communes);
+  const equalities = [...system.relations, ...knowledge.equalities];
+  const state = Uint8Array.from([
+    ...system.cells.map(({ measure }) => (UNPUBLISHED_MEASURES.has(measure) ? DERIVED : ROUNDED)),
+    ...known.values.map(() => PUBLISHED),
+  ]);
+  return {
+    communes,
+    equalities,
+    inequalities: knowledge.inequalities,
+    attack: (rounded: number[]): AuditInput => ({
+      values: [...rounded, ...known.values],
+      witness: [...system.values, ...known.values],
+      state,
+      equalities,
+      inequalities: knowledge.inequalities,
+      linking: known.equalities,
+      band: [1, base - 1],
+      base,
+      width: dataset.meta.disclosure_protection_width ?? Math.max(0, base - 2),
+    }),
+  };
+}
+
+/** The published tables made of count facts (src/sql/publish.sql). */
+const ROUNDED_TABLES = ['poverty', 'deprivation', 'coverage', 'poverty_2025_units'];
+
+/** How many times the rounding is drawn again when a draw leaves some count too narrow. */
+const DRAWS = 5;
+
+/**
+ * Rounds every collected count (controlled random rounding to a multiple of the disclosure
+ * threshold), then audits the result as a reader would attack it (`readerModel`). If any count
+ * can be narrowed below the protection width, the rounding is drawn again. Returns the facts to
+ * publish, every sum computed from the rounded counts.
+ */
+export async function protectCounts(
+  dataset: Dataset,
+  key = roundingKey(dataset),
+): Promise<{ facts: CountFacts; summary: ProtectionSummary }> {
+  const base = dataset.meta.disclosure_threshold;
+  const model = readerModel(dataset);
+  const { system } = model.communes;
+  let narrow = 0;
+  for (let attempt = 0; attempt < DRAWS; attempt++) {
+    const salt = attempt === 0 ? key : `${key}#${attempt}`;
+    const rounded = await roundControlled({
+      values: system.values,
+      equalities: model.equalities,
+      inequalities: model.inequalities,
+      base,
+      draws: Float64Array.from(system.cells, ({ fact, measure }) => draw(salt, `${factKey(fact)}|${measure}`)),
+    });
+    const input = model.attack(rounded);
+    const audit = await auditIntervals(input);
+    narrow = audit.narrow.length;
+    if (narrow > 0) continue;
+    return {
+      facts: countFacts(withRounded(dataset, model.communes, rounded)),
+      summary: {
+        method: 'controlled_rounding',
+        base,
+        checked: audit.checked,
+        narrowest: audit.narrowestWidth,
+        width: input.width,
+        draws: attempt + 1,
+        tables: ROUNDED_TABLES,
+      },
+    };
+  }
+  throw new Error(
+    `disclosure control: after ${DRAWS} draws of the rounding, ${narrow} counts can still be narrowed below the protection width; raise disclosure_threshold or lower disclosure_protection_width in metadata.json`,
+  );
+}

@@ -1,0 +1,108 @@
+import type { CellSystem } from './disclosure-facts.ts';
+import type { Relation } from './disclosure.ts';
+import type { Fact } from './facts.ts';
+import type { Metadata } from './metadata.ts';
+
+/** What every reader knows beyond the sums in the cell system: identities across tables, and bounds. */
+export interface ReaderKnowledge {
+  /** Σ coef·value = 0. */
+  equalities: Relation[];
+  /** Σ coef·value ≥ 0. */
+  inequalities: Relation[];
+}
+
+/** A poor household is deprived on at least this many of the 12 indicators (Decree 07/2021/NĐ-CP, art. 3). */
+const MIN_DEPRIVATIONS_OF_POOR = 3;
+
+const unitYear = (f: Fact) => `${f.level}|${f.code}|${f.year}`;
+
+/**
+ * The identities and bounds a reader can apply to any published counts, from the documented
+ * meaning of the columns and the public validation rules: poor and near-poor within households,
+ * ethnic-minority poor within ethnic-minority households, the deprivation table's poor and
+ * near-poor equal to the poverty table's, a poor household deprived at least three times, the
+ * provincial standard counting at least the national poor, and the coverage programmes whose
+ * eligible are exactly the poor and near-poor (declared per province). Each is kept only where it
+ * holds in the data, so it is never wrong about the truth.
+ */
+export function readerKnowledge(system: CellSystem, meta: Pick<Metadata, 'standards' | 'eligible_equals_poor_near_poor'>): ReaderKnowledge {
+  const equalities: Relation[] = [];
+  const inequalities: Relation[] = [];
+  const value = (c: number) => system.values[c];
+  const keep = (terms: [number | undefined, number][], equality: boolean) => {
+    if (terms.some(([c]) => c == null)) return;
+    const rel = { cells: terms.map(([c]) => c as number), coefs: terms.map(([, k]) => k) };
+    const total = rel.cells.reduce((s, c, i) => s + rel.coefs[i] * value(c), 0);
+    if (equality ? total === 0 : total >= 0) (equality ? equalities : inequalities).push(rel);
+  };
+  const poverty = new Map<string, Record<string, number>>();
+  for (const [fact, ids] of system.ids) {
+    if (fact.table === 'poverty') poverty.set(`${unitYear(fact)}|${fact.dims.standard}`, ids);
+  }
+  // The standard in force in a year: the last one declared that covers it.
+  const inForce = (year: number) => meta.standards.filter((s) => s.years.includes(year)).at(-1)?.id;
+  const deprivedSums = new Map<string, number[]>();
+
+  for (const [fact, ids] of system.ids) {
+    if (fact.table === 'poverty') {
+      keep(
+        [
+          [ids.households, 1],
+          [ids.poor, -1],
+          [ids.near_poor, -1],
+        ],
+        false,
+      );
+      keep(
+        [
+          [ids.households_em, 1],
+          [ids.poor_em, -1],
+        ],
+        false,
+      );
+      keep(
+        [
+          [ids.households, 1],
+          [ids.newly_escaped, -1],
+        ],
+        false,
+      );
+      if (fact.dims.standard !== 'national') {
+        const national = poverty.get(`${unitYear(fact)}|national`);
+        keep(
+          [
+            [ids.poor, 1],
+            [national?.poor, -1],
+          ],
+          false,
+        );
+      }
+    } else if (fact.table === 'deprivation') {
+      const p = poverty.get(`${unitYear(fact)}|${fact.dims.standard}`);
+      keep(
+        [
+          [ids.poor_near_poor, 1],
+          [p?.poor, -1],
+          [p?.near_poor, -1],
+        ],
+        true,
+      );
+      const key = `${unitYear(fact)}|${fact.dims.standard}`;
+      if (ids.households_deprived != null) deprivedSums.set(key, [...(deprivedSums.get(key) ?? []), ids.households_deprived]);
+    } else if (fact.table === 'coverage' && meta.eligible_equals_poor_near_poor.includes(fact.dims.programme)) {
+      const p = poverty.get(`${unitYear(fact)}|${inForce(fact.year)}`);
+      keep(
+        [
+          [ids.eligible, 1],
+          [p?.poor, -1],
+          [p?.near_poor, -1],
+        ],
+        true,
+      );
+    }
+  }
+  for (const [key, deprived] of deprivedSums) {
+    keep([...deprived.map((c): [number, number] => [c, 1]), [poverty.get(key)?.poor, -MIN_DEPRIVATIONS_OF_POOR]], false);
+  }
+  return { equalities, inequalities };
+}
