@@ -14,15 +14,24 @@ const dataValue = async (page: import('playwright-core').Page, selector: string)
 };
 
 describe('the map', () => {
-  it('shades every district with the published rate, and says "withheld" rather than zero', async () => {
+  it('shades every district with the published rate', async () => {
     const rows = await published<{ unit_code: string; poor_rate: number | null }>(
       `SELECT unit_code, poor_rate FROM {poverty} WHERE level = 'district' AND year = 2022 AND standard = 'national'`,
     );
     const { page, errors } = await visit(site, 'map/district/poor_rate/2022-national/');
     for (const r of rows) expect(await dataValue(page, `#map path[data-code="${r.unit_code}"]`)).toBe(r.poor_rate);
-    const withheld = rows.find((r) => r.poor_rate == null)!;
-    expect(await page.locator(`#map path[data-code="${withheld.unit_code}"] title`).textContent()).toMatch(/: ẩn$/);
-    expect(await page.locator(`tr[data-key="${withheld.unit_code}"]`).textContent()).toContain('ẩn');
+    expect(errors).toEqual([]);
+  });
+
+  it('shows a rate for every commune in 2022, from rounded counts, and says what a rounded 0 means', async () => {
+    const rows = await published<{ unit_code: string; poor_rate: number | null }>(
+      `SELECT unit_code, poor_rate FROM {poverty} WHERE level = 'commune' AND year = 2022 AND standard = 'national'`,
+    );
+    expect(rows.length).toBeGreaterThan(100);
+    expect(rows.filter((r) => r.poor_rate == null)).toEqual([]);
+    const { page, errors } = await visit(site, 'map/commune/poor_rate/2022-national/');
+    for (const r of rows) expect(await dataValue(page, `#map rect[data-code="${r.unit_code}"]`)).toBe(r.poor_rate);
+    expect(await page.locator('main').textContent()).toContain('0 nghĩa là 0–4 hộ');
     expect(errors).toEqual([]);
   });
 
