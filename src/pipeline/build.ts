@@ -40,19 +40,9 @@ async function createPublishedTables(conn: DuckDBConnection) {
 }
 
 /** Writes every published table as Parquet, CSV, Arrow and XLSX, and describes it for the manifest. */
-async function exportTables(
-  conn: DuckDBConnection,
-  dataset: Dataset,
-  root: string,
-  disclosure: Manifest['disclosure'],
-): Promise<Manifest['tables']> {
+async function exportTables(conn: DuckDBConnection, dataset: Dataset, root: string): Promise<Manifest['tables']> {
   const { meta } = dataset;
-  // Said with every rounded table (dictionary, schema browser, downloads): why a total is not the true one.
-  const k = disclosure.base;
-  const rounded = {
-    vi: ` Mọi số hộ được làm tròn ngẫu nhiên tới bội số của ${k} để bảo vệ bí mật (0 nghĩa là 0–${k - 1} hộ); số cấp huyện, tỉnh là tổng các số đã làm tròn của xã, nên có thể khác số thật.`,
-    en: ` Every household count is randomly rounded to a multiple of ${k} for confidentiality (0 means 0–${k - 1}); district and province counts are sums of the rounded commune counts, so they can differ from the true ones.`,
-  };
+
   const tables: Manifest['tables'] = [];
   mkdirSync(join(root, 'xlsx'), { recursive: true });
   for (const t of PUBLISHED) {
@@ -60,7 +50,7 @@ async function exportTables(
     const source = meta.tables[t.from];
     const about = {
       name: t.name,
-      description: disclosure.tables.includes(t.name) ? { vi: t.vi + rounded.vi, en: t.en + rounded.en } : { vi: t.vi, en: t.en },
+      description: { vi: t.vi, en: t.en },
       illustrative: source?.illustrative ?? false,
       source: source?.source ?? meta.source_agency,
       licence: source?.licence ?? { vi: meta.licence.id, en: meta.licence.id },
@@ -168,7 +158,7 @@ async function writeOutputs(dataset: Dataset, root: string): Promise<Manifest> {
   try {
     const disclosure = { threshold: dataset.meta.disclosure_threshold, ...(await stageDataset(conn, dataset)) };
     await createPublishedTables(conn);
-    const tables = await exportTables(conn, dataset, root, disclosure);
+    const tables = await exportTables(conn, dataset, root);
     const boundaries = copyBoundaries(dataset, root);
     const dictionary = tables.map((t) => ({ table: t.name, description: t.description, columns: t.schema }));
     writeFileSync(pathInside(root, 'dictionary.json'), `${JSON.stringify(dictionary, null, 2)}\n`);
