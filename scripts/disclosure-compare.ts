@@ -14,7 +14,7 @@ import { countFacts, UNPUBLISHED_MEASURES } from '../src/pipeline/count-facts.ts
 import { applySuppression } from '../src/pipeline/disclosure-facts.ts';
 import { type AuditResult, auditIntervals, BANDED, DERIVED, PUBLISHED, WITHHELD } from '../src/pipeline/interval-audit.ts';
 import { loadDataset } from '../src/pipeline/load-dataset.ts';
-import { protectCounts, readerModel } from '../src/pipeline/protect-counts.ts';
+import { protectCounts, protectionWidth } from '../src/pipeline/protect-counts.ts';
 import { readerKnowledge } from '../src/pipeline/reader-knowledge.ts';
 
 const { values: options, positionals } = parseArgs({ allowPositionals: true, options: { exact: { type: 'string', default: '0' } } });
@@ -24,7 +24,7 @@ const dir = positionals[0] ?? process.env.DATASET ?? 'data/quang-ninh';
 const { dataset, issues } = await loadDataset(dir);
 if (!dataset) throw new Error(`${dir}: ${issues.map((i) => i.message).join('; ')}`);
 const threshold = dataset.meta.disclosure_threshold;
-const width = readerModel(dataset).attack([]).width;
+const width = protectionWidth(dataset);
 
 interface Row {
   method: string;

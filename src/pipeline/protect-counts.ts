@@ -93,6 +93,9 @@ function knownSums(dataset: Dataset, communes: CountFacts): { values: number[]; 
   return out;
 }
 
+/** The narrowest range a reader may work out for a count: metadata, else threshold − 2. */
+export const protectionWidth = ({ meta }: Dataset) => meta.disclosure_protection_width ?? Math.max(0, meta.disclosure_threshold - 2);
+
 /**
  * The collected counts as a reader attacks them, given the rounded values published for them:
  * each lies less than a base from its rounded value, the real published figures are exact sums
@@ -122,7 +125,7 @@ export function readerModel(dataset: Dataset) {
       linking: known.equalities,
       band: [1, base - 1],
       base,
-      width: dataset.meta.disclosure_protection_width ?? Math.max(0, base - 2),
+      width: protectionWidth(dataset),
     }),
   };
 }
