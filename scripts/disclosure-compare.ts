@@ -15,7 +15,7 @@ import { applySuppression } from '../src/pipeline/disclosure-facts.ts';
 import { type AuditResult, auditIntervals, BANDED, DERIVED, PUBLISHED, WITHHELD } from '../src/pipeline/interval-audit.ts';
 import { loadDataset } from '../src/pipeline/load-dataset.ts';
 import { protectCounts, protectionWidth } from '../src/pipeline/protect-counts.ts';
-import { readerKnowledge } from '../src/pipeline/reader-knowledge.ts';
+import { readerKnowledge, type UnitLineage } from '../src/pipeline/reader-knowledge.ts';
 
 const { values: options, positionals } = parseArgs({ allowPositionals: true, options: { exact: { type: 'string', default: '0' } } });
 const exact = Number(options.exact);
@@ -41,7 +41,7 @@ for (const banded of [false, true]) {
   const started = performance.now();
   const { system, poverty } = countFacts(dataset);
   applySuppression(system, threshold);
-  const knowledge = readerKnowledge(system, dataset.meta);
+  const knowledge = readerKnowledge(system, dataset.meta, dataset.tables.units as unknown as UnitLineage[]);
   const small = (v: number) => v > 0 && v < threshold;
   const state = Uint8Array.from(system.cells, ({ fact, measure }, c) => {
     const withheld = fact.suppressed.has(measure);

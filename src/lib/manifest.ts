@@ -22,6 +22,8 @@ const standard = z.strictObject({
 const table = z.strictObject({
   name: z.string(),
   description: bilingual,
+  /** What a reader must know to read the values right (how they were protected). */
+  note: bilingual.optional(),
   rows: z.number().int().nonnegative(),
   illustrative: z.boolean(),
   source: bilingual,
@@ -56,7 +58,6 @@ export const manifestSchema = z.strictObject({
     illustrative_note: bilingual,
   }),
   disclosure: z.strictObject({
-    threshold: z.number(),
     method: z.literal('controlled_rounding'),
     base: z.number(),
     checked: z.number(),

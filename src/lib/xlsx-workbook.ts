@@ -11,6 +11,8 @@ import type { Bilingual } from './manifest.ts';
 export interface XlsxTable {
   name: string;
   description: Bilingual;
+  /** How to read the values (how they were protected), where there is something to say. */
+  note?: Bilingual;
   columns: { name: string; type: string; description: Bilingual | null }[];
   rows: unknown[][];
   source: Bilingual;
@@ -54,6 +56,7 @@ export async function xlsxWorkbook(t: XlsxTable): Promise<Uint8Array> {
     ['', 'Tiếng Việt', 'English'],
     ['Bộ dữ liệu / Dataset', t.dataset.title.vi, t.dataset.title.en],
     ['Bảng / Table', `${t.name}: ${t.description.vi}`, `${t.name}: ${t.description.en}`],
+    ...(t.note ? [['Ghi chú / Note', t.note.vi, t.note.en] as [string, string, string]] : []),
     ['Nguồn / Source', t.source.vi, t.source.en],
     ['Giấy phép / Licence', t.licence.vi, t.licence.en],
     [

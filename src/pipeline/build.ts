@@ -3,7 +3,7 @@ import { copyFileSync, mkdirSync, readdirSync, readFileSync, statSync, writeFile
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { type DuckDBConnection, DuckDBInstance } from '@duckdb/node-api';
-import { describeColumn, notCollected, PUBLISHED } from './dictionary.ts';
+import { describeColumn, notCollected, PUBLISHED, roundedNote } from './dictionary.ts';
 import { writeArchive } from './archive.ts';
 import { exportTable, fileEntry } from './export.ts';
 import { manifestSchema } from '../lib/manifest.ts';
@@ -40,7 +40,12 @@ async function createPublishedTables(conn: DuckDBConnection) {
 }
 
 /** Writes every published table as Parquet, CSV, Arrow and XLSX, and describes it for the manifest. */
-async function exportTables(conn: DuckDBConnection, dataset: Dataset, root: string): Promise<Manifest['tables']> {
+async function exportTables(
+  conn: DuckDBConnection,
+  dataset: Dataset,
+  root: string,
+  disclosure: Manifest['disclosure'],
+): Promise<Manifest['tables']> {
   const { meta } = dataset;
 
   const tables: Manifest['tables'] = [];
@@ -51,6 +56,7 @@ async function exportTables(conn: DuckDBConnection, dataset: Dataset, root: stri
     const about = {
       name: t.name,
       description: { vi: t.vi, en: t.en },
+      ...(disclosure.tables.includes(t.name) ? { note: roundedNote(disclosure.base) } : {}),
       illustrative: source?.illustrative ?? false,
       source: source?.source ?? meta.source_agency,
       licence: source?.licence ?? { vi: meta.licence.id, en: meta.licence.id },
@@ -156,11 +162,11 @@ async function writeOutputs(dataset: Dataset, root: string): Promise<Manifest> {
   });
   const conn = await instance.connect();
   try {
-    const disclosure = { threshold: dataset.meta.disclosure_threshold, ...(await stageDataset(conn, dataset)) };
+    const disclosure = await stageDataset(conn, dataset);
     await createPublishedTables(conn);
-    const tables = await exportTables(conn, dataset, root);
+    const tables = await exportTables(conn, dataset, root, disclosure);
     const boundaries = copyBoundaries(dataset, root);
-    const dictionary = tables.map((t) => ({ table: t.name, description: t.description, columns: t.schema }));
+    const dictionary = tables.map((t) => ({ table: t.name, description: t.description, note: t.note, columns: t.schema }));
     writeFileSync(pathInside(root, 'dictionary.json'), `${JSON.stringify(dictionary, null, 2)}\n`);
     const manifest = manifestOf(dataset, root, disclosure, tables, boundaries);
     const published = { ...manifest, archive: archiveOf(dataset, root, manifest) };

@@ -124,6 +124,12 @@ export function notCollected(input: Record<string, unknown>[] | undefined, colum
   return new Set(columns.filter((c) => missing.has(c) || (COMPUTED_FROM[c] ?? []).some((d) => missing.has(d))));
 }
 
+/** What the rounding does to a table's counts, for the dictionary, the downloads and the schema browser. */
+export const roundedNote = (base: number): { vi: string; en: string } => ({
+  vi: `Số hộ được làm tròn ngẫu nhiên có kiểm soát tới bội số của ${base} để bảo vệ bí mật (0 nghĩa là 0–${base - 1} hộ). Số cấp huyện, tỉnh là tổng các số xã đã làm tròn, nên có thể khác số chính thức; số chính thức giữ nguyên trong bảng published_figures.`,
+  en: `Household counts are randomly rounded, under control, to multiples of ${base} for confidentiality (0 means 0–${base - 1}). District and province counts are sums of the rounded commune counts, so they can differ from the official figures, which are kept exact in the table published_figures.`,
+});
+
 /** Vietnamese and English description of a published column. */
 export function describeColumn(column: string): { vi: string; en: string } | null {
   if (DERIVED[column]) return { vi: DERIVED[column][0], en: DERIVED[column][1] };

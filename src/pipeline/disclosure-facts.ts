@@ -28,6 +28,8 @@ export function buildCellSystem(
   identities: RowIdentity[],
   carryOvers: CarryOver[],
   extraSums: { total: Fact; parts: Fact[] }[] = [],
+  /** Whether a fact's unit is the one of the year before (a unit formed that year starts from its predecessors, not from itself). */
+  continues: (f: Fact) => boolean = () => true,
 ): CellSystem {
   const cells: CellSystem['cells'] = [];
   const values: number[] = [];
@@ -74,7 +76,7 @@ export function buildCellSystem(
     }
     for (const carry of carryOvers.filter((c) => c.table === f.table)) {
       const before = byKey.get(factKey({ ...f, year: f.year - 1 }));
-      if (before && before.values[carry.from] != null && before.values[carry.from] === f.values[carry.to]) {
+      if (before && continues(f) && before.values[carry.from] != null && before.values[carry.from] === f.values[carry.to]) {
         relate([ids.get(before)![carry.from], ids.get(f)![carry.to]], [1, -1]);
       }
     }

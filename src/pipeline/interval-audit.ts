@@ -150,9 +150,6 @@ function priorWidths(rows: Row[], columns: number): Float64Array {
   return hi.map((h, j) => Math.floor(h + EPS) - Math.ceil(lo[j] - EPS));
 }
 
-/** How many blocks that share real totals are solved together. */
-const REGION_BLOCKS = 12;
-
 /**
  * The interval a reader can work out for every banded or withheld cell from everything published,
  * every identity and every bound: min and max by linear programming (HiGHS). Feasible points found
@@ -213,26 +210,24 @@ export async function auditIntervals(input: AuditInput, exactLimit = Number.POSI
     return { cols, rows: [...[...chosen].flatMap((o) => blocks[o].rows), ...held] };
   };
   /**
-   * Blocks that share real totals, taken a few at a time, with blocks for each total that hold
-   * more of it than the width (counts above zero), so the total can move between them.
+   * A block that shares real totals, with, for each total, the smallest blocks that hold more of
+   * it than the width (counts above zero), so the total can move between them. Solving each
+   * block with its own givers is faster than solving many such blocks together.
    */
-  const linkedRegions = (linked: number[]): Set<number>[] => {
-    const regions: Set<number>[] = [];
-    for (let i = 0; i < linked.length; i += REGION_BLOCKS) {
-      const region = new Set(linked.slice(i, i + REGION_BLOCKS));
-      for (const r of new Set([...region].flatMap((o) => linksOf.get(o) ?? []))) {
-        let given = 0;
-        for (const j of r.cols) {
-          if (given > input.width) break;
-          if (witness[cells[j]] > 0 && !region.has(blockOf[j])) {
-            region.add(blockOf[j]);
-            given += witness[cells[j]];
-          }
-        }
+  const withGivers = (block: number): Set<number> => {
+    const region = new Set([block]);
+    for (const r of linksOf.get(block) ?? []) {
+      const givers = r.cols
+        .filter((j) => witness[cells[j]] > 0 && !region.has(blockOf[j]))
+        .sort((a, b) => blocks[blockOf[a]].cols.length - blocks[blockOf[b]].cols.length);
+      let given = 0;
+      for (const j of givers) {
+        if (given > input.width) break;
+        region.add(blockOf[j]);
+        given += witness[cells[j]];
       }
-      regions.push(region);
     }
-    return regions;
+    return region;
   };
 
   // What a reader knows without our counts (the real totals, every identity and bound) may already
@@ -242,15 +237,12 @@ export async function auditIntervals(input: AuditInput, exactLimit = Number.POSI
   const open = (cols: number[]) => cols.filter((j) => input.state[cells[j]] !== DERIVED && widthOf(j) < required[j]);
 
   // Each block is first tried alone (a real total held where the witness has it); the blocks a
-  // total leaves narrow are then tried together, with exact solves last.
+  // total leaves narrow are then tried again with blocks that can give it some of the total, with
+  // exact solves last.
   const alone = blocks.map((_, b) => ({ region: new Set([b]), exact: !linksOf.has(b) }));
   const stages = [
     alone,
-    () =>
-      linkedRegions(blocks.flatMap((blk, b) => (linksOf.has(b) && open(blk.cols).length > 0 ? [b] : []))).map((region) => ({
-        region,
-        exact: true,
-      })),
+    () => blocks.flatMap((blk, b) => (linksOf.has(b) && open(blk.cols).length > 0 ? [{ region: withGivers(b), exact: true }] : [])),
   ];
   for (const stage of stages) {
     for (const { region, exact } of typeof stage === 'function' ? stage() : stage) {

@@ -4,7 +4,7 @@ import { factKey } from './facts.ts';
 import type { Relation } from './disclosure.ts';
 import { type AuditInput, auditIntervals, DERIVED, PUBLISHED, ROUNDED } from './interval-audit.ts';
 import type { Dataset } from './load-dataset.ts';
-import { readerKnowledge } from './reader-knowledge.ts';
+import { readerKnowledge, type UnitLineage } from './reader-knowledge.ts';
 import { type CountFacts, countFacts, UNPUBLISHED_MEASURES } from './count-facts.ts';
 import type { TypedRow } from './validate-columns.ts';
 
@@ -105,7 +105,7 @@ export function readerModel(dataset: Dataset) {
   const base = dataset.meta.disclosure_threshold;
   const communes = countFacts(dataset, { communesOnly: true });
   const { system } = communes;
-  const knowledge = readerKnowledge(system, dataset.meta);
+  const knowledge = readerKnowledge(system, dataset.meta, dataset.tables.units as unknown as UnitLineage[]);
   const known = knownSums(dataset, communes);
   const equalities = [...system.relations, ...knowledge.equalities];
   const state = Uint8Array.from([

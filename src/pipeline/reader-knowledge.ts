@@ -2,6 +2,7 @@ import type { CellSystem } from './disclosure-facts.ts';
 import type { Relation } from './disclosure.ts';
 import type { Fact } from './facts.ts';
 import type { Metadata } from './metadata.ts';
+import { validOn, yearEnd } from './periods.ts';
 
 /** What every reader knows beyond the sums in the cell system: identities across tables, and bounds. */
 export interface ReaderKnowledge {
@@ -16,16 +17,32 @@ const MIN_DEPRIVATIONS_OF_POOR = 3;
 
 const unitYear = (f: Fact) => `${f.level}|${f.code}|${f.year}`;
 
+/** A unit's period, with the units it was formed from (a merger) where it was. */
+export interface UnitLineage {
+  unit_code: string;
+  valid_from: string;
+  valid_to: string | null;
+  predecessor_codes: string | null;
+}
+
+/** Stocks that carry over from one year's end to the next year's start. */
+const STOCKS = ['poor', 'near_poor'];
+
 /**
  * The identities and bounds a reader can apply to any published counts, from the documented
  * meaning of the columns and the public validation rules: poor and near-poor within households,
  * ethnic-minority poor within ethnic-minority households, the deprivation table's poor and
  * near-poor equal to the poverty table's, a poor household deprived at least three times, the
  * provincial standard counting at least the national poor, and the coverage programmes whose
- * eligible are exactly the poor and near-poor (declared per province). Each is kept only where it
- * holds in the data, so it is never wrong about the truth.
+ * eligible are exactly the poor and near-poor (declared per province), and a merged commune
+ * starting its first year with the households its predecessors ended the last one with. Each is
+ * kept only where it holds in the data, so it is never wrong about the truth.
  */
-export function readerKnowledge(system: CellSystem, meta: Pick<Metadata, 'standards' | 'eligible_equals_poor_near_poor'>): ReaderKnowledge {
+export function readerKnowledge(
+  system: CellSystem,
+  meta: Pick<Metadata, 'standards' | 'eligible_equals_poor_near_poor'>,
+  units: UnitLineage[],
+): ReaderKnowledge {
   const equalities: Relation[] = [];
   const inequalities: Relation[] = [];
   const value = (c: number) => system.values[c];
@@ -99,6 +116,19 @@ export function readerKnowledge(system: CellSystem, meta: Pick<Metadata, 'standa
         ],
         true,
       );
+    }
+  }
+  const periods = new Map<string, UnitLineage[]>();
+  for (const u of units) periods.set(u.unit_code, [...(periods.get(u.unit_code) ?? []), u]);
+  for (const [fact, ids] of system.ids) {
+    if (fact.table !== 'poverty' || fact.level !== 'commune') continue;
+    const formed = periods.get(fact.code)?.find((u) => validOn(u, yearEnd(fact.year)));
+    if (!formed?.predecessor_codes || formed.valid_from <= yearEnd(fact.year - 1)) continue;
+    const before = formed.predecessor_codes
+      .split(';')
+      .map((code) => poverty.get(`commune|${code.trim()}|${fact.year - 1}|${fact.dims.standard}`));
+    for (const stock of STOCKS) {
+      keep([[ids[`${stock}_start`], 1], ...before.map((p): [number | undefined, number] => [p?.[stock], -1])], true);
     }
   }
   for (const [key, deprived] of deprivedSums) {

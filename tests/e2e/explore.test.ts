@@ -100,6 +100,9 @@ describe('the explore page for journalists', () => {
     const text = await page.locator('[data-schema="poverty"]').textContent();
     expect(text).toContain('poor_near_poor_rate');
     expect(text).toContain('Tỷ lệ nghèo đa chiều');
+    // A rounded table says so, and why its totals can differ from the official figures.
+    expect(await page.locator('[data-schema="poverty"] [data-table-note]').textContent()).toContain('bội số của 5');
+    expect(await page.locator('[data-schema="published_figures"] [data-table-note]').count()).toBe(0);
     expect(await page.locator('[data-schema="poverty"] tbody tr').count()).toBe(3);
   });
 

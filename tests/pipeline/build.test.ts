@@ -58,6 +58,32 @@ describe('the published Quảng Ninh dataset', () => {
     expect(mismatched).toEqual([{ n: 0 }]);
   });
 
+  it('starts each merged commune with what its predecessors ended with, wherever the collected counts do', async () => {
+    // The rows (commune, year, standard, stock) where start = Σ predecessors' ends, in a poverty table.
+    const continuous = async (poverty: string) =>
+      (
+        await sql<{ key: string }>(
+          `WITH units AS (SELECT unit_code, CAST(valid_from AS VARCHAR) AS valid_from, predecessor_codes FROM ${parquet('units')}
+                          WHERE coalesce(predecessor_codes, '') <> ''),
+                p AS (SELECT * FROM ${poverty}),
+                formed AS (SELECT p.*, u.predecessor_codes FROM p JOIN units u USING (unit_code)
+                           WHERE u.valid_from > (p.year - 1) || '-12-31' AND u.valid_from <= p.year || '-12-31'),
+                ends AS (SELECT f.unit_code, f.year, f.standard, sum(e.poor) AS poor, sum(e.near_poor) AS near_poor, count(*) AS n,
+                                any_value(len(string_split(f.predecessor_codes, ';'))) AS preds, any_value(f.poor_start) AS poor_start,
+                                any_value(f.near_poor_start) AS near_poor_start
+                         FROM formed f, unnest(string_split(f.predecessor_codes, ';')) AS c(code)
+                         JOIN p e ON e.unit_code = c.code AND e.year = f.year - 1 AND e.standard = f.standard GROUP BY ALL)
+           SELECT concat_ws('|', unit_code, year, standard, 'poor') AS key FROM ends WHERE n = preds AND poor_start = poor
+           UNION ALL
+           SELECT concat_ws('|', unit_code, year, standard, 'near_poor') FROM ends WHERE n = preds AND near_poor_start = near_poor`,
+        )
+      ).map((r) => r.key);
+    const collected = await continuous(`read_csv('data/quang-ninh/poverty.csv', types = {'unit_code': 'VARCHAR'})`);
+    const published = new Set(await continuous(`${parquet('poverty')} WHERE level = 'commune'`));
+    expect(collected.length).toBeGreaterThan(100);
+    expect(collected.filter((k) => !published.has(k))).toEqual([]);
+  });
+
   it('flags generated tables as illustrative in the data and the manifest, and real ones as real', async () => {
     const manifest = JSON.parse(readFileSync(join(out, 'manifest.json'), 'utf8'));
     const flag = (name: string) => manifest.tables.find((t: { name: string }) => t.name === name).illustrative;
@@ -186,6 +212,19 @@ describe('the Excel downloads', () => {
     expect(aboutText).toContain('CÓ. ');
     expect(aboutText).toContain('YES. ');
     expect(aboutText).toContain('2026.11.1');
+    expect(aboutText).toContain('Ghi chú / Note');
+    expect(aboutText).toContain('bội số của 5');
+    expect(aboutText).toContain('multiples of 5');
+  });
+
+  it('say, in the dictionary too, which tables are rounded and why their totals can differ from the official figures', () => {
+    const dictionary = JSON.parse(readFileSync(join(out, 'dictionary.json'), 'utf8')) as {
+      table: string;
+      note?: { vi: string; en: string };
+    }[];
+    const noted = dictionary.filter((t) => t.note).map((t) => t.table);
+    expect(noted).toEqual(['poverty', 'deprivation', 'coverage', 'poverty_2025_units']);
+    expect(dictionary.find((t) => t.table === 'poverty')?.note?.en).toContain('published_figures');
   });
 });
 
