@@ -40,11 +40,11 @@ const isRate2022 = (f: { table: string; level: string; year: number; dims: Recor
 for (const banded of [false, true]) {
   const started = performance.now();
   const { system, poverty } = countFacts(dataset);
-  applySuppression(system, threshold);
+  const { withheld: hidden } = applySuppression(system, threshold);
   const knowledge = readerKnowledge(system, dataset.meta, dataset.tables.units as unknown as UnitLineage[]);
   const small = (v: number) => v > 0 && v < threshold;
-  const state = Uint8Array.from(system.cells, ({ fact, measure }, c) => {
-    const withheld = fact.suppressed.has(measure);
+  const state = Uint8Array.from(system.cells, ({ measure }, c) => {
+    const withheld = hidden[c];
     if (UNPUBLISHED_MEASURES.has(measure)) return withheld && small(system.values[c]) ? WITHHELD : DERIVED;
     if (!withheld) return PUBLISHED;
     return banded && small(system.values[c]) ? BANDED : WITHHELD;
@@ -61,7 +61,7 @@ for (const banded of [false, true]) {
     exact,
   );
   const seen = (measure: string, f: (typeof poverty)[number]) =>
-    !f.suppressed.has(measure) || (banded && small(f.values[measure] ?? 0) && measure !== 'households');
+    !hidden[system.ids.get(f)![measure]] || (banded && small(f.values[measure] ?? 0) && measure !== 'households');
   const communes = poverty.filter(isRate2022);
   rows.push({
     method: banded ? `bands (1–${threshold - 1}) with complementary suppression` : 'cell suppression',

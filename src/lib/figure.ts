@@ -20,7 +20,7 @@ export interface FigureModel {
   illustrative: boolean;
   notes: string[];
   table: FigureTable;
-  /** A note under the data table (how withheld cells are marked, say). */
+  /** A note under the data table (how missing cells are marked, say). */
   footnote?: string;
 }
 
@@ -36,7 +36,7 @@ export interface FigureRow {
   href?: string;
   /** What the table shows in each column (formatted, or why a value is missing). */
   cells: string[];
-  /** The exact values for the CSV download: null where the value is withheld or absent. */
+  /** The exact values for the CSV download: null where there is no value. */
   values: (string | number | null)[];
   /** data-* attributes for the row, so a test or a script can find it by what it is. */
   data?: Record<string, string | number>;

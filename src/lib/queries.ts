@@ -40,11 +40,11 @@ const allOf = (conditions: Sql[]): Sql => ({
 });
 
 export const provinceSeries = () => `
-  SELECT year, standard, households, poor, near_poor, poor_rate, near_poor_rate, poor_change, near_poor_change, suppressed
+  SELECT year, standard, households, poor, near_poor, poor_rate, near_poor_rate, poor_change, near_poor_change
   FROM poverty WHERE level = 'province' ORDER BY standard, year`;
 
 export const unitSeries = (level: 'district' | 'commune', code: string) => sql`
-  SELECT year, standard, unit_name, households, poor, near_poor, poor_rate, near_poor_rate, poor_change, suppressed
+  SELECT year, standard, unit_name, households, poor, near_poor, poor_rate, near_poor_rate, poor_change
   FROM poverty WHERE level = ${level} AND unit_code = ${code} ORDER BY standard, year`;
 
 /** Every commune code with its latest name and district, for one page each. */
@@ -119,7 +119,7 @@ export const targetProgress = () => `
 
 /** Coverage of one programme in one year for every district and commune, worst first. */
 export const coverageUnits = (programme: string, year: number) => sql`
-  SELECT level, unit_code, unit_name, district_name, eligible, covered, gap, coverage_rate, suppressed
+  SELECT level, unit_code, unit_name, district_name, eligible, covered, gap, coverage_rate
   FROM coverage WHERE programme = ${programme} AND year = ${year} AND level IN ('district', 'commune')
   ORDER BY level DESC, coverage_rate NULLS LAST, unit_name`;
 
@@ -156,14 +156,14 @@ export const unitDeprivation = (level: 'district' | 'commune', code: string) => 
     SELECT d.year, d.standard FROM deprivation d JOIN standards s USING (standard)
     WHERE d.level = ${level} AND d.unit_code = ${code} AND d.poor_near_poor > 0
     ORDER BY d.year DESC, s.first_year LIMIT 1)
-  SELECT d.indicator, d.share_deprived, d.households_deprived, d.suppressed, d.year, d.standard, d.unit_name
+  SELECT d.indicator, d.share_deprived, d.households_deprived, d.year, d.standard, d.unit_name
   FROM deprivation d JOIN latest USING (year, standard)
   WHERE d.level = ${level} AND d.unit_code = ${code}
   ORDER BY d.share_deprived DESC NULLS LAST, d.indicator`;
 
 /** A unit's policy coverage in its latest year with anyone eligible. */
 export const unitCoverage = (level: 'district' | 'commune', code: string) => sql`
-  SELECT programme AS unit_code, programme AS unit_name, year, eligible, covered, gap, coverage_rate, suppressed
+  SELECT programme AS unit_code, programme AS unit_name, year, eligible, covered, gap, coverage_rate
   FROM coverage WHERE level = ${level} AND unit_code = ${code}
     AND year = (SELECT max(year) FROM coverage WHERE level = ${level} AND unit_code = ${code} AND eligible > 0)
   ORDER BY programme`;
@@ -236,7 +236,7 @@ export function mapValues(q: MapQuery): Sql {
   const note = trusted(q.level === 'units2025' ? 't.complete, t.note' : 'TRUE AS complete, NULL AS note');
   return sql`
   WITH ${trusted(formerDistrict())}
-  SELECT t.unit_code, t.unit_name, ${group}, t.${trusted(q.column)} AS value, ${picked}, t.suppressed, ${note}
+  SELECT t.unit_code, t.unit_name, ${group}, t.${trusted(q.column)} AS value, ${picked}, ${note}
   FROM ${from} t LEFT JOIN former f USING (unit_code)
   WHERE ${where}
   ORDER BY group_code NULLS LAST, t.unit_code`;
@@ -252,7 +252,7 @@ export const peerRates = (level: 'district' | 'commune', code: string) => sql`
     SELECT p.year, p.standard FROM poverty p JOIN me USING (year, standard) JOIN standards s USING (standard)
     WHERE p.level = ${level} GROUP BY p.year, p.standard, s.first_year HAVING max(p.poor_rate) > 0
     ORDER BY p.year DESC, s.first_year LIMIT 1)
-  SELECT p.unit_code, p.unit_name, p.district_code, p.district_name, p.poor_rate, p.year, p.standard, p.suppressed
+  SELECT p.unit_code, p.unit_name, p.district_code, p.district_name, p.poor_rate, p.year, p.standard
   FROM poverty p JOIN period USING (year, standard) WHERE p.level = ${level}
   ORDER BY p.poor_rate DESC NULLS LAST, p.unit_code`;
 
@@ -272,7 +272,7 @@ export const deprivationPeriods = () => `
 
 /** The share of poor and near-poor households lacking each indicator, for the province and each district. */
 export const deprivationByDistrict = (year: number, standard: string) => sql`
-  SELECT level, unit_code, unit_name, indicator, share_deprived, households_deprived, poor_near_poor, suppressed
+  SELECT level, unit_code, unit_name, indicator, share_deprived, households_deprived, poor_near_poor
   FROM deprivation WHERE level IN ('province', 'district') AND year = ${year} AND standard = ${standard}
   ORDER BY level DESC, unit_code, indicator`;
 

@@ -74,10 +74,6 @@ const DERIVED: Record<string, [vi: string, en: string]> = {
   ],
   em_household_share: ['Tỷ lệ hộ dân tộc thiểu số (%)', 'Ethnic-minority households as % of all households'],
   em_share_of_poor: ['Tỷ lệ hộ DTTS trong số hộ nghèo (%)', 'Ethnic-minority share of poor households (%)'],
-  suppressed: [
-    'Các cột bị ẩn để bảo vệ bí mật (số nhỏ hoặc có thể suy ra), cách nhau bởi dấu phẩy; NULL: không ẩn. Cùng một dạng trong mọi bảng',
-    'Columns withheld for confidentiality (small or derivable counts), comma-separated; NULL: none. The same form in every table',
-  ],
   illustrative: ['true: số liệu minh họa, không phải số liệu chính thức', 'true: illustrative values, not official statistics'],
   poor_near_poor: ['Số hộ nghèo và cận nghèo (mẫu số)', 'Poor + near-poor households (the denominator)'],
   share_deprived: [

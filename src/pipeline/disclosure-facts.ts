@@ -1,4 +1,4 @@
-import { suppressCells, type Relation } from './disclosure.ts';
+import { PRIMARY, SECONDARY, suppressCells, type Relation } from './disclosure.ts';
 import { factKey, type Fact } from './facts.ts';
 
 /** A linear identity among one fact's measures, as Σ coef·measure = 0. */
@@ -101,16 +101,12 @@ function cellCost({ fact, measure }: CellSystem['cells'][number]): number {
   return LEVEL_COST[fact.level] * measureCost;
 }
 
-/** Marks suppressed measures on the facts themselves; returns how many cells were hidden, and why. */
-export function applySuppression(system: CellSystem, threshold: number): { primary: number; secondary: number } {
+/** Cell suppression of the system: whether each cell is withheld, and how many were hidden, and why. */
+export function applySuppression(system: CellSystem, threshold: number): { withheld: boolean[]; primary: number; secondary: number } {
   const state = suppressCells(system.values, system.relations, threshold, system.cells.map(cellCost));
-  let primary = 0;
-  let secondary = 0;
-  state.forEach((s, i) => {
-    if (!s) return;
-    system.cells[i].fact.suppressed.add(system.cells[i].measure);
-    if (s === 1) primary += 1;
-    else secondary += 1;
-  });
-  return { primary, secondary };
+  return {
+    withheld: Array.from(state, (s) => s !== 0),
+    primary: state.filter((s) => s === PRIMARY).length,
+    secondary: state.filter((s) => s === SECONDARY).length,
+  };
 }

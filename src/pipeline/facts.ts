@@ -13,7 +13,6 @@ export interface Fact {
   dims: Record<string, string>;
   /** Null where the dataset does not collect the measure (an optional column), in a part or in the unit itself. */
   values: Record<string, number | null>;
-  suppressed: Set<string>;
 }
 
 /** A sum that is unknown as soon as one of its parts is (a measure the dataset does not collect). */
@@ -57,7 +56,7 @@ export function buildFacts(
     if (existing) {
       for (const m of measures) existing.values[m] = addKnown(existing.values[m], values[m]);
     } else {
-      facts.set(key, { table, level, code, district_code: district, year, dims, values: { ...values }, suppressed: new Set() });
+      facts.set(key, { table, level, code, district_code: district, year, dims, values: { ...values } });
     }
   };
   for (const r of rows) {

@@ -62,7 +62,6 @@ export function reaggregateTo2025(poverty: Fact[], crosswalk: TypedRow[], units:
         year,
         dims: { standard },
         values,
-        suppressed: new Set(),
       };
       out.facts.push(total);
       out.sums.push({ total, parts });

@@ -65,14 +65,12 @@ async function stageFacts(
     year: f.year,
     ...name(f),
     ...f.dims,
-    ...Object.fromEntries(measures.map((m) => [m, f.suppressed.has(m) ? null : f.values[m]])),
-    suppressed: measures.filter((m) => f.suppressed.has(m)).join(','),
+    ...Object.fromEntries(measures.map((m) => [m, f.values[m]])),
   }));
   const columns: SqlColumn[] = [
     ...FACT_COLUMNS,
     ...dims.map((d) => ({ name: d, type: 'VARCHAR' as const })),
     ...measures.map((m) => ({ name: m, type: 'INTEGER' as const })),
-    { name: 'suppressed', type: 'VARCHAR' },
   ];
   await loadTable(conn, `stg_${table}`, columns, rows);
 }

@@ -25,7 +25,6 @@ SELECT
   round(100.0 * (near_poor - near_poor_start) / nullif(households, 0), 4) AS near_poor_rate_change_pp,
   round(100.0 * households_em / nullif(households, 0), 4) AS em_household_share,
   round(100.0 * poor_em / nullif(poor, 0), 4) AS em_share_of_poor,
-  nullif(suppressed, '') AS suppressed,
   (SELECT illustrative FROM stg_illustrative WHERE table_name = 'poverty') AS illustrative
 FROM stg_poverty
 ORDER BY year, standard, level, district_code NULLS FIRST, unit_code;
@@ -37,7 +36,6 @@ SELECT
   d.households_deprived,
   p.poor + p.near_poor AS poor_near_poor,
   round(100.0 * d.households_deprived / nullif(p.poor + p.near_poor, 0), 4) AS share_deprived,
-  nullif(d.suppressed, '') AS suppressed,
   (SELECT illustrative FROM stg_illustrative WHERE table_name = 'deprivation') AS illustrative
 FROM stg_deprivation d
 LEFT JOIN stg_poverty p USING (level, unit_code, year, standard)
@@ -49,7 +47,6 @@ SELECT
   unit_name, district_code, district_name, year, programme,
   eligible, covered, uncovered AS gap,
   round(100.0 * covered / nullif(eligible, 0), 4) AS coverage_rate,
-  nullif(replace(suppressed, 'uncovered', 'gap'), '') AS suppressed,
   (SELECT illustrative FROM stg_illustrative WHERE table_name = 'coverage') AS illustrative
 FROM stg_coverage
 ORDER BY year, programme, level, district_code NULLS FIRST, unit_code;
@@ -57,18 +54,18 @@ ORDER BY year, programme, level, district_code NULLS FIRST, unit_code;
 CREATE TABLE poverty_2025_units AS
 WITH reaggregated AS (
   SELECT unit_code, unit_name, unit_type, year, standard, households, poor, near_poor, households_em, poor_em, near_poor_em,
-    true AS complete, 'sum of whole predecessor units' AS method, NULL AS note, nullif(suppressed, '') AS suppressed
+    true AS complete, 'sum of whole predecessor units' AS method, NULL AS note
   FROM stg_poverty_2025
   UNION ALL
   SELECT i.unit_code, u.unit_name, u.unit_type, i.year, i.standard, NULL, NULL, NULL, NULL, NULL, NULL,
-    false, 'left out', i.note, NULL
+    false, 'left out', i.note
   FROM stg_poverty_2025_incomplete i
   LEFT JOIN (SELECT DISTINCT unit_code, last_value(unit_name) OVER w AS unit_name, last_value(unit_type) OVER w AS unit_type
              FROM stg_units WINDOW w AS (PARTITION BY unit_code ORDER BY valid_from ROWS BETWEEN UNBOUNDED PRECEDING AND UNBOUNDED FOLLOWING)) u
     USING (unit_code)
   UNION ALL
   SELECT unit_code, unit_name, unit_type, year, standard, households, poor, near_poor, households_em, poor_em, near_poor_em,
-    true, 'reported on these units', NULL, nullif(suppressed, '')
+    true, 'reported on these units', NULL
   FROM stg_poverty
   WHERE level = 'commune'
     AND unit_code IN (SELECT new_unit_code FROM stg_crosswalk)

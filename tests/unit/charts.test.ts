@@ -23,7 +23,7 @@ describe('charts are pure SVG text', () => {
         ],
       },
     ],
-    { id: 'c', title: `T ${HOSTILE}`, description: 'D', format: String, missingLabel: 'withheld', breaks: [{ x: 2023, label: 'break' }] },
+    { id: 'c', title: `T ${HOSTILE}`, description: 'D', format: String, missingLabel: 'no data', breaks: [{ x: 2023, label: 'break' }] },
   );
 
   it('escapes every string that comes from data', () => {
@@ -100,7 +100,7 @@ describe('charts are pure SVG text', () => {
     await expect(svg).toMatchFileSnapshot('__snapshots__/sparkline.svg');
   });
 
-  it('draws a choropleth with a legend and a grey class for withheld values', () => {
+  it('draws a choropleth with a legend and a grey class for missing values', () => {
     const square = (x: number) => ({
       type: 'Feature' as const,
       properties: { code: String(x) },
@@ -129,13 +129,13 @@ describe('charts are pure SVG text', () => {
         description: 'd',
         key: 'code',
         format: (v) => `${v}%`,
-        missingLabel: 'withheld',
+        missingLabel: 'no data',
         legendTitle: 'Rate',
         breaks: [0.05, 0.1],
       },
     );
     expect(svg).toContain('aria-label="A: 0.12%"');
-    expect(svg).toContain('aria-label="B: withheld"');
+    expect(svg).toContain('aria-label="B: no data"');
     expect(svg).toContain('fill="#d9d9d9"');
   });
 });

@@ -17,12 +17,11 @@ const row = (code: string, group: string, value: number | null, extra: Partial<M
   group_code: group,
   group_name: `Huyện ${group}`,
   value,
-  suppressed: null,
   complete: true,
   note: null,
   ...extra,
 });
-const labels = { withheld: 'withheld', noData: 'no data', partial: 'partial' };
+const labels = { noData: 'no data', partial: 'partial' };
 
 /** How many values fall in each class of the breaks (class i: from break i − 1 up to break i). */
 const classSizes = (values: number[], breaks: number[]) =>
@@ -101,14 +100,9 @@ describe('map views', () => {
 });
 
 describe('map data', () => {
-  it('says why a value is missing: withheld, not computable, or no data', () => {
-    const data = mapData(
-      [row('1', 'a', 0.5), row('2', 'a', null, { suppressed: 'poor' }), row('3', 'b', null, { complete: false }), row('4', 'b', null)],
-      ['poor_rate', 'poor', 'households'],
-      labels,
-    );
+  it('says why a value is missing: not computable, or no data', () => {
+    const data = mapData([row('1', 'a', 0.5), row('3', 'b', null, { complete: false }), row('4', 'b', null)], labels);
     expect(data.get('1')).toMatchObject({ value: 0.5, missing: undefined });
-    expect(data.get('2')!.missing).toBe('withheld');
     expect(data.get('3')).toMatchObject({ missing: 'partial', hatched: true });
     expect(data.get('4')!.missing).toBe('no data');
   });
@@ -132,11 +126,7 @@ describe('map data', () => {
 });
 
 describe('map and comparison charts', () => {
-  const values = mapData(
-    [row('1', 'a', 0), row('2', 'a', 0.3), row('3', 'b', null, { suppressed: 'poor' }), row('4', 'b', null, { complete: false })],
-    ['poor'],
-    labels,
-  );
+  const values = mapData([row('1', 'a', 0), row('2', 'a', 0.3), row('3', 'b', null), row('4', 'b', null, { complete: false })], labels);
   const options = {
     id: 't',
     title: 'Tiles',
@@ -173,9 +163,9 @@ describe('map and comparison charts', () => {
     expect(tiles).not.toContain('Huyện <a>');
   });
 
-  it('keeps zero, withheld and not computable apart in the legend and the fill', async () => {
+  it('keeps zero, no data and not computable apart in the legend and the fill', async () => {
     expect(tiles).toContain('>0%</text>');
-    expect(tiles).toContain('>withheld</text>');
+    expect(tiles).toContain('>no data</text>');
     expect(tiles).toContain('>partial</text>');
     expect(tiles).toMatch(/data-code="4"[^>]*|fill="url\(#hatch-partial\)"/);
     await expect(tiles).toMatchFileSnapshot('__snapshots__/tile-map.svg');
@@ -229,11 +219,11 @@ describe('map and comparison charts', () => {
         { key: 'p', label: 'Province' },
         { key: 'd', label: 'District' },
       ],
-      (_, col) => (col === 'p' ? { value: 42.4 } : { value: null, missing: 'withheld' }),
+      (_, col) => (col === 'p' ? { value: 42.4 } : { value: null, missing: 'no data' }),
       { id: 'h', title: 'H', description: 'd', format: (v) => `${v}%`, missingLabel: '-', top: 100 },
     );
     expect(heat).toContain('aria-label="Province, Water: 42.4%"');
-    expect(heat).toContain('aria-label="District, Water: withheld"');
+    expect(heat).toContain('aria-label="District, Water: no data"');
     await expect(heat).toMatchFileSnapshot('__snapshots__/heatmap.svg');
   });
 });

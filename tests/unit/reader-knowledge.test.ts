@@ -12,7 +12,6 @@ const poverty = (code: string, year: number, values: Record<string, number>): Fa
   year,
   dims: { standard: 'national' },
   values,
-  suppressed: new Set(),
 });
 const unit = (unit_code: string, valid_from: string, valid_to: string | null, predecessor_codes: string | null = null) => ({
   unit_code,

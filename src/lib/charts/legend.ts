@@ -4,11 +4,11 @@ import { wrapToWidth } from '../export-font.ts';
 import { ZERO_BREAK } from '../views/class-breaks.ts';
 import { el, focusable } from './svg.ts';
 
-/** A unit's value on a map, or why it has none (withheld, no data, not computable). */
+/** A unit's value on a map, or why it has none (no data, not computable). */
 export interface MapDatum {
   name: string;
   value: number | null;
-  /** What to say instead of a value: "withheld", "no data", "partial transfer". */
+  /** What to say instead of a value: "no data", "partial transfer". */
   missing?: string;
   /** Drawn hatched: the value cannot be computed (a split unit), not merely hidden. */
   hatched?: boolean;
@@ -55,7 +55,7 @@ function className(lo: number | null, hi: number | null, format: (v: number) => 
 
 /**
  * The class legend: one swatch per class with its range, then one per kind of missing value
- * that actually occurs, so a withheld cell is never read as zero; with the height it takes. Its
+ * that actually occurs, so a missing value is never read as zero; with the height it takes. Its
  * title is broken into lines that fit `width`, as measured in the export face.
  */
 export function classLegend(

@@ -15,7 +15,7 @@ export interface LineChartOptions {
   title: string;
   description: string;
   format: (y: number) => string;
-  /** Label for a point whose value is withheld or missing. */
+  /** Label for a point that has no value. */
   missingLabel: string;
   breaks?: { x: number; label: string }[];
   /** A level to read the lines against, such as a target: a dashed horizontal line with its label. */

@@ -1,6 +1,5 @@
 import type { MapDatum } from '../charts/legend.ts';
 import type { TileGroup } from '../charts/tile-map.ts';
-import { isWithheld } from '../cells.ts';
 
 export interface MapRow extends Record<string, unknown> {
   unit_code: string;
@@ -8,29 +7,20 @@ export interface MapRow extends Record<string, unknown> {
   group_code: string | null;
   group_name: string | null;
   value: number | null;
-  suppressed: string | null;
   complete: boolean;
   note: string | null;
 }
 
 export interface MissingLabels {
-  withheld: string;
   noData: string;
   partial: string;
 }
 
-/** Each unit's value, or the reason it has none: not computable (split unit), withheld, or no data. */
-export function mapData(rows: MapRow[], dependsOn: string[], labels: MissingLabels): Map<string, MapDatum> {
+/** Each unit's value, or the reason it has none: not computable (split unit), or no data. */
+export function mapData(rows: MapRow[], labels: MissingLabels): Map<string, MapDatum> {
   return new Map(
     rows.map((r) => {
-      const missing =
-        r.value != null
-          ? undefined
-          : !r.complete
-            ? labels.partial
-            : dependsOn.some((c) => isWithheld(r, c))
-              ? labels.withheld
-              : labels.noData;
+      const missing = r.value != null ? undefined : !r.complete ? labels.partial : labels.noData;
       return [r.unit_code, { name: r.unit_name, value: r.value, missing, hatched: !r.complete || undefined }];
     }),
   );

@@ -1,7 +1,4 @@
-/**
- * What the map can show. Each indicator names the published column it reads and the counts a
- * rate is computed from, so a withheld count explains a missing rate.
- */
+/** What the map can show. Each indicator names the published column it reads and the counts a rate is computed from. */
 export type MapLevel = 'district' | 'commune' | 'units2025';
 
 export interface MapIndicator {

@@ -8,7 +8,7 @@ export interface PeerRow {
 export interface Standing {
   /** 1 for the highest poverty rate; tied units share a rank. */
   rank: number;
-  /** Peers with a published rate; the rest are withheld or have no data. */
+  /** Peers with a published rate; the rest have no data. */
   rated: number;
   peers: number;
   /** Other units with exactly the same rate. */

@@ -1,4 +1,3 @@
-import { missingText, withInputs } from '../../lib/cells.ts';
 import { labelOf, translator, type Locale } from '../../i18n/t.ts';
 import { heatmap } from '../../lib/charts/heatmap.ts';
 import type { FigureModel } from '../../lib/figure.ts';
@@ -17,8 +16,6 @@ interface Row {
   indicator: string;
   share_deprived: number | null;
   households_deprived: number | null;
-  /** Deprivation cells are withheld whole: true, or null when published. */
-  suppressed: string | null;
 }
 
 /** Years and standards with district deprivation figures (read once per build). */
@@ -41,7 +38,7 @@ async function drawDeprivationFigure(locale: Locale, year: number, standard: str
       share: province ? (byCell.get(`${key}|${province.key}`)?.share_deprived ?? -1) : 0,
     }))
     .sort((a, b) => b.share - a.share || a.key.localeCompare(b.key));
-  const missing = (r: Row | undefined) => missingText(locale, r ?? {}, withInputs('share_deprived'));
+  const missing = t('no_data');
   const format = (v: number) => formatPercent(locale, v, 1)!;
   const standardName = labelOf(locale, 'standard.short', standard);
   const title = t('deprivation.view.title', { year, standard: standardName });
@@ -56,7 +53,7 @@ async function drawDeprivationFigure(locale: Locale, year: number, standard: str
       units,
       (ind, unit) => {
         const r = byCell.get(`${ind}|${unit}`);
-        return { value: r?.share_deprived ?? null, missing: missing(r) };
+        return { value: r?.share_deprived ?? null, missing };
       },
       { id: id.replace('/', '-'), title, description: t('deprivation.view.desc'), format, missingLabel: t('no_data'), top: 100 },
     ),
@@ -75,7 +72,7 @@ async function drawDeprivationFigure(locale: Locale, year: number, standard: str
           ind.label,
           ...units.map((u) => {
             const r = byCell.get(`${ind.key}|${u.key}`);
-            return r?.share_deprived == null ? missing(r) : format(r.share_deprived);
+            return r?.share_deprived == null ? missing : format(r.share_deprived);
           }),
         ],
         values: [ind.key, ...units.map((u) => byCell.get(`${ind.key}|${u.key}`)?.share_deprived ?? null)],

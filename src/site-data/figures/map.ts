@@ -35,7 +35,7 @@ async function drawMapFigure(locale: Locale, view: MapView, link: (path: string)
   const ind = view.indicator;
   const names = mapViewNames(locale, view);
   const format = (v: number) => (ind.kind === 'percent' ? formatPercent(locale, v, v >= 10 ? 1 : 2)! : formatNumber(locale, v)!);
-  const values = mapData(rows, [ind.column, ...ind.counts], { withheld: t('suppressed'), noData: t('no_data'), partial: t('map.partial') });
+  const values = mapData(rows, { noData: t('no_data'), partial: t('map.partial') });
   const href = (code: string) => link(unitPage(view.level === 'district' ? 'district' : 'commune', code));
   const options = {
     id: 'map',

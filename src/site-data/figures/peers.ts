@@ -1,6 +1,5 @@
 import { labelOf, translator, type Locale } from '../../i18n/t.ts';
 import { stripPlot } from '../../lib/charts/strip-plot.ts';
-import { missingText, withInputs } from '../../lib/cells.ts';
 import { drawnTwice, type FigureModel } from '../../lib/figure.ts';
 import { formatPercent } from '../../lib/format.ts';
 import { isIllustrative } from '../../lib/manifest.ts';
@@ -11,7 +10,7 @@ import { once } from '../memo.ts';
 import { loadManifest, query } from '../db.ts';
 import { datasetSource, provinceName } from '../page.ts';
 
-type Row = PeerRow & { district_name: string | null; year: number; standard: string; suppressed: string | null };
+type Row = PeerRow & { district_name: string | null; year: number; standard: string };
 
 export interface UnitStanding {
   year: number;
@@ -85,11 +84,7 @@ async function drawUnitStanding(
           return {
             key: r.unit_code,
             href: r.unit_code === code ? undefined : href(r.unit_code),
-            cells: [
-              s ? String(s.rank) : '–',
-              r.unit_name,
-              r.poor_rate == null ? missingText(locale, r, withInputs('poor_rate')) : format(r.poor_rate),
-            ],
+            cells: [s ? String(s.rank) : '–', r.unit_name, r.poor_rate == null ? t('no_data') : format(r.poor_rate)],
             values: [s?.rank ?? null, r.unit_name, r.poor_rate],
           };
         }),

@@ -12,16 +12,16 @@ import { datasetSource } from '../page.ts';
 import { loadManifest, query } from '../db.ts';
 import { once } from '../memo.ts';
 
-type Row = SeriesRow & { suppressed: string | null };
+type Row = SeriesRow;
 
-/** Columns of the trend's data table: [key, message, kind, the counts a derived value depends on]. */
+/** Columns of the trend's data table: [key, message, kind]. */
 const COLUMNS = [
-  ['households', 'col.households', 'count', ['households']],
-  ['poor', 'col.poor', 'count', ['poor']],
-  ['poor_rate', 'col.poor_rate', 'percent', ['poor', 'households']],
-  ['near_poor', 'col.near_poor', 'count', ['near_poor']],
-  ['near_poor_rate', 'col.near_poor_rate', 'percent', ['near_poor', 'households']],
-  ['poor_change', 'col.poor_change', 'change', ['poor', 'poor_start']],
+  ['households', 'col.households', 'count'],
+  ['poor', 'col.poor', 'count'],
+  ['poor_rate', 'col.poor_rate', 'percent'],
+  ['near_poor', 'col.near_poor', 'count'],
+  ['near_poor_rate', 'col.near_poor_rate', 'percent'],
+  ['poor_change', 'col.poor_change', 'change'],
 ] as const;
 
 /** Poor (or near-poor) households over the years, one line per poverty standard, never joined across standards. */
@@ -57,7 +57,7 @@ function trendFigure(
         title,
         description: t('overview.trend.desc'),
         format: (v) => formatNumber(locale, v)!,
-        missingLabel: t('suppressed'),
+        missingLabel: t('no_data'),
         breaks,
         height,
       }),
@@ -84,7 +84,7 @@ function trendFigure(
         cells: [
           String(r.year),
           standardName(manifest, r.standard, locale),
-          ...COLUMNS.map(([key, , kind, deps]) => cellText(locale, r, key, kind, [...deps])),
+          ...COLUMNS.map(([key, , kind]) => cellText(locale, r, key, kind)),
         ],
         values: [r.year, r.standard, ...COLUMNS.map(([key]) => (r[key] as number | null) ?? null)],
       })),
@@ -110,7 +110,7 @@ export const provinceTrend = (locale: Locale): Promise<FigureModel> =>
     );
   });
 
-/** A unit's poor households over the years, or its near-poor where a reader can see more of those (small counts are withheld). */
+/** A unit's poor households over the years, or its near-poor where the dataset has more of those. */
 export const unitTrend = (locale: Locale, level: 'district' | 'commune', code: string): Promise<FigureModel> =>
   once(`${locale}:${level}s/${code}/trend`, async () => {
     const rows = await query<Row>(unitSeries(level, code));

@@ -1,6 +1,5 @@
 import { labelOf, translator, type Locale } from '../../i18n/t.ts';
 import { barChart } from '../../lib/charts/bar-chart.ts';
-import { missingText, withInputs } from '../../lib/cells.ts';
 import { drawnTwice, type FigureModel } from '../../lib/figure.ts';
 import { formatPercent } from '../../lib/format.ts';
 import { isIllustrative, standardName } from '../../lib/manifest.ts';
@@ -15,7 +14,6 @@ type Row = {
   share_deprived: number | null;
   year: number;
   standard: string;
-  suppressed: string | null;
   unit_name: string;
 };
 
@@ -34,7 +32,6 @@ async function drawUnitDeprivationFigure(locale: Locale, level: 'district' | 'co
     standard: standardName(manifest, first.standard, locale),
   });
   const format = (v: number) => formatPercent(locale, v, 1)!;
-  const missing = (r: Row) => missingText(locale, r, withInputs('share_deprived'));
   return {
     id,
     page: unitPage(level, code),
@@ -49,7 +46,7 @@ async function drawUnitDeprivationFigure(locale: Locale, level: 'district' | 'co
           title,
           description: t('unit.deprivation.desc'),
           format,
-          missingLabel: t('suppressed'),
+          missingLabel: t('no_data'),
         },
       ),
     ),
@@ -64,7 +61,7 @@ async function drawUnitDeprivationFigure(locale: Locale, level: 'district' | 'co
       rowHeader: 0,
       rows: rows.map((d) => ({
         key: d.indicator,
-        cells: [labelOf(locale, 'deprivation', d.indicator), d.share_deprived == null ? missing(d) : format(d.share_deprived)],
+        cells: [labelOf(locale, 'deprivation', d.indicator), d.share_deprived == null ? t('no_data') : format(d.share_deprived)],
         values: [d.indicator, d.share_deprived],
       })),
     },
