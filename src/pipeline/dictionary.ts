@@ -122,8 +122,8 @@ export function notCollected(input: Record<string, unknown>[] | undefined, colum
 
 /** What the rounding does to a table's counts, for the dictionary, the downloads and the schema browser. */
 export const roundedNote = (base: number): { vi: string; en: string } => ({
-  vi: `Số hộ được làm tròn ngẫu nhiên có kiểm soát tới bội số của ${base} để bảo vệ bí mật (0 nghĩa là 0–${base - 1} hộ). Số cấp huyện, tỉnh là tổng các số xã đã làm tròn, nên có thể khác số chính thức; số chính thức giữ nguyên trong bảng published_figures.`,
-  en: `Household counts are randomly rounded, under control, to multiples of ${base} for confidentiality (0 means 0–${base - 1}). District and province counts are sums of the rounded commune counts, so they can differ from the official figures, which are kept exact in the table published_figures.`,
+  vi: `Số hộ được làm tròn ngẫu nhiên có kiểm soát tới bội số của ${base} để bảo vệ bí mật (0 nghĩa là 0–${base - 1} hộ). Số cấp huyện, tỉnh là tổng các số xã đã làm tròn, nên có thể khác số chính thức; số chính thức được giữ nguyên trong bảng các số liệu đã công bố.`,
+  en: `Household counts are randomly rounded, under control, to multiples of ${base} for confidentiality (0 means 0–${base - 1}). District and province counts are sums of the rounded commune counts, so they can differ from the official figures, which are kept exact in the table of published figures.`,
 });
 
 /** Vietnamese and English description of a published column. */

@@ -224,7 +224,7 @@ describe('the Excel downloads', () => {
     }[];
     const noted = dictionary.filter((t) => t.note).map((t) => t.table);
     expect(noted).toEqual(['poverty', 'deprivation', 'coverage', 'poverty_2025_units']);
-    expect(dictionary.find((t) => t.table === 'poverty')?.note?.en).toContain('published_figures');
+    expect(dictionary.find((t) => t.table === 'poverty')?.note?.en).toContain('published figures');
   });
 });
 
