@@ -40,3 +40,16 @@ export const pageKinds = (root = 'dist'): string[] => {
   const pages = builtPages(root);
   return KINDS.flatMap((k) => pages.filter((p) => k.test(p)).slice(0, 1));
 };
+
+/**
+ * Vietnamese pages to load in a browser: the first, middle and last page of each kind (different
+ * data, same code), and every page no kind describes, so that a new kind of page is never skipped.
+ */
+export const pageSample = (root = 'dist'): string[] => {
+  const pages = builtPages(root).filter((p) => !p.startsWith('en/'));
+  const picked = KINDS.flatMap((k) => {
+    const ofKind = pages.filter((p) => k.test(p));
+    return [...new Set([ofKind[0], ofKind[Math.floor(ofKind.length / 2)], ofKind.at(-1)])].filter((p) => p != null);
+  });
+  return [...picked, ...pages.filter((p) => !KINDS.some((k) => k.test(p)))];
+};

@@ -1,7 +1,7 @@
 import { readdirSync } from 'node:fs';
 import { join } from 'node:path';
 
-export { builtPages, embedPages, pageKinds } from '../../scripts/page-kinds.ts';
+export { builtPages, embedPages, pageKinds, pageSample } from '../../scripts/page-kinds.ts';
 
 /** Every file of a built site whose name matches `pattern`, bundled scripts and styles (_astro/) apart. */
 export const builtFiles = (root: string, pattern: RegExp): string[] =>
