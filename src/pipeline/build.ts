@@ -183,7 +183,7 @@ async function writeOutputs(dataset: Dataset, root: string): Promise<Manifest> {
 function archiveReadme(meta: Dataset['meta'], published: Manifest['tables'], hasBoundaries: boolean): string {
   const tables = published.map(
     (t) =>
-      `- ${t.name}: ${t.illustrative ? 'ILLUSTRATIVE / MINH HỌA' : 'real / thật'}; ${t.source.en} (${t.licence.en}) / ${t.source.vi} (${t.licence.vi})`,
+      `- ${t.name}: ${t.illustrative ? 'ILLUSTRATIVE / MINH HỌA' : 'real / thật'}; ${t.source.en} (${t.licence.en}) / ${t.source.vi} (${t.licence.vi})${t.note ? `\n  ${t.note.en}\n  ${t.note.vi}` : ''}`,
   );
   return [
     `${meta.title.en} / ${meta.title.vi}`,

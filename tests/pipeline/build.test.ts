@@ -186,6 +186,7 @@ describe('what each manifest lists is exactly what its folder or archive holds',
     for (const f of listed) expect(createHash('sha256').update(entries[f.path]).digest('hex'), f.path).toBe(f.sha256);
     const readme = new TextDecoder().decode(entries['README.txt']);
     for (const t of manifest.tables) expect(readme, t.name).toContain(`- ${t.name}: `);
+    expect(readme).toContain('multiples of 5');
   });
 });
 
