@@ -23,6 +23,8 @@ export interface RoundingInput {
 
 /** Breaking a bound costs more than every rounding direction of its component put together. */
 const BREAK_COST = 1e4;
+/** Breaking an identity, only where no rounding keeps them all, costs more than breaking every bound. */
+const IDENTITY_BREAK_COST = 1e7;
 
 interface Row {
   cols: number[];
@@ -80,7 +82,9 @@ export async function roundControlled(input: RoundingInput): Promise<number[]> {
       });
       continue;
     }
-    const up = await solveGroup(solver, group, lean);
+    // Identities among several tables can leave no rounding that keeps them all (it is guaranteed
+    // only for simpler tables): then the fewest are broken, and the audit still checks the result.
+    const up = solveGroup(solver, group, lean, false) ?? solveGroup(solver, group, lean, true)!;
     group.cols.forEach((j, i) => {
       if (up[i]) rounded[choosers[j]] += base;
     });
@@ -88,30 +92,37 @@ export async function roundControlled(input: RoundingInput): Promise<number[]> {
   return rounded;
 }
 
-async function solveGroup(solver: Highs, group: { cols: number[]; rows: Row[] }, lean: number[]): Promise<boolean[]> {
+/** The rounding directions of one component; null when no rounding keeps its identities (unless `elastic`). */
+function solveGroup(solver: Highs, group: { cols: number[]; rows: Row[] }, lean: number[], elastic: boolean): boolean[] | null {
   const local = new Map(group.cols.map((c, i) => [c, i]));
-  const soft = group.rows.filter((r) => r.soft);
-  // Columns: one per choosing cell, then one slack per bound (how many bases it is broken by).
-  const n = group.cols.length + soft.length;
+  // Columns: one per choosing cell, then slacks (in bases): one per bound, how far it is broken,
+  // and with `elastic` two per identity, how far above and below.
   const starts = [0];
   const indices: number[] = [];
   const coefs: number[] = [];
-  let slack = group.cols.length;
+  const slackCost: number[] = [];
+  const slack = (coef: number, cost: number) => {
+    indices.push(group.cols.length + slackCost.length);
+    coefs.push(coef);
+    slackCost.push(cost);
+  };
   for (const r of group.rows) {
     r.cols.forEach((c, i) => {
       indices.push(local.get(c)!);
       coefs.push(r.coefs[i]);
     });
-    if (r.soft) {
-      indices.push(slack++);
-      coefs.push(1);
+    if (r.soft) slack(1, BREAK_COST);
+    else if (elastic) {
+      slack(1, IDENTITY_BREAK_COST);
+      slack(-1, IDENTITY_BREAK_COST);
     }
     starts.push(indices.length);
   }
+  const n = group.cols.length + slackCost.length;
   // Going against a draw costs as much as the draw was from going the other way: a count whose
   // draw was near its threshold gives way first, which keeps each count's chance of going up
   // close to remainder / base, and so the rounding unbiased.
-  const colCost = Float64Array.from({ length: n }, (_, j) => (j < group.cols.length ? lean[j] : BREAK_COST));
+  const colCost = Float64Array.from({ length: n }, (_, j) => (j < group.cols.length ? lean[j] : slackCost[j - group.cols.length]));
   const model = solver.createModel({
     numCols: n,
     numRows: group.rows.length,
@@ -127,7 +138,8 @@ async function solveGroup(solver: Highs, group: { cols: number[]; rows: Row[] },
     model.options.set({ output_flag: false });
     model.run();
     if (model.getModelStatus() !== solver.constants.modelStatus.optimal) {
-      throw new Error(`controlled rounding: no rounding keeps these identities (status ${model.getModelStatus()})`);
+      if (!elastic) return null;
+      throw new Error(`controlled rounding: the solver found no rounding (status ${model.getModelStatus()})`);
     }
     const x = model.getSolution().colValue;
     return group.cols.map((_, i) => x[i] > 0.5);

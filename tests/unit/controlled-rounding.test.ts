@@ -63,6 +63,23 @@ describe('controlled random rounding', () => {
     );
   });
 
+  it('breaks as few identities as it must where no rounding keeps them all', async () => {
+    // Three equal parts of 2 and their total 6: the parts go to 0 or 5 together, so their sum is
+    // 0 or 15, and the total can only be 5 or 10.
+    const values = [2, 2, 2, 6];
+    const equalities = [
+      { cells: [0, 1], coefs: [1, -1] },
+      { cells: [1, 2], coefs: [1, -1] },
+      { cells: [3, 0, 1, 2], coefs: [1, -1, -1, -1] },
+    ];
+    const out = await roundControlled({ values, equalities, inequalities: [], base: 5, draws: draws(4) });
+    out.forEach((v, i) => {
+      expect(v % 5).toBe(0);
+      expect(Math.abs(v - values[i])).toBeLessThan(5);
+    });
+    expect(equalities.filter((e) => holds(out, e) !== 0)).toHaveLength(1);
+  });
+
   it('keeps a bound where it can: a part never rounds above its whole', async () => {
     // whole − part ≥ 0, both 3. The whole's draw says down, the part's says up more surely: the
     // part going up alone would break the bound, so both go up.
