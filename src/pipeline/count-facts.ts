@@ -1,7 +1,7 @@
 import { buildCellSystem } from './disclosure-facts.ts';
 import { buildFacts, type Fact, type UnitRow } from './facts.ts';
 import { TABLES } from './input-schema.ts';
-import { validOn, yearEnd } from './periods.ts';
+import { unitAtYearEnd, yearEnd } from './periods.ts';
 import type { Dataset } from './load-dataset.ts';
 import { reaggregateTo2025 } from './reaggregate.ts';
 import type { TypedRow } from './validate-columns.ts';
@@ -112,10 +112,8 @@ export function countFacts(dataset: Dataset, { communesOnly = false } = {}) {
       code,
     ),
   );
-  const periods = new Map<string, UnitRow[]>();
-  for (const u of units) periods.set(u.unit_code, [...(periods.get(u.unit_code) ?? []), u]);
-  const continues = (f: Fact) =>
-    f.level !== 'commune' || (periods.get(f.code)?.find((u) => validOn(u, yearEnd(f.year)))?.valid_from ?? '') <= yearEnd(f.year - 1);
+  const unitAt = unitAtYearEnd(units);
+  const continues = (f: Fact) => f.level !== 'commune' || (unitAt(f.code, f.year)?.valid_from ?? '') <= yearEnd(f.year - 1);
   const system = buildCellSystem(
     [...poverty, ...successors.facts, ...deprivation, ...coverage],
     IDENTITIES,

@@ -1,4 +1,4 @@
-import { validOn, yearEnd } from './periods.ts';
+import { unitAtYearEnd } from './periods.ts';
 import type { TypedRow } from './validate-columns.ts';
 
 export type Level = 'commune' | 'district' | 'province' | 'unit_2025';
@@ -40,8 +40,7 @@ export function buildFacts(
   units: UnitRow[],
   provinceCode: string,
 ): Fact[] {
-  const periods = new Map<string, UnitRow[]>();
-  for (const u of units) periods.set(u.unit_code, [...(periods.get(u.unit_code) ?? []), u]);
+  const unitAt = unitAtYearEnd(units);
   const facts = new Map<string, Fact>();
   const add = (
     level: Level,
@@ -62,7 +61,7 @@ export function buildFacts(
   for (const r of rows) {
     const year = r.year as number;
     const code = r.unit_code as string;
-    const unit = periods.get(code)?.find((u) => validOn(u, yearEnd(year)));
+    const unit = unitAt(code, year);
     const district = unit?.district_code || null;
     const dims = Object.fromEntries(dimColumns.map((c) => [c, String(r[c])]));
     const values = Object.fromEntries(measures.map((m) => [m, r[m] as number | null]));

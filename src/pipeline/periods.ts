@@ -10,6 +10,13 @@ export const yearEnd = (year: number): string => `${year}-12-31`;
 export const validOn = (unit: UnitPeriod, date: string): boolean =>
   unit.valid_from <= date && (unit.valid_to == null || unit.valid_to === '' || date <= unit.valid_to);
 
+/** Finds the period of a unit code that a year's figures are reported on (valid on 31 December). */
+export function unitAtYearEnd<T extends UnitPeriod>(units: T[]): (code: string, year: number) => T | undefined {
+  const periods = new Map<string, T[]>();
+  for (const u of units) periods.set(u.unit_code, [...(periods.get(u.unit_code) ?? []), u]);
+  return (code, year) => periods.get(code)?.find((u) => validOn(u, yearEnd(year)));
+}
+
 export function unitsOfYear<T extends UnitPeriod>(units: T[], year: number): T[] {
   const date = yearEnd(year);
   return units.filter((u) => validOn(u, date));

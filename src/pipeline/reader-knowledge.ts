@@ -2,7 +2,7 @@ import type { CellSystem } from './disclosure-facts.ts';
 import type { Relation } from './disclosure.ts';
 import type { Fact } from './facts.ts';
 import type { Metadata } from './metadata.ts';
-import { validOn, yearEnd } from './periods.ts';
+import { unitAtYearEnd, yearEnd } from './periods.ts';
 
 /** What every reader knows beyond the sums in the cell system: identities across tables, and bounds. */
 export interface ReaderKnowledge {
@@ -118,11 +118,10 @@ export function readerKnowledge(
       );
     }
   }
-  const periods = new Map<string, UnitLineage[]>();
-  for (const u of units) periods.set(u.unit_code, [...(periods.get(u.unit_code) ?? []), u]);
+  const unitAt = unitAtYearEnd(units);
   for (const [fact, ids] of system.ids) {
     if (fact.table !== 'poverty' || fact.level !== 'commune') continue;
-    const formed = periods.get(fact.code)?.find((u) => validOn(u, yearEnd(fact.year)));
+    const formed = unitAt(fact.code, fact.year);
     if (!formed?.predecessor_codes || formed.valid_from <= yearEnd(fact.year - 1)) continue;
     const before = formed.predecessor_codes
       .split(';')

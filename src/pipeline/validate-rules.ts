@@ -1,6 +1,6 @@
 import type { Metadata } from './metadata.ts';
 import { issue, type Issue } from './issues.ts';
-import { unitsOfYear, validOn, yearEnd } from './periods.ts';
+import { unitAtYearEnd, unitsOfYear, yearEnd } from './periods.ts';
 import type { TypedRow } from './validate-columns.ts';
 
 export interface TypedTables {
@@ -30,10 +30,8 @@ export function validateRules(
     valid_to: u.valid_to as string | null,
     predecessor_codes: (u.predecessor_codes as string | null) ?? '',
   }));
-  const periodsOf = new Map<string, typeof unitsWithPeriods>();
-  for (const u of unitsWithPeriods) periodsOf.set(u.unit_code, [...(periodsOf.get(u.unit_code) ?? []), u]);
-  const unitCodes = new Set(periodsOf.keys());
-  const unitAt = (code: string, year: number) => periodsOf.get(code)?.find((u) => validOn(u, yearEnd(year)));
+  const unitCodes = new Set(unitsWithPeriods.map((u) => u.unit_code));
+  const unitAt = unitAtYearEnd(unitsWithPeriods);
 
   for (const u of t.units) {
     if (u.valid_to != null && s(u, 'valid_to') < s(u, 'valid_from')) {
