@@ -213,10 +213,16 @@ describe('accessibility basics (axe-core)', () => {
     'embed/en/deprivation/2024-national/',
     'targets/report/',
   ];
+  // One browser for every page: axe is injected into each, which the site's CSP would refuse.
+  let axeSite: Site;
+  beforeAll(async () => {
+    axeSite = await openSite('dist', '/', { bypassCSP: true });
+  });
+  afterAll(async () => axeSite?.close());
+
   it.each([...paths.flatMap((p) => [p, `en/${p}`]), ...embeds])('/%s has no serious or critical violation', async (path) => {
-    const axeSite = await openSite('dist', '/', { bypassCSP: true });
+    const { page } = await visit(axeSite, path);
     try {
-      const { page } = await visit(axeSite, path);
       await page.evaluate(axeSource);
       const violations = await page.evaluate(async () => {
         const result = await (
@@ -234,7 +240,7 @@ describe('accessibility basics (axe-core)', () => {
       });
       expect(violations).toEqual([]);
     } finally {
-      await axeSite.close();
+      await page.close();
     }
   });
 });
