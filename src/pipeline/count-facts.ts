@@ -6,6 +6,12 @@ import type { Dataset } from './load-dataset.ts';
 import { reaggregateTo2025 } from './reaggregate.ts';
 import type { TypedRow } from './validate-columns.ts';
 
+/** The tables of commune counts, and the columns that, beside unit and year, tell their rows apart. */
+export const COUNT_DIMS = { poverty: ['standard'], deprivation: ['standard', 'indicator'], coverage: ['programme'] } satisfies Record<
+  string,
+  string[]
+>;
+
 export const POVERTY_MEASURES = TABLES.find((t) => t.name === 'poverty')!
   .columns.filter((c) => c.type === 'integer')
   .map((c) => c.name);
@@ -88,7 +94,7 @@ export function countFacts(dataset: Dataset, { communesOnly = false } = {}) {
   const code = meta.province.code;
   const keep = (facts: Fact[]) => (communesOnly ? facts.filter((f) => f.level === 'commune') : facts);
   const povertyMeasures = [...POVERTY_MEASURES, ...complementsOf('poverty').map((c) => c.name)];
-  const poverty = keep(buildFacts('poverty', withComplements('poverty', tables.poverty), ['standard'], povertyMeasures, units, code));
+  const poverty = keep(buildFacts('poverty', withComplements('poverty', tables.poverty), COUNT_DIMS.poverty, povertyMeasures, units, code));
   const successors = communesOnly
     ? { facts: [], sums: [], incomplete: [], measures: [] }
     : reaggregateTo2025(poverty, tables.crosswalk ?? [], units);
@@ -96,7 +102,7 @@ export function countFacts(dataset: Dataset, { communesOnly = false } = {}) {
     buildFacts(
       'deprivation',
       withComplements('deprivation', withPoorNearPoor(tables.deprivation ?? [], tables.poverty)),
-      ['standard', 'indicator'],
+      COUNT_DIMS.deprivation,
       DEPRIVATION_MEASURES,
       units,
       code,
@@ -106,7 +112,7 @@ export function countFacts(dataset: Dataset, { communesOnly = false } = {}) {
     buildFacts(
       'coverage',
       withComplements('coverage', tables.coverage ?? []),
-      ['programme'],
+      COUNT_DIMS.coverage,
       ['eligible', 'covered', 'uncovered'],
       units,
       code,

@@ -5,7 +5,7 @@ import type { Relation } from './disclosure.ts';
 import { type AuditInput, auditIntervals, DERIVED, PUBLISHED, ROUNDED } from './interval-audit.ts';
 import type { Dataset } from './load-dataset.ts';
 import { readerKnowledge, type UnitLineage } from './reader-knowledge.ts';
-import { type CountFacts, countFacts, UNPUBLISHED_MEASURES } from './count-facts.ts';
+import { COUNT_DIMS, type CountFacts, countFacts, UNPUBLISHED_MEASURES } from './count-facts.ts';
 import type { TypedRow } from './validate-columns.ts';
 
 /** What the disclosure control did, for the manifest and the methodology page. */
@@ -58,9 +58,7 @@ function withRounded(dataset: Dataset, communes: CountFacts, rounded: number[]):
     ...dataset,
     tables: {
       ...dataset.tables,
-      poverty: replace('poverty', ['standard']),
-      deprivation: replace('deprivation', ['standard', 'indicator']),
-      coverage: replace('coverage', ['programme']),
+      ...Object.fromEntries(Object.entries(COUNT_DIMS).map(([table, dims]) => [table, replace(table, dims)])),
     },
   };
 }

@@ -1,6 +1,6 @@
 import type { DuckDBConnection } from '@duckdb/node-api';
 import { foldName } from '../lib/names.ts';
-import { POVERTY_MEASURES } from './count-facts.ts';
+import { COUNT_DIMS, POVERTY_MEASURES } from './count-facts.ts';
 import { loadTable, type SqlColumn, type SqlType } from './duckdb-load.ts';
 import type { Fact, UnitRow } from './facts.ts';
 import { TABLES, type ColumnSpec } from './input-schema.ts';
@@ -85,8 +85,8 @@ export async function stageDataset(conn: DuckDBConnection, dataset: Dataset) {
   const { facts, summary } = await protectCounts(dataset);
   const { poverty, successors, deprivation, coverage } = facts;
   const name = namer(dataset);
-  await stageFacts(conn, 'poverty', poverty, ['standard'], POVERTY_MEASURES, name);
-  await stageFacts(conn, 'poverty_2025', successors.facts, ['standard'], successors.measures, name);
+  await stageFacts(conn, 'poverty', poverty, COUNT_DIMS.poverty, POVERTY_MEASURES, name);
+  await stageFacts(conn, 'poverty_2025', successors.facts, COUNT_DIMS.poverty, successors.measures, name);
   await loadTable(
     conn,
     'stg_poverty_2025_incomplete',
@@ -99,8 +99,8 @@ export async function stageDataset(conn: DuckDBConnection, dataset: Dataset) {
     ],
     successors.incomplete,
   );
-  await stageFacts(conn, 'deprivation', deprivation, ['standard', 'indicator'], ['households_deprived'], name);
-  await stageFacts(conn, 'coverage', coverage, ['programme'], ['eligible', 'covered', 'uncovered'], name);
+  await stageFacts(conn, 'deprivation', deprivation, COUNT_DIMS.deprivation, ['households_deprived'], name);
+  await stageFacts(conn, 'coverage', coverage, COUNT_DIMS.coverage, ['eligible', 'covered', 'uncovered'], name);
 
   for (const spec of TABLES.filter((t) => !['poverty', 'deprivation', 'coverage'].includes(t.name))) {
     await loadTable(

@@ -10,12 +10,12 @@ import { join } from 'node:path';
 import { DuckDBInstance } from '@duckdb/node-api';
 import { describe, expect, it } from 'vitest';
 import { buildData } from '../../src/pipeline/build.ts';
+import { COUNT_DIMS } from '../../src/pipeline/count-facts.ts';
 import { factKey } from '../../src/pipeline/facts.ts';
 import { auditIntervals, ROUNDED } from '../../src/pipeline/interval-audit.ts';
 import { loadDataset } from '../../src/pipeline/load-dataset.ts';
 import { readerModel } from '../../src/pipeline/protect-counts.ts';
 
-const DIMS: Record<string, string[]> = { poverty: ['standard'], deprivation: ['standard', 'indicator'], coverage: ['programme'] };
 /** The published column of a count, where its name differs. */
 const COLUMN: Record<string, string> = { uncovered: 'gap' };
 
@@ -24,13 +24,13 @@ async function publishedAttack(dir: string) {
   const { manifest } = await buildData(dir, out);
   const conn = await (await DuckDBInstance.create()).connect();
   const published = new Map<string, Record<string, unknown>>();
-  for (const table of Object.keys(DIMS)) {
+  for (const [table, dims] of Object.entries(COUNT_DIMS)) {
     const rows = (
       await conn.runAndReadAll(`SELECT * FROM '${join(out, 'parquet', `${table}.parquet`)}' WHERE level = 'commune'`)
     ).getRowObjectsJS();
     for (const r of rows) {
-      const dims = Object.fromEntries(DIMS[table].map((d) => [d, String(r[d])]));
-      published.set(factKey({ table, level: 'commune', code: String(r.unit_code), year: Number(r.year), dims }), r);
+      const values = Object.fromEntries(dims.map((d) => [d, String(r[d])]));
+      published.set(factKey({ table, level: 'commune', code: String(r.unit_code), year: Number(r.year), dims: values }), r);
     }
   }
   const { dataset } = await loadDataset(dir);

@@ -12,8 +12,6 @@ import { datasetSource } from '../page.ts';
 import { loadManifest, query } from '../db.ts';
 import { once } from '../memo.ts';
 
-type Row = SeriesRow;
-
 /** Columns of the trend's data table: [key, message, kind]. */
 const COLUMNS = [
   ['households', 'col.households', 'count'],
@@ -29,7 +27,7 @@ function trendFigure(
   locale: Locale,
   id: string,
   page: string,
-  rows: Row[],
+  rows: SeriesRow[],
   column: 'poor' | 'near_poor',
   title: string,
   height?: number,
@@ -93,7 +91,7 @@ function trendFigure(
 }
 
 /** The province's rows of the poverty table, every year and standard (read once per build). */
-export const provinceRows = () => once('province-series', () => query<Row>(provinceSeries()));
+export const provinceRows = () => once('province-series', () => query<SeriesRow>(provinceSeries()));
 
 /** The province's poor households over the years. */
 export const provinceTrend = (locale: Locale): Promise<FigureModel> =>
@@ -113,7 +111,7 @@ export const provinceTrend = (locale: Locale): Promise<FigureModel> =>
 /** A unit's poor households over the years, or its near-poor where the dataset has more of those. */
 export const unitTrend = (locale: Locale, level: 'district' | 'commune', code: string): Promise<FigureModel> =>
   once(`${locale}:${level}s/${code}/trend`, async () => {
-    const rows = await query<Row>(unitSeries(level, code));
+    const rows = await query<SeriesRow>(unitSeries(level, code));
     const shown = (c: string) => rows.filter((r) => r[c] != null).length;
     const column = shown('poor') >= shown('near_poor') ? 'poor' : 'near_poor';
     const name = (rows.at(-1)?.unit_name as string | undefined) ?? code;
