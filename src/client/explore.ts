@@ -68,7 +68,7 @@ if (root) {
       format: (v) => number.format(v),
       missingLabel: 'NULL',
       height: 260,
-    });
+    }).svg;
   };
 
   /** A note in the results area (role status), e.g. that a query runs long or its result was cut. */

@@ -1,4 +1,5 @@
 import { stringify } from 'csv-stringify/sync';
+import type { Chart } from './charts/svg.ts';
 import { spreadsheetSafe } from './spreadsheet-safe.ts';
 
 /**
@@ -12,9 +13,9 @@ export interface FigureModel {
   page: string;
   title: string;
   description: string;
-  svg: string;
-  /** The same chart laid out for a phone (NARROW_WIDTH wide), shown instead of `svg` on small screens. */
-  svgNarrow?: string;
+  chart: Chart;
+  /** The same chart laid out for a phone (NARROW_WIDTH wide), shown instead of `chart` on small screens. */
+  chartNarrow?: Chart;
   /** Where the data comes from, without a label: pages, files and embeds put "Source:" before it once. */
   source: string;
   illustrative: boolean;
@@ -60,16 +61,10 @@ export const figureCsv = (figure: Pick<FigureModel, 'table' | 'illustrative' | '
 export const NARROW_WIDTH = 300;
 
 /** A chart drawn for a wide screen and for a phone; `draw` gets the width (undefined: its own) and a suffix for its ids. */
-export const drawnTwice = (draw: (width: number | undefined, idSuffix: string) => string) => ({
-  svg: draw(undefined, ''),
-  svgNarrow: draw(NARROW_WIDTH, '-narrow'),
+export const drawnTwice = (draw: (width: number | undefined, idSuffix: string) => Chart) => ({
+  chart: draw(undefined, ''),
+  chartNarrow: draw(NARROW_WIDTH, '-narrow'),
 });
 
 /** A file name for a figure's downloads: its id with slashes as dashes. */
 export const figureFileName = (id: string, ext: string) => `${id.replaceAll('/', '-')}.${ext}`;
-
-/** A chart's drawn size, from its viewBox (charts always have one; 640 × 400 otherwise). */
-export function svgSize(svg: string): { width: number; height: number } {
-  const [, w, h] = /viewBox="0 0 ([\d.]+) ([\d.]+)"/.exec(svg) ?? [];
-  return { width: Number(w ?? 640), height: Number(h ?? 400) };
-}

@@ -1,7 +1,7 @@
 import { t, type Locale } from '../i18n/t.ts';
 import { escapeHtml } from './escape.ts';
 import { EXPORT_FONT_FAMILY, textWidth, wrapToWidth } from './export-font.ts';
-import { svgSize, type FigureModel } from './figure.ts';
+import type { FigureModel } from './figure.ts';
 import type { Manifest } from './manifest.ts';
 
 /** The size link previews (Open Graph, Zalo, Facebook, X) show without cropping. */
@@ -42,13 +42,11 @@ export function shareImageSvg(figure: FigureModel, locale: Locale, manifest: Man
   const footerY = H - PAD;
   const chartTop = PAD + TITLE.size + (title.length - 1) * TITLE.lineHeight + 20;
   const chartBottom = footerY - FOOT.size - 36;
-  const { width, height } = svgSize(figure.svg);
-  const chart = figure.svg
-    .replace(/^<svg /, `<svg x="${PAD}" y="${chartTop}" `)
-    .replace(
-      /^(<svg[^>]*?) width="[\d.]+" height="[\d.]+"/,
-      `$1 width="${inner}" height="${chartBottom - chartTop}" preserveAspectRatio="xMidYMid meet" data-source-size="${width}x${height}"`,
-    );
+  // The chart, drawn at its own size, scaled into the space between title and footer.
+  const { width, height } = figure.chart;
+  const chart =
+    `<svg x="${PAD}" y="${chartTop}" width="${inner}" height="${chartBottom - chartTop}" viewBox="0 0 ${width} ${height}" preserveAspectRatio="xMidYMid meet">` +
+    `${figure.chart.svg}</svg>`;
   const badgeBox = badge
     ? `<rect x="${W - PAD - badgeWidth - 24}" y="${footerY - FOOT.size - 6}" width="${badgeWidth + 24}" height="${FOOT.size + 14}" rx="4" fill="#fef3c7" stroke="#b45309"/>` +
       line(badge, W - PAD - badgeWidth - 12, footerY, FOOT.size, 'bold', '#78350f')

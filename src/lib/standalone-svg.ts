@@ -1,7 +1,7 @@
 import { t, type Locale } from '../i18n/t.ts';
 import { escapeHtml } from './escape.ts';
 import { EXPORT_FONT_FAMILY, textWidth, wrapToWidth } from './export-font.ts';
-import { svgSize, type FigureModel } from './figure.ts';
+import type { FigureModel } from './figure.ts';
 import type { Manifest } from './manifest.ts';
 
 const TITLE = { size: 18, lineHeight: 22, weight: 'bold' } as const;
@@ -26,7 +26,7 @@ const textLines = (lines: string[], x: number, y: number, style: typeof TITLE | 
  * and licence, so the image never travels without saying where it comes from.
  */
 export function standaloneSvg(figure: FigureModel, locale: Locale, manifest: Manifest): string {
-  const { width, height } = svgSize(figure.svg);
+  const { width, height } = figure.chart;
   const pad = 16;
   const inner = width - 2 * pad;
   const footerLines = (text: string) => wrapToWidth(text, inner, FOOTER.size, FOOTER.weight);
@@ -42,7 +42,7 @@ export function standaloneSvg(figure: FigureModel, locale: Locale, manifest: Man
   ];
   const bottom = top + height + 16;
   const total = bottom + footer.length * FOOTER.lineHeight + pad;
-  const chart = figure.svg.replace(/^<svg /, `<svg x="0" y="${top}" `);
+  const chart = `<g transform="translate(0 ${top})">${figure.chart.svg}</g>`;
   return (
     `<?xml version="1.0" encoding="UTF-8"?>\n<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 ${width} ${total}" width="${width}" height="${total}" font-family="'${EXPORT_FONT_FAMILY}', system-ui, -apple-system, 'Segoe UI', Roboto, Arial, sans-serif" color="#0f172a">` +
     `<rect width="100%" height="100%" fill="#ffffff"/>` +

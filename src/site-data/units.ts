@@ -13,3 +13,15 @@ export interface CommuneEntry {
 /** Every commune that has figures, each once, for the static pages (read once per build). */
 export const listCommunes = () => once('communes', () => query<CommuneEntry>(communeIndex()));
 export const listDistricts = () => once('districts', () => query<{ unit_code: string; unit_name: string }>(districtIndex()));
+
+/** A district or commune, as the figures about one unit are parameterised. */
+export interface UnitRef {
+  level: 'district' | 'commune';
+  code: string;
+}
+
+/** Every district and commune that has a page. */
+export const listUnits = async (): Promise<UnitRef[]> => [
+  ...(await listDistricts()).map((d) => ({ level: 'district' as const, code: d.unit_code })),
+  ...(await listCommunes()).map((c) => ({ level: 'commune' as const, code: c.unit_code })),
+];

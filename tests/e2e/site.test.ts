@@ -6,6 +6,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { published } from './published.ts';
 import { openSite, typeQuery, visit, type Site } from './browser.ts';
 import { builtPages, pageSample } from './pages.ts';
+import { figureFilesPath, liveEmbedPath } from '../../src/lib/embed.ts';
 
 const axeSource = readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
 
@@ -33,8 +34,9 @@ describe('every page, in both languages', () => {
     const problems: string[] = [];
     for (const path of pages) {
       const html = parse(readFileSync(join('dist', path, 'index.html'), 'utf8'));
-      const lang = html.querySelector('html')?.getAttribute('lang');
-      if (lang !== (path.startsWith('en/') ? 'en' : 'vi')) problems.push(`${path}: lang=${lang}`);
+      const lang = path.startsWith('en/') ? 'en' : 'vi';
+      const declared = html.querySelector('html')?.getAttribute('lang');
+      if (declared !== lang) problems.push(`${path}: lang=${declared}`);
       if (html.querySelectorAll('h1').length !== 1) problems.push(`${path}: needs exactly one h1`);
       // What the browser fetches by itself when it loads the page (a link to another site is fine; loading from one is not).
       const fetched = [
@@ -46,6 +48,11 @@ describe('every page, in both languages', () => {
         if (url.host !== 'site.test') problems.push(`${path}: loads ${ref} from another host`);
         else if (!existsSync(join('dist', decodeURIComponent(url.pathname), url.pathname.endsWith('/') ? 'index.html' : '')))
           problems.push(`${path}: ${ref} does not exist`);
+      }
+      // A figure on a page is one the registry knows: it has its live embed and its files.
+      for (const id of html.querySelectorAll('[data-figure]').map((e) => e.getAttribute('data-figure')!)) {
+        for (const file of [join(liveEmbedPath('/', lang, id), 'index.html'), join(figureFilesPath('/', lang, id), 'chart.svg')])
+          if (!existsSync(join('dist', file))) problems.push(`${path}: figure ${id} has no ${file}`);
       }
     }
     expect(problems).toEqual([]);
@@ -259,7 +266,7 @@ describe('national context, from real GSO figures', () => {
     const { page, errors } = await visit(site, `en/national/${year}/`);
     expect(Number(await page.locator('[data-home-value]').getAttribute('data-home-value'))).toBe(value);
     expect(await page.locator('[data-home-rank]').textContent()).toBe(`${rank} of ${provinces.length}`);
-    expect(await page.locator(`#national-map-${year} path[data-highlight="true"]`).getAttribute('data-value')).toBe(String(value));
+    expect(await page.locator(`#national-${year}-map path[data-highlight="true"]`).getAttribute('data-value')).toBe(String(value));
     expect(await page.locator('[data-illustrative]').count()).toBe(0);
     expect(errors).toEqual([]);
   });

@@ -55,7 +55,7 @@ describe('Program 135', () => {
     );
     const { page, errors } = await visit(site, 'program-135/');
     for (const p of progress) {
-      expect(Number(await page.locator(`#p135-progress circle[data-x="${p.year}"]`).getAttribute('data-value'))).toBe(p.exited);
+      expect(Number(await page.locator(`#program-135-progress circle[data-x="${p.year}"]`).getAttribute('data-value'))).toBe(p.exited);
     }
     const [v] = await published<{ village_id: string; exit_year: number }>(
       `SELECT village_id, exit_year FROM {villages} ORDER BY village_id LIMIT 1`,

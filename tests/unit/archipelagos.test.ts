@@ -43,7 +43,7 @@ describe('Hoàng Sa and Trường Sa on every map of Vietnam', () => {
           { id: 'truong-sa', lines: ['Quần đảo Trường Sa', '(Khánh Hòa)'], of: 'VN-34' },
         ],
       },
-    });
+    }).svg;
     expect(svg.match(/data-archipelago="hoang-sa"/g)!.length).toBeGreaterThanOrEqual(5);
     expect(svg.match(/data-archipelago="truong-sa"/g)!.length).toBeGreaterThanOrEqual(5);
     expect(svg).toContain('Quần đảo Hoàng Sa</tspan>');

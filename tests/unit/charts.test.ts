@@ -24,7 +24,7 @@ describe('charts are pure SVG text', () => {
       },
     ],
     { id: 'c', title: `T ${HOSTILE}`, description: 'D', format: String, missingLabel: 'no data', breaks: [{ x: 2023, label: 'break' }] },
-  );
+  ).svg;
 
   it('escapes every string that comes from data', () => {
     expect(chart).not.toContain('<img');
@@ -49,7 +49,7 @@ describe('charts are pure SVG text', () => {
       format: String,
       missingLabel: '-',
       width: 300,
-    });
+    }).svg;
     expect(bars).toContain('viewBox="0 0 300');
     expect(bars).toMatch(/<text x="0" y="\d+" font-size="12"[^>]*>Nước sinh hoạt/);
     expect([...bars.matchAll(/font-size="(\d+)"/g)].every(([, size]) => Number(size) >= 12)).toBe(true);
@@ -64,7 +64,7 @@ describe('charts are pure SVG text', () => {
       format: String,
       missingLabel: '-',
       width: 300,
-    });
+    }).svg;
     const labels = [
       ...svg.matchAll(/<text x="([\d.]+)" y="[\d.]+" text-anchor="middle" font-size="12" fill="currentColor">(\d{4})<\/text>/g),
     ].map(([, x, y]) => [Number(x), y] as const);
@@ -81,7 +81,7 @@ describe('charts are pure SVG text', () => {
         description: 'd',
         format: String,
         missingLabel: '-',
-      }),
+      }).svg,
     ).toMatchFileSnapshot('__snapshots__/line-chart.svg');
   });
 
@@ -133,7 +133,7 @@ describe('charts are pure SVG text', () => {
         legendTitle: 'Rate',
         breaks: [0.05, 0.1],
       },
-    );
+    ).svg;
     expect(svg).toContain('aria-label="A: 0.12%"');
     expect(svg).toContain('aria-label="B: no data"');
     expect(svg).toContain('fill="#d9d9d9"');

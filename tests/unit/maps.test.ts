@@ -144,16 +144,15 @@ describe('map and comparison charts', () => {
     ],
     values,
     options,
-  );
+  ).svg;
 
   it('breaks a long legend title into lines that fit the map, never past its edge', () => {
     const legendTitle = 'Tỷ lệ hộ được cấp thẻ bảo hiểm y tế trong số hộ nghèo và cận nghèo đủ điều kiện';
-    const narrow = tileMap([{ code: 'a', name: 'A', units: ['1'] }], values, { ...options, legendTitle, width: 220 });
-    const [, width] = /viewBox="0 0 ([\d.]+)/.exec(narrow)!;
+    const { svg: narrow, width } = tileMap([{ code: 'a', name: 'A', units: ['1'] }], values, { ...options, legendTitle, width: 220 });
     const lines = [...narrow.matchAll(/<text x="([\d.]+)"[^>]*font-weight="bold"[^>]*>([^<]*)<\/text>/g)].filter(([, , t]) => t !== 'A');
     expect(lines.length).toBeGreaterThan(1);
     expect(lines.map(([, , t]) => t).join(' ')).toBe(legendTitle);
-    for (const [, x, t] of lines) expect(Number(x) + textWidth(t, 12, 'bold')).toBeLessThanOrEqual(Number(width));
+    for (const [, x, t] of lines) expect(Number(x) + textWidth(t, 12, 'bold')).toBeLessThanOrEqual(width);
   });
 
   it('draws one linked, labelled tile per unit, grouped under escaped district names', () => {
@@ -195,7 +194,7 @@ describe('map and comparison charts', () => {
         },
       ],
       { id: 's', title: 'Peers', description: 'd', format: (v) => `${v}%`, highlight: 'a', distribution: (n) => `${n} units` },
-    );
+    ).svg;
     expect(strip).toContain('fill="#b45309"');
     expect(strip).toContain('href="/b/"');
     await expect(strip).toMatchFileSnapshot('__snapshots__/strip-plot.svg');
@@ -208,7 +207,7 @@ describe('map and comparison charts', () => {
       format: (v) => `${v}%`,
       highlight: '7',
       distribution: (n) => `${n} units`,
-    });
+    }).svg;
     expect(crowd).not.toContain('<a ');
     expect(crowd).toContain('aria-label="300 units"');
     expect(crowd.match(/<circle(?![^>]*class="hit")/g)).toHaveLength(1);
@@ -221,7 +220,7 @@ describe('map and comparison charts', () => {
       ],
       (_, col) => (col === 'p' ? { value: 42.4 } : { value: null, missing: 'no data' }),
       { id: 'h', title: 'H', description: 'd', format: (v) => `${v}%`, missingLabel: '-', top: 100 },
-    );
+    ).svg;
     expect(heat).toContain('aria-label="Province, Water: 42.4%"');
     expect(heat).toContain('aria-label="District, Water: no data"');
     await expect(heat).toMatchFileSnapshot('__snapshots__/heatmap.svg');

@@ -1,6 +1,6 @@
 import { max, scaleLinear } from 'd3';
 import { escapeHtml } from '../escape.ts';
-import { COMPACT, el, frame } from './svg.ts';
+import { COMPACT, el, frame, type Chart } from './svg.ts';
 
 export interface BarChartOptions {
   id: string;
@@ -12,7 +12,7 @@ export interface BarChartOptions {
 }
 
 /** Horizontal bars, one per item, largest first as given; every bar labelled with its value. */
-export function barChart(items: { key: string; label: string; value: number | null }[], o: BarChartOptions): string {
+export function barChart(items: { key: string; label: string; value: number | null }[], o: BarChartOptions): Chart {
   const width = o.width ?? 640;
   // On a phone each label sits above its bar, which then has the whole width.
   const compact = width < COMPACT;

@@ -3,7 +3,7 @@ import { geoMercator, geoPath } from 'd3';
 import { escapeHtml } from '../escape.ts';
 import { textWidth } from '../export-font.ts';
 import { classLegend, datumLabel, hatchDef, shader, unitMark, type MapDatum } from './legend.ts';
-import { COMPACT, el, frame } from './svg.ts';
+import { COMPACT, el, frame, type Chart } from './svg.ts';
 
 export interface MapOptions {
   id: string;
@@ -41,7 +41,7 @@ export function choropleth(
   geo: FeatureCollection<Geometry, Record<string, unknown>>,
   values: Map<string, MapDatum>,
   o: ChoroplethOptions,
-): string {
+): Chart {
   const width = o.width ?? 640;
   // On a phone the map has the whole width, with its legend (and inset) below it.
   const compact = width < COMPACT;

@@ -1,6 +1,6 @@
 import { scaleSequential, interpolateBlues } from 'd3';
 import { escapeHtml } from '../escape.ts';
-import { el, frame } from './svg.ts';
+import { el, frame, type Chart } from './svg.ts';
 
 export interface HeatmapOptions {
   id: string;
@@ -30,7 +30,7 @@ export function heatmap(
   columns: { key: string; label: string }[],
   cell: (row: string, col: string) => HeatmapCell,
   o: HeatmapOptions,
-): string {
+): Chart {
   const m = { top: 120, left: 210, right: 90, bottom: 8 };
   const width = m.left + columns.length * CELL_W + m.right;
   const height = m.top + rows.length * CELL_H + m.bottom;

@@ -2,7 +2,7 @@ import { extent, max } from 'd3';
 import { scaleLinear } from 'd3';
 import { line } from 'd3';
 import { escapeHtml } from '../escape.ts';
-import { el, frame, hitArea, r1 } from './svg.ts';
+import { el, frame, hitArea, r1, type Chart } from './svg.ts';
 
 export interface LineSeries {
   id: string;
@@ -31,7 +31,7 @@ const DASHES = ['', '6 3', '2 3', '8 3 2 3'];
  * A line chart as SVG text. Each series is drawn on its own, gaps where values are missing;
  * every point is a focusable mark with its value spelled out for screen readers.
  */
-export function lineChart(series: LineSeries[], o: LineChartOptions): string {
+export function lineChart(series: LineSeries[], o: LineChartOptions): Chart {
   const width = o.width ?? 640;
   const height = o.height ?? 300;
   // Room on the right for the longest end label (about 7 px a character at 12 px).

@@ -1,6 +1,6 @@
 import { bin, max, scaleLinear } from 'd3';
 import { escapeHtml } from '../escape.ts';
-import { COMPACT, el, focusable, frame, hitArea } from './svg.ts';
+import { COMPACT, el, focusable, frame, hitArea, type Chart } from './svg.ts';
 
 export interface StripRow {
   label: string;
@@ -31,7 +31,7 @@ const MAX_DOTS = 60;
  * Where one unit stands among its peers: a row of dots per peer group on a shared scale, the unit
  * itself marked and named. Dots are staggered over three lines so equal values stay visible.
  */
-export function stripPlot(rows: StripRow[], o: StripPlotOptions): string {
+export function stripPlot(rows: StripRow[], o: StripPlotOptions): Chart {
   const width = o.width ?? 640;
   // On a phone each row's name sits above it, and the dots have the whole width.
   const compact = width < COMPACT;

@@ -13,6 +13,13 @@ export function attrs(a: Record<string, string | number | null | undefined>): st
 export const el = (tag: string, a: Record<string, string | number | null | undefined>, children = '') =>
   `<${tag}${attrs(a)}>${children}</${tag}>`;
 
+/** A drawn chart and the size it was drawn at, so that whatever places it never measures it back from the SVG. */
+export interface Chart {
+  svg: string;
+  width: number;
+  height: number;
+}
+
 /**
  * The accessible frame every chart shares: a titled, described image with a stable id
  * (a "group" instead when it holds links or focusable marks, which an image may not).
@@ -26,8 +33,8 @@ export function frame(
   body: string,
   role = 'img',
   kind = '',
-): string {
-  return el(
+): Chart {
+  const svg = el(
     'svg',
     {
       xmlns: 'http://www.w3.org/2000/svg',
@@ -41,6 +48,7 @@ export function frame(
     },
     el('title', { id: `${id}-title` }, escapeHtml(title)) + el('desc', { id: `${id}-desc` }, escapeHtml(desc)) + body,
   );
+  return { svg, width, height };
 }
 
 /** A data mark reachable by keyboard: a link to its page when it has one, else a labelled image in the tab order. */

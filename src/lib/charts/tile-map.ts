@@ -1,7 +1,7 @@
 import { escapeHtml } from '../escape.ts';
 import type { MapOptions } from './choropleth.ts';
 import { classLegend, datumLabel, hatchDef, shader, unitMark, type MapDatum } from './legend.ts';
-import { el, frame } from './svg.ts';
+import { el, frame, type Chart } from './svg.ts';
 
 export interface TileGroup {
   code: string;
@@ -19,7 +19,7 @@ const HEADER = 18;
  * no claim about shape or position within a district, which is all that is known without
  * commune boundaries; blocks flow left to right and wrap.
  */
-export function tileMap(groups: TileGroup[], values: Map<string, MapDatum>, o: MapOptions): string {
+export function tileMap(groups: TileGroup[], values: Map<string, MapDatum>, o: MapOptions): Chart {
   // Narrow enough to stay legible on a phone without scaling the squares down much.
   const width = o.width ?? 480;
   const shade = shader(o.breaks);

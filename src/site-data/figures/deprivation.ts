@@ -1,6 +1,5 @@
-import { labelOf, translator, type Locale } from '../../i18n/t.ts';
+import { labelOf, translator } from '../../i18n/t.ts';
 import { heatmap } from '../../lib/charts/heatmap.ts';
-import type { FigureModel } from '../../lib/figure.ts';
 import { formatPercent } from '../../lib/format.ts';
 import { isIllustrative } from '../../lib/manifest.ts';
 import { deprivationByDistrict, deprivationPeriods } from '../../lib/queries.ts';
@@ -8,6 +7,7 @@ import { periodSlug } from '../../lib/views/map-views.ts';
 import { once } from '../memo.ts';
 import { datasetSource } from '../page.ts';
 import { loadManifest, query } from '../db.ts';
+import type { DrawContext, Drawing, FigureKind } from './kind.ts';
 
 interface Row {
   level: string;
@@ -18,12 +18,17 @@ interface Row {
   households_deprived: number | null;
 }
 
+/** A year under one poverty standard. */
+export type Period = {
+  year: number;
+  standard: string;
+};
+
 /** Years and standards with district deprivation figures (read once per build). */
-export const listDeprivationPeriods = () =>
-  once('deprivation-periods', () => query<{ year: number; standard: string }>(deprivationPeriods()));
+export const listDeprivationPeriods = () => once('deprivation-periods', () => query<Period>(deprivationPeriods()));
 
 /** Which of the 12 indicators poor and near-poor households lack most, for the province and each district. */
-async function drawDeprivationFigure(locale: Locale, year: number, standard: string): Promise<FigureModel> {
+async function drawDeprivation({ year, standard }: Period, { locale, svgId }: DrawContext): Promise<Drawing> {
   const t = translator(locale);
   const manifest = loadManifest();
   const rows = await query<Row>(deprivationByDistrict(year, standard));
@@ -42,20 +47,17 @@ async function drawDeprivationFigure(locale: Locale, year: number, standard: str
   const format = (v: number) => formatPercent(locale, v, 1)!;
   const standardName = labelOf(locale, 'standard.short', standard);
   const title = t('deprivation.view.title', { year, standard: standardName });
-  const id = `deprivation/${periodSlug(year, standard)}`;
   return {
-    id,
-    page: `${id}/`,
     title,
     description: t('deprivation.view.desc'),
-    svg: heatmap(
+    chart: heatmap(
       indicators,
       units,
       (ind, unit) => {
         const r = byCell.get(`${ind}|${unit}`);
         return { value: r?.share_deprived ?? null, missing };
       },
-      { id: id.replace('/', '-'), title, description: t('deprivation.view.desc'), format, missingLabel: t('no_data'), top: 100 },
+      { id: svgId, title, description: t('deprivation.view.desc'), format, missingLabel: t('no_data'), top: 100 },
     ),
     source: datasetSource(locale, 'deprivation'),
     illustrative: isIllustrative(manifest, 'deprivation'),
@@ -81,6 +83,9 @@ async function drawDeprivationFigure(locale: Locale, year: number, standard: str
   };
 }
 
-/** The figure above, drawn once per build: its page, its embed and its files share it. */
-export const deprivationFigure = (locale: Locale, year: number, standard: string) =>
-  once(`${locale}:deprivation/${year}-${standard}`, () => drawDeprivationFigure(locale, year, standard));
+export const deprivationFigure: FigureKind<Period> = {
+  instances: listDeprivationPeriods,
+  id: ({ year, standard }) => `deprivation/${periodSlug(year, standard)}`,
+  page: ({ year, standard }) => `deprivation/${periodSlug(year, standard)}/`,
+  draw: drawDeprivation,
+};

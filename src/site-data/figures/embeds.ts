@@ -1,7 +1,6 @@
 import { LOCALES, type Locale } from '../../i18n/t.ts';
 import type { FigureModel } from '../../lib/figure.ts';
 import { figureFilesPath } from '../../lib/embed.ts';
-import { localePath } from '../../lib/routes.ts';
 import { once } from '../memo.ts';
 import { listFigures } from './registry.ts';
 
@@ -20,7 +19,7 @@ export async function embedPaths(base: string) {
     const out: { params: { lang: Locale; id: string }; props: EmbedProps }[] = [];
     for (const locale of LOCALES) {
       for (const entry of entries) {
-        const figure = await entry.build(locale, (path) => localePath(base, locale, path));
+        const figure = await entry.draw(locale, base);
         if (figure) out.push({ params: { lang: locale, id: entry.id }, props: { locale, figure } });
       }
     }

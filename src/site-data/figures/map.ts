@@ -2,17 +2,17 @@ import { labelOf, translator, type Locale, type MessageKey } from '../../i18n/t.
 import { choropleth } from '../../lib/charts/choropleth.ts';
 import { tileMap } from '../../lib/charts/tile-map.ts';
 import { cellText } from '../../lib/cells.ts';
-import { drawnTwice, type FigureModel } from '../../lib/figure.ts';
+import { drawnTwice } from '../../lib/figure.ts';
 import { formatNumber, formatPercent } from '../../lib/format.ts';
 import { inLocale, isIllustrative } from '../../lib/manifest.ts';
 import { mapData, tileGroups } from '../../lib/views/map-data.ts';
 import type { MapView } from '../../lib/views/map-views.ts';
 import { unitPage } from '../../lib/routes.ts';
 import { loadBoundary } from '../boundaries.ts';
-import { once } from '../memo.ts';
 import { loadManifest } from '../db.ts';
 import { datasetSource, provinceName } from '../page.ts';
-import { loadMapRows, mapBreaks } from '../map.ts';
+import { listMapViews, loadMapRows, mapBreaks } from '../map.ts';
+import type { DrawContext, Drawing, FigureKind } from './kind.ts';
 
 /** The words a map view is known by: its indicator, level and period in the reader's language. */
 export function mapViewNames(locale: Locale, view: MapView) {
@@ -28,7 +28,7 @@ export function mapViewNames(locale: Locale, view: MapView) {
  * A map view as a figure: district polygons, commune polygons when the dataset has them for
  * (nearly) every unit shown, else tiles grouped by district, which claim no geography.
  */
-async function drawMapFigure(locale: Locale, view: MapView, link: (path: string) => string): Promise<FigureModel> {
+async function drawMap(view: MapView, { locale, href: link }: DrawContext): Promise<Drawing> {
   const t = translator(locale);
   const manifest = loadManifest();
   const rows = await loadMapRows(view);
@@ -70,8 +70,6 @@ async function drawMapFigure(locale: Locale, view: MapView, link: (path: string)
   const counts = ind.counts.filter((c) => c !== ind.column);
   const grouped = view.level !== 'district';
   return {
-    id: view.path.replace(/\/$/, ''),
-    page: view.path,
     title: names.title,
     description: options.description,
     ...drawings,
@@ -122,6 +120,9 @@ async function drawMapFigure(locale: Locale, view: MapView, link: (path: string)
   };
 }
 
-/** The figure above, drawn once per build: its page, its embed and its files share it. */
-export const mapFigure = (locale: Locale, view: MapView, link: (path: string) => string) =>
-  once(`${locale}:${view.path}`, () => drawMapFigure(locale, view, link));
+export const mapFigure: FigureKind<MapView> = {
+  instances: listMapViews,
+  id: (view) => view.path.replace(/\/$/, ''),
+  page: (view) => view.path,
+  draw: drawMap,
+};

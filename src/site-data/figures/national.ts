@@ -1,16 +1,20 @@
 import { labelOf, translator, type Locale } from '../../i18n/t.ts';
 import { choropleth } from '../../lib/charts/choropleth.ts';
 import { lineChart } from '../../lib/charts/line-chart.ts';
-import { drawnTwice, type FigureModel } from '../../lib/figure.ts';
+import { drawnTwice } from '../../lib/figure.ts';
 import { formatPercent } from '../../lib/format.ts';
 import { foldName } from '../../lib/names.ts';
-import { gsoHomeSeries, gsoProvinces } from '../../lib/queries.ts';
+import { gsoHomeSeries, gsoProvinces, gsoYears } from '../../lib/queries.ts';
 import { classBreaks } from '../../lib/views/class-breaks.ts';
 import { nationalView, type GsoRow } from '../../lib/views/national.ts';
 import { loadArchipelagos, loadBoundary } from '../boundaries.ts';
 import { query } from '../db.ts';
 import { provinceName } from '../page.ts';
 import { once } from '../memo.ts';
+import type { DrawContext, Drawing, FigureKind } from './kind.ts';
+
+/** The years GSO published provincial rates for (read once per build). */
+export const listGsoYears = () => once('gso-years', async () => (await query<{ year: number }>(gsoYears())).map((r) => r.year));
 
 type Province = GsoRow & { province_name: string; iso_3166_2: string; home: boolean };
 
@@ -32,23 +36,27 @@ function archipelagoInset(locale: Locale, provinces: Province[]) {
   };
 }
 
-/** GSO's poverty rate of every province in one year, the dataset's province outlined; null without province polygons. */
-export async function nationalMapFigure(locale: Locale, year: number): Promise<FigureModel | null> {
+/** GSO's poverty rate of every province in one year, the dataset's province outlined; none without province polygons. */
+export const nationalMapFigure: FigureKind<number> = {
+  instances: listGsoYears,
+  id: (year) => `national/${year}/map`,
+  page: (year) => `national/${year}/`,
+  draw: drawNationalMap,
+};
+
+async function drawNationalMap(year: number, { locale, svgId }: DrawContext): Promise<Drawing | null> {
   const t = translator(locale);
   const geo = loadBoundary('provinces', 0.05);
   if (!geo) return null;
   const provinces = await query<Province>(gsoProvinces(year));
-  const id = `national/${year}/map`;
   const title = t('national.map.title', { year });
   const description = t('national.map.desc', { province: provinceName(locale) });
   return {
-    id,
-    page: `national/${year}/`,
     title,
     description,
     ...drawnTwice((width, suffix) =>
       choropleth(geo, new Map(provinces.map((p) => [p.iso_3166_2, { name: p.province_name, value: p.value_pct }])), {
-        id: `national-map-${year}${suffix}`,
+        id: svgId + suffix,
         title,
         description,
         key: 'iso_3166_2',
@@ -85,8 +93,15 @@ export async function nationalMapFigure(locale: Locale, year: number): Promise<F
 /** GSO's rates for the dataset's province, its region and the country, every year (read once per build). */
 export const homeSeries = () => once('gso-home-series', () => query<GsoRow>(gsoHomeSeries()));
 
-/** The dataset's province, its region and the country over every GSO year. */
-export async function nationalTrendFigure(locale: Locale, years: number[]): Promise<FigureModel> {
+/** The dataset's province, its region and the country over every GSO year; none when GSO has no years. */
+export const nationalTrendFigure: FigureKind<null> = {
+  instances: async () => ((await listGsoYears()).length ? [null] : []),
+  id: () => 'national/trend',
+  page: () => 'national/',
+  draw: async (_, context) => drawNationalTrend(await listGsoYears(), context),
+};
+
+async function drawNationalTrend(years: number[], { locale, svgId }: DrawContext): Promise<Drawing> {
   const t = translator(locale);
   const home = await homeSeries();
   const region = labelOf(locale, 'region', foldName(home.find((r) => r.area_level === 'region')?.area_name_en ?? ''));
@@ -97,13 +112,11 @@ export async function nationalTrendFigure(locale: Locale, years: number[]): Prom
   });
   const title = t('national.trend.title', { province: provinceName(locale), first: years[0], last: years.at(-1)! });
   return {
-    id: 'national/trend',
-    page: 'national/',
     title,
     description: t('national.trend.desc'),
     ...drawnTwice((width, suffix) =>
       lineChart(view.series, {
-        id: `national-trend${suffix}`,
+        id: svgId + suffix,
         width,
         title,
         description: t('national.trend.desc'),

@@ -1,26 +1,32 @@
 import { translator, type Locale } from '../../i18n/t.ts';
 import { lineChart } from '../../lib/charts/line-chart.ts';
-import { drawnTwice, type FigureModel } from '../../lib/figure.ts';
+import { drawnTwice } from '../../lib/figure.ts';
 import { formatNumber } from '../../lib/format.ts';
 import { inLocale, isIllustrative } from '../../lib/manifest.ts';
 import { villagesExitedByYear } from '../../lib/queries.ts';
 import { loadManifest, query } from '../db.ts';
+import type { Drawing, FigureKind } from './kind.ts';
 
-/** How many Program-135 villages had left the list by each year; null when the dataset has no village criteria. */
-export async function p135ProgressFigure(locale: Locale): Promise<FigureModel | null> {
+/** How many Program-135 villages had left the list by each year; none when the dataset has no village criteria. */
+export const p135ProgressFigure: FigureKind<null> = {
+  instances: async () => [null],
+  id: () => 'program-135/progress',
+  page: () => 'program-135/',
+  draw: (_, { locale, svgId }) => drawP135Progress(locale, svgId),
+};
+
+async function drawP135Progress(locale: Locale, svgId: string): Promise<Drawing | null> {
   const t = translator(locale);
   const manifest = loadManifest();
   const progress = await query<{ year: number; exited: number; total: number }>(villagesExitedByYear());
   if (!progress.length) return null;
   const title = t('p135.progress.title');
   return {
-    id: 'program-135/progress',
-    page: 'program-135/',
     title,
     description: t('p135.progress.desc'),
     ...drawnTwice((width, suffix) =>
       lineChart([{ id: 'exited', label: title, points: progress.map((p) => ({ x: p.year, y: p.exited })) }], {
-        id: `p135-progress${suffix}`,
+        id: svgId + suffix,
         width,
         title,
         description: t('p135.progress.desc'),

@@ -1,6 +1,6 @@
-import { labelOf, translator, type Locale } from '../../i18n/t.ts';
+import { labelOf, translator } from '../../i18n/t.ts';
 import { stripPlot } from '../../lib/charts/strip-plot.ts';
-import { drawnTwice, type FigureModel } from '../../lib/figure.ts';
+import { drawnTwice } from '../../lib/figure.ts';
 import { formatPercent } from '../../lib/format.ts';
 import { isIllustrative } from '../../lib/manifest.ts';
 import { peerRates } from '../../lib/queries.ts';
@@ -9,6 +9,8 @@ import { standing, standings, type PeerRow, type Standing } from '../../lib/view
 import { once } from '../memo.ts';
 import { loadManifest, query } from '../db.ts';
 import { datasetSource, provinceName } from '../page.ts';
+import { listUnits, type UnitRef } from '../units.ts';
+import type { DrawContext, Drawing, FigureKind } from './kind.ts';
 
 type Row = PeerRow & { district_name: string | null; year: number; standard: string };
 
@@ -17,24 +19,41 @@ export interface UnitStanding {
   standard: string;
   province: Standing;
   district: Standing | null;
-  figure: FigureModel;
+  /** The unit's peers (its district's communes, or the province's districts), each with its rate. */
+  rows: Row[];
+  me: Row;
+  /** The commune's own district's communes; null for a district. */
+  inDistrict: Row[] | null;
 }
 
-/** Where a district or commune stands among its peers by poverty rate, as a sentence's figures and a strip plot. */
-async function drawUnitStanding(
-  locale: Locale,
-  level: 'district' | 'commune',
-  code: string,
-  link: (path: string) => string,
-): Promise<UnitStanding | null> {
+/** Where a district or commune stands among its peers by poverty rate; null when it has no rate (read once per build). */
+export const unitStanding = ({ level, code }: UnitRef): Promise<UnitStanding | null> =>
+  once(`standing|${level}|${code}`, async () => {
+    const rows = await query<Row>(peerRates(level, code));
+    const me = rows.find((r) => r.unit_code === code);
+    const province = standing(rows, code);
+    if (!me || !province) return null;
+    const inDistrict = level === 'commune' && me.district_code ? rows.filter((r) => r.district_code === me.district_code) : null;
+    return {
+      year: me.year,
+      standard: me.standard,
+      province,
+      district: inDistrict ? standing(inDistrict, code) : null,
+      rows,
+      me,
+      inDistrict,
+    };
+  });
+
+/** A strip plot of the unit among its district's and the province's peers, and their ranking as a table. */
+async function drawPeers(unit: UnitRef, { locale, svgId, href: link }: DrawContext): Promise<Drawing | null> {
+  const s = await unitStanding(unit);
+  if (!s) return null;
+  const { level, code } = unit;
+  const { rows, me, inDistrict } = s;
   const href = (c: string) => link(unitPage(level, c));
   const t = translator(locale);
   const manifest = loadManifest();
-  const rows = await query<Row>(peerRates(level, code));
-  const me = rows.find((r) => r.unit_code === code);
-  const province = standing(rows, code);
-  if (!me || !province) return null;
-  const inDistrict = level === 'commune' && me.district_code ? rows.filter((r) => r.district_code === me.district_code) : null;
   const format = (v: number) => formatPercent(locale, v, 2)!;
   const points = (list: Row[]) =>
     list
@@ -47,52 +66,46 @@ async function drawUnitStanding(
   const listed = standings(inDistrict ?? rows);
   const standard = labelOf(locale, 'standard.short', me.standard);
   const title = t('peers.title', { name: me.unit_name, year: me.year, standard });
-  const id = `${unitPage(level, code)}peers`;
   return {
-    year: me.year,
-    standard: me.standard,
-    province,
-    district: inDistrict ? standing(inDistrict, code) : null,
-    figure: {
-      id,
-      page: unitPage(level, code),
-      title,
-      description: t('peers.desc', { name: me.unit_name }),
-      ...drawnTwice((width, suffix) =>
-        stripPlot(strips, {
-          id: id.replaceAll('/', '-') + suffix,
-          width,
-          title,
-          description: t('peers.desc', { name: me.unit_name }),
-          format,
-          highlight: code,
-          distribution: (count) => t('peers.distribution', { count, level: t(`peers.level.${level}`) }),
-        }),
-      ),
-      source: datasetSource(locale, 'poverty'),
-      illustrative: isIllustrative(manifest, 'poverty'),
-      notes: [],
-      table: {
-        columns: [
-          { key: 'rank', label: t('peers.col.rank'), numeric: true },
-          { key: 'unit_name', label: t('col.unit'), numeric: false },
-          { key: 'poor_rate', label: t('col.poor_rate'), numeric: true },
-        ],
-        rowHeader: 1,
-        rows: (inDistrict ?? rows).map((r) => {
-          const s = listed.get(r.unit_code);
-          return {
-            key: r.unit_code,
-            href: r.unit_code === code ? undefined : href(r.unit_code),
-            cells: [s ? String(s.rank) : '–', r.unit_name, r.poor_rate == null ? t('no_data') : format(r.poor_rate)],
-            values: [s?.rank ?? null, r.unit_name, r.poor_rate],
-          };
-        }),
-      },
+    title,
+    description: t('peers.desc', { name: me.unit_name }),
+    ...drawnTwice((width, suffix) =>
+      stripPlot(strips, {
+        id: svgId + suffix,
+        width,
+        title,
+        description: t('peers.desc', { name: me.unit_name }),
+        format,
+        highlight: code,
+        distribution: (count) => t('peers.distribution', { count, level: t(`peers.level.${level}`) }),
+      }),
+    ),
+    source: datasetSource(locale, 'poverty'),
+    illustrative: isIllustrative(manifest, 'poverty'),
+    notes: [],
+    table: {
+      columns: [
+        { key: 'rank', label: t('peers.col.rank'), numeric: true },
+        { key: 'unit_name', label: t('col.unit'), numeric: false },
+        { key: 'poor_rate', label: t('col.poor_rate'), numeric: true },
+      ],
+      rowHeader: 1,
+      rows: (inDistrict ?? rows).map((r) => {
+        const st = listed.get(r.unit_code);
+        return {
+          key: r.unit_code,
+          href: r.unit_code === code ? undefined : href(r.unit_code),
+          cells: [st ? String(st.rank) : '–', r.unit_name, r.poor_rate == null ? t('no_data') : format(r.poor_rate)],
+          values: [st?.rank ?? null, r.unit_name, r.poor_rate],
+        };
+      }),
     },
   };
 }
 
-/** The figure above, drawn once per build: its page, its embed and its files share it. */
-export const unitStanding = (locale: Locale, level: 'district' | 'commune', code: string, link: (path: string) => string) =>
-  once(`${locale}:${unitPage(level, code)}peers`, () => drawUnitStanding(locale, level, code, link));
+export const unitPeersFigure: FigureKind<UnitRef> = {
+  instances: listUnits,
+  id: ({ level, code }) => `${unitPage(level, code)}peers`,
+  page: ({ level, code }) => unitPage(level, code),
+  draw: drawPeers,
+};

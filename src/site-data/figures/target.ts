@@ -1,33 +1,38 @@
 import { localized } from '../../i18n/locales.ts';
-import { translator, type Locale } from '../../i18n/t.ts';
+import { translator } from '../../i18n/t.ts';
 import { lineChart } from '../../lib/charts/line-chart.ts';
-import { drawnTwice, type FigureModel } from '../../lib/figure.ts';
+import { drawnTwice } from '../../lib/figure.ts';
 import { isIllustrative, tableTitle } from '../../lib/manifest.ts';
 import { formatTargetValue } from '../../lib/target-format.ts';
 import { loadManifest } from '../db.ts';
-import type { TargetView } from '../targets.ts';
+import { listTargets, type TargetView } from '../targets.ts';
+import type { DrawContext, Drawing, FigureKind } from './kind.ts';
 
 /** The table a target's results are computed from. */
 export const resultTable = (indicator: string) =>
   indicator.startsWith('coverage_') ? 'coverage' : indicator === 'villages_exited' ? 'villages' : 'poverty';
 
 /** A plan target's results over the years, read against the target as a dashed line. */
-export function targetFigure(locale: Locale, target: TargetView): FigureModel {
+export const targetFigure: FigureKind<TargetView> = {
+  instances: listTargets,
+  id: (target) => `targets/${target.target_id}`,
+  page: () => 'targets/',
+  draw: drawTarget,
+};
+
+function drawTarget(target: TargetView, { locale, svgId }: DrawContext): Drawing {
   const t = translator(locale);
   const manifest = loadManifest();
   const text = localized(target, 'text', locale);
   const show = (v: number | null) => formatTargetValue(locale, v, target.unit);
-  const id = `targets/${target.target_id}`;
   const table = resultTable(target.indicator);
   const targetLabel = `${t('targets.card.target')}: ${show(target.value)} (${target.year})`;
   return {
-    id,
-    page: 'targets/',
     title: text,
     description: t('targets.trend'),
     ...drawnTwice((width, suffix) =>
       lineChart([{ id: 'actual', label: t('targets.card.actual'), points: target.series.map((s) => ({ x: s.year, y: s.actual })) }], {
-        id: id.replace('/', '-') + suffix,
+        id: svgId + suffix,
         width,
         title: text,
         description: t('targets.trend'),

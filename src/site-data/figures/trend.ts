@@ -1,8 +1,8 @@
 import { localized } from '../../i18n/locales.ts';
-import { translator, type Locale } from '../../i18n/t.ts';
+import { translator } from '../../i18n/t.ts';
 import { lineChart } from '../../lib/charts/line-chart.ts';
 import { cellText } from '../../lib/cells.ts';
-import { drawnTwice, type FigureModel } from '../../lib/figure.ts';
+import { drawnTwice } from '../../lib/figure.ts';
 import { formatNumber } from '../../lib/format.ts';
 import { isIllustrative, standardLabel, standardName } from '../../lib/manifest.ts';
 import { seriesByStandard, type SeriesRow } from '../../lib/views/series.ts';
@@ -11,6 +11,8 @@ import { unitPage } from '../../lib/routes.ts';
 import { datasetSource } from '../page.ts';
 import { loadManifest, query } from '../db.ts';
 import { once } from '../memo.ts';
+import { listUnits, type UnitRef } from '../units.ts';
+import type { DrawContext, Drawing, FigureKind } from './kind.ts';
 
 /** Columns of the trend's data table: [key, message, kind]. */
 const COLUMNS = [
@@ -23,15 +25,13 @@ const COLUMNS = [
 ] as const;
 
 /** Poor (or near-poor) households over the years, one line per poverty standard, never joined across standards. */
-function trendFigure(
-  locale: Locale,
-  id: string,
-  page: string,
+function trendDrawing(
+  { locale, svgId }: DrawContext,
   rows: SeriesRow[],
   column: 'poor' | 'near_poor',
   title: string,
   height?: number,
-): FigureModel {
+): Drawing {
   const t = translator(locale);
   const manifest = loadManifest();
   const standards = manifest.dataset.standards;
@@ -42,10 +42,7 @@ function trendFigure(
     (s) => `${t('chart.break')}: ${standardLabel(s, locale)}`,
     (s) => standardLabel(s, locale),
   );
-  const svgId = id.replaceAll('/', '-');
   return {
-    id,
-    page,
     title,
     description: t('overview.trend.desc'),
     ...drawnTwice((width, suffix) =>
@@ -94,34 +91,28 @@ function trendFigure(
 export const provinceRows = () => once('province-series', () => query<SeriesRow>(provinceSeries()));
 
 /** The province's poor households over the years. */
-export const provinceTrend = (locale: Locale): Promise<FigureModel> =>
-  once(`${locale}:province/poor-trend`, async () => {
+export const provinceTrendFigure: FigureKind<null> = {
+  instances: async () => [null],
+  id: () => 'province/poor-trend',
+  page: () => '',
+  async draw(_, context) {
     const years = loadManifest().dataset.years;
-    const rows = await provinceRows();
-    return trendFigure(
-      locale,
-      'province/poor-trend',
-      '',
-      rows,
-      'poor',
-      translator(locale)('overview.trend.title', { first: years[0], last: years.at(-1)! }),
-    );
-  });
+    const title = translator(context.locale)('overview.trend.title', { first: years[0], last: years.at(-1)! });
+    return trendDrawing(context, await provinceRows(), 'poor', title);
+  },
+};
 
 /** A unit's poor households over the years, or its near-poor where the dataset has more of those. */
-export const unitTrend = (locale: Locale, level: 'district' | 'commune', code: string): Promise<FigureModel> =>
-  once(`${locale}:${level}s/${code}/trend`, async () => {
+export const unitTrendFigure: FigureKind<UnitRef> = {
+  instances: listUnits,
+  id: ({ level, code }) => `${unitPage(level, code)}trend`,
+  page: ({ level, code }) => unitPage(level, code),
+  async draw({ level, code }, context) {
     const rows = await query<SeriesRow>(unitSeries(level, code));
     const shown = (c: string) => rows.filter((r) => r[c] != null).length;
     const column = shown('poor') >= shown('near_poor') ? 'poor' : 'near_poor';
     const name = (rows.at(-1)?.unit_name as string | undefined) ?? code;
-    return trendFigure(
-      locale,
-      `${unitPage(level, code)}trend`,
-      unitPage(level, code),
-      rows,
-      column,
-      `${translator(locale)(`col.${column}`)}: ${name}`,
-      level === 'district' ? 260 : 240,
-    );
-  });
+    const title = `${translator(context.locale)(`col.${column}`)}: ${name}`;
+    return trendDrawing(context, rows, column, title, level === 'district' ? 260 : 240);
+  },
+};

@@ -1,13 +1,14 @@
-import { labelOf, translator, type Locale } from '../../i18n/t.ts';
+import { labelOf, translator } from '../../i18n/t.ts';
 import { barChart } from '../../lib/charts/bar-chart.ts';
-import { drawnTwice, type FigureModel } from '../../lib/figure.ts';
+import { drawnTwice } from '../../lib/figure.ts';
 import { formatPercent } from '../../lib/format.ts';
 import { isIllustrative, standardName } from '../../lib/manifest.ts';
 import { unitDeprivation } from '../../lib/queries.ts';
 import { unitPage } from '../../lib/routes.ts';
-import { once } from '../memo.ts';
 import { datasetSource } from '../page.ts';
 import { loadManifest, query } from '../db.ts';
+import { listUnits, type UnitRef } from '../units.ts';
+import type { DrawContext, Drawing, FigureKind } from './kind.ts';
 
 type Row = {
   indicator: string;
@@ -18,13 +19,12 @@ type Row = {
 };
 
 /** A unit's deprivation profile: the share of its poor and near-poor households lacking each indicator; null when it has none. */
-async function drawUnitDeprivationFigure(locale: Locale, level: 'district' | 'commune', code: string): Promise<FigureModel | null> {
+async function drawUnitDeprivation({ level, code }: UnitRef, { locale, svgId }: DrawContext): Promise<Drawing | null> {
   const t = translator(locale);
   const manifest = loadManifest();
   const rows = await query<Row>(unitDeprivation(level, code));
   const first = rows[0];
   if (!first) return null;
-  const id = `${unitPage(level, code)}deprivation`;
   // The unit is named in the title, so that an embed, a download or a report says whose profile it is.
   const title = t('unit.deprivation.title', {
     name: first.unit_name,
@@ -33,15 +33,13 @@ async function drawUnitDeprivationFigure(locale: Locale, level: 'district' | 'co
   });
   const format = (v: number) => formatPercent(locale, v, 1)!;
   return {
-    id,
-    page: unitPage(level, code),
     title,
     description: t('unit.deprivation.desc'),
     ...drawnTwice((width, suffix) =>
       barChart(
         rows.map((d) => ({ key: d.indicator, label: labelOf(locale, 'deprivation', d.indicator), value: d.share_deprived })),
         {
-          id: id.replaceAll('/', '-') + suffix,
+          id: svgId + suffix,
           width,
           title,
           description: t('unit.deprivation.desc'),
@@ -68,6 +66,9 @@ async function drawUnitDeprivationFigure(locale: Locale, level: 'district' | 'co
   };
 }
 
-/** The figure above, drawn once per build: its page, its embed and its files share it. */
-export const unitDeprivationFigure = (locale: Locale, level: 'district' | 'commune', code: string) =>
-  once(`${locale}:${unitPage(level, code)}deprivation`, () => drawUnitDeprivationFigure(locale, level, code));
+export const unitDeprivationFigure: FigureKind<UnitRef> = {
+  instances: listUnits,
+  id: ({ level, code }) => `${unitPage(level, code)}deprivation`,
+  page: ({ level, code }) => unitPage(level, code),
+  draw: drawUnitDeprivation,
+};
