@@ -2,21 +2,30 @@
  * SQL over the published tables, with every value bound as a parameter (`sql` below): the build runs them with Node DuckDB over Parquet,
  * the browser with DuckDB-WASM over the same tables loaded from Arrow.
  */
-/** A query and the values bound to its `?` placeholders, in order. */
-export interface Sql {
+import type { Columns, PublishedRow } from './published-tables.ts';
+import type { MapRow } from './views/map-data.ts';
+import type { MapPeriod } from './views/map-views.ts';
+
+/**
+ * A query, the values bound to its `?` placeholders in order, and (as a type only) the row it
+ * returns: declared once here, so that the code running it never asserts a row type of its own.
+ */
+export interface Sql<Row = Record<string, unknown>> {
   text: string;
   params: (string | number)[];
+  /** Never set: carries the row type from the query to `query()`. */
+  readonly row?: Row;
 }
 
-const isSql = (v: unknown): v is Sql => typeof v === 'object' && v !== null && 'text' in v && 'params' in v;
+const isSql = (v: unknown): v is Sql<unknown> => typeof v === 'object' && v !== null && 'text' in v && 'params' in v;
 
 /**
  * SQL in which every interpolated value is bound as a parameter, never pasted into the text; an
  * interpolated `Sql` (a condition, a named column) is spliced in with its own parameters.
  */
-export function sql(strings: TemplateStringsArray, ...values: (string | number | Sql)[]): Sql {
+export function sql<Row = Record<string, unknown>>(strings: TemplateStringsArray, ...values: (string | number | Sql)[]): Sql<Row> {
   let text = strings[0];
-  const params: Sql['params'] = [];
+  const params: Sql<unknown>['params'] = [];
   values.forEach((v, i) => {
     if (isSql(v)) {
       text += v.text;
@@ -30,6 +39,9 @@ export function sql(strings: TemplateStringsArray, ...values: (string | number |
   return { text, params };
 }
 
+/** The row a query builder's SQL returns. */
+export type RowOf<F extends (...args: never[]) => Sql<unknown>> = ReturnType<F> extends Sql<infer Row> ? Row : never;
+
 /** A piece of SQL written by the code itself (a column or table name from a declaration), never from data or a reader. */
 export const trusted = (text: string): Sql => ({ text, params: [] });
 
@@ -39,45 +51,73 @@ const allOf = (conditions: Sql[]): Sql => ({
   params: conditions.flatMap((c) => c.params),
 });
 
-export const provinceSeries = () => `
+export const provinceSeries = () =>
+  sql<
+    Columns<
+      'poverty',
+      'year' | 'standard' | 'households' | 'poor' | 'near_poor' | 'poor_rate' | 'near_poor_rate' | 'poor_change' | 'near_poor_change'
+    >
+  >`
   SELECT year, standard, households, poor, near_poor, poor_rate, near_poor_rate, poor_change, near_poor_change
   FROM poverty WHERE level = 'province' ORDER BY standard, year`;
 
-export const unitSeries = (level: 'district' | 'commune', code: string) => sql`
+export const unitSeries = (level: 'district' | 'commune', code: string) =>
+  sql<
+    Columns<
+      'poverty',
+      'year' | 'standard' | 'unit_name' | 'households' | 'poor' | 'near_poor' | 'poor_rate' | 'near_poor_rate' | 'poor_change'
+    >
+  >`
   SELECT year, standard, unit_name, households, poor, near_poor, poor_rate, near_poor_rate, poor_change
   FROM poverty WHERE level = ${level} AND unit_code = ${code} ORDER BY standard, year`;
 
 /** Every commune code with its latest name and district, for one page each. */
-export const communeIndex = () => `
+export const communeIndex = () => sql<Columns<'poverty', 'unit_code' | 'unit_name' | 'unit_type' | 'district_code' | 'district_name'>>`
   SELECT unit_code, arg_max(unit_name, year) AS unit_name, arg_max(unit_type, year) AS unit_type,
          arg_max(district_code, year) AS district_code, arg_max(district_name, year) AS district_name
   FROM poverty WHERE level = 'commune' GROUP BY unit_code ORDER BY district_code NULLS LAST, unit_code`;
 
-export const districtIndex = () => `
+export const districtIndex = () => sql<Columns<'poverty', 'unit_code' | 'unit_name'>>`
   SELECT unit_code, arg_max(unit_name, year) AS unit_name FROM poverty WHERE level = 'district'
   GROUP BY unit_code ORDER BY unit_code`;
 
-export const successorsOf = (code: string) => sql`
+export const successorsOf = (code: string) =>
+  sql<{ new_unit_code: string; relation: string; new_unit_name: string | null }>`
   SELECT c.new_unit_code, c.relation, arg_max(u.unit_name, u.valid_from) AS new_unit_name
   FROM crosswalk c LEFT JOIN units u ON u.unit_code = c.new_unit_code
   WHERE c.old_unit_code = ${code} AND c.new_unit_code IS NOT NULL
   GROUP BY c.new_unit_code, c.relation ORDER BY c.new_unit_code`;
 
-export const planTargets = () => `
+export const planTargets = () => sql<
+  Columns<
+    'targets',
+    'target_id' | 'indicator' | 'text_vi' | 'text_en' | 'value' | 'unit' | 'year' | 'comparator' | 'source_document' | 'source_section'
+  >
+>`
   SELECT target_id, indicator, text_vi, text_en, value, unit, year, comparator, source_document, source_section
   FROM targets ORDER BY target_id`;
 
-export const villagesWithCriteria = () => `
+export const villagesWithCriteria = () => sql<
+  Columns<
+    'villages',
+    'village_id' | 'village_name' | 'name_is_placeholder' | 'unit_name' | 'district_name' | 'listed_by' | 'exit_year' | 'exit_decision'
+  > & {
+    criteria_met: number;
+    criteria_total: number;
+    criteria_year: number | null;
+  }
+>`
   SELECT v.village_id, v.village_name, v.name_is_placeholder, v.unit_name, v.district_name, v.listed_by, v.exit_year, v.exit_decision,
-         count_if(c.met) AS criteria_met, count(c.criterion) AS criteria_total, max(c.year) AS criteria_year
+         count_if(c.met)::INTEGER AS criteria_met, count(c.criterion)::INTEGER AS criteria_total, max(c.year) AS criteria_year
   FROM villages v LEFT JOIN village_criteria c
     ON c.village_id = v.village_id AND c.year = (SELECT max(year) FROM village_criteria)
   GROUP BY ALL ORDER BY v.village_id`;
 
-export const publishedFigures = () => `SELECT * FROM published_figures ORDER BY year, area_code, figure_id`;
+export const publishedFigures = () =>
+  sql<PublishedRow<'published_figures'>>`SELECT * FROM published_figures ORDER BY year, area_code, figure_id`;
 
 /** The plan's target year where districts still existed (else the last year with districts), under the first standard. */
-export const mapDefaultView = () => `
+export const mapDefaultView = () => sql<{ year: number | null; standard: string | null }>`
     WITH s AS (SELECT standard FROM standards ORDER BY first_year, standard LIMIT 1),
          plan AS (SELECT min(year) AS year FROM targets)
     SELECT coalesce(
@@ -88,15 +128,22 @@ export const mapDefaultView = () => `
 /** A few rows of a table, as a sample in the schema browser. */
 export const sampleRows = (table: string, n = 3) => sql`SELECT * FROM ${trusted(`"${table.replaceAll('"', '""')}"`)} LIMIT ${n}`;
 
-export const gsoYears = () => `SELECT DISTINCT year FROM gso_province_poverty_rates ORDER BY year`;
+export const gsoYears = () => sql<{ year: number }>`SELECT DISTINCT year FROM gso_province_poverty_rates ORDER BY year`;
 
-export const gsoProvinces = (year: number) => sql`
+export const gsoProvinces = (year: number) => sql<
+  Columns<'gso_province_poverty_rates', 'area_name_en' | 'value_pct' | 'rank' | 'provinces_ranked' | 'preliminary' | 'home'> & {
+    province_name: string;
+    iso_3166_2: string;
+  }
+>`
   SELECT area_name_en, province_name, iso_3166_2, value_pct, rank, provinces_ranked, preliminary, home
   FROM gso_province_poverty_rates WHERE area_level = 'province' AND year = ${year} AND province_name IS NOT NULL
   ORDER BY rank NULLS LAST, province_name`;
 
 /** The dataset's province, its region and the whole country, every year. */
-export const gsoHomeSeries = () => `
+export const gsoHomeSeries = () => sql<
+  Columns<'gso_province_poverty_rates', 'area_name_en' | 'area_level' | 'year' | 'value_pct' | 'preliminary' | 'rank' | 'provinces_ranked'>
+>`
   SELECT area_name_en, area_level, year, value_pct, preliminary, rank, provinces_ranked
   FROM gso_province_poverty_rates WHERE home OR area_level = 'country' ORDER BY area_level, year`;
 
@@ -106,43 +153,52 @@ FROM poverty
 WHERE level = 'province'
 ORDER BY standard, year;`;
 
-/** The dataset's province in the latest GSO year, with the whole country beside it. */
-export const gsoHomeLatest = () => `
+/** The dataset's province in the latest GSO year that ranks it, with the whole country beside it. */
+export const gsoHomeLatest = () => sql<
+  Columns<'gso_province_poverty_rates', 'year' | 'preliminary'> & {
+    value_pct: number;
+    rank: number;
+    provinces_ranked: number;
+    country_pct: number | null;
+  }
+>`
   SELECT p.year, p.value_pct, p.preliminary, p.rank, p.provinces_ranked, c.value_pct AS country_pct
   FROM gso_province_poverty_rates p
   JOIN gso_province_poverty_rates c ON c.area_level = 'country' AND c.year = p.year
-  WHERE p.home AND p.area_level = 'province' AND p.value_pct IS NOT NULL
+  WHERE p.home AND p.area_level = 'province' AND p.value_pct IS NOT NULL AND p.rank IS NOT NULL
   ORDER BY p.year DESC LIMIT 1`;
 
-export const targetProgress = () => `
+export const targetProgress = () => sql<Columns<'target_progress', 'target_id' | 'year' | 'actual' | 'status'>>`
   SELECT target_id, year, actual, status FROM target_progress ORDER BY target_id, year`;
 
 /** Coverage of one programme in one year for every district and commune, worst first. */
-export const coverageUnits = (programme: string, year: number) => sql`
+export const coverageUnits = (programme: string, year: number) => sql<
+  Columns<'coverage', 'level' | 'unit_code' | 'unit_name' | 'district_name' | 'eligible' | 'covered' | 'gap' | 'coverage_rate'>
+>`
   SELECT level, unit_code, unit_name, district_name, eligible, covered, gap, coverage_rate
   FROM coverage WHERE programme = ${programme} AND year = ${year} AND level IN ('district', 'commune')
   ORDER BY level DESC, coverage_rate NULLS LAST, unit_name`;
 
-export const villagesExitedByYear = () => `
+export const villagesExitedByYear = () => sql<{ year: number; exited: number; total: number }>`
   SELECT y.year, count(v.exit_year)::INTEGER AS exited, (SELECT count(*) FROM villages)::INTEGER AS total
   FROM (SELECT DISTINCT year FROM village_criteria) y LEFT JOIN villages v ON v.exit_year <= y.year
   GROUP BY y.year ORDER BY y.year`;
 
-export const villageCriteria = (village: string) => sql`
+export const villageCriteria = (village: string) => sql<Columns<'village_criteria', 'year' | 'criterion' | 'value' | 'met'>>`
   SELECT year, criterion, value, met FROM village_criteria WHERE village_id = ${village} ORDER BY criterion, year`;
 
-export const villageList = () => `SELECT * FROM villages ORDER BY village_id`;
+export const villageList = () => sql<PublishedRow<'villages'>>`SELECT * FROM villages ORDER BY village_id`;
 
-export const planSections = () => `SELECT * FROM plan_sections ORDER BY source_section, section_id`;
+export const planSections = () => sql<PublishedRow<'plan_sections'>>`SELECT * FROM plan_sections ORDER BY source_section, section_id`;
 
 /** The province's latest published share of poor and near-poor households deprived on one indicator. */
-export const latestDeprivation = (indicator: string) => sql`
+export const latestDeprivation = (indicator: string) => sql<Columns<'deprivation', 'standard' | 'year'> & { share_deprived: number }>`
   SELECT standard, year, share_deprived FROM deprivation
   WHERE level = 'province' AND indicator = ${indicator} AND share_deprived IS NOT NULL
   ORDER BY year DESC, standard LIMIT 1`;
 
 /** The province's latest published coverage rate of one programme. */
-export const latestCoverage = (programme: string) => sql`
+export const latestCoverage = (programme: string) => sql<Columns<'coverage', 'year'> & { coverage_rate: number }>`
   SELECT year, coverage_rate FROM coverage
   WHERE level = 'province' AND programme = ${programme} AND coverage_rate IS NOT NULL
   ORDER BY year DESC LIMIT 1`;
@@ -151,7 +207,8 @@ export const latestCoverage = (programme: string) => sql`
  * A unit's deprivation profile in its latest year with poor or near-poor households, under the
  * first standard that has them: the share of those households lacking each of the 12 indicators.
  */
-export const unitDeprivation = (level: 'district' | 'commune', code: string) => sql`
+export const unitDeprivation = (level: 'district' | 'commune', code: string) =>
+  sql<Columns<'deprivation', 'indicator' | 'share_deprived' | 'households_deprived' | 'year' | 'standard' | 'unit_name'>>`
   WITH latest AS (
     SELECT d.year, d.standard FROM deprivation d JOIN standards s USING (standard)
     WHERE d.level = ${level} AND d.unit_code = ${code} AND d.poor_near_poor > 0
@@ -162,14 +219,15 @@ export const unitDeprivation = (level: 'district' | 'commune', code: string) => 
   ORDER BY d.share_deprived DESC NULLS LAST, d.indicator`;
 
 /** A unit's policy coverage in its latest year with anyone eligible. */
-export const unitCoverage = (level: 'district' | 'commune', code: string) => sql`
+export const unitCoverage = (level: 'district' | 'commune', code: string) =>
+  sql<Columns<'coverage', 'year' | 'eligible' | 'covered' | 'gap' | 'coverage_rate'> & { unit_code: string; unit_name: string }>`
   SELECT programme AS unit_code, programme AS unit_name, year, eligible, covered, gap, coverage_rate
   FROM coverage WHERE level = ${level} AND unit_code = ${code}
     AND year = (SELECT max(year) FROM coverage WHERE level = ${level} AND unit_code = ${code} AND eligible > 0)
   ORDER BY programme`;
 
 /** Every level, year and standard a map can show, with the table it reads. */
-export const mapPeriods = () => `
+export const mapPeriods = () => sql<MapPeriod>`
   SELECT DISTINCT level, 'poverty' AS source, year, standard FROM poverty WHERE level IN ('district', 'commune')
   UNION ALL
   SELECT DISTINCT level, 'coverage' AS source, year, NULL AS standard FROM coverage WHERE level IN ('district', 'commune')
@@ -201,14 +259,14 @@ export interface MapQuery {
 }
 
 /** Every value of a map's indicator at its level, in all years: class breaks are drawn from these, so colours mean the same each year. */
-export function mapIndicatorValues(q: Omit<MapQuery, 'year' | 'counts'>): Sql {
+export function mapIndicatorValues(q: Omit<MapQuery, 'year' | 'counts'>): Sql<{ value: number | null }> {
   const from = trusted(q.level === 'units2025' ? 'poverty_2025_units' : q.table);
   const where = allOf([
     q.level === 'units2025' ? trusted('TRUE') : sql`level = ${q.level}`,
     q.standard ? sql`standard = ${q.standard}` : trusted('TRUE'),
     q.programme ? sql`programme = ${q.programme}` : trusted('TRUE'),
   ]);
-  return sql`SELECT ${trusted(q.column)} AS value FROM ${from} WHERE ${where}`;
+  return sql<{ value: number | null }>`SELECT ${trusted(q.column)} AS value FROM ${from} WHERE ${where}`;
 }
 
 /**
@@ -216,7 +274,7 @@ export function mapIndicatorValues(q: Omit<MapQuery, 'year' | 'counts'>): Sql {
  * the counts behind it, and why it is missing when it is. Columns come from the map's declared
  * indicators; every value is bound.
  */
-export function mapValues(q: MapQuery): Sql {
+export function mapValues(q: MapQuery): Sql<MapRow> {
   const cols = [q.column, ...q.counts].filter((c, i, all) => all.indexOf(c) === i);
   const picked = trusted(cols.map((c) => `t.${c}`).join(', '));
   const from = trusted(q.level === 'units2025' ? 'poverty_2025_units' : q.table);
@@ -234,7 +292,7 @@ export function mapValues(q: MapQuery): Sql {
         : 'coalesce(t.district_code, f.district_code) AS group_code, coalesce(t.district_name, f.district_name) AS group_name',
   );
   const note = trusted(q.level === 'units2025' ? 't.complete, t.note' : 'TRUE AS complete, NULL AS note');
-  return sql`
+  return sql<MapRow>`
   WITH ${trusted(formerDistrict())}
   SELECT t.unit_code, t.unit_name, ${group}, t.${trusted(q.column)} AS value, ${picked}, ${note}
   FROM ${from} t LEFT JOIN former f USING (unit_code)
@@ -246,7 +304,8 @@ export function mapValues(q: MapQuery): Sql {
  * A unit's peers (every unit of its level) in the latest year and standard in which the unit has
  * a poverty rate and some peer's rate is above zero: a ranking of all zeros says nothing.
  */
-export const peerRates = (level: 'district' | 'commune', code: string) => sql`
+export const peerRates = (level: 'district' | 'commune', code: string) =>
+  sql<Columns<'poverty', 'unit_code' | 'unit_name' | 'district_code' | 'district_name' | 'poor_rate' | 'year' | 'standard'>>`
   WITH me AS (SELECT year, standard FROM poverty WHERE level = ${level} AND unit_code = ${code} AND poor_rate IS NOT NULL),
   period AS (
     SELECT p.year, p.standard FROM poverty p JOIN me USING (year, standard) JOIN standards s USING (standard)
@@ -257,7 +316,8 @@ export const peerRates = (level: 'district' | 'commune', code: string) => sql`
   ORDER BY p.poor_rate DESC NULLS LAST, p.unit_code`;
 
 /** The units of 1 July 2025 that took over a district's communes, wholly or in part. */
-export const districtSuccessors = (code: string) => sql`
+export const districtSuccessors = (code: string) =>
+  sql<{ new_unit_code: string; new_unit_name: string | null; partial: boolean }>`
   SELECT c.new_unit_code, any_value(n.unit_name) AS new_unit_name, bool_or(c.relation = 'partial') AS partial
   FROM crosswalk c
   JOIN (SELECT DISTINCT unit_code FROM units WHERE district_code = ${code}) u ON u.unit_code = c.old_unit_code
@@ -266,22 +326,25 @@ export const districtSuccessors = (code: string) => sql`
   GROUP BY c.new_unit_code ORDER BY c.new_unit_code`;
 
 /** Years and standards with district deprivation figures. */
-export const deprivationPeriods = () => `
+export const deprivationPeriods = () => sql<Columns<'deprivation', 'year' | 'standard'> & { first_year: number }>`
   SELECT DISTINCT d.year, d.standard, s.first_year FROM deprivation d JOIN standards s USING (standard)
   WHERE d.level = 'district' AND d.poor_near_poor > 0 ORDER BY d.year DESC, s.first_year`;
 
 /** The share of poor and near-poor households lacking each indicator, for the province and each district. */
-export const deprivationByDistrict = (year: number, standard: string) => sql`
+export const deprivationByDistrict = (year: number, standard: string) =>
+  sql<
+    Columns<'deprivation', 'level' | 'unit_code' | 'unit_name' | 'indicator' | 'share_deprived' | 'households_deprived' | 'poor_near_poor'>
+  >`
   SELECT level, unit_code, unit_name, indicator, share_deprived, households_deprived, poor_near_poor
   FROM deprivation WHERE level IN ('province', 'district') AND year = ${year} AND standard = ${standard}
   ORDER BY level DESC, unit_code, indicator`;
 
 /** The date the crosswalk's new units took effect, and how many there are (none without a crosswalk). */
-export const latestReorganisation = () => `
+export const latestReorganisation = () => sql<{ date: string | null; count: number }>`
   SELECT min(valid_from)::VARCHAR AS date, count(DISTINCT unit_code)::INT AS count
   FROM units WHERE unit_code IN (SELECT new_unit_code FROM crosswalk WHERE new_unit_code IS NOT NULL)`;
 
 /** Dates on which units came into force after the first list, with how many: the reorganisations a dataset records. */
-export const unitChanges = () => `
+export const unitChanges = () => sql<{ date: string; count: number }>`
   SELECT valid_from::VARCHAR AS date, count(*)::INT AS count FROM units
   WHERE valid_from > (SELECT min(valid_from) FROM units) GROUP BY valid_from ORDER BY valid_from`;

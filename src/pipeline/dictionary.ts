@@ -1,53 +1,13 @@
+import { PUBLISHED_TABLES, type PublishedTableName } from '../lib/published-tables.ts';
 import { TABLES } from './input-schema.ts';
 
-/** The published tables: what each holds, and which dataset table its values (and illustrative flag) come from. */
-export const PUBLISHED: { name: string; from: string; vi: string; en: string }[] = [
-  {
-    name: 'poverty',
-    from: 'poverty',
-    vi: 'Hộ nghèo, cận nghèo theo đơn vị, năm và chuẩn, kèm tỷ lệ và biến động',
-    en: 'Poor and near-poor households by unit, year and standard, with rates and changes',
-  },
-  {
-    name: 'deprivation',
-    from: 'deprivation',
-    vi: 'Thiếu hụt 12 chỉ số dịch vụ xã hội cơ bản',
-    en: 'Deprivation on the 12 basic-social-service indicators',
-  },
-  {
-    name: 'coverage',
-    from: 'coverage',
-    vi: 'Độ bao phủ tín dụng, BHYT, học phí, tập huấn',
-    en: 'Coverage of credit, BHYT, tuition support and training',
-  },
-  {
-    name: 'poverty_2025_units',
-    from: 'poverty',
-    vi: 'Số liệu quy về các đơn vị hành chính mới, qua bảng chuyển đổi',
-    en: 'Figures re-aggregated onto the new administrative units through the crosswalk',
-  },
-  { name: 'units', from: 'units', vi: 'Đơn vị hành chính theo thời kỳ', en: 'Administrative units by period' },
-  { name: 'crosswalk', from: 'crosswalk', vi: 'Chuyển đổi đơn vị cũ sang đơn vị 2025', en: 'Crosswalk from old units to 2025 units' },
-  { name: 'standards', from: 'metadata', vi: 'Các chuẩn nghèo và năm áp dụng', en: 'Poverty standards and the years they apply' },
-  { name: 'villages', from: 'villages', vi: 'Thôn đặc biệt khó khăn', en: 'Extremely difficult villages' },
-  {
-    name: 'village_criteria',
-    from: 'village_criteria',
-    vi: 'Tiêu chí hoàn thành Chương trình 135 theo năm',
-    en: 'Program-135 completion criteria by year',
-  },
-  { name: 'plan_sections', from: 'plan_sections', vi: 'Các nội dung thực hiện của kế hoạch', en: "The plan's content areas" },
-  { name: 'targets', from: 'targets', vi: 'Chỉ tiêu kế hoạch', en: 'Plan targets' },
-  { name: 'target_progress', from: 'poverty', vi: 'Kết quả so với chỉ tiêu theo năm', en: 'Results against targets by year' },
-  { name: 'published_figures', from: 'published_figures', vi: 'Số liệu đã công bố, kèm nguồn', en: 'Published figures with sources' },
-  {
-    name: 'gso_province_poverty_rates',
-    from: 'gso_province_poverty_rates',
-    vi: 'Tỷ lệ hộ nghèo các tỉnh (TCTK)',
-    en: 'Provincial poverty rates (GSO)',
-  },
-];
-
+/** The published tables in the order they are written: what each holds, and which dataset table its values come from. */
+export const PUBLISHED = Object.entries(PUBLISHED_TABLES).map(([name, t]) => ({
+  name: name as PublishedTableName,
+  from: t.from,
+  vi: t.vi,
+  en: t.en,
+}));
 /** Columns that the pipeline adds; every other published column is described in the input schema. */
 const DERIVED: Record<string, [vi: string, en: string]> = {
   level: ['Cấp: commune (xã), district (huyện), province (tỉnh)', 'Level: commune, district or province'],

@@ -4,6 +4,8 @@ import { join } from 'node:path';
 import type { DuckDBConnection } from '@duckdb/node-api';
 import { Table, tableToIPC } from 'apache-arrow';
 import { arrowColumn } from './arrow-columns.ts';
+import type { PublishedTableName } from '../lib/published-tables.ts';
+import { checkDeclared } from './published-check.ts';
 import { pathInside } from '../lib/safe-path.ts';
 import { spreadsheetSafeSql } from '../lib/spreadsheet-safe.ts';
 
@@ -31,7 +33,7 @@ export const fileEntry = (root: string, path: string): FileEntry => {
  * Writes one published table as Parquet (zstd), CSV and an Arrow IPC stream. The Arrow copy is for
  * the browser: DuckDB-WASM has no offline Parquet reader, and it loads Arrow with core DuckDB alone.
  */
-export async function exportTable(conn: DuckDBConnection, root: string, name: string): Promise<TableExport> {
+export async function exportTable(conn: DuckDBConnection, root: string, name: PublishedTableName): Promise<TableExport> {
   for (const dir of ['parquet', 'csv', 'arrow']) mkdirSync(join(root, dir), { recursive: true });
   const parquet = `parquet/${name}.parquet`;
   const csv = `csv/${name}.csv`;
@@ -39,12 +41,13 @@ export async function exportTable(conn: DuckDBConnection, root: string, name: st
   const reader = await conn.runAndReadAll(`SELECT * FROM "${name}"`);
   const names = reader.columnNames();
   const types = reader.columnTypes().map((t) => t.toString());
+  const columns = reader.getColumnsJS();
+  checkDeclared(name, names, types, columns);
   await conn.run(`COPY "${name}" TO '${pathInside(root, parquet)}' (FORMAT parquet, COMPRESSION zstd)`);
   // The CSV is what spreadsheets open: text that would run as a formula is neutralised there.
   const csvColumns = names.map((n, i) => (types[i] === 'VARCHAR' ? spreadsheetSafeSql(n) : `"${n}"`)).join(', ');
   await conn.run(`COPY (SELECT ${csvColumns} FROM "${name}") TO '${pathInside(root, csv)}' (FORMAT csv, HEADER true)`);
 
-  const columns = reader.getColumnsJS();
   const vectors = Object.fromEntries(names.map((col, i) => [col, arrowColumn(types[i], (columns[i] ?? []) as unknown[])]));
   writeFileSync(pathInside(root, arrow), tableToIPC(new Table(vectors), 'stream'));
 

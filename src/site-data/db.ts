@@ -40,8 +40,8 @@ function connect(): Promise<DuckDBConnection> {
 }
 
 /** Runs a query at build time, its values bound as parameters; the same SQL runs in the browser against the same tables. */
-export async function query<T = Record<string, unknown>>(q: Sql | string): Promise<T[]> {
+export async function query<Row>(q: Sql<Row>): Promise<Row[]> {
   const conn = await connect();
-  const reader = typeof q === 'string' ? await conn.runAndReadAll(q) : await conn.runAndReadAll(q.text, q.params);
-  return reader.getRowObjectsJS() as T[];
+  const reader = await conn.runAndReadAll(q.text, q.params);
+  return reader.getRowObjectsJS() as Row[];
 }

@@ -1,8 +1,7 @@
 import { mapDefaultView, mapIndicatorValues, mapPeriods, mapValues } from '../lib/queries.ts';
 import { classBreaks } from '../lib/views/class-breaks.ts';
-import type { MapRow } from '../lib/views/map-data.ts';
 import { findIndicator } from '../lib/views/map-indicators.ts';
-import { mapViews, type MapPeriod, type MapView } from '../lib/views/map-views.ts';
+import { mapViews, type MapView } from '../lib/views/map-views.ts';
 import { loadManifest, query } from './db.ts';
 import { once } from './memo.ts';
 
@@ -11,13 +10,13 @@ export const listMapViews = () =>
   once('map-views', async () => {
     const poverty = loadManifest().tables.find((t) => t.name === 'poverty');
     const notCollected = new Set(poverty?.schema.filter((c) => c.not_collected).map((c) => c.name));
-    return mapViews(await query<MapPeriod>(mapPeriods()), notCollected);
+    return mapViews(await query(mapPeriods()), notCollected);
   });
 
 /** The view the map page opens on: poverty rate by district in the plan's year. */
 export async function defaultMapView(): Promise<MapView> {
   const all = await listMapViews();
-  const [row] = await query<{ year: number | null; standard: string }>(mapDefaultView());
+  const [row] = await query(mapDefaultView());
   const poor = findIndicator('poor_rate')!;
   return (
     all.find((v) => v.level === 'district' && v.indicator === poor && v.year === row.year && v.standard === row.standard) ??
@@ -27,7 +26,7 @@ export async function defaultMapView(): Promise<MapView> {
 }
 
 export const loadMapRows = (v: MapView) =>
-  query<MapRow>(
+  query(
     mapValues({
       level: v.level,
       table: v.indicator.table,
@@ -48,7 +47,5 @@ export const mapBreaks = (v: MapView) => {
     standard: v.standard,
     programme: v.indicator.programme,
   };
-  return once(`breaks|${JSON.stringify(q)}`, () =>
-    query<{ value: number | null }>(mapIndicatorValues(q)).then((rows) => classBreaks(rows.map((r) => r.value))),
-  );
+  return once(`breaks|${JSON.stringify(q)}`, () => query(mapIndicatorValues(q)).then((rows) => classBreaks(rows.map((r) => r.value))));
 };

@@ -50,6 +50,6 @@ export const pathsWhenRows = (table: string) => () =>
 /** The reorganisation the crosswalk leads to: when it took effect and how many units it made, or null without one. */
 export const reorganisation = () =>
   once('reorganisation', async () => {
-    const [r] = await query<{ date: string | null; count: number }>(latestReorganisation());
+    const [r] = await query(latestReorganisation());
     return r?.date ? { date: r.date, count: r.count, year: Number(r.date.slice(0, 4)) } : null;
   });

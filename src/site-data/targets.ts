@@ -1,30 +1,20 @@
-import { planTargets, targetProgress } from '../lib/queries.ts';
-import { targetStatus, type YearResult } from '../lib/target-status.ts';
+import { planTargets, targetProgress, type RowOf } from '../lib/queries.ts';
+import { targetStatus } from '../lib/target-status.ts';
 import { query } from './db.ts';
 import { once } from './memo.ts';
 
-export interface TargetView {
-  target_id: string;
-  indicator: string;
-  text_vi: string;
-  text_en: string;
-  value: number;
-  unit: string;
-  year: number;
-  comparator: string;
-  source_document: string;
-  source_section: string;
+export type TargetView = RowOf<typeof planTargets> & {
   status: ReturnType<typeof targetStatus>;
   series: { year: number; actual: number | null }[];
   /** The coverage programme a target measures, when it is a coverage target. */
   programme: string | null;
-}
+};
 
 /** Every plan target with its results by year and where it stands (read once per build). */
 export const listTargets = () =>
   once('targets', async () => {
-    const targets = await query<Omit<TargetView, 'status' | 'series' | 'programme'>>(planTargets());
-    const progress = await query<YearResult & { target_id: string }>(targetProgress());
+    const targets = await query(planTargets());
+    const progress = await query(targetProgress());
     return targets.map((t) => {
       const series = progress.filter((p) => p.target_id === t.target_id);
       return {

@@ -11,8 +11,8 @@ export interface CommuneEntry {
 }
 
 /** Every commune that has figures, each once, for the static pages (read once per build). */
-export const listCommunes = () => once('communes', () => query<CommuneEntry>(communeIndex()));
-export const listDistricts = () => once('districts', () => query<{ unit_code: string; unit_name: string }>(districtIndex()));
+export const listCommunes = () => once('communes', () => query(communeIndex()));
+export const listDistricts = () => once('districts', () => query(districtIndex()));
 
 /** A district or commune, as the figures about one unit are parameterised. */
 export interface UnitRef {

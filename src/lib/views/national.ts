@@ -1,14 +1,10 @@
 import type { LineSeries } from '../charts/line-chart.ts';
+import type { Columns } from '../published-tables.ts';
 
-export interface GsoRow {
-  area_name_en: string;
-  area_level: 'country' | 'region' | 'province';
-  year: number;
-  value_pct: number | null;
-  preliminary: boolean;
-  rank: number | null;
-  provinces_ranked: number | null;
-}
+export type GsoRow = Columns<
+  'gso_province_poverty_rates',
+  'area_name_en' | 'area_level' | 'year' | 'value_pct' | 'preliminary' | 'rank' | 'provinces_ranked'
+>;
 
 /** The dataset's province, its region and the country in one year, and their lines over all years. */
 export function nationalView(rows: GsoRow[], year: number, labels: Record<GsoRow['area_level'], string>) {

@@ -9,15 +9,6 @@ import { datasetSource } from '../page.ts';
 import { loadManifest, query } from '../db.ts';
 import type { DrawContext, Drawing, FigureKind } from './kind.ts';
 
-interface Row {
-  level: string;
-  unit_code: string;
-  unit_name: string;
-  indicator: string;
-  share_deprived: number | null;
-  households_deprived: number | null;
-}
-
 /** A year under one poverty standard. */
 export type Period = {
   year: number;
@@ -25,13 +16,13 @@ export type Period = {
 };
 
 /** Years and standards with district deprivation figures (read once per build). */
-export const listDeprivationPeriods = () => once('deprivation-periods', () => query<Period>(deprivationPeriods()));
+export const listDeprivationPeriods = () => once('deprivation-periods', () => query(deprivationPeriods()));
 
 /** Which of the 12 indicators poor and near-poor households lack most, for the province and each district. */
 async function drawDeprivation({ year, standard }: Period, { locale, svgId }: DrawContext): Promise<Drawing> {
   const t = translator(locale);
   const manifest = loadManifest();
-  const rows = await query<Row>(deprivationByDistrict(year, standard));
+  const rows = await query(deprivationByDistrict(year, standard));
   const units = [...new Map(rows.map((r) => [r.unit_code, { key: r.unit_code, label: r.unit_name, level: r.level }])).values()];
   const byCell = new Map(rows.map((r) => [`${r.indicator}|${r.unit_code}`, r]));
   const province = units.find((u) => u.level === 'province');

@@ -4,9 +4,9 @@ import { lineChart } from '../../lib/charts/line-chart.ts';
 import { drawnTwice } from '../../lib/figure.ts';
 import { formatPercent } from '../../lib/format.ts';
 import { foldName } from '../../lib/names.ts';
-import { gsoHomeSeries, gsoProvinces, gsoYears } from '../../lib/queries.ts';
+import { gsoHomeSeries, gsoProvinces, gsoYears, type RowOf } from '../../lib/queries.ts';
 import { classBreaks } from '../../lib/views/class-breaks.ts';
-import { nationalView, type GsoRow } from '../../lib/views/national.ts';
+import { nationalView } from '../../lib/views/national.ts';
 import { loadArchipelagos, loadBoundary } from '../boundaries.ts';
 import { query } from '../db.ts';
 import { provinceName } from '../page.ts';
@@ -14,9 +14,9 @@ import { once } from '../memo.ts';
 import type { DrawContext, Drawing, FigureKind } from './kind.ts';
 
 /** The years GSO published provincial rates for (read once per build). */
-export const listGsoYears = () => once('gso-years', async () => (await query<{ year: number }>(gsoYears())).map((r) => r.year));
+export const listGsoYears = () => once('gso-years', async () => (await query(gsoYears())).map((r) => r.year));
 
-type Province = GsoRow & { province_name: string; iso_3166_2: string; home: boolean };
+type Province = RowOf<typeof gsoProvinces>;
 
 const pct = (locale: Locale, v: number | null | undefined) => formatPercent(locale, v ?? null, 1) ?? translator(locale)('no_data');
 
@@ -48,7 +48,7 @@ async function drawNationalMap(year: number, { locale, svgId }: DrawContext): Pr
   const t = translator(locale);
   const geo = loadBoundary('provinces', 0.05);
   if (!geo) return null;
-  const provinces = await query<Province>(gsoProvinces(year));
+  const provinces = await query(gsoProvinces(year));
   const title = t('national.map.title', { year });
   const description = t('national.map.desc', { province: provinceName(locale) });
   return {
@@ -91,7 +91,7 @@ async function drawNationalMap(year: number, { locale, svgId }: DrawContext): Pr
 }
 
 /** GSO's rates for the dataset's province, its region and the country, every year (read once per build). */
-export const homeSeries = () => once('gso-home-series', () => query<GsoRow>(gsoHomeSeries()));
+export const homeSeries = () => once('gso-home-series', () => query(gsoHomeSeries()));
 
 /** The dataset's province, its region and the country over every GSO year; none when GSO has no years. */
 export const nationalTrendFigure: FigureKind<null> = {

@@ -18,7 +18,7 @@ export const p135ProgressFigure: FigureKind<null> = {
 async function drawP135Progress(locale: Locale, svgId: string): Promise<Drawing | null> {
   const t = translator(locale);
   const manifest = loadManifest();
-  const progress = await query<{ year: number; exited: number; total: number }>(villagesExitedByYear());
+  const progress = await query(villagesExitedByYear());
   if (!progress.length) return null;
   const title = t('p135.progress.title');
   return {

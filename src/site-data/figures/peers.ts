@@ -3,16 +3,16 @@ import { stripPlot } from '../../lib/charts/strip-plot.ts';
 import { drawnTwice } from '../../lib/figure.ts';
 import { formatPercent } from '../../lib/format.ts';
 import { isIllustrative } from '../../lib/manifest.ts';
-import { peerRates } from '../../lib/queries.ts';
+import { peerRates, type RowOf } from '../../lib/queries.ts';
 import { unitPage } from '../../lib/routes.ts';
-import { standing, standings, type PeerRow, type Standing } from '../../lib/views/peers.ts';
+import { standing, standings, type Standing } from '../../lib/views/peers.ts';
 import { once } from '../memo.ts';
 import { loadManifest, query } from '../db.ts';
 import { datasetSource, provinceName } from '../page.ts';
 import { listUnits, type UnitRef } from '../units.ts';
 import type { DrawContext, Drawing, FigureKind } from './kind.ts';
 
-type Row = PeerRow & { district_name: string | null; year: number; standard: string };
+type Row = RowOf<typeof peerRates>;
 
 export interface UnitStanding {
   year: number;
@@ -29,7 +29,7 @@ export interface UnitStanding {
 /** Where a district or commune stands among its peers by poverty rate; null when it has no rate (read once per build). */
 export const unitStanding = ({ level, code }: UnitRef): Promise<UnitStanding | null> =>
   once(`standing|${level}|${code}`, async () => {
-    const rows = await query<Row>(peerRates(level, code));
+    const rows = await query(peerRates(level, code));
     const me = rows.find((r) => r.unit_code === code);
     const province = standing(rows, code);
     if (!me || !province) return null;

@@ -88,7 +88,7 @@ function trendDrawing(
 }
 
 /** The province's rows of the poverty table, every year and standard (read once per build). */
-export const provinceRows = () => once('province-series', () => query<SeriesRow>(provinceSeries()));
+export const provinceRows = () => once('province-series', () => query(provinceSeries()));
 
 /** The province's poor households over the years. */
 export const provinceTrendFigure: FigureKind<null> = {
@@ -108,8 +108,8 @@ export const unitTrendFigure: FigureKind<UnitRef> = {
   id: ({ level, code }) => `${unitPage(level, code)}trend`,
   page: ({ level, code }) => unitPage(level, code),
   async draw({ level, code }, context) {
-    const rows = await query<SeriesRow>(unitSeries(level, code));
-    const shown = (c: string) => rows.filter((r) => r[c] != null).length;
+    const rows = await query(unitSeries(level, code));
+    const shown = (c: 'poor' | 'near_poor') => rows.filter((r) => r[c] != null).length;
     const column = shown('poor') >= shown('near_poor') ? 'poor' : 'near_poor';
     const name = (rows.at(-1)?.unit_name as string | undefined) ?? code;
     const title = `${translator(context.locale)(`col.${column}`)}: ${name}`;

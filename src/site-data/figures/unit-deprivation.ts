@@ -10,19 +10,11 @@ import { loadManifest, query } from '../db.ts';
 import { listUnits, type UnitRef } from '../units.ts';
 import type { DrawContext, Drawing, FigureKind } from './kind.ts';
 
-type Row = {
-  indicator: string;
-  share_deprived: number | null;
-  year: number;
-  standard: string;
-  unit_name: string;
-};
-
 /** A unit's deprivation profile: the share of its poor and near-poor households lacking each indicator; null when it has none. */
 async function drawUnitDeprivation({ level, code }: UnitRef, { locale, svgId }: DrawContext): Promise<Drawing | null> {
   const t = translator(locale);
   const manifest = loadManifest();
-  const rows = await query<Row>(unitDeprivation(level, code));
+  const rows = await query(unitDeprivation(level, code));
   const first = rows[0];
   if (!first) return null;
   // The unit is named in the title, so that an embed, a download or a report says whose profile it is.
