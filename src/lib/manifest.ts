@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { localized, type Locale } from '../i18n/locales.ts';
+import { PUBLISHED_TABLES, type PublishedTableName } from './published-tables.ts';
 /**
  * The contract of public/data/manifest.json: the pipeline checks what it writes against this
  * schema and the site checks what it reads, and both take their types from it.
@@ -20,7 +21,7 @@ const standard = z.strictObject({
 });
 
 const table = z.strictObject({
-  name: z.string(),
+  name: z.enum(Object.keys(PUBLISHED_TABLES) as [PublishedTableName, ...PublishedTableName[]]),
   description: bilingual,
   /** What a reader must know to read the values right (how they were protected). */
   note: bilingual.optional(),
@@ -84,10 +85,10 @@ export type Standard = z.infer<typeof standard>;
 /** A text from data in the reader's language. */
 export const inLocale = (text: Bilingual | undefined, locale: Locale): string => text?.[locale] ?? '';
 
-export const isIllustrative = (m: Manifest, table: string) => m.tables.find((t) => t.name === table)?.illustrative ?? false;
+export const isIllustrative = (m: Manifest, table: PublishedTableName) => m.tables.find((t) => t.name === table)?.illustrative ?? false;
 
 /** A published table as a reader calls it: its description in quotes, in the reader's language (its SQL name where it has none). */
-export const tableTitle = (m: Manifest, table: string, locale: Locale) => {
+export const tableTitle = (m: Manifest, table: PublishedTableName, locale: Locale) => {
   const description = m.tables.find((t) => t.name === table)?.description[locale];
   return description ? `“${description}”` : table;
 };

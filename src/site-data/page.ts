@@ -1,4 +1,4 @@
-import { localized } from '../i18n/locales.ts';
+import { localized, type Locale } from '../i18n/locales.ts';
 import { inLocale } from '../lib/manifest.ts';
 import { t, translator } from '../i18n/t.ts';
 import { formatDate } from '../lib/format.ts';
@@ -6,6 +6,7 @@ import { localeOf, localeStaticPaths } from '../lib/routes.ts';
 import { loadManifest, query } from './db.ts';
 import { once } from './memo.ts';
 import { latestReorganisation } from '../lib/queries.ts';
+import type { PublishedTableName } from '../lib/published-tables.ts';
 
 /** What every page starts from: its language, its strings, and the published dataset's manifest. */
 export function pageContext(lang: string | undefined) {
@@ -20,7 +21,7 @@ export const provinceName = (locale: 'vi' | 'en') => {
 };
 
 /** The source line of a figure drawn from one published table: the table's source, dataset and version. */
-export const datasetSource = (locale: 'vi' | 'en', table: string) => {
+export const datasetSource = (locale: Locale, table: PublishedTableName) => {
   const m = loadManifest();
   const rounded = m.disclosure.tables.includes(table)
     ? ` ${t(locale, 'source.rounded', { k: m.disclosure.base, k1: m.disclosure.base - 1 })}`
@@ -44,7 +45,7 @@ export const planDate = (locale: 'vi' | 'en') => {
 };
 
 /** Pages that show one table exist only when the dataset has rows in it (no empty page, no dead link). */
-export const pathsWhenRows = (table: string) => () =>
+export const pathsWhenRows = (table: PublishedTableName) => () =>
   (loadManifest().tables.find((x) => x.name === table)?.rows ?? 0) > 0 ? localeStaticPaths() : [];
 
 /** The reorganisation the crosswalk leads to: when it took effect and how many units it made, or null without one. */
