@@ -3,8 +3,8 @@
  * the browser with DuckDB-WASM over the same tables loaded from Arrow.
  */
 import type { Columns, PublishedRow } from './published-tables.ts';
-import type { MapRow } from './views/map-data.ts';
-import type { MapPeriod } from './views/map-views.ts';
+import type { MapRow } from './shape/map-data.ts';
+import type { MapPeriod } from './shape/map-views.ts';
 
 /**
  * A query, the values bound to its `?` placeholders in order, and (as a type only) the row it

@@ -2,7 +2,7 @@ import type { FeatureCollection, Geometry } from 'geojson';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { simplifyFeatures } from '../lib/geo.ts';
-import { archipelagoIslands } from '../lib/views/archipelagos.ts';
+import { archipelagoIslands } from '../lib/shape/archipelagos.ts';
 import { DATA_DIR, loadManifest } from './db.ts';
 
 type Shapes = FeatureCollection<Geometry, Record<string, unknown>>;

@@ -1,7 +1,7 @@
 import { mapDefaultView, mapIndicatorValues, mapPeriods, mapValues } from '../lib/queries.ts';
-import { classBreaks } from '../lib/views/class-breaks.ts';
-import { findIndicator } from '../lib/views/map-indicators.ts';
-import { mapViews, type MapView } from '../lib/views/map-views.ts';
+import { classBreaks } from '../lib/shape/class-breaks.ts';
+import { findMeasure } from '../lib/shape/map-measures.ts';
+import { mapViews, type MapView } from '../lib/shape/map-views.ts';
 import { loadManifest, query } from './db.ts';
 import { once } from './memo.ts';
 
@@ -17,10 +17,10 @@ export const listMapViews = () =>
 export async function defaultMapView(): Promise<MapView> {
   const all = await listMapViews();
   const [row] = await query(mapDefaultView());
-  const poor = findIndicator('poor_rate')!;
+  const poor = findMeasure('poor_rate')!;
   return (
-    all.find((v) => v.level === 'district' && v.indicator === poor && v.year === row.year && v.standard === row.standard) ??
-    all.find((v) => v.indicator === poor) ??
+    all.find((v) => v.level === 'district' && v.measure === poor && v.year === row.year && v.standard === row.standard) ??
+    all.find((v) => v.measure === poor) ??
     all[0]
   );
 }
@@ -29,23 +29,23 @@ export const loadMapRows = (v: MapView) =>
   query(
     mapValues({
       level: v.level,
-      table: v.indicator.table,
-      column: v.indicator.column,
-      counts: v.indicator.counts,
+      table: v.measure.table,
+      column: v.measure.column,
+      counts: v.measure.counts,
       year: v.year,
       standard: v.standard,
-      programme: v.indicator.programme,
+      programme: v.measure.programme,
     }),
   );
 
-/** The class breaks of a view's indicator, from all its years (read once per indicator, level and standard). */
+/** The class breaks of a view's measure, from all its years (read once per measure, level and standard). */
 export const mapBreaks = (v: MapView) => {
   const q = {
     level: v.level,
-    table: v.indicator.table,
-    column: v.indicator.column,
+    table: v.measure.table,
+    column: v.measure.column,
     standard: v.standard,
-    programme: v.indicator.programme,
+    programme: v.measure.programme,
   };
   return once(`breaks|${JSON.stringify(q)}`, () => query(mapIndicatorValues(q)).then((rows) => classBreaks(rows.map((r) => r.value))));
 };

@@ -3,7 +3,7 @@ import { targetStatus } from '../lib/target-status.ts';
 import { query } from './db.ts';
 import { once } from './memo.ts';
 
-export type TargetView = RowOf<typeof planTargets> & {
+export type PlanTarget = RowOf<typeof planTargets> & {
   status: ReturnType<typeof targetStatus>;
   series: { year: number; actual: number | null }[];
   /** The coverage programme a target measures, when it is a coverage target. */

@@ -35,7 +35,7 @@ describe('the map', () => {
     expect(errors).toEqual([]);
   });
 
-  it('switches indicator, level and year through links that keep the rest of the view', async () => {
+  it('switches measure, level and year through links that keep the rest of the view', async () => {
     const { page } = await visit(site, 'en/map/');
     await page.getByRole('navigation', { name: 'Choose the map' }).getByRole('link', { name: 'Communes' }).click();
     await page.waitForURL(/\/en\/map\/commune\/poor_rate\/2022-national\/$/);

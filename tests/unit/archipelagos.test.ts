@@ -3,7 +3,7 @@ import type { FeatureCollection, Geometry } from 'geojson';
 import { describe, expect, it } from 'vitest';
 import { choropleth } from '../../src/lib/charts/choropleth.ts';
 import { simplifyFeatures } from '../../src/lib/geo.ts';
-import { ARCHIPELAGOS, archipelagoIslands } from '../../src/lib/views/archipelagos.ts';
+import { ARCHIPELAGOS, archipelagoIslands } from '../../src/lib/shape/archipelagos.ts';
 
 const provinces = JSON.parse(readFileSync('data/quang-ninh/boundaries/provinces.geojson', 'utf8')) as FeatureCollection<
   Geometry,

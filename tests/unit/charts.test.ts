@@ -4,9 +4,9 @@ import { barChart } from '../../src/lib/charts/bar-chart.ts';
 import { lineChart } from '../../src/lib/charts/line-chart.ts';
 import { sparkline } from '../../src/lib/charts/sparkline.ts';
 import { escapeHtml } from '../../src/lib/escape.ts';
-import { classBreaks } from '../../src/lib/views/class-breaks.ts';
+import { classBreaks } from '../../src/lib/shape/class-breaks.ts';
 import { standardLabel } from '../../src/lib/manifest.ts';
-import { seriesByStandard } from '../../src/lib/views/series.ts';
+import { seriesByStandard } from '../../src/lib/shape/series.ts';
 
 const HOSTILE = '<img src=x onerror="alert(1)">';
 
@@ -177,7 +177,7 @@ describe('chart views', () => {
 
 describe('a count that has reached zero', () => {
   it('says since when, and what it was before', async () => {
-    const { zeroSince } = await import('../../src/lib/views/series.ts');
+    const { zeroSince } = await import('../../src/lib/shape/series.ts');
     const rows = [2021, 2022, 2023, 2024].map((year, i) => ({ year, standard: 'national', poor: [658, 258, 0, 0][i] }));
     expect(zeroSince(rows, 'national', 'poor')).toEqual({ since: 2023, before: { year: 2022, value: 258 } });
     expect(zeroSince(rows.slice(0, 2), 'national', 'poor')).toBeNull();

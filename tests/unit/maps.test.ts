@@ -4,12 +4,12 @@ import { heatmap } from '../../src/lib/charts/heatmap.ts';
 import { stripPlot } from '../../src/lib/charts/strip-plot.ts';
 import { tileMap } from '../../src/lib/charts/tile-map.ts';
 import { figureCsv } from '../../src/lib/figure.ts';
-import { classBreaks, roundBreak, ZERO_BREAK } from '../../src/lib/views/class-breaks.ts';
+import { classBreaks, roundBreak, ZERO_BREAK } from '../../src/lib/shape/class-breaks.ts';
 import fc from 'fast-check';
-import { mapData, tileGroups, type MapRow } from '../../src/lib/views/map-data.ts';
-import { indicatorsFor } from '../../src/lib/views/map-indicators.ts';
-import { mapSwitches, mapViews, switchTo, type MapPeriod } from '../../src/lib/views/map-views.ts';
-import { standing } from '../../src/lib/views/peers.ts';
+import { mapData, tileGroups, type MapRow } from '../../src/lib/shape/map-data.ts';
+import { measuresFor } from '../../src/lib/shape/map-measures.ts';
+import { mapSwitches, mapViews, switchTo, type MapPeriod } from '../../src/lib/shape/map-views.ts';
+import { standing } from '../../src/lib/shape/peers.ts';
 
 const row = (code: string, group: string, value: number | null, extra: Partial<MapRow> = {}): MapRow => ({
   unit_code: code,
@@ -73,17 +73,17 @@ describe('map views', () => {
   ];
   const views = mapViews(periods);
 
-  it('offers each level the indicators its table has, with one path per view', () => {
+  it('offers each level the measures its table has, with one path per view', () => {
     expect(views.filter((v) => v.level === 'district').length).toBe(2 * 6 + 4);
-    expect(views.filter((v) => v.level === 'units2025').map((v) => v.indicator.id)).toEqual(indicatorsFor('units2025').map((i) => i.id));
+    expect(views.filter((v) => v.level === 'units2025').map((v) => v.measure.id)).toEqual(measuresFor('units2025').map((i) => i.id));
     expect(new Set(views.map((v) => v.path)).size).toBe(views.length);
     expect(views[0].path).toBe('map/district/poor_rate/2022-national/');
   });
 
   it('keeps the year and standard when switching, else falls back to the nearest view that exists', () => {
     const from = views.find((v) => v.path === 'map/district/poor_rate/2022-national/')!;
-    expect(switchTo(views, from, { indicator: 'near_poor' }).path).toBe('map/district/near_poor/2022-national/');
-    expect(switchTo(views, from, { indicator: 'coverage_bhyt' }).path).toBe('map/district/coverage_bhyt/2022/');
+    expect(switchTo(views, from, { measure: 'near_poor' }).path).toBe('map/district/near_poor/2022-national/');
+    expect(switchTo(views, from, { measure: 'coverage_bhyt' }).path).toBe('map/district/coverage_bhyt/2022/');
     expect(switchTo(views, from, { level: 'units2025' }).path).toBe('map/units2025/poor_rate/2022-national/');
     const provincial = views.find((v) => v.path === 'map/district/poor_rate/2023-provincial/')!;
     expect(switchTo(views, provincial, { level: 'units2025' }).path).toBe('map/units2025/poor_rate/2022-national/');
@@ -92,7 +92,7 @@ describe('map views', () => {
   it('offers a row of switches per setting, the current view marked once in each', () => {
     const from = views.find((v) => v.path === 'map/district/poor_rate/2023-provincial/')!;
     const rows = mapSwitches(views, from);
-    expect(rows.map((r) => r.kind)).toEqual(['level', 'indicator', 'period']);
+    expect(rows.map((r) => r.kind)).toEqual(['level', 'measure', 'period']);
     expect(rows.map((r) => r.options.filter((o) => o.current).length)).toEqual([1, 1, 1]);
     expect(rows[2].options.map((o) => o.value)).toEqual(['2022-national', '2023-provincial']);
     expect(rows[1].options.find((o) => o.value === 'coverage_bhyt')!.target.path).toBe('map/district/coverage_bhyt/2022/');

@@ -1,7 +1,7 @@
 import { scaleThreshold } from 'd3';
 import { escapeHtml } from '../escape.ts';
 import { wrapToWidth } from '../export-font.ts';
-import { ZERO_BREAK } from '../views/class-breaks.ts';
+import { ZERO_BREAK } from '../shape/class-breaks.ts';
 import { el, focusable } from './svg.ts';
 
 /** A unit's value on a map, or why it has none (no data, not computable). */

@@ -3,7 +3,7 @@ import { heatmap } from '../../lib/charts/heatmap.ts';
 import { formatPercent } from '../../lib/format.ts';
 import { isIllustrative } from '../../lib/manifest.ts';
 import { deprivationByDistrict, deprivationPeriods } from '../../lib/queries.ts';
-import { periodSlug } from '../../lib/views/map-views.ts';
+import { periodSlug } from '../../lib/shape/map-views.ts';
 import { once } from '../memo.ts';
 import { datasetSource } from '../page.ts';
 import { loadManifest, query } from '../db.ts';

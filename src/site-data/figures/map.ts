@@ -5,8 +5,8 @@ import { cellText } from '../../lib/cells.ts';
 import { drawnTwice } from '../../lib/figure.ts';
 import { formatNumber, formatPercent } from '../../lib/format.ts';
 import { inLocale, isIllustrative } from '../../lib/manifest.ts';
-import { mapData, tileGroups } from '../../lib/views/map-data.ts';
-import type { MapView } from '../../lib/views/map-views.ts';
+import { mapData, tileGroups } from '../../lib/shape/map-data.ts';
+import type { MapView } from '../../lib/shape/map-views.ts';
 import { unitPage } from '../../lib/routes.ts';
 import { loadBoundary } from '../boundaries.ts';
 import { loadManifest } from '../db.ts';
@@ -14,14 +14,14 @@ import { datasetSource, provinceName } from '../page.ts';
 import { listMapViews, loadMapRows, mapBreaks } from '../map.ts';
 import type { DrawContext, Drawing, FigureKind } from './kind.ts';
 
-/** The words a map view is known by: its indicator, level and period in the reader's language. */
+/** The words a map view is known by: its measure, level and period in the reader's language. */
 export function mapViewNames(locale: Locale, view: MapView) {
   const t = translator(locale);
-  const indicator = labelOf(locale, 'indicator', view.indicator.id);
+  const measure = labelOf(locale, 'measure', view.measure.id);
   const level = t(`map.level.${view.level}` as MessageKey);
   const period = (year: number, standard: string | null) =>
     standard ? t('map.period.standard', { year, standard: labelOf(locale, 'standard.short', standard) }) : String(year);
-  return { indicator, level, period, title: t('map.view.title', { indicator, level, period: period(view.year, view.standard) }) };
+  return { measure, level, period, title: t('map.view.title', { measure, level, period: period(view.year, view.standard) }) };
 }
 
 /**
@@ -32,7 +32,7 @@ async function drawMap(view: MapView, { locale, href: link }: DrawContext): Prom
   const t = translator(locale);
   const manifest = loadManifest();
   const rows = await loadMapRows(view);
-  const ind = view.indicator;
+  const ind = view.measure;
   const names = mapViewNames(locale, view);
   const format = (v: number) => (ind.kind === 'percent' ? formatPercent(locale, v, v >= 10 ? 1 : 2)! : formatNumber(locale, v)!);
   const values = mapData(rows, { noData: t('no_data'), partial: t('map.partial') });
@@ -40,12 +40,12 @@ async function drawMap(view: MapView, { locale, href: link }: DrawContext): Prom
   const options = {
     id: 'map',
     title: names.title,
-    description: t('map.view.desc', { unit: names.level, indicator: names.indicator }),
+    description: t('map.view.desc', { unit: names.level, measure: names.measure }),
     format,
     missingLabel: t('no_data'),
     breaks: await mapBreaks(view),
     href,
-    legendTitle: t(ind.kind === 'percent' ? 'map.legend.percent' : 'map.legend.count', { indicator: names.indicator }),
+    legendTitle: t(ind.kind === 'percent' ? 'map.legend.percent' : 'map.legend.count', { measure: names.measure }),
   };
 
   const boundaryName = view.level === 'district' ? 'districts' : 'communes';
@@ -91,7 +91,7 @@ async function drawMap(view: MapView, { locale, href: link }: DrawContext): Prom
         { key: 'unit_code', label: t('col.code'), numeric: false },
         { key: 'unit_name', label: t('col.unit'), numeric: false },
         ...(grouped ? [{ key: 'district_name', label: t('map.table.group'), numeric: false }] : []),
-        { key: ind.id, label: names.indicator, numeric: true },
+        { key: ind.id, label: names.measure, numeric: true },
         ...counts.map((c) => ({ key: c, label: t(`col.${c}` as MessageKey), numeric: true })),
       ],
       rowHeader: 1,

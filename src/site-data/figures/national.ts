@@ -5,8 +5,8 @@ import { drawnTwice } from '../../lib/figure.ts';
 import { formatPercent } from '../../lib/format.ts';
 import { foldName } from '../../lib/names.ts';
 import { gsoHomeSeries, gsoProvinces, gsoYears, type RowOf } from '../../lib/queries.ts';
-import { classBreaks } from '../../lib/views/class-breaks.ts';
-import { nationalView } from '../../lib/views/national.ts';
+import { classBreaks } from '../../lib/shape/class-breaks.ts';
+import { nationalComparison } from '../../lib/shape/national.ts';
 import { loadArchipelagos, loadBoundary } from '../boundaries.ts';
 import { query } from '../db.ts';
 import { provinceName } from '../page.ts';
@@ -105,7 +105,7 @@ async function drawNationalTrend(years: number[], { locale, svgId }: DrawContext
   const t = translator(locale);
   const home = await homeSeries();
   const region = labelOf(locale, 'region', foldName(home.find((r) => r.area_level === 'region')?.area_name_en ?? ''));
-  const view = nationalView(home, years.at(-1)!, {
+  const view = nationalComparison(home, years.at(-1)!, {
     province: provinceName(locale),
     region: t('national.region', { region }),
     country: t('national.country'),

@@ -5,7 +5,7 @@ import { formatPercent } from '../../lib/format.ts';
 import { isIllustrative } from '../../lib/manifest.ts';
 import { peerRates, type RowOf } from '../../lib/queries.ts';
 import { unitPage } from '../../lib/routes.ts';
-import { standing, standings, type Standing } from '../../lib/views/peers.ts';
+import { standing, standings, type Standing } from '../../lib/shape/peers.ts';
 import { once } from '../memo.ts';
 import { loadManifest, query } from '../db.ts';
 import { datasetSource, provinceName } from '../page.ts';

@@ -5,7 +5,7 @@ import { drawnTwice } from '../../lib/figure.ts';
 import { isIllustrative, tableTitle } from '../../lib/manifest.ts';
 import { formatTargetValue } from '../../lib/target-format.ts';
 import { loadManifest } from '../db.ts';
-import { listTargets, type TargetView } from '../targets.ts';
+import { listTargets, type PlanTarget } from '../targets.ts';
 import type { DrawContext, Drawing, FigureKind } from './kind.ts';
 
 /** The table a target's results are computed from. */
@@ -13,14 +13,14 @@ export const resultTable = (indicator: string) =>
   indicator.startsWith('coverage_') ? 'coverage' : indicator === 'villages_exited' ? 'villages' : 'poverty';
 
 /** A plan target's results over the years, read against the target as a dashed line. */
-export const targetFigure: FigureKind<TargetView> = {
+export const targetFigure: FigureKind<PlanTarget> = {
   instances: listTargets,
   id: (target) => `targets/${target.target_id}`,
   page: () => 'targets/',
   draw: drawTarget,
 };
 
-function drawTarget(target: TargetView, { locale, svgId }: DrawContext): Drawing {
+function drawTarget(target: PlanTarget, { locale, svgId }: DrawContext): Drawing {
   const t = translator(locale);
   const manifest = loadManifest();
   const text = localized(target, 'text', locale);

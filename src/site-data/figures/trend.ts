@@ -5,7 +5,7 @@ import { cellText } from '../../lib/cells.ts';
 import { drawnTwice } from '../../lib/figure.ts';
 import { formatNumber } from '../../lib/format.ts';
 import { isIllustrative, standardLabel, standardName } from '../../lib/manifest.ts';
-import { seriesByStandard, type SeriesRow } from '../../lib/views/series.ts';
+import { seriesByStandard, type SeriesRow } from '../../lib/shape/series.ts';
 import { provinceSeries, unitSeries } from '../../lib/queries.ts';
 import { unitPage } from '../../lib/routes.ts';
 import { datasetSource } from '../page.ts';

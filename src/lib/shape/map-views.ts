@@ -1,4 +1,4 @@
-import { indicatorsFor, type MapIndicator, type MapLevel } from './map-indicators.ts';
+import { measuresFor, type MapMeasure, type MapLevel } from './map-measures.ts';
 
 export interface MapPeriod {
   level: MapLevel;
@@ -9,7 +9,7 @@ export interface MapPeriod {
 
 export interface MapView {
   level: MapLevel;
-  indicator: MapIndicator;
+  measure: MapMeasure;
   year: number;
   standard: string | null;
   /** Site path of the view, without language or base: map/district/poor_rate/2022-national/. */
@@ -20,21 +20,21 @@ const LEVELS: readonly MapLevel[] = ['district', 'commune', 'units2025'];
 
 export const periodSlug = (year: number, standard: string | null) => (standard ? `${year}-${standard}` : `${year}`);
 
-const viewPath = (level: MapLevel, indicator: string, year: number, standard: string | null) =>
-  `map/${level}/${indicator}/${periodSlug(year, standard)}/`;
+const viewPath = (level: MapLevel, measure: string, year: number, standard: string | null) =>
+  `map/${level}/${measure}/${periodSlug(year, standard)}/`;
 
 /**
- * Every view a reader can open: each level's indicators over the years and standards its table has,
- * leaving out indicators computed from a count the dataset does not collect.
+ * Every view a reader can open: each level's measures over the years and standards its table has,
+ * leaving out measures computed from a count the dataset does not collect.
  */
 export function mapViews(periods: MapPeriod[], notCollected: ReadonlySet<string> = new Set()): MapView[] {
   return LEVELS.flatMap((level) =>
-    indicatorsFor(level)
+    measuresFor(level)
       .filter((i) => !i.counts.some((c) => notCollected.has(c)))
-      .flatMap((indicator) =>
+      .flatMap((measure) =>
         periods
-          .filter((p) => p.level === level && p.source === indicator.table)
-          .map((p) => ({ level, indicator, year: p.year, standard: p.standard, path: viewPath(level, indicator.id, p.year, p.standard) })),
+          .filter((p) => p.level === level && p.source === measure.table)
+          .map((p) => ({ level, measure, year: p.year, standard: p.standard, path: viewPath(level, measure.id, p.year, p.standard) })),
       ),
   );
 }
@@ -43,14 +43,10 @@ export function mapViews(periods: MapPeriod[], notCollected: ReadonlySet<string>
  * The view a switch leads to when the reader changes one setting: the same view with that setting
  * changed if it exists, else the nearest one (latest year, then first standard) that does.
  */
-export function switchTo(
-  views: MapView[],
-  from: MapView,
-  change: Partial<{ level: MapLevel; indicator: string; period: string }>,
-): MapView {
+export function switchTo(views: MapView[], from: MapView, change: Partial<{ level: MapLevel; measure: string; period: string }>): MapView {
   const level = change.level ?? from.level;
-  const indicator = change.indicator ?? from.indicator.id;
-  const candidates = views.filter((v) => v.level === level && v.indicator.id === indicator);
+  const measure = change.measure ?? from.measure.id;
+  const candidates = views.filter((v) => v.level === level && v.measure.id === measure);
   const pool = candidates.length ? candidates : views.filter((v) => v.level === level);
   const period = change.period ?? periodSlug(from.year, from.standard);
   return (
@@ -62,7 +58,7 @@ export function switchTo(
 }
 
 export interface MapSwitch {
-  kind: 'level' | 'indicator' | 'period';
+  kind: 'level' | 'measure' | 'period';
   options: { value: string; target: MapView; current: boolean }[];
 }
 
@@ -79,17 +75,17 @@ export function mapSwitches(views: MapView[], view: MapView): MapSwitch[] {
       })),
     },
     {
-      kind: 'indicator',
-      options: [...new Set(here.map((v) => v.indicator))].map((i) => ({
+      kind: 'measure',
+      options: [...new Set(here.map((v) => v.measure))].map((i) => ({
         value: i.id,
-        target: switchTo(views, view, { indicator: i.id }),
-        current: i === view.indicator,
+        target: switchTo(views, view, { measure: i.id }),
+        current: i === view.measure,
       })),
     },
     {
       kind: 'period',
       options: here
-        .filter((v) => v.indicator === view.indicator)
+        .filter((v) => v.measure === view.measure)
         .map((v) => ({ value: periodSlug(v.year, v.standard), target: v, current: v === view })),
     },
   ];

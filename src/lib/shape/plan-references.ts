@@ -1,5 +1,5 @@
-/** "deprivation:employment;coverage:credit" → the dataset indicators a plan section refers to. */
-export function parseIndicators(text: string | null): { table: 'deprivation' | 'coverage'; code: string }[] {
+/** "deprivation:employment;coverage:credit" → the published figures a plan section refers to: a deprivation indicator or a coverage programme. */
+export function parsePlanReferences(text: string | null): { table: 'deprivation' | 'coverage'; code: string }[] {
   return (text ?? '')
     .split(';')
     .map((s) => s.trim().split(':'))

@@ -7,7 +7,7 @@ export type GsoRow = Columns<
 >;
 
 /** The dataset's province, its region and the country in one year, and their lines over all years. */
-export function nationalView(rows: GsoRow[], year: number, labels: Record<GsoRow['area_level'], string>) {
+export function nationalComparison(rows: GsoRow[], year: number, labels: Record<GsoRow['area_level'], string>) {
   const at = (level: GsoRow['area_level']) => rows.find((r) => r.area_level === level && r.year === year) ?? null;
   const series: LineSeries[] = (['province', 'region', 'country'] as const)
     .map((level) => ({

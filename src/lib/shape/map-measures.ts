@@ -1,7 +1,7 @@
-/** What the map can show. Each indicator names the published column it reads and the counts a rate is computed from. */
+/** What the map can show. Each measure names the published column it reads and the counts a rate is computed from. */
 export type MapLevel = 'district' | 'commune' | 'units2025';
 
-export interface MapIndicator {
+export interface MapMeasure {
   id: string;
   table: 'poverty' | 'coverage';
   column: string;
@@ -12,15 +12,15 @@ export interface MapIndicator {
   programme?: string;
 }
 
-const rate = (id: string, ...counts: string[]): MapIndicator => ({
+const rate = (id: string, ...counts: string[]): MapMeasure => ({
   id,
   table: 'poverty',
   column: id,
   kind: 'percent',
   counts: [...counts, 'households'],
 });
-const count = (id: string): MapIndicator => ({ id, table: 'poverty', column: id, kind: 'count', counts: [id, 'households'] });
-const coverage = (programme: string): MapIndicator => ({
+const count = (id: string): MapMeasure => ({ id, table: 'poverty', column: id, kind: 'count', counts: [id, 'households'] });
+const coverage = (programme: string): MapMeasure => ({
   id: `coverage_${programme}`,
   table: 'coverage',
   column: 'coverage_rate',
@@ -29,7 +29,7 @@ const coverage = (programme: string): MapIndicator => ({
   programme,
 });
 
-export const MAP_INDICATORS: readonly MapIndicator[] = [
+export const MAP_MEASURES: readonly MapMeasure[] = [
   rate('poor_rate', 'poor'),
   rate('near_poor_rate', 'near_poor'),
   rate('poor_near_poor_rate', 'poor', 'near_poor'),
@@ -45,6 +45,6 @@ export const MAP_INDICATORS: readonly MapIndicator[] = [
 /** The re-aggregated 2025 units carry only counts and the two rates. */
 const UNITS_2025 = new Set(['poor_rate', 'near_poor_rate', 'poor', 'near_poor']);
 
-export const indicatorsFor = (level: MapLevel) => MAP_INDICATORS.filter((i) => level !== 'units2025' || UNITS_2025.has(i.id));
+export const measuresFor = (level: MapLevel) => MAP_MEASURES.filter((i) => level !== 'units2025' || UNITS_2025.has(i.id));
 
-export const findIndicator = (id: string) => MAP_INDICATORS.find((i) => i.id === id);
+export const findMeasure = (id: string) => MAP_MEASURES.find((i) => i.id === id);
