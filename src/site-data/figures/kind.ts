@@ -28,7 +28,15 @@ export interface FigureKind<P> {
   page(params: P): string;
   /** The figure, or null where the dataset has nothing to draw (a unit without deprivation data, say). */
   draw(params: P, context: DrawContext): Promise<Drawing | null> | Drawing | null;
+  /** The picture a shared link to its page shows, where the page has several figures. */
+  leads?: boolean;
 }
+
+/** Whether a module's export is a figure declaration: how the registry finds every kind. */
+export const isFigureKind = (value: unknown): value is FigureKind<unknown> =>
+  typeof value === 'object' &&
+  value !== null &&
+  (['instances', 'id', 'page', 'draw'] as const).every((k) => typeof (value as Record<string, unknown>)[k] === 'function');
 
 /**
  * A figure of a kind, in one language, for a site served under `base`: drawn once per build, so
@@ -46,6 +54,7 @@ export function drawFigure<P>(kind: FigureKind<P>, params: P, locale: Locale, ba
 /** A registered figure: its id, and how to draw it in a language. */
 export interface FigureEntry {
   id: string;
+  leads: boolean;
   draw(locale: Locale, base: string): Promise<FigureModel | null>;
 }
 
@@ -53,5 +62,6 @@ export interface FigureEntry {
 export const entriesOf = async <P>(kind: FigureKind<P>): Promise<FigureEntry[]> =>
   (await kind.instances()).map((params) => ({
     id: kind.id(params),
+    leads: kind.leads ?? false,
     draw: (locale: Locale, base: string) => drawFigure(kind, params, locale, base),
   }));

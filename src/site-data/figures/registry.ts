@@ -1,32 +1,18 @@
-import { deprivationFigure } from './deprivation.ts';
-import { entriesOf, type FigureEntry } from './kind.ts';
-import { mapFigure } from './map.ts';
-import { nationalMapFigure, nationalTrendFigure } from './national.ts';
-import { p135ProgressFigure } from './p135.ts';
-import { unitPeersFigure } from './peers.ts';
-import { targetFigure } from './target.ts';
-import { provinceTrendFigure, unitTrendFigure } from './trend.ts';
-import { unitDeprivationFigure } from './unit-deprivation.ts';
+import { entriesOf, type FigureEntry, isFigureKind } from './kind.ts';
+
+/** Every module of this folder but the machinery: each figure declaration a module exports is registered. */
+const modules = import.meta.glob<Record<string, unknown>>(['./*.ts', '!./registry.ts', '!./embeds.ts', '!./kind.ts'], { eager: true });
+
+/** Every kind of figure the site draws, found by what it is rather than listed by hand. */
+export const FIGURE_KINDS = Object.values(modules).flatMap((exports) => Object.values(exports).filter(isFigureKind));
 
 /**
  * Every chart and map the site draws: what the embed pages and figure downloads are made from,
- * so that an embed always shows what its page shows. A new kind of figure is added here once.
+ * so that an embed always shows what its page shows. A page's leading figure comes first.
  */
 export async function listFigures(): Promise<FigureEntry[]> {
-  const kinds = await Promise.all([
-    entriesOf(provinceTrendFigure),
-    entriesOf(mapFigure),
-    entriesOf(deprivationFigure),
-    entriesOf(unitTrendFigure),
-    entriesOf(unitPeersFigure),
-    entriesOf(unitDeprivationFigure),
-    entriesOf(nationalMapFigure),
-    entriesOf(nationalTrendFigure),
-    entriesOf(p135ProgressFigure),
-    entriesOf(targetFigure),
-  ]);
-  const entries = kinds.flat();
+  const entries = (await Promise.all(FIGURE_KINDS.map(entriesOf))).flat();
   const ids = new Set(entries.map((e) => e.id));
   if (ids.size !== entries.length) throw new Error('Two figures share an id: each must have its own embed and files');
-  return entries;
+  return [...entries.filter((e) => e.leads), ...entries.filter((e) => !e.leads)];
 }

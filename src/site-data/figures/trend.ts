@@ -107,6 +107,7 @@ export const unitTrendFigure: FigureKind<UnitRef> = {
   instances: listUnits,
   id: ({ level, code }) => `${unitPage(level, code)}trend`,
   page: ({ level, code }) => unitPage(level, code),
+  leads: true,
   async draw({ level, code }, context) {
     const rows = await query(unitSeries(level, code));
     const shown = (c: 'poor' | 'near_poor') => rows.filter((r) => r[c] != null).length;
