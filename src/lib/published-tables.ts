@@ -3,8 +3,15 @@
  * illustrative flag) come from, and each column with its DuckDB type, "?" where it may be empty.
  * The pipeline checks every table it writes against this, and the site's row types come from it.
  */
-/** The levels of the unit tables' rows. */
-const LEVELS = ['commune', 'district', 'province'] as const;
+/** The columns that say which unit a row of poverty, deprivation or coverage is about, at which level. */
+const UNIT = {
+  level: ['commune', 'district', 'province'],
+  unit_code: 'VARCHAR',
+  unit_period_id: 'VARCHAR?',
+  unit_name: 'VARCHAR',
+} as const;
+/** The district a unit was in, and the year of the row. */
+const DISTRICT_YEAR = { district_code: 'VARCHAR?', district_name: 'VARCHAR?', year: 'INTEGER' } as const;
 
 export const PUBLISHED_TABLES = {
   poverty: {
@@ -12,14 +19,9 @@ export const PUBLISHED_TABLES = {
     vi: 'Hộ nghèo, cận nghèo theo đơn vị, năm và chuẩn, kèm tỷ lệ và biến động',
     en: 'Poor and near-poor households by unit, year and standard, with rates and changes',
     columns: {
-      level: LEVELS,
-      unit_code: 'VARCHAR',
-      unit_period_id: 'VARCHAR?',
-      unit_name: 'VARCHAR',
+      ...UNIT,
       unit_type: 'VARCHAR?',
-      district_code: 'VARCHAR?',
-      district_name: 'VARCHAR?',
-      year: 'INTEGER',
+      ...DISTRICT_YEAR,
       standard: 'VARCHAR',
       households: 'INTEGER',
       poor_start: 'INTEGER',
@@ -53,13 +55,8 @@ export const PUBLISHED_TABLES = {
     vi: 'Thiếu hụt 12 chỉ số dịch vụ xã hội cơ bản',
     en: 'Deprivation on the 12 basic-social-service indicators',
     columns: {
-      level: LEVELS,
-      unit_code: 'VARCHAR',
-      unit_period_id: 'VARCHAR?',
-      unit_name: 'VARCHAR',
-      district_code: 'VARCHAR?',
-      district_name: 'VARCHAR?',
-      year: 'INTEGER',
+      ...UNIT,
+      ...DISTRICT_YEAR,
       standard: 'VARCHAR',
       indicator: 'VARCHAR',
       households_deprived: 'INTEGER',
@@ -73,13 +70,8 @@ export const PUBLISHED_TABLES = {
     vi: 'Độ bao phủ tín dụng, BHYT, học phí, tập huấn',
     en: 'Coverage of credit, BHYT, tuition support and training',
     columns: {
-      level: LEVELS,
-      unit_code: 'VARCHAR',
-      unit_period_id: 'VARCHAR?',
-      unit_name: 'VARCHAR',
-      district_code: 'VARCHAR?',
-      district_name: 'VARCHAR?',
-      year: 'INTEGER',
+      ...UNIT,
+      ...DISTRICT_YEAR,
       programme: 'VARCHAR',
       eligible: 'INTEGER',
       covered: 'INTEGER',
