@@ -160,46 +160,54 @@ export function startDuckDb(
         }
         return done;
       };
+      // Waits for tables still loading too: a table is created before its rows are in.
       const ensureTables = async (sql: string) => {
-        const missing = tablesReferenced(sql, names).filter((n) => !inserted.has(n));
-        if (missing.length === 0) return;
-        onStatus({ state: 'tables' });
-        await Promise.all(missing.map(load));
-        onStatus({ state: 'ready', ms: Math.round(performance.now() - t0) });
+        const needed = tablesReferenced(sql, names);
+        const missing = needed.filter((n) => !inserted.has(n));
+        if (missing.length > 0) onStatus({ state: 'tables' });
+        await Promise.all(needed.map(load));
+        if (missing.length > 0) onStatus({ state: 'ready', ms: Math.round(performance.now() - t0) });
       };
       await ensureTables(firstQuery);
       onStatus({ state: 'ready', ms: Math.round(performance.now() - t0) });
-      return {
-        // Streamed in batches, so that a long query can be cancelled and the page never waits on one big result.
-        async query(sql: string) {
-          const q0 = performance.now();
-          await ensureTables(sql);
-          const reader = await conn.send(sql, true);
-          const rows: Record<string, unknown>[] = [];
-          let schema = reader.schema;
-          let truncated = false;
-          for await (const batch of reader) {
-            schema = batch.schema;
-            for (const row of batch) {
-              if (rows.length === MAX_RESULT_ROWS) {
-                truncated = true;
-                break;
-              }
-              rows.push(row.toJSON() as Record<string, unknown>);
-            }
-            if (truncated) {
-              await conn.cancelSent();
+      // Streamed in batches, so that a long query can be cancelled and the page never waits on one big result.
+      const run = async (sql: string): Promise<QueryResult> => {
+        const q0 = performance.now();
+        await ensureTables(sql);
+        const reader = await conn.send(sql, true);
+        const rows: Record<string, unknown>[] = [];
+        let schema = reader.schema;
+        let truncated = false;
+        for await (const batch of reader) {
+          schema = batch.schema;
+          for (const row of batch) {
+            if (rows.length === MAX_RESULT_ROWS) {
+              truncated = true;
               break;
             }
+            rows.push(row.toJSON() as Record<string, unknown>);
           }
-          const fields = schema?.fields ?? [];
-          return {
-            truncated,
-            columns: fields.map((f) => f.name),
-            types: fields.map((f) => String(f.type)),
-            rows,
-            ms: Math.round(performance.now() - q0),
-          };
+          if (truncated) {
+            await conn.cancelSent();
+            break;
+          }
+        }
+        const fields = schema?.fields ?? [];
+        return {
+          truncated,
+          columns: fields.map((f) => f.name),
+          types: fields.map((f) => String(f.type)),
+          rows,
+          ms: Math.round(performance.now() - q0),
+        };
+      };
+      // One query at a time: a second streamed query on the connection would cut the first one's rows short.
+      let queue: Promise<unknown> = Promise.resolve();
+      return {
+        query(sql: string) {
+          const turn = queue.then(() => run(sql));
+          queue = turn.catch(() => undefined);
+          return turn;
         },
         cancel: () => conn.cancelSent(),
       };

@@ -1,6 +1,5 @@
 import { fillTemplate } from '../i18n/template.ts';
 import { explainDuckDbError } from '../lib/duckdb-errors.ts';
-import { quickChartSeries } from '../lib/quick-chart.ts';
 import { parquetColumns, toCsv, toJson } from '../lib/result-export.ts';
 import { MAX_RESULT_ROWS, startDuckDb, type QueryResult, type Status } from './duckdb-client.ts';
 import { renderResult } from './result-table.ts';
@@ -41,10 +40,12 @@ if (root) {
   const show = (s: Status) => {
     status.dataset.state = s.state;
     progress.hidden = s.state === 'ready' || s.state === 'error';
-    if (s.state === 'loading' && s.total > 0) progress.value = s.loaded / s.total;
+    // A compressed download reports its size as sent but counts the bytes decoded: no total then.
+    const sized = s.state === 'loading' && s.total >= s.loaded && s.total > 0;
+    if (sized) progress.value = s.loaded / s.total;
     status.textContent =
       s.state === 'loading'
-        ? s.total > 0
+        ? sized
           ? fillTemplate(m.loadingBytes, { loaded: `${number.format(s.loaded / 1e6)} MB`, total: `${number.format(s.total / 1e6)} MB` })
           : m.loading
         : s.state === 'tables'
@@ -58,17 +59,8 @@ if (root) {
 
   // The chart code (d3) and the Parquet writer load only when a result needs them.
   const drawChart = async (result: QueryResult) => {
-    const quick = quickChartSeries(result);
-    if (!quick) return;
-    const { lineChart } = await import('../lib/charts/line-chart.ts');
-    chart.innerHTML = lineChart(quick.series, {
-      id: 'quick-chart',
-      title: quick.measure,
-      description: m.chartDesc,
-      format: (v) => number.format(v),
-      missingLabel: 'NULL',
-      height: 260,
-    }).svg;
+    const { quickChartHtml } = await import('../lib/quick-chart-svg.ts');
+    chart.innerHTML = quickChartHtml(result, m.chartDesc, (v) => number.format(v));
   };
 
   /** A note in the results area (role status), e.g. that a query runs long or its result was cut. */
@@ -117,11 +109,17 @@ if (root) {
   /** After this long a running query says so, next to its Stop button. */
   const SLOW_MS = 10_000;
 
+  /** Empties the results area, and says it no longer holds the answer the page came with. */
+  const clear = () => {
+    output.replaceChildren();
+    output.removeAttribute('data-prepared');
+    chart.replaceChildren();
+  };
+
   async function run(push: boolean) {
     const sql = editor.value;
     if (push) history.pushState(null, '', `?sql=${encodeURIComponent(sql)}`);
-    output.replaceChildren();
-    chart.replaceChildren();
+    clear();
     exports.hidden = true;
     runButton.disabled = true;
     cancelButton.hidden = false;
@@ -158,7 +156,7 @@ if (root) {
   }
   for (const button of exports.querySelectorAll<HTMLButtonElement>('[data-export]')) {
     button.addEventListener('click', async () => {
-      if (!last) return;
+      last ??= await (await db()).query(opening);
       const table = { columns: last.columns, types: last.types, rows: last.rows };
       const kind = button.dataset.export;
       if (kind === 'csv') download(toCsv(table), 'text/csv', 'query.csv');
@@ -170,17 +168,25 @@ if (root) {
     });
   }
 
+  // The page comes with the opening query's answer, computed at build; a link to another query clears it.
+  const opening = root.querySelector('textarea')!.defaultValue;
   const fromUrl = new URLSearchParams(location.search).get('sql');
   if (fromUrl) editor.value = fromUrl;
+  const answered = output.hasAttribute('data-prepared') && editor.value === opening;
+  if (!answered) clear();
   editor.onFocus(() => void db().catch(() => undefined));
   window.addEventListener('popstate', () => {
-    editor.value = new URLSearchParams(location.search).get('sql') ?? root.querySelector('textarea')!.defaultValue;
+    editor.value = new URLSearchParams(location.search).get('sql') ?? opening;
     void run(false);
   });
   // DuckDB starts at once: the page is already drawn (this script runs after it), and on a slow
-  // network every round trip before the wasm's download is time the reader waits.
+  // network every round trip before the wasm's download is time the reader waits. Once it is
+  // ready, it answers the link's query; the answer the page came with is exported from DuckDB's run of it.
   void db()
-    .then(() => run(false))
+    .then(() => {
+      if (!answered) return run(false);
+      exports.hidden = false;
+    })
     .catch(() => undefined);
   runButton.disabled = false;
 }

@@ -37,6 +37,8 @@ export function renderResult(target: HTMLElement, result: QueryResult, summary: 
   }
   const wrap = document.createElement('div');
   wrap.className = 'overflow-x-auto';
+  // Data as it is stored (codes, column names): the same in every language.
+  wrap.dataset.noTranslate = '';
   wrap.append(table);
   target.append(caption, wrap);
 }

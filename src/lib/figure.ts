@@ -57,14 +57,5 @@ export const figureCsv = (figure: Pick<FigureModel, 'table' | 'illustrative' | '
     { record_delimiter: 'windows', cast: { boolean: (v) => String(v), string: spreadsheetSafe } },
   );
 
-/** The width a chart is drawn at for a phone: a 360-px screen shows it at about this size, so its 12-px text stays at least 12 px. */
-export const NARROW_WIDTH = 300;
-
-/** A chart drawn for a wide screen and for a phone; `draw` gets the width (undefined: its own) and a suffix for its ids. */
-export const drawnTwice = (draw: (width: number | undefined, idSuffix: string) => Chart) => ({
-  chart: draw(undefined, ''),
-  chartNarrow: draw(NARROW_WIDTH, '-narrow'),
-});
-
 /** A file name for a figure's downloads: its id with slashes as dashes. */
 export const figureFileName = (id: string, ext: string) => `${id.replaceAll('/', '-')}.${ext}`;

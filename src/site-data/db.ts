@@ -5,6 +5,7 @@ import { checkedVersion } from '../lib/dataset-version.ts';
 import { z } from 'zod';
 import { manifestSchema, type Manifest } from '../lib/manifest.ts';
 import type { Sql } from '../lib/queries.ts';
+import type { ResultTable } from '../lib/result-export.ts';
 
 /** Where the pipeline published the data the site is built from. */
 export const DATA_DIR = process.env.DATA_DIR ?? 'public/data';
@@ -44,4 +45,15 @@ export async function query<Row>(q: Sql<Row>): Promise<Row[]> {
   const conn = await connect();
   const reader = await conn.runAndReadAll(q.text, q.params);
   return reader.getRowObjectsJS() as Row[];
+}
+
+/** DuckDB's type names as the browser's Arrow results name them (DuckDB-WASM casts BIGINT and DECIMAL to DOUBLE there). */
+const ARROW_TYPE: Record<string, string> = { INTEGER: 'Int32', BIGINT: 'Float64', DOUBLE: 'Float64', VARCHAR: 'Utf8', BOOLEAN: 'Bool' };
+
+/** A query's result with its columns and their types, as the explore page holds one. */
+export async function queryTable(q: Sql): Promise<ResultTable> {
+  const conn = await connect();
+  const reader = await conn.runAndReadAll(q.text, q.params);
+  const types = reader.columnTypes().map((t) => ARROW_TYPE[t.toString()] ?? 'Utf8');
+  return { columns: reader.columnNames(), types, rows: reader.getRowObjectsJS() as Record<string, unknown>[] };
 }

@@ -70,7 +70,7 @@ describe('the site under a sub-path (e.g. GitHub Pages)', () => {
 
   it('starts DuckDB from the sub-path', async () => {
     const { page, errors } = await visit(site, 'explore/');
-    await page.locator('[data-output] td').first().waitFor({ timeout: 60_000 });
+    await page.locator('[data-status][data-state="ready"]').waitFor({ timeout: 60_000 });
     expect(errors).toEqual([]);
     expect(site.failed).toEqual([]);
   });

@@ -1,8 +1,10 @@
 import { createHash } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import { csvParse } from 'd3';
+import { parse } from 'node-html-parser';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { published } from './published.ts';
+import { exampleQuery } from '../../src/lib/queries.ts';
 import { openSite, typeQuery, visit, type Site } from './browser.ts';
 
 let site: Site;
@@ -11,13 +13,30 @@ beforeAll(async () => {
 });
 afterAll(async () => site?.close());
 
+/** The explore page with DuckDB ready (the opening query's answer is there before it). */
 async function explore(path = 'en/explore/') {
   const visited = await visit(site, path);
-  await visited.page.locator('[data-output] [data-summary]').waitFor({ timeout: 60_000 });
+  await visited.page.locator('[data-status][data-state="ready"]').waitFor({ timeout: 60_000 });
   return visited;
 }
 
 describe('the explore page for journalists', () => {
+  it("comes with the opening query's answer, before DuckDB and without scripts, and exports it once DuckDB is ready", async () => {
+    const expected = await published<Record<string, unknown>>(exampleQuery().replace('FROM poverty', 'FROM {poverty}'));
+    const html = parse(readFileSync('dist/en/explore/index.html', 'utf8'));
+    const rows = html.querySelectorAll('[data-output][data-prepared] tbody tr').map((tr) => tr.querySelectorAll('td').map((td) => td.text));
+    expect(rows).toEqual(expected.map((r) => Object.values(r).map((v) => (v == null ? 'NULL' : String(v)))));
+    expect(html.querySelector('[data-chart] svg')).not.toBeNull();
+    const { page, errors } = await visit(site, 'en/explore/');
+    expect(await page.locator('[data-output] tbody tr').count()).toBe(expected.length);
+    await page.locator('[data-status][data-state="ready"]').waitFor({ timeout: 60_000 });
+    await page.locator('[data-exports]:not([hidden])').waitFor();
+    const [download] = await Promise.all([page.waitForEvent('download'), page.locator('[data-export="csv"]').click()]);
+    expect(csvParse(readFileSync((await download.path())!, 'utf8')).length).toBe(expected.length);
+    expect(await page.locator('[data-output] tbody tr').count()).toBe(expected.length);
+    expect(errors).toEqual([]);
+  });
+
   it('downloads only the tables a query names, beside the wasm, and the others when a later query names them', async () => {
     const arrows: string[] = [];
     const page = await site.context.newPage();
@@ -45,6 +64,20 @@ describe('the explore page for journalists', () => {
       `SELECT unit_name FROM {coverage} WHERE level = 'district' AND programme = 'bhyt' AND year = 2022 ORDER BY coverage_rate LIMIT 1`,
     );
     await expect.poll(() => page.locator('[data-output] tbody tr:first-child td:first-child').textContent()).toBe(first.unit_name);
+    expect(errors).toEqual([]);
+  });
+
+  it('answers queries asked in quick succession one after the other, each in full', async () => {
+    const { page, errors } = await visit(site, 'en/explore/');
+    await page.locator('[data-example-id="poorest-communes"]').click();
+    await page.locator('[data-example-id="bhyt-gaps"]').click();
+    const expected = await published<{ unit_name: string }>(
+      `SELECT unit_name FROM {coverage} WHERE level = 'district' AND programme = 'bhyt' AND year = 2022 ORDER BY coverage_rate`,
+    );
+    await expect
+      .poll(() => page.locator('[data-output] tbody tr:first-child td:first-child').textContent(), { timeout: 60_000 })
+      .toBe(expected[0].unit_name);
+    expect(await page.locator('[data-output] tbody tr').count()).toBe(expected.length);
     expect(errors).toEqual([]);
   });
 

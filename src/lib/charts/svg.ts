@@ -60,3 +60,12 @@ export const hitArea = (cx: number, cy: number) => el('circle', { cx, cy, r: 12,
 
 /** Charts narrower than this are laid out for a phone: labels above their marks, legends below maps. */
 export const COMPACT = 480;
+
+/** The width a chart is drawn at for a phone: a 360-px screen shows it at about this size, so its 12-px text stays at least 12 px. */
+export const NARROW_WIDTH = 300;
+
+/** A chart drawn for a wide screen and for a phone; `draw` gets the width (undefined: its own) and a suffix for its ids. */
+export const drawnTwice = (draw: (width: number | undefined, idSuffix: string) => Chart) => ({
+  chart: draw(undefined, ''),
+  chartNarrow: draw(NARROW_WIDTH, '-narrow'),
+});

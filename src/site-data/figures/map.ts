@@ -2,7 +2,7 @@ import { labelOf, translator, type Locale, type MessageKey } from '../../i18n/t.
 import { choropleth } from '../../lib/charts/choropleth.ts';
 import { tileMap } from '../../lib/charts/tile-map.ts';
 import { cellText } from '../../lib/cells.ts';
-import { drawnTwice } from '../../lib/figure.ts';
+import { drawnTwice } from '../../lib/charts/svg.ts';
 import { formatNumber, formatPercent } from '../../lib/format.ts';
 import { inLocale, isIllustrative } from '../../lib/manifest.ts';
 import { mapData, tileGroups } from '../../lib/shape/map-data.ts';

@@ -1,7 +1,7 @@
 import { labelOf, translator, type Locale } from '../../i18n/t.ts';
 import { choropleth } from '../../lib/charts/choropleth.ts';
 import { lineChart } from '../../lib/charts/line-chart.ts';
-import { drawnTwice } from '../../lib/figure.ts';
+import { drawnTwice } from '../../lib/charts/svg.ts';
 import { formatPercent } from '../../lib/format.ts';
 import { foldName } from '../../lib/names.ts';
 import { gsoHomeSeries, gsoProvinces, gsoYears, type RowOf } from '../../lib/queries.ts';

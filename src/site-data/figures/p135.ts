@@ -1,6 +1,6 @@
 import { translator, type Locale } from '../../i18n/t.ts';
 import { lineChart } from '../../lib/charts/line-chart.ts';
-import { drawnTwice } from '../../lib/figure.ts';
+import { drawnTwice } from '../../lib/charts/svg.ts';
 import { formatNumber } from '../../lib/format.ts';
 import { inLocale, isIllustrative } from '../../lib/manifest.ts';
 import { villagesExitedByYear } from '../../lib/queries.ts';

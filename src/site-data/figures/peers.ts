@@ -1,6 +1,6 @@
 import { labelOf, translator } from '../../i18n/t.ts';
 import { stripPlot } from '../../lib/charts/strip-plot.ts';
-import { drawnTwice } from '../../lib/figure.ts';
+import { drawnTwice } from '../../lib/charts/svg.ts';
 import { formatPercent } from '../../lib/format.ts';
 import { isIllustrative } from '../../lib/manifest.ts';
 import { peerRates, type RowOf } from '../../lib/queries.ts';

@@ -1,7 +1,7 @@
 import { localized } from '../../i18n/locales.ts';
 import { translator } from '../../i18n/t.ts';
 import { lineChart } from '../../lib/charts/line-chart.ts';
-import { drawnTwice } from '../../lib/figure.ts';
+import { drawnTwice } from '../../lib/charts/svg.ts';
 import { isIllustrative, tableTitle } from '../../lib/manifest.ts';
 import { formatTargetValue } from '../../lib/target-format.ts';
 import { loadManifest } from '../db.ts';

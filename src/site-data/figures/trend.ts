@@ -2,7 +2,7 @@ import { localized } from '../../i18n/locales.ts';
 import { translator } from '../../i18n/t.ts';
 import { lineChart } from '../../lib/charts/line-chart.ts';
 import { cellText } from '../../lib/cells.ts';
-import { drawnTwice } from '../../lib/figure.ts';
+import { drawnTwice } from '../../lib/charts/svg.ts';
 import { formatNumber } from '../../lib/format.ts';
 import { isIllustrative, standardLabel, standardName } from '../../lib/manifest.ts';
 import { seriesByStandard, type SeriesRow } from '../../lib/shape/series.ts';

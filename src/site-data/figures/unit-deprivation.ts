@@ -1,6 +1,6 @@
 import { labelOf, translator } from '../../i18n/t.ts';
 import { barChart } from '../../lib/charts/bar-chart.ts';
-import { drawnTwice } from '../../lib/figure.ts';
+import { drawnTwice } from '../../lib/charts/svg.ts';
 import { formatPercent } from '../../lib/format.ts';
 import { isIllustrative, standardName } from '../../lib/manifest.ts';
 import { unitDeprivation } from '../../lib/queries.ts';
