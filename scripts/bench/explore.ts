@@ -36,10 +36,11 @@ const LINKED = `en/explore/?sql=${encodeURIComponent("SELECT year, standard, poo
 /** Loads the explore page; returns the time to DuckDB ready and to the first result, and what was fetched. */
 async function load(context: BrowserContext, reload: boolean, slow = false, path = OPENING) {
   const files: { url: string; bytes: number; phase: 'page' | 'duckdb' }[] = [];
-  let phase: 'page' | 'duckdb' = 'page';
+  // DuckDB's part: its module, wasm and worker, and the tables it loads; the rest is the page.
+  const phaseOf = (u: string) => (/duckdb|\.wasm|\.arrow/.test(new URL(u).pathname) ? 'duckdb' : 'page');
   const onFinished = async (r: import('playwright-core').Request) => {
     const sizes = await r.sizes().catch(() => null);
-    files.push({ url: r.url(), bytes: sizes?.responseBodySize ?? 0, phase });
+    files.push({ url: r.url(), bytes: sizes?.responseBodySize ?? 0, phase: phaseOf(r.url()) });
   };
   context.on('requestfinished', onFinished);
   const page = context.pages()[0] ?? (await context.newPage());
@@ -55,7 +56,6 @@ async function load(context: BrowserContext, reload: boolean, slow = false, path
   const answer = path === OPENING ? '[data-output] [data-summary]' : '[data-output]:not([data-prepared]) [data-summary]';
   await page.locator(answer).waitFor({ timeout: 120_000 });
   const first = performance.now() - t0;
-  phase = 'duckdb';
   await page.locator('[data-status][data-state="ready"]').waitFor({ timeout: 120_000 });
   const ready = performance.now() - t0;
   await page.waitForTimeout(300);
