@@ -1,8 +1,3 @@
-/**
- * The published tables, declared once: what each holds, which dataset table its values (and
- * illustrative flag) come from, and each column with its DuckDB type, "?" where it may be empty.
- * The pipeline checks every table it writes against this, and the site's row types come from it.
- */
 /** The columns that say which unit a row of poverty, deprivation or coverage is about, at which level. */
 const UNIT = {
   level: ['commune', 'district', 'province'],
@@ -13,6 +8,11 @@ const UNIT = {
 /** The district a unit was in, and the year of the row. */
 const DISTRICT_YEAR = { district_code: 'VARCHAR?', district_name: 'VARCHAR?', year: 'INTEGER' } as const;
 
+/**
+ * The published tables, declared once: what each holds, which dataset table its values (and
+ * illustrative flag) come from, and each column with its DuckDB type, "?" where it may be empty.
+ * The pipeline checks every table it writes against this, and the site's row types come from it.
+ */
 export const PUBLISHED_TABLES = {
   poverty: {
     from: 'poverty',
