@@ -41,10 +41,11 @@ function connect(): Promise<DuckDBConnection> {
 }
 
 /** Runs a query at build time, its values bound as parameters; the same SQL runs in the browser against the same tables. */
+const read = async (q: Sql<unknown>) => (await connect()).runAndReadAll(q.text, q.params);
+
+/** The rows of a query, typed as the query declares them. */
 export async function query<Row>(q: Sql<Row>): Promise<Row[]> {
-  const conn = await connect();
-  const reader = await conn.runAndReadAll(q.text, q.params);
-  return reader.getRowObjectsJS() as Row[];
+  return (await read(q)).getRowObjectsJS() as Row[];
 }
 
 /** DuckDB's type names as the browser's Arrow results name them (DuckDB-WASM casts BIGINT and DECIMAL to DOUBLE there). */
@@ -52,8 +53,7 @@ const ARROW_TYPE: Record<string, string> = { INTEGER: 'Int32', BIGINT: 'Float64'
 
 /** A query's result with its columns and their types, as the explore page holds one. */
 export async function queryTable(q: Sql): Promise<ResultTable> {
-  const conn = await connect();
-  const reader = await conn.runAndReadAll(q.text, q.params);
+  const reader = await read(q);
   const types = reader.columnTypes().map((t) => ARROW_TYPE[t.toString()] ?? 'Utf8');
   return { columns: reader.columnNames(), types, rows: reader.getRowObjectsJS() as Record<string, unknown>[] };
 }

@@ -15,12 +15,11 @@ import type { DrawContext, Drawing, FigureKind } from './kind.ts';
 type Row = RowOf<typeof peerRates>;
 
 export interface UnitStanding {
-  year: number;
-  standard: string;
   province: Standing;
   district: Standing | null;
   /** The unit's peers (its district's communes, or the province's districts), each with its rate. */
   rows: Row[];
+  /** The unit's own row: its rate, and the year and standard of the ranking. */
   me: Row;
   /** The commune's own district's communes; null for a district. */
   inDistrict: Row[] | null;
@@ -35,8 +34,6 @@ export const unitStanding = ({ level, code }: UnitRef): Promise<UnitStanding | n
     if (!me || !province) return null;
     const inDistrict = level === 'commune' && me.district_code ? rows.filter((r) => r.district_code === me.district_code) : null;
     return {
-      year: me.year,
-      standard: me.standard,
       province,
       district: inDistrict ? standing(inDistrict, code) : null,
       rows,

@@ -4,7 +4,7 @@ import { entriesOf, type FigureEntry, isFigureKind } from './kind.ts';
 const modules = import.meta.glob<Record<string, unknown>>(['./*.ts', '!./registry.ts', '!./embeds.ts', '!./kind.ts'], { eager: true });
 
 /** Every kind of figure the site draws, found by what it is rather than listed by hand. */
-export const FIGURE_KINDS = Object.values(modules).flatMap((exports) => Object.values(exports).filter(isFigureKind));
+const FIGURE_KINDS = Object.values(modules).flatMap((exports) => Object.values(exports).filter(isFigureKind));
 
 /**
  * Every chart and map the site draws: what the embed pages and figure downloads are made from,
