@@ -2,10 +2,24 @@ import { LOCALE_SETTINGS, type Locale } from '../i18n/locales.ts';
 
 const TAG = (locale: Locale) => LOCALE_SETTINGS[locale].intl;
 
+// Building an Intl formatter costs about a thousand times what using one does, and a build formats
+// millions of numbers: each is made once per locale and setting.
+const numberFormats = new Map<string, Intl.NumberFormat>();
+const numberFormat = (locale: Locale, digits: number) => {
+  const key = `${locale}|${digits}`;
+  let format = numberFormats.get(key);
+  if (!format) {
+    format = new Intl.NumberFormat(TAG(locale), { minimumFractionDigits: digits, maximumFractionDigits: digits });
+    numberFormats.set(key, format);
+  }
+  return format;
+};
+const dateFormats = new Map<Locale, Intl.DateTimeFormat>();
+
 /** 1.234 in Vietnamese, 1,234 in English; null stays null so callers can say why it is missing. */
 export function formatNumber(locale: Locale, value: number | null | undefined, digits = 0): string | null {
   if (value == null || Number.isNaN(value)) return null;
-  return new Intl.NumberFormat(TAG(locale), { minimumFractionDigits: digits, maximumFractionDigits: digits }).format(value);
+  return numberFormat(locale, digits).format(value);
 }
 
 /** A rate given in percent (0.067 → "0,067%"), with enough decimals for very small rates. */
@@ -25,7 +39,12 @@ export function formatSigned(locale: Locale, value: number | null | undefined, d
 export function formatDate(locale: Locale, iso: string): string {
   const [y, m, d] = iso.split('-').map(Number);
   const date = new Date(Date.UTC(y, m - 1, d));
-  return new Intl.DateTimeFormat(TAG(locale), { ...LOCALE_SETTINGS[locale].date, timeZone: 'UTC' }).format(date);
+  let format = dateFormats.get(locale);
+  if (!format) {
+    format = new Intl.DateTimeFormat(TAG(locale), { ...LOCALE_SETTINGS[locale].date, timeZone: 'UTC' });
+    dateFormats.set(locale, format);
+  }
+  return format.format(date);
 }
 
 export function formatBytes(locale: Locale, bytes: number): string {

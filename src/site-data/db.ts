@@ -1,6 +1,6 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { DuckDBInstance, type DuckDBConnection } from '@duckdb/node-api';
+import { DuckDBInstance, type DuckDBConnection, type DuckDBResultReader } from '@duckdb/node-api';
 import { checkedVersion } from '../lib/dataset-version.ts';
 import { z } from 'zod';
 import { manifestSchema, type Manifest } from '../lib/manifest.ts';
@@ -26,22 +26,39 @@ export function loadManifest(): Manifest {
 
 let connection: Promise<DuckDBConnection> | null = null;
 
-/** A DuckDB connection in which every published table is a view over its Parquet file. */
+/**
+ * A DuckDB connection holding every published table, read once from its Parquet file: the build
+ * runs thousands of queries, and a view over the file would decode it again for each.
+ */
 function connect(): Promise<DuckDBConnection> {
   connection ??= (async () => {
     const instance = await DuckDBInstance.create(':memory:', { autoinstall_known_extensions: 'false', autoload_known_extensions: 'false' });
     const conn = await instance.connect();
     for (const table of loadManifest().tables) {
       const parquet = table.files.find((f) => f.path.endsWith('.parquet'))!;
-      await conn.run(`CREATE VIEW "${table.name}" AS SELECT * FROM read_parquet('${join(DATA_DIR, parquet.path).replaceAll("'", "''")}')`);
+      await conn.run(`CREATE TABLE "${table.name}" AS SELECT * FROM read_parquet('${join(DATA_DIR, parquet.path).replaceAll("'", "''")}')`);
     }
     return conn;
   })();
   return connection;
 }
 
-/** Runs a query at build time, its values bound as parameters; the same SQL runs in the browser against the same tables. */
-const read = async (q: Sql<unknown>) => (await connect()).runAndReadAll(q.text, q.params);
+const results = new Map<string, Promise<DuckDBResultReader>>();
+
+/**
+ * Runs a query at build time, its values bound as parameters; the same SQL runs in the browser
+ * against the same tables. The data does not change during a build, so a query asked again (by
+ * the page in the other language, or its embed) is answered from the first time.
+ */
+const read = (q: Sql<unknown>) => {
+  const key = JSON.stringify([q.text, q.params]);
+  let result = results.get(key);
+  if (!result) {
+    result = connect().then((conn) => conn.runAndReadAll(q.text, q.params));
+    results.set(key, result);
+  }
+  return result;
+};
 
 /** The rows of a query, typed as the query declares them. */
 export async function query<Row>(q: Sql<Row>): Promise<Row[]> {
