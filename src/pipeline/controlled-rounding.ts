@@ -1,6 +1,7 @@
-import type { Highs } from 'highs';
 import type { Relation } from './disclosure.ts';
-import { components, highs } from './linear-components.ts';
+import { components } from './linear-components.ts';
+import { solveInWorker } from './lp-pool.ts';
+import type { RoundingRow } from './rounding-group.ts';
 
 /**
  * Controlled random rounding: every count becomes one of the two multiples of the base next to it
@@ -21,20 +22,6 @@ export interface RoundingInput {
   draws: Float64Array;
 }
 
-/** Breaking a bound costs more than every rounding direction of its component put together. */
-const BREAK_COST = 1e4;
-/** Breaking an identity, only where no rounding keeps them all, costs more than breaking every bound. */
-const IDENTITY_BREAK_COST = 1e7;
-
-interface Row {
-  cols: number[];
-  coefs: number[];
-  /** Σ coef·up lies in [lower, upper]. */
-  lower: number;
-  upper: number;
-  soft: boolean;
-}
-
 /** Rounds every cell; the result obeys the equalities and, wherever possible, the inequalities. */
 export async function roundControlled(input: RoundingInput): Promise<number[]> {
   const { values, base } = input;
@@ -50,7 +37,7 @@ export async function roundControlled(input: RoundingInput): Promise<number[]> {
       choosers.push(c);
     }
   });
-  const rows: Row[] = [];
+  const rows: RoundingRow[] = [];
   const toRow = (rel: Relation, soft: boolean) => {
     // In multiples of the base: Σ coef·(down + up) = 0 for an equality, ≥ 0 for a bound.
     let fixed = 0;
@@ -72,78 +59,17 @@ export async function roundControlled(input: RoundingInput): Promise<number[]> {
   for (const r of input.equalities) toRow(r, false);
   for (const r of input.inequalities) toRow(r, true);
 
-  const solver = await highs();
-  for (const group of components(rows, choosers.length)) {
-    // Below zero: the draw says up, and the further below, the surer.
-    const lean = group.cols.map((j) => input.draws[choosers[j]] - remainder[choosers[j]] / base);
-    if (group.rows.length === 0) {
-      group.cols.forEach((j, i) => {
-        if (lean[i] < 0) rounded[choosers[j]] += base;
-      });
-      continue;
-    }
-    // Identities among several tables can leave no rounding that keeps them all (it is guaranteed
-    // only for simpler tables): then the fewest are broken, and the audit still checks the result.
-    const up = solveGroup(solver, group, lean, false) ?? solveGroup(solver, group, lean, true)!;
+  const groups = components(rows, choosers.length);
+  const ups = await Promise.all(
+    groups.map((group) => {
+      const lean = group.cols.map((j) => input.draws[choosers[j]] - remainder[choosers[j]] / base);
+      return group.rows.length === 0 ? lean.map((l) => l < 0) : solveInWorker({ kind: 'round', group: { ...group, lean } });
+    }),
+  );
+  groups.forEach((group, g) => {
     group.cols.forEach((j, i) => {
-      if (up[i]) rounded[choosers[j]] += base;
+      if (ups[g][i]) rounded[choosers[j]] += base;
     });
-  }
-  return rounded;
-}
-
-/** The rounding directions of one component; null when no rounding keeps its identities (unless `elastic`). */
-function solveGroup(solver: Highs, group: { cols: number[]; rows: Row[] }, lean: number[], elastic: boolean): boolean[] | null {
-  const local = new Map(group.cols.map((c, i) => [c, i]));
-  // Columns: one per choosing cell, then slacks (in bases): one per bound, how far it is broken,
-  // and with `elastic` two per identity, how far above and below.
-  const starts = [0];
-  const indices: number[] = [];
-  const coefs: number[] = [];
-  const slackCost: number[] = [];
-  const slack = (coef: number, cost: number) => {
-    indices.push(group.cols.length + slackCost.length);
-    coefs.push(coef);
-    slackCost.push(cost);
-  };
-  for (const r of group.rows) {
-    r.cols.forEach((c, i) => {
-      indices.push(local.get(c)!);
-      coefs.push(r.coefs[i]);
-    });
-    if (r.soft) slack(1, BREAK_COST);
-    else if (elastic) {
-      slack(1, IDENTITY_BREAK_COST);
-      slack(-1, IDENTITY_BREAK_COST);
-    }
-    starts.push(indices.length);
-  }
-  const n = group.cols.length + slackCost.length;
-  // Going against a draw costs as much as the draw was from going the other way: a count whose
-  // draw was near its threshold gives way first, which keeps each count's chance of going up
-  // close to remainder / base, and so the rounding unbiased.
-  const colCost = Float64Array.from({ length: n }, (_, j) => (j < group.cols.length ? lean[j] : slackCost[j - group.cols.length]));
-  const model = solver.createModel({
-    numCols: n,
-    numRows: group.rows.length,
-    colCost,
-    colLower: new Float64Array(n),
-    colUpper: Float64Array.from({ length: n }, (_, j) => (j < group.cols.length ? 1 : Number.POSITIVE_INFINITY)),
-    rowLower: Float64Array.from(group.rows, (r) => r.lower),
-    rowUpper: Float64Array.from(group.rows, (r) => r.upper),
-    matrix: { format: 'csr', numRows: group.rows.length, numCols: n, starts, indices, values: coefs },
-    integrality: Int32Array.from({ length: n }, () => solver.constants.variableType.integer),
   });
-  try {
-    model.options.set({ output_flag: false });
-    model.run();
-    if (model.getModelStatus() !== solver.constants.modelStatus.optimal) {
-      if (!elastic) return null;
-      throw new Error(`controlled rounding: the solver found no rounding (status ${model.getModelStatus()})`);
-    }
-    const x = model.getSolution().colValue;
-    return group.cols.map((_, i) => x[i] > 0.5);
-  } finally {
-    model.dispose();
-  }
+  return rounded;
 }

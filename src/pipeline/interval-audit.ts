@@ -1,5 +1,7 @@
+import type { AuditRegion } from './audit-region.ts';
 import type { Relation } from './disclosure.ts';
-import { components, highs } from './linear-components.ts';
+import { components } from './linear-components.ts';
+import { solveInWorker } from './lp-pool.ts';
 
 /** What a reader sees of a cell: its value, a band of small counts, or nothing. */
 export const PUBLISHED = 0;
@@ -63,7 +65,6 @@ export interface AuditResult {
 /** Any count in a province is far below this: a withheld cell bounded by nothing else is bounded here. */
 const CAP = 1e7;
 const EPS = 1e-6;
-const WITNESS_ROUNDS = 12;
 
 interface Row {
   source: number;
@@ -157,7 +158,6 @@ function priorWidths(rows: Row[], columns: number): Float64Array {
  * exact min and max. Integrality is used only to round the bounds inward.
  */
 export async function auditIntervals(input: AuditInput, exactLimit = Number.POSITIVE_INFINITY): Promise<AuditResult> {
-  const solver = await highs();
   const column = new Int32Array(input.values.length).fill(-1);
   const cells: number[] = [];
   input.state.forEach((s, c) => {
@@ -244,92 +244,61 @@ export async function auditIntervals(input: AuditInput, exactLimit = Number.POSI
     alone,
     () => blocks.flatMap((blk, b) => (linksOf.has(b) && open(blk.cols).length > 0 ? [{ region: withGivers(b), exact: true }] : [])),
   ];
-  for (const stage of stages) {
-    for (const { region, exact } of typeof stage === 'function' ? stage() : stage) {
-      const targets = (): number[] => [...region].flatMap((b) => open(blocks[b].cols));
-      if (targets().length === 0) continue;
+  /** The region's cells in its own numbering, with what it knows of them now, for a worker. */
+  const task = (group: { cols: number[]; rows: Row[] }, exact: boolean): AuditRegion => {
+    const local = new Map(group.cols.map((c, i) => [c, i]));
+    return {
+      rows: group.rows.map((r) => ({ ...r, cols: r.cols.map((c) => local.get(c)!) })),
+      colLower: group.cols.map(lowerOf),
+      colUpper: group.cols.map(upperOf),
+      lo: group.cols.map((j) => lo[j]),
+      hi: group.cols.map((j) => hi[j]),
+      need: group.cols.map((j) => (input.state[cells[j]] === DERIVED ? Number.NEGATIVE_INFINITY : required[j])),
+      exact,
+      exactLimit,
+    };
+  };
+  /** Solves regions that share no block, all at once, and keeps every range they widen. */
+  const solveApart = async (regions: { region: Set<number>; exact: boolean }[]) => {
+    const solving = regions.flatMap(({ region, exact }) => {
       const group = regionOf(region);
-      const local = new Map(group.cols.map((c, i) => [c, i]));
       if (group.rows.length === 0) {
         for (const j of group.cols) {
           lo[j] = lowerOf(j);
           hi[j] = upperOf(j);
         }
-        continue;
+        return [];
       }
-      const starts = [0];
-      const indices: number[] = [];
-      const coefs: number[] = [];
-      for (const r of group.rows) {
-        r.cols.forEach((c, i) => {
-          indices.push(local.get(c)!);
-          coefs.push(r.coefs[i]);
-        });
-        starts.push(indices.length);
-      }
-      const model = solver.createModel({
-        numCols: group.cols.length,
-        numRows: group.rows.length,
-        colCost: new Float64Array(group.cols.length),
-        colLower: Float64Array.from(group.cols, lowerOf),
-        colUpper: Float64Array.from(group.cols, upperOf),
-        rowLower: Float64Array.from(group.rows, (r) => r.lower),
-        rowUpper: Float64Array.from(group.rows, (r) => r.upper),
-        matrix: { format: 'csr', numRows: group.rows.length, numCols: group.cols.length, starts, indices, values: coefs },
+      return [solveInWorker({ kind: 'audit', region: task(group, exact) }).then((result) => ({ group, result }))];
+    });
+    for (const { group, result } of await Promise.all(solving)) {
+      solves += result.solves;
+      group.cols.forEach((j, i) => {
+        lo[j] = Math.min(lo[j], result.lo[i]);
+        hi[j] = Math.max(hi[j], result.hi[i]);
       });
-      try {
-        model.options.set({ output_flag: false });
-        const solve = (costs: Float64Array, sense: 'minimize' | 'maximize') => {
-          model.changeColsCost({ kind: 'range', from: 0, to: group.cols.length - 1 }, costs);
-          model.changeObjectiveSense(solver.constants.objectiveSense[sense]);
-          model.run();
-          solves += 1;
-          if (model.getModelStatus() !== solver.constants.modelStatus.optimal) {
-            throw new Error(`interval audit: the published figures admit no solution (status ${model.getModelStatus()})`);
-          }
-          return model.getSolution();
-        };
-        const widen = (x: ArrayLike<number>) =>
-          group.cols.forEach((j, i) => {
-            if (x[i] < lo[j]) lo[j] = x[i];
-            if (x[i] > hi[j]) hi[j] = x[i];
-          });
-        // Pushing every still-narrow cell at once, each up or down at random (a sum of parts cannot
-        // move, its parts can), proves most cells wide in a few solves.
-        let random = 0x9e3779b9 ^ group.cols.length;
-        const sign = () => {
-          random ^= random << 13;
-          random ^= random >>> 17;
-          random ^= random << 5;
-          return random & 1 ? 1 : -1;
-        };
-        for (let round = 0, stalled = 0; round < WITNESS_ROUNDS && stalled < 2; round++) {
-          const narrow = targets();
-          if (narrow.length === 0) break;
-          const costs = new Float64Array(group.cols.length);
-          for (const j of narrow) costs[local.get(j)!] = sign();
-          widen(solve(costs, 'maximize').colValue);
-          const left = targets().length;
-          stalled = left === narrow.length ? stalled + 1 : 0;
+      for (const [i, held] of result.binding) binding.set(group.cols[i], new Set([...(binding.get(group.cols[i]) ?? []), ...held]));
+    }
+  };
+  for (const stage of stages) {
+    // In waves: each takes, in order, the regions still narrow that share no block with one taken
+    // before it, so a region starts from all that the regions before it found, whichever worker
+    // finishes first, and the outcome is the same on every machine.
+    let pending = typeof stage === 'function' ? stage() : stage;
+    while (pending.length > 0) {
+      const taken = new Set<number>();
+      const wave: typeof pending = [];
+      const later: typeof pending = [];
+      for (const r of pending) {
+        if ([...r.region].every((b) => open(blocks[b].cols).length === 0)) continue;
+        if ([...r.region].some((b) => taken.has(b))) later.push(r);
+        else {
+          wave.push(r);
+          for (const b of r.region) taken.add(b);
         }
-        const unproven = exact ? targets() : [];
-        for (const j of unproven.length <= exactLimit ? unproven : []) {
-          const costs = new Float64Array(group.cols.length);
-          costs[local.get(j)!] = 1;
-          const held = new Set<number>();
-          for (const sense of ['maximize', 'minimize'] as const) {
-            const { colValue, rowDual } = solve(costs, sense);
-            if (sense === 'maximize') hi[j] = colValue[local.get(j)!];
-            else lo[j] = colValue[local.get(j)!];
-            rowDual.forEach((d, r) => {
-              if (Math.abs(d) > EPS) held.add(group.rows[r].source);
-            });
-          }
-          binding.set(j, held);
-        }
-      } finally {
-        model.dispose();
       }
+      await solveApart(wave);
+      pending = later;
     }
   }
   const narrow: AuditResult['narrow'] = [];

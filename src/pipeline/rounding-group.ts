@@ -1,0 +1,88 @@
+import type { Highs } from 'highs';
+
+/** Breaking a bound costs more than every rounding direction of its component put together. */
+const BREAK_COST = 1e4;
+/** Breaking an identity, only where no rounding keeps them all, costs more than breaking every bound. */
+const IDENTITY_BREAK_COST = 1e7;
+
+export interface RoundingRow {
+  cols: number[];
+  coefs: number[];
+  /** Σ coef·up lies in [lower, upper]. */
+  lower: number;
+  upper: number;
+  soft: boolean;
+}
+
+/** The counts of one component that have a choice, the rows among them, and which way each leans. */
+export interface RoundingGroup {
+  cols: number[];
+  rows: RoundingRow[];
+  /** For each column: below zero, the draw says up, and the further below, the surer. */
+  lean: number[];
+}
+
+/**
+ * Which counts of a group round up. Identities among several tables can leave no rounding that
+ * keeps them all (it is guaranteed only for simpler tables): then the fewest are broken, and the
+ * audit still checks the result.
+ */
+export const roundGroup = (solver: Highs, group: RoundingGroup): boolean[] =>
+  solveGroup(solver, group, false) ?? solveGroup(solver, group, true)!;
+
+/** The rounding directions of one component; null when no rounding keeps its identities (unless `elastic`). */
+function solveGroup(solver: Highs, group: RoundingGroup, elastic: boolean): boolean[] | null {
+  const { lean } = group;
+  const local = new Map(group.cols.map((c, i) => [c, i]));
+  // Columns: one per choosing cell, then slacks (in bases): one per bound, how far it is broken,
+  // and with `elastic` two per identity, how far above and below.
+  const starts = [0];
+  const indices: number[] = [];
+  const coefs: number[] = [];
+  const slackCost: number[] = [];
+  const slack = (coef: number, cost: number) => {
+    indices.push(group.cols.length + slackCost.length);
+    coefs.push(coef);
+    slackCost.push(cost);
+  };
+  for (const r of group.rows) {
+    r.cols.forEach((c, i) => {
+      indices.push(local.get(c)!);
+      coefs.push(r.coefs[i]);
+    });
+    if (r.soft) slack(1, BREAK_COST);
+    else if (elastic) {
+      slack(1, IDENTITY_BREAK_COST);
+      slack(-1, IDENTITY_BREAK_COST);
+    }
+    starts.push(indices.length);
+  }
+  const n = group.cols.length + slackCost.length;
+  // Going against a draw costs as much as the draw was from going the other way: a count whose
+  // draw was near its threshold gives way first, which keeps each count's chance of going up
+  // close to remainder / base, and so the rounding unbiased.
+  const colCost = Float64Array.from({ length: n }, (_, j) => (j < group.cols.length ? lean[j] : slackCost[j - group.cols.length]));
+  const model = solver.createModel({
+    numCols: n,
+    numRows: group.rows.length,
+    colCost,
+    colLower: new Float64Array(n),
+    colUpper: Float64Array.from({ length: n }, (_, j) => (j < group.cols.length ? 1 : Number.POSITIVE_INFINITY)),
+    rowLower: Float64Array.from(group.rows, (r) => r.lower),
+    rowUpper: Float64Array.from(group.rows, (r) => r.upper),
+    matrix: { format: 'csr', numRows: group.rows.length, numCols: n, starts, indices, values: coefs },
+    integrality: Int32Array.from({ length: n }, () => solver.constants.variableType.integer),
+  });
+  try {
+    model.options.set({ output_flag: false });
+    model.run();
+    if (model.getModelStatus() !== solver.constants.modelStatus.optimal) {
+      if (!elastic) return null;
+      throw new Error(`controlled rounding: the solver found no rounding (status ${model.getModelStatus()})`);
+    }
+    const x = model.getSolution().colValue;
+    return group.cols.map((_, i) => x[i] > 0.5);
+  } finally {
+    model.dispose();
+  }
+}
