@@ -4,6 +4,7 @@
  * English above its machine name, and a second sheet says source, licence, version and whether
  * the values are illustrative. CSV stays the machine format.
  */
+import { PassThrough } from 'node:stream';
 import ExcelJS from 'exceljs';
 import { unzipSync, zipSync } from 'fflate';
 import type { Bilingual } from './manifest.ts';
@@ -26,30 +27,51 @@ const HEADER_ROWS = 3;
 
 export async function xlsxWorkbook(t: XlsxTable): Promise<Uint8Array> {
   const released = new Date(`${t.dataset.released}T00:00:00Z`);
-  const book = new ExcelJS.Workbook();
+  // Written as a stream, row by row: a workbook held whole in memory takes about a kilobyte a cell,
+  // gigabytes for a national table. Stored uncompressed, because it is compressed once below.
+  const stream = new PassThrough();
+  const chunks: Buffer[] = [];
+  stream.on('data', (chunk: Buffer) => chunks.push(chunk));
+  const book = new ExcelJS.stream.xlsx.WorkbookWriter({ stream, useStyles: true, useSharedStrings: false, zip: { store: true } } as object);
   book.created = released;
   book.modified = released;
   book.creator = 'Poverty Atlas';
   const data = book.addWorksheet(t.name.slice(0, 31), { views: [{ state: 'frozen', ySplit: HEADER_ROWS }] });
-  data.addRow(t.columns.map((c) => c.description?.vi ?? c.name));
-  data.addRow(t.columns.map((c) => c.description?.en ?? c.name));
-  data.addRow(t.columns.map((c) => c.name));
-  for (const r of [1, 2, 3]) data.getRow(r).font = { bold: r < 3, italic: r === 3 };
-  for (const row of t.rows) {
-    data.addRow(
-      row.map((v, i) => {
-        if (v == null) return null;
-        if (t.columns[i].type === 'VARCHAR') return String(v);
-        if (typeof v === 'bigint') return Number(v);
-        return v as ExcelJS.CellValue;
-      }),
-    );
-  }
+  data.columns = t.columns.map((c) => ({
+    width: Math.min(40, Math.max(10, c.name.length + 2)),
+    ...(c.type === 'VARCHAR' ? { style: { numFmt: '@' } } : {}),
+  }));
   data.autoFilter = { from: { row: HEADER_ROWS, column: 1 }, to: { row: HEADER_ROWS, column: t.columns.length } };
-  t.columns.forEach((c, i) => {
-    data.getColumn(i + 1).width = Math.min(40, Math.max(10, c.name.length + 2));
-    if (c.type === 'VARCHAR') data.getColumn(i + 1).numFmt = '@';
-  });
+  const heading = (cells: string[], font: Partial<ExcelJS.Font>) => {
+    const row = data.addRow(cells);
+    row.font = font;
+    row.commit();
+  };
+  heading(
+    t.columns.map((c) => c.description?.vi ?? c.name),
+    { bold: true },
+  );
+  heading(
+    t.columns.map((c) => c.description?.en ?? c.name),
+    { bold: true },
+  );
+  heading(
+    t.columns.map((c) => c.name),
+    { italic: true },
+  );
+  for (const row of t.rows) {
+    data
+      .addRow(
+        row.map((v, i) => {
+          if (v == null) return null;
+          if (t.columns[i].type === 'VARCHAR') return String(v);
+          if (typeof v === 'bigint') return Number(v);
+          return v as ExcelJS.CellValue;
+        }),
+      )
+      .commit();
+  }
+  data.commit();
 
   const about = book.addWorksheet('Nguồn - Source');
   const rows: [string, string, string][] = [
@@ -70,15 +92,18 @@ export async function xlsxWorkbook(t: XlsxTable): Promise<Uint8Array> {
       t.illustrative ? `YES. ${t.illustrativeNote.en}` : 'No: real figures',
     ],
   ];
-  for (const r of rows) about.addRow(r);
-  about.getColumn(1).width = 32;
-  about.getColumn(2).width = 80;
-  about.getColumn(3).width = 80;
-  about.getRow(1).font = { bold: true };
+  about.columns = [{ width: 32 }, { width: 80 }, { width: 80 }];
+  rows.forEach((r, i) => {
+    const row = about.addRow(r);
+    if (i === 0) row.font = { bold: true };
+    row.commit();
+  });
+  about.commit();
+  await book.commit();
 
-  // The same input gives the same bytes: the archive is written again with the release date as every entry's time
-  // (exceljs stores it uncompressed: compressing twice costs twice).
-  const entries = unzipSync(new Uint8Array(await book.xlsx.writeBuffer({ zip: { compression: 'STORE' } } as ExcelJS.XlsxWriteOptions)));
+  // The same input gives the same bytes: the archive is written again with the release date as
+  // every entry's time.
+  const entries = unzipSync(new Uint8Array(Buffer.concat(chunks)));
   const mtime = released;
   return zipSync(
     Object.fromEntries(
