@@ -1,6 +1,6 @@
 import type { Relation } from './disclosure.ts';
 import { components } from './linear-components.ts';
-import { solveInWorker } from './lp-pool.ts';
+import { solveEach, solveInWorker } from './lp-pool.ts';
 import type { RoundingRow } from './rounding-group.ts';
 
 /**
@@ -60,15 +60,11 @@ export async function roundControlled(input: RoundingInput): Promise<number[]> {
   for (const r of input.inequalities) toRow(r, true);
 
   const groups = components(rows, choosers.length);
-  const ups = await Promise.all(
-    groups.map((group) => {
-      const lean = group.cols.map((j) => input.draws[choosers[j]] - remainder[choosers[j]] / base);
-      return group.rows.length === 0 ? lean.map((l) => l < 0) : solveInWorker({ kind: 'round', group: { ...group, lean } });
-    }),
-  );
-  groups.forEach((group, g) => {
+  await solveEach(groups, async (group) => {
+    const lean = group.cols.map((j) => input.draws[choosers[j]] - remainder[choosers[j]] / base);
+    const up = group.rows.length === 0 ? lean.map((l) => l < 0) : await solveInWorker({ kind: 'round', group: { ...group, lean } });
     group.cols.forEach((j, i) => {
-      if (ups[g][i]) rounded[choosers[j]] += base;
+      if (up[i]) rounded[choosers[j]] += base;
     });
   });
   return rounded;

@@ -1,7 +1,7 @@
 import type { AuditRegion } from './audit-region.ts';
 import type { Relation } from './disclosure.ts';
 import { components } from './linear-components.ts';
-import { solveInWorker } from './lp-pool.ts';
+import { solveEach, solveInWorker } from './lp-pool.ts';
 
 /** What a reader sees of a cell: its value, a band of small counts, or nothing. */
 export const PUBLISHED = 0;
@@ -258,28 +258,25 @@ export async function auditIntervals(input: AuditInput, exactLimit = Number.POSI
       exactLimit,
     };
   };
-  /** Solves regions that share no block, all at once, and keeps every range they widen. */
-  const solveApart = async (regions: { region: Set<number>; exact: boolean }[]) => {
-    const solving = regions.flatMap(({ region, exact }) => {
+  /** Solves regions that share no block, side by side, and keeps every range they widen. */
+  const solveApart = (regions: { region: Set<number>; exact: boolean }[]) =>
+    solveEach(regions, async ({ region, exact }) => {
       const group = regionOf(region);
       if (group.rows.length === 0) {
         for (const j of group.cols) {
           lo[j] = lowerOf(j);
           hi[j] = upperOf(j);
         }
-        return [];
+        return;
       }
-      return [solveInWorker({ kind: 'audit', region: task(group, exact) }).then((result) => ({ group, result }))];
-    });
-    for (const { group, result } of await Promise.all(solving)) {
+      const result = await solveInWorker({ kind: 'audit', region: task(group, exact) });
       solves += result.solves;
       group.cols.forEach((j, i) => {
         lo[j] = Math.min(lo[j], result.lo[i]);
         hi[j] = Math.max(hi[j], result.hi[i]);
       });
       for (const [i, held] of result.binding) binding.set(group.cols[i], new Set([...(binding.get(group.cols[i]) ?? []), ...held]));
-    }
-  };
+    });
   for (const stage of stages) {
     // In waves: each takes, in order, the regions still narrow that share no block with one taken
     // before it, so a region starts from all that the regions before it found, whichever worker

@@ -73,10 +73,29 @@ class LpPool {
   }
 }
 
+const WORKERS = Math.max(1, Math.min(availableParallelism(), 4));
 let pool: LpPool | null = null;
 
 /** Solves a task on the process's worker pool (one worker per core, at most four). */
 export function solveInWorker<T extends LpTask>(task: T): Promise<LpResult<T>> {
-  pool ??= new LpPool(Math.max(1, Math.min(availableParallelism(), 4)));
+  pool ??= new LpPool(WORKERS);
   return pool.run(task);
+}
+
+/**
+ * `solve` for every item, a few more at a time than there are workers: a task is made only when
+ * a worker is about to be free, so a national dataset's hundred thousand tasks are never all in
+ * memory at once. Results come in the items' order.
+ */
+export async function solveEach<T, R>(items: T[], solve: (item: T) => Promise<R>): Promise<R[]> {
+  const out = new Array<R>(items.length);
+  let next = 0;
+  const lane = async () => {
+    while (next < items.length) {
+      const i = next++;
+      out[i] = await solve(items[i]);
+    }
+  };
+  await Promise.all(Array.from({ length: Math.min(2 * WORKERS, items.length) }, lane));
+  return out;
 }
