@@ -62,6 +62,18 @@ export interface AuditResult {
   solves: number;
 }
 
+interface Known {
+  lo: Float64Array;
+  hi: Float64Array;
+}
+interface Region {
+  /** The blocks solved together. */
+  region: Set<number>;
+  exact: boolean;
+}
+/** How many chains each stage's regions are dealt into (see auditIntervals). */
+const CHAINS = 2;
+
 /** Any count in a province is far below this: a withheld cell bounded by nothing else is bounded here. */
 const CAP = 1e7;
 const EPS = 1e-6;
@@ -166,8 +178,10 @@ export async function auditIntervals(input: AuditInput, exactLimit = Number.POSI
       cells.push(c);
     }
   });
+  // The range each cell is known to take: from the witness, widened by every feasible point found.
   const lo = Float64Array.from(cells, (c) => (input.witness ?? input.values)[c]);
   const hi = Float64Array.from(cells, (c) => (input.witness ?? input.values)[c]);
+  const known: Known = { lo, hi };
   const binding = new Map<number, Set<number>>();
   const reach = (input.base ?? 1) - 1;
   const lowerOf = (j: number) => {
@@ -178,7 +192,7 @@ export async function auditIntervals(input: AuditInput, exactLimit = Number.POSI
     const s = input.state[cells[j]];
     return s === BANDED ? input.band[1] : s === ROUNDED ? input.values[cells[j]] + reach : CAP;
   };
-  const widthOf = (j: number) => Math.floor(hi[j] + EPS) - Math.ceil(lo[j] - EPS);
+  const widthOf = (j: number, { lo, hi } = known) => Math.floor(hi[j] + EPS) - Math.ceil(lo[j] - EPS);
   let solves = 0;
 
   const { local: localRows, linking } = rowsOverUnknowns(input, column);
@@ -234,7 +248,7 @@ export async function auditIntervals(input: AuditInput, exactLimit = Number.POSI
   // pin a cell (a province total of zero pins every commune): what is published cannot be asked
   // to hide more than that. Bound propagation gives a range at least as wide as that knowledge.
   const required = priorWidths([...localRows.filter((r) => !r.published), ...linking], cells.length).map((w) => Math.min(input.width, w));
-  const open = (cols: number[]) => cols.filter((j) => input.state[cells[j]] !== DERIVED && widthOf(j) < required[j]);
+  const open = (cols: number[], at = known) => cols.filter((j) => input.state[cells[j]] !== DERIVED && widthOf(j, at) < required[j]);
 
   // Each block is first tried alone (a real total held where the witness has it); the blocks a
   // total leaves narrow are then tried again with blocks that can give it some of the total, with
@@ -244,8 +258,8 @@ export async function auditIntervals(input: AuditInput, exactLimit = Number.POSI
     alone,
     () => blocks.flatMap((blk, b) => (linksOf.has(b) && open(blk.cols).length > 0 ? [{ region: withGivers(b), exact: true }] : [])),
   ];
-  /** The region's cells in its own numbering, with what it knows of them now, for a worker. */
-  const task = (group: { cols: number[]; rows: Row[] }, exact: boolean): AuditRegion => {
+  /** The region's cells in its own numbering, with what is known of them, for a worker. */
+  const task = (group: { cols: number[]; rows: Row[] }, exact: boolean, { lo, hi }: Known): AuditRegion => {
     const local = new Map(group.cols.map((c, i) => [c, i]));
     return {
       rows: group.rows.map((r) => ({ ...r, cols: r.cols.map((c) => local.get(c)!) })),
@@ -258,44 +272,63 @@ export async function auditIntervals(input: AuditInput, exactLimit = Number.POSI
       exactLimit,
     };
   };
-  /** Solves regions that share no block, side by side, and keeps every range they widen. */
-  const solveApart = (regions: { region: Set<number>; exact: boolean }[]) =>
+  /** Solves regions that share no block, side by side, and keeps every range they widen in `at`. */
+  const solveApart = (regions: Region[], at: Known) =>
     solveEach(regions, async ({ region, exact }) => {
       const group = regionOf(region);
       if (group.rows.length === 0) {
         for (const j of group.cols) {
-          lo[j] = lowerOf(j);
-          hi[j] = upperOf(j);
+          at.lo[j] = lowerOf(j);
+          at.hi[j] = upperOf(j);
         }
         return;
       }
-      const result = await solveInWorker({ kind: 'audit', region: task(group, exact) });
+      const result = await solveInWorker({ kind: 'audit', region: task(group, exact, at) });
       solves += result.solves;
       group.cols.forEach((j, i) => {
-        lo[j] = Math.min(lo[j], result.lo[i]);
-        hi[j] = Math.max(hi[j], result.hi[i]);
+        at.lo[j] = Math.min(at.lo[j], result.lo[i]);
+        at.hi[j] = Math.max(at.hi[j], result.hi[i]);
       });
       for (const [i, held] of result.binding) binding.set(group.cols[i], new Set([...(binding.get(group.cols[i]) ?? []), ...held]));
     });
-  for (const stage of stages) {
-    // In waves: each takes, in order, the regions still narrow that share no block with one taken
-    // before it, so a region starts from all that the regions before it found, whichever worker
-    // finishes first, and the outcome is the same on every machine.
-    let pending = typeof stage === 'function' ? stage() : stage;
+  /**
+   * Regions one after another, each starting from all that those before it found, except that
+   * regions sharing no block go side by side.
+   */
+  const solveInOrder = async (regions: Region[], at: Known) => {
+    let pending = regions;
     while (pending.length > 0) {
       const taken = new Set<number>();
-      const wave: typeof pending = [];
-      const later: typeof pending = [];
+      const wave: Region[] = [];
+      const later: Region[] = [];
       for (const r of pending) {
-        if ([...r.region].every((b) => open(blocks[b].cols).length === 0)) continue;
+        if ([...r.region].every((b) => open(blocks[b].cols, at).length === 0)) continue;
         if ([...r.region].some((b) => taken.has(b))) later.push(r);
         else {
           wave.push(r);
           for (const b of r.region) taken.add(b);
         }
       }
-      await solveApart(wave);
+      await solveApart(wave, at);
       pending = later;
+    }
+  };
+  for (const stage of stages) {
+    // A stage's regions are dealt into a fixed number of chains, solved side by side, each from
+    // what the stages before found and then what its own regions find; the ranges are merged at
+    // the end. Regions that share givers would otherwise wait for each other, and a fixed number
+    // (not the machine's cores) keeps the outcome the same on every machine.
+    const regions = typeof stage === 'function' ? stage() : stage;
+    const chains = Array.from({ length: CHAINS }, (_, k) => ({
+      regions: regions.filter((_, i) => i % CHAINS === k),
+      at: { lo: Float64Array.from(lo), hi: Float64Array.from(hi) },
+    }));
+    await Promise.all(chains.map((c) => solveInOrder(c.regions, c.at)));
+    for (const { at } of chains) {
+      for (let j = 0; j < cells.length; j++) {
+        lo[j] = Math.min(lo[j], at.lo[j]);
+        hi[j] = Math.max(hi[j], at.hi[j]);
+      }
     }
   }
   const narrow: AuditResult['narrow'] = [];
