@@ -1,6 +1,8 @@
 import { createReadStream, existsSync, statSync } from 'node:fs';
 import { createServer, type Server } from 'node:http';
 import { extname, join, normalize } from 'node:path';
+import { constants, createBrotliCompress, createGzip } from 'node:zlib';
+import { COMPRESSIBLE, MIN_BYTES } from '../src/build/precompress.ts';
 
 const TYPES: Record<string, string> = {
   '.html': 'text/html; charset=utf-8',
@@ -19,18 +21,28 @@ const TYPES: Record<string, string> = {
   '.zip': 'application/zip',
 };
 
-/** The precompressed copy the build wrote that the client accepts, brotli first; none when it accepts neither. */
-function encodingFor(file: string, acceptEncoding: string): { path: string; encoding: 'br' | 'gzip' } | null {
-  const accepted = new Set(
+/** The encodings a request accepts. */
+function acceptedEncodings(acceptEncoding: string): Set<string> {
+  return new Set(
     acceptEncoding.split(',').flatMap((part) => {
       const [name, ...params] = part.split(';').map((x) => x.trim().toLowerCase());
       const q = params.find((p) => p.startsWith('q='));
       return q && Number(q.slice(2)) === 0 ? [] : [name];
     }),
   );
+}
+
+/** The precompressed copy the build wrote that the client accepts, brotli first; none when it accepts neither. */
+function encodingFor(file: string, accepted: Set<string>): { path: string; encoding: 'br' | 'gzip' } | null {
   if (accepted.has('br') && existsSync(`${file}.br`)) return { path: `${file}.br`, encoding: 'br' };
   if (accepted.has('gzip') && existsSync(`${file}.gz`)) return { path: `${file}.gz`, encoding: 'gzip' };
   return null;
+}
+
+/** For a compressible file the build wrote no copies of (a figure download), the encoding to compress it in as it is sent. */
+function onTheFly(file: string, size: number, accepted: Set<string>): 'br' | 'gzip' | null {
+  if (!COMPRESSIBLE.test(file) || size < MIN_BYTES) return null;
+  return accepted.has('br') ? 'br' : accepted.has('gzip') ? 'gzip' : null;
 }
 
 /**
@@ -58,24 +70,33 @@ export function serveStatic(root: string, base = '/', port = 0, host = '127.0.0.
       return;
     }
     const immutable = pathname.includes('/_astro/');
-    const encoded = encodingFor(file, String(req.headers['accept-encoding'] ?? ''));
+    const accepted = acceptedEncodings(String(req.headers['accept-encoding'] ?? ''));
+    const encoded = encodingFor(file, accepted);
     const sent = encoded?.path ?? file;
     const stat = statSync(sent);
-    const etag = `"${stat.size.toString(16)}-${Math.floor(stat.mtimeMs).toString(16)}${encoded ? `-${encoded.encoding}` : ''}"`;
+    const compressing = encoded ? null : onTheFly(file, stat.size, accepted);
+    const encoding = encoded?.encoding ?? compressing;
+    const etag = `"${stat.size.toString(16)}-${Math.floor(stat.mtimeMs).toString(16)}${encoding ? `-${encoding}` : ''}"`;
     const headers: Record<string, string | number> = {
       'content-type': TYPES[extname(file)] ?? 'application/octet-stream',
       'cache-control': immutable ? 'public, max-age=31536000, immutable' : 'no-cache',
       etag,
       'last-modified': stat.mtime.toUTCString(),
       vary: 'Accept-Encoding',
-      ...(encoded ? { 'content-encoding': encoded.encoding } : {}),
+      ...(encoding ? { 'content-encoding': encoding } : {}),
     };
     if (req.headers['if-none-match']?.split(/\s*,\s*/).includes(etag)) {
       res.writeHead(304, headers).end();
       return;
     }
-    res.writeHead(200, { ...headers, 'content-length': stat.size });
+    // A body compressed as it goes has no length to announce.
+    res.writeHead(200, compressing ? headers : { ...headers, 'content-length': stat.size });
     if (req.method === 'HEAD') res.end();
+    else if (compressing === 'br')
+      createReadStream(sent)
+        .pipe(createBrotliCompress({ params: { [constants.BROTLI_PARAM_QUALITY]: 5 } }))
+        .pipe(res);
+    else if (compressing === 'gzip') createReadStream(sent).pipe(createGzip()).pipe(res);
     else createReadStream(sent).pipe(res);
   });
   return new Promise((resolve) => {

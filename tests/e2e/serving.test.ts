@@ -44,6 +44,15 @@ describe('npm start serves what the build precompressed, and lets browsers reval
       expect(plain.headers['content-encoding']).toBeUndefined();
       expect(plain.body.equals(raw)).toBe(true);
     }
+    // A figure's own downloads have no copies on disk; they are compressed as they are sent.
+    const svg = '/figures/vi/province/poor-trend/chart.svg';
+    const svgRaw = readFileSync(join('dist', svg));
+    const svgBr = await get(svg, { 'accept-encoding': 'gzip, deflate, br' });
+    expect(svgBr.headers['content-encoding']).toBe('br');
+    expect(brotliDecompressSync(svgBr.body).equals(svgRaw)).toBe(true);
+    const svgGz = await get(svg, { 'accept-encoding': 'gzip' });
+    expect(gunzipSync(svgGz.body).equals(svgRaw)).toBe(true);
+    expect((await get(svg)).body.equals(svgRaw)).toBe(true);
     const head = await get(wasm, { 'accept-encoding': 'br' }, 'HEAD');
     expect(head.headers['content-type']).toBe('application/wasm');
   });
