@@ -59,7 +59,8 @@ export async function roundControlled(input: RoundingInput): Promise<number[]> {
   for (const r of input.equalities) toRow(r, false);
   for (const r of input.inequalities) toRow(r, true);
 
-  const groups = components(rows, choosers.length);
+  // Largest first, so that no worker is left with a large programme after the others are done.
+  const groups = components(rows, choosers.length).sort((a, b) => b.cols.length - a.cols.length);
   await solveEach(groups, async (group) => {
     const lean = group.cols.map((j) => input.draws[choosers[j]] - remainder[choosers[j]] / base);
     const up = group.rows.length === 0 ? lean.map((l) => l < 0) : await solveInWorker({ kind: 'round', group: { ...group, lean } });
