@@ -41,6 +41,7 @@ class LpPool {
       const job = this.busy.get(worker);
       this.busy.delete(worker);
       // A worker that died is replaced; the task it held fails with its error.
+      this.idle = this.idle.filter((w) => w !== worker);
       this.idle.push(this.start());
       job?.reject(error);
       this.next();

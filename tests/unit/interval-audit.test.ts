@@ -20,6 +20,13 @@ describe('interval audit by linear programming', () => {
     expect(r.narrowestWidth).toBe(0);
   });
 
+  it('fails with the reason the solver gives when the published figures contradict each other', async () => {
+    // Two bands of at most 4 cannot add up to a published 20.
+    await expect(audit([20, 2, 3], [PUBLISHED, BANDED, BANDED], 2)).rejects.toThrow(/admit no solution/);
+    // The worker is still there for the next audit.
+    expect((await audit([10, 3, 7], [PUBLISHED, WITHHELD, WITHHELD], 3)).narrow).toEqual([]);
+  });
+
   it('narrows two bands whose published sum is small', async () => {
     const r = await audit([3, 2, 1], [PUBLISHED, BANDED, BANDED], 2);
     expect(r.narrow.map((n) => [n.cell, n.min, n.max])).toEqual([
