@@ -1,6 +1,6 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { DuckDBInstance, type DuckDBConnection, type DuckDBResultReader } from '@duckdb/node-api';
+import { DuckDBInstance, type DuckDBConnection } from '@duckdb/node-api';
 import { checkedVersion } from '../lib/dataset-version.ts';
 import { z } from 'zod';
 import { manifestSchema, type Manifest } from '../lib/manifest.ts';
@@ -43,22 +43,8 @@ function connect(): Promise<DuckDBConnection> {
   return connection;
 }
 
-const results = new Map<string, Promise<DuckDBResultReader>>();
-
-/**
- * Runs a query at build time, its values bound as parameters; the same SQL runs in the browser
- * against the same tables. The data does not change during a build, so a query asked again (by
- * the page in the other language, or its embed) is answered from the first time.
- */
-const read = (q: Sql<unknown>) => {
-  const key = JSON.stringify([q.text, q.params]);
-  let result = results.get(key);
-  if (!result) {
-    result = connect().then((conn) => conn.runAndReadAll(q.text, q.params));
-    results.set(key, result);
-  }
-  return result;
-};
+/** Runs a query at build time, its values bound as parameters; the same SQL runs in the browser against the same tables. */
+const read = async (q: Sql<unknown>) => (await connect()).runAndReadAll(q.text, q.params);
 
 /** The rows of a query, typed as the query declares them. */
 export async function query<Row>(q: Sql<Row>): Promise<Row[]> {
