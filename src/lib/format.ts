@@ -2,19 +2,26 @@ import { LOCALE_SETTINGS, type Locale } from '../i18n/locales.ts';
 
 const TAG = (locale: Locale) => LOCALE_SETTINGS[locale].intl;
 
-// Building an Intl formatter costs about a thousand times what using one does, and a build formats
-// millions of numbers: each is made once per locale and setting.
-const numberFormats = new Map<string, Intl.NumberFormat>();
-const numberFormat = (locale: Locale, digits: number) => {
-  const key = `${locale}|${digits}`;
-  let format = numberFormats.get(key);
-  if (!format) {
-    format = new Intl.NumberFormat(TAG(locale), { minimumFractionDigits: digits, maximumFractionDigits: digits });
-    numberFormats.set(key, format);
-  }
-  return format;
-};
-const dateFormats = new Map<Locale, Intl.DateTimeFormat>();
+/**
+ * Building an Intl formatter costs about a thousand times what using one does, and a build formats
+ * millions of numbers: each is made once for the same arguments (locale and setting).
+ */
+function madeOnce<A extends (string | number)[], F>(make: (...args: A) => F): (...args: A) => F {
+  const made = new Map<string, F>();
+  return (...args) => {
+    const key = args.join('|');
+    let f = made.get(key);
+    if (!f) {
+      f = make(...args);
+      made.set(key, f);
+    }
+    return f;
+  };
+}
+const numberFormat = madeOnce(
+  (locale: Locale, digits: number) => new Intl.NumberFormat(TAG(locale), { minimumFractionDigits: digits, maximumFractionDigits: digits }),
+);
+const dateFormat = madeOnce((locale: Locale) => new Intl.DateTimeFormat(TAG(locale), { ...LOCALE_SETTINGS[locale].date, timeZone: 'UTC' }));
 
 /** 1.234 in Vietnamese, 1,234 in English; null stays null so callers can say why it is missing. */
 export function formatNumber(locale: Locale, value: number | null | undefined, digits = 0): string | null {
@@ -39,12 +46,7 @@ export function formatSigned(locale: Locale, value: number | null | undefined, d
 export function formatDate(locale: Locale, iso: string): string {
   const [y, m, d] = iso.split('-').map(Number);
   const date = new Date(Date.UTC(y, m - 1, d));
-  let format = dateFormats.get(locale);
-  if (!format) {
-    format = new Intl.DateTimeFormat(TAG(locale), { ...LOCALE_SETTINGS[locale].date, timeZone: 'UTC' });
-    dateFormats.set(locale, format);
-  }
-  return format.format(date);
+  return dateFormat(locale).format(date);
 }
 
 export function formatBytes(locale: Locale, bytes: number): string {

@@ -16,8 +16,8 @@ interface Pending {
 /**
  * Worker threads that each hold a HiGHS instance and solve the independent groups of the rounding
  * and the regions of the audit, one core each: the linear programmes are nearly all the time the
- * disclosure control takes, and nothing else runs meanwhile. Idle workers do not keep the process
- * alive.
+ * disclosure control takes, and the main thread only waits for them. Idle workers do not keep the
+ * process alive.
  */
 class LpPool {
   private idle: Worker[] = [];
