@@ -57,9 +57,12 @@ if (root) {
   const db = () => startDuckDb(config.tables, show, editor.value);
   const editor = mountEditor(root.querySelector('textarea')!, config.schema, () => void run(true));
 
-  // The chart code (d3) and the Parquet writer load only when a result needs them.
+  // The chart code (d3) and the Parquet writer load only when a result needs them (a linked
+  // query's does: its chart code is asked for beside DuckDB, below).
+  let chartCode: Promise<typeof import('../lib/quick-chart-svg.ts')> | null = null;
+  const loadChartCode = () => (chartCode ??= import('../lib/quick-chart-svg.ts'));
   const drawChart = async (result: QueryResult) => {
-    const { quickChartHtml } = await import('../lib/quick-chart-svg.ts');
+    const { quickChartHtml } = await loadChartCode();
     chart.innerHTML = quickChartHtml(result, m.chartDesc, (v) => number.format(v));
   };
 
@@ -173,7 +176,10 @@ if (root) {
   const fromUrl = new URLSearchParams(location.search).get('sql');
   if (fromUrl) editor.value = fromUrl;
   const answered = output.hasAttribute('data-prepared') && editor.value === opening;
-  if (!answered) clear();
+  if (!answered) {
+    clear();
+    void loadChartCode();
+  }
   editor.onFocus(() => void db().catch(() => undefined));
   window.addEventListener('popstate', () => {
     editor.value = new URLSearchParams(location.search).get('sql') ?? opening;
