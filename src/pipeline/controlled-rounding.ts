@@ -1,7 +1,7 @@
 import type { Relation } from './disclosure.ts';
 import { components } from './linear-components.ts';
 import { solveEach, solveInWorker } from './lp-pool.ts';
-import type { RoundingRow } from './rounding-group.ts';
+import { type RoundingRow, roundOneRow } from './rounding-group.ts';
 
 /**
  * Controlled random rounding: every count becomes one of the two multiples of the base next to it
@@ -63,7 +63,10 @@ export async function roundControlled(input: RoundingInput): Promise<number[]> {
   const groups = components(rows, choosers.length).sort((a, b) => b.cols.length - a.cols.length);
   await solveEach(groups, async (group) => {
     const lean = group.cols.map((j) => input.draws[choosers[j]] - remainder[choosers[j]] / base);
-    const up = group.rows.length === 0 ? lean.map((l) => l < 0) : await solveInWorker({ kind: 'round', group: { ...group, lean } });
+    const up =
+      group.rows.length === 0
+        ? lean.map((l) => l < 0)
+        : (roundOneRow({ ...group, lean }) ?? (await solveInWorker({ kind: 'round', group: { ...group, lean } })));
     group.cols.forEach((j, i) => {
       if (up[i]) rounded[choosers[j]] += base;
     });

@@ -30,6 +30,50 @@ export interface RoundingGroup {
 export const roundGroup = (solver: Highs, group: RoundingGroup): boolean[] =>
   solveGroup(solver, group, false) ?? solveGroup(solver, group, true)!;
 
+/** Beyond this many counts on a side, a one-row group goes to the solver too (the search below is quadratic). */
+const DIRECT_LIMIT = 64;
+
+/**
+ * Which counts of a group round up, found directly where the group is one row whose
+ * coefficients are all ±1 (a total and its parts: two in three groups): null otherwise, or where
+ * no rounding keeps an identity. With p of the +1 counts up and q of the −1 counts up, the row
+ * holds when p − q is in its range, and the cheapest such choice takes the p most eager +1 counts
+ * and the q most eager −1 counts. A bound (soft row) may be broken at the solver's price. This is
+ * the optimum the solver finds, without starting it.
+ */
+export function roundOneRow(group: RoundingGroup): boolean[] | null {
+  if (group.rows.length !== 1) return null;
+  const [row] = group.rows;
+  if (row.cols.length !== group.cols.length || new Set(row.cols).size !== row.cols.length) return null;
+  if (!row.coefs.every((c) => c === 1 || c === -1)) return null;
+  const local = new Map(group.cols.map((c, i) => [c, i]));
+  const side = (sign: number) =>
+    row.cols.flatMap((c, i) => (row.coefs[i] === sign ? [local.get(c)!] : [])).sort((a, b) => group.lean[a] - group.lean[b]);
+  const [plus, minus] = [side(1), side(-1)];
+  if (plus.length > DIRECT_LIMIT || minus.length > DIRECT_LIMIT || plus.length + minus.length !== group.cols.length) return null;
+  /** What taking the first k of a side costs, for each k. */
+  const prefix = (cols: number[]) => {
+    const sums = [0];
+    for (const j of cols) sums.push(sums.at(-1)! + group.lean[j]);
+    return sums;
+  };
+  const [costPlus, costMinus] = [prefix(plus), prefix(minus)];
+  let best: { p: number; q: number; cost: number } | null = null;
+  for (let p = 0; p <= plus.length; p++) {
+    for (let q = 0; q <= minus.length; q++) {
+      const sum = p - q;
+      const broken = sum < row.lower ? row.lower - sum : sum > row.upper ? sum - row.upper : 0;
+      if (broken > 0 && !row.soft) continue;
+      const cost = costPlus[p] + costMinus[q] + broken * BREAK_COST;
+      if (!best || cost < best.cost) best = { p, q, cost };
+    }
+  }
+  if (!best) return null;
+  const up = new Array<boolean>(group.cols.length).fill(false);
+  for (const j of [...plus.slice(0, best.p), ...minus.slice(0, best.q)]) up[j] = true;
+  return up;
+}
+
 /** The rounding directions of one component; null when no rounding keeps its identities (unless `elastic`). */
 function solveGroup(solver: Highs, group: RoundingGroup, elastic: boolean): boolean[] | null {
   const { lean } = group;

@@ -2,6 +2,8 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { roundControlled } from '../../src/pipeline/controlled-rounding.ts';
 import { auditIntervals, DERIVED, ROUNDED } from '../../src/pipeline/interval-audit.ts';
+import { highs } from '../../src/pipeline/linear-components.ts';
+import { type RoundingGroup, roundGroup, roundOneRow } from '../../src/pipeline/rounding-group.ts';
 
 const draws = (n: number, u = 0.5) => new Float64Array(n).fill(u);
 const holds = (values: number[], rel: { cells: number[]; coefs: number[] }) =>
@@ -106,5 +108,52 @@ describe('controlled random rounding', () => {
     });
     expect(r.narrow).toEqual([]);
     expect(r.checked).toBe(3);
+  });
+
+  it('rounds a one-row group (a total and its parts, or a bound) directly, at least as cheaply as the solver', async () => {
+    const solver = await highs();
+    // What the solver minimises: each count's lean if it goes up, and a high price per unit a bound is broken.
+    const cost = (group: RoundingGroup, up: boolean[]) => {
+      const [row] = group.rows;
+      const sum = row.cols.reduce((s, c, i) => s + row.coefs[i] * (up[group.cols.indexOf(c)] ? 1 : 0), 0);
+      const broken = Math.max(0, row.lower - sum, sum - row.upper);
+      return up.reduce((s, u, j) => s + (u ? group.lean[j] : 0), 0) + 1e4 * broken;
+    };
+    await fc.assert(
+      fc.property(
+        fc.array(fc.tuple(fc.constantFrom(1, -1), fc.double({ min: -1, max: 1, noNaN: true })), { minLength: 1, maxLength: 9 }),
+        fc.integer({ min: -4, max: 4 }),
+        fc.boolean(),
+        (cells, target, soft) => {
+          const group: RoundingGroup = {
+            cols: cells.map((_, j) => j * 3),
+            rows: [
+              {
+                cols: cells.map((_, j) => j * 3),
+                coefs: cells.map(([c]) => c),
+                lower: target,
+                upper: soft ? Number.POSITIVE_INFINITY : target,
+                soft,
+              },
+            ],
+            lean: cells.map(([, lean]) => lean),
+          };
+          const direct = roundOneRow(group);
+          const possible = soft || (target <= cells.filter(([c]) => c === 1).length && -target <= cells.filter(([c]) => c === -1).length);
+          expect(direct === null).toBe(!possible);
+          // At least as cheap as the solver's, which stops within its tolerances.
+          if (direct) expect(cost(group, direct)).toBeLessThanOrEqual(cost(group, roundGroup(solver, group)) + 1e-6);
+        },
+      ),
+      { numRuns: 300 },
+    );
+    // Anything else is left to the solver.
+    const two = {
+      cols: [0, 1],
+      lean: [0.1, -0.1],
+      rows: [0, 1].map(() => ({ cols: [0, 1], coefs: [1, 1], lower: 1, upper: 1, soft: false })),
+    };
+    expect(roundOneRow(two)).toBeNull();
+    expect(roundOneRow({ ...two, rows: [{ ...two.rows[0], coefs: [1, 2] }] })).toBeNull();
   });
 });
