@@ -1,4 +1,4 @@
-import type { AuditRegion } from './audit-region.ts';
+import { type AuditRegion, auditOneRow } from './audit-region.ts';
 import type { Relation } from './disclosure.ts';
 import { components } from './linear-components.ts';
 import { solveEach, solveInWorker } from './lp-pool.ts';
@@ -283,7 +283,8 @@ export async function auditIntervals(input: AuditInput, exactLimit = Number.POSI
         }
         return;
       }
-      const result = await solveInWorker({ kind: 'audit', region: task(group, exact, at) });
+      const work = task(group, exact, at);
+      const result = group.rows.length === 1 ? auditOneRow(work) : await solveInWorker({ kind: 'audit', region: work });
       solves += result.solves;
       group.cols.forEach((j, i) => {
         at.lo[j] = Math.min(at.lo[j], result.lo[i]);

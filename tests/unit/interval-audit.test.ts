@@ -1,5 +1,8 @@
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
+import { type AuditRegion, auditOneRow, auditRegion } from '../../src/pipeline/audit-region.ts';
 import { auditIntervals, BANDED, PUBLISHED, WITHHELD } from '../../src/pipeline/interval-audit.ts';
+import { highs } from '../../src/pipeline/linear-components.ts';
 
 // Cells: 0 = a total, 1 and 2 = its parts. The total is published.
 const sum = { cells: [0, 1, 2], coefs: [1, -1, -1] };
@@ -50,5 +53,53 @@ describe('interval audit by linear programming', () => {
   it('reports cells the feasible points leave unproven without solving each, when asked to', async () => {
     const r = await audit([10, 3, 7], [PUBLISHED, WITHHELD, PUBLISHED], 3, [], 0);
     expect(r.narrow).toEqual([{ cell: 1, min: 3, max: 3, binding: [] }]);
+  });
+
+  it('works out a region of one row without the solver, to the same minimum and maximum for every cell', async () => {
+    const solver = await highs();
+    await fc.assert(
+      fc.property(
+        fc.array(
+          fc.record({
+            coef: fc.constantFrom(-2, -1, 1, 2),
+            lower: fc.integer({ min: 0, max: 6 }),
+            span: fc.integer({ min: 0, max: 8 }),
+            at: fc.double({ min: 0, max: 1, noNaN: true }),
+          }),
+          { minLength: 1, maxLength: 6 },
+        ),
+        fc.option(fc.integer({ min: 0, max: 5 }), { nil: undefined }),
+        (cells, slack) => {
+          // A point inside every bound, and a row it satisfies: an identity, or a bound `slack` below it.
+          const point = cells.map((c) => c.lower + c.at * c.span);
+          const value = cells.reduce((s, c, j) => s + c.coef * point[j], 0);
+          const region: AuditRegion = {
+            rows: [
+              {
+                cols: cells.map((_, j) => j),
+                coefs: cells.map((c) => c.coef),
+                lower: value - (slack ?? 0),
+                upper: slack === undefined ? value : Number.POSITIVE_INFINITY,
+                source: 7,
+              },
+            ],
+            colLower: cells.map((c) => c.lower),
+            colUpper: cells.map((c) => c.lower + c.span),
+            lo: point,
+            hi: point,
+            need: cells.map(() => Number.POSITIVE_INFINITY),
+            exact: true,
+            exactLimit: Number.POSITIVE_INFINITY,
+          };
+          const direct = auditOneRow(region);
+          const solved = auditRegion(solver, region);
+          direct.lo.forEach((lo, j) => {
+            expect(lo).toBeCloseTo(solved.lo[j], 6);
+            expect(direct.hi[j]).toBeCloseTo(solved.hi[j], 6);
+          });
+        },
+      ),
+      { numRuns: 300 },
+    );
   });
 });
