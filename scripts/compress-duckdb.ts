@@ -2,8 +2,8 @@
  * Run by `npm install` (postinstall): compresses the DuckDB wasm that browsers load (its "eh"
  * build, 34 MB) at brotli's highest setting, once per installed version, into the cache the
  * build's precompression reads. It becomes 5,1 MB instead of 6,2 MB at the build's own setting,
- * about a second less at 9 Mbit/s for a reader who opens a query, for about 80 s here, which no
- * build should spend again.
+ * about a second less at 9 Mbit/s for a reader who opens a query, for about 85 s on 2 cores,
+ * which no build should spend again.
  */
 import { readFileSync } from 'node:fs';
 import { compressBestOnce } from '../src/build/precompress.ts';

@@ -35,11 +35,11 @@ const DIRECT_LIMIT = 64;
 
 /**
  * Which counts of a group round up, found directly where the group is one row whose
- * coefficients are all ±1 (a total and its parts: two in three groups): null otherwise, or where
- * no rounding keeps an identity. With p of the +1 counts up and q of the −1 counts up, the row
- * holds when p − q is in its range, and the cheapest such choice takes the p most eager +1 counts
- * and the q most eager −1 counts. A bound (soft row) may be broken at the solver's price. This is
- * the optimum the solver finds, without starting it.
+ * coefficients are all ±1 (a total and its parts, or a part and its whole: seven groups in ten):
+ * null otherwise, or where no rounding keeps an identity. With p of the +1 counts up and q of the
+ * −1 counts up, the row holds when p − q is in its range, and the cheapest such choice takes the
+ * p most eager +1 counts and the q most eager −1 counts. A bound (soft row) may be broken at the
+ * solver's price. This is the optimum the solver looks for (it stops within a tolerance of it).
  */
 export function roundOneRow(group: RoundingGroup): boolean[] | null {
   if (group.rows.length !== 1) return null;
