@@ -78,7 +78,8 @@ async function writeCompressed(file: string, data: Buffer): Promise<number> {
  * sends them as they are instead of compressing on every request, or not at all. Brotli at
  * quality 5: within 4 % of quality 9 on these files, and over 20 times faster than 11 on DuckDB's
  * 34-MB wasm. Gzip at 6: within 0,5 % of 9 in size, in a quarter less time on the pages and half
- * on the wasm.
+ * on the wasm. A file `compressBestOnce` has compressed before (the wasm browsers load, at
+ * install) gets those copies instead.
  */
 export async function precompress(root: string): Promise<{ files: number; bytes: number; brotli: number }> {
   const files = readdirSync(root, { recursive: true, encoding: 'utf8' })

@@ -43,7 +43,10 @@ class NativeDeflate extends ZipPassThrough {
   }
 }
 
-/** A zip of `entries` in name order, each with `mtime` as its time: the same entries give the same bytes. */
+/**
+ * A zip of `entries` in name order, each with `mtime` as its time: the same entries give the same
+ * bytes with the same zlib, which comes with the Node the project pins.
+ */
 function deterministicZip(entries: Record<string, Uint8Array>, mtime: Date): Uint8Array {
   const parts: Uint8Array[] = [];
   const zip = new Zip((error, chunk) => {
