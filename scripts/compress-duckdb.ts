@@ -6,9 +6,12 @@
  * which no build should spend again.
  */
 import { readFileSync } from 'node:fs';
+import { relative } from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { compressBestOnce } from '../src/build/precompress.ts';
 
-const WASM = 'node_modules/@duckdb/duckdb-wasm/dist/duckdb-eh.wasm';
+// The same file the explore page's script imports (src/client/duckdb-client.ts), wherever npm put it.
+const WASM = relative(process.cwd(), fileURLToPath(import.meta.resolve('@duckdb/duckdb-wasm/dist/duckdb-eh.wasm')));
 const t0 = performance.now();
 const size = await compressBestOnce(readFileSync(WASM));
 console.log(`${WASM}: ${(size / 1e6).toFixed(2)} MB brotli, ready for the build (${((performance.now() - t0) / 1000).toFixed(0)} s)`);

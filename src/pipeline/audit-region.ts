@@ -119,41 +119,61 @@ export function auditRegion(solver: Highs, region: AuditRegion): AuditRegionResu
   return { lo, hi, binding, solves };
 }
 
+/** A row lower ≤ Σ coef·cell ≤ upper, each cell named once. */
+interface LinearRow {
+  cols: number[];
+  coefs: number[];
+  lower: number;
+  upper: number;
+}
+
+/**
+ * What one row implies for each of its cells, given bounds `lo` and `hi` on all of them: a·x lies
+ * within [lower − what the others reach at most, upper − what they reach at least]. Over a box
+ * that is exactly each cell's range under the row. `least` and `most` are what the whole row can
+ * reach; a zero coefficient implies nothing.
+ */
+export function impliedByRow(row: LinearRow, lo: ArrayLike<number>, hi: ArrayLike<number>) {
+  const reach = row.cols.map((j, i) => {
+    const [a, b] = [row.coefs[i] * lo[j], row.coefs[i] * hi[j]];
+    return [Math.min(a, b), Math.max(a, b)];
+  });
+  const least = reach.reduce((s, [l]) => s + l, 0);
+  const most = reach.reduce((s, [, m]) => s + m, 0);
+  const bounds = row.cols.map((_, i) => {
+    const a = row.coefs[i];
+    if (a === 0) return [Number.NEGATIVE_INFINITY, Number.POSITIVE_INFINITY];
+    const from = (row.lower - (most - reach[i][1])) / a;
+    const to = (row.upper - (least - reach[i][0])) / a;
+    return a > 0 ? [from, to] : [to, from];
+  });
+  return { min: bounds.map(([m]) => m), max: bounds.map(([, m]) => m), least, most };
+}
+
 /**
  * A region of one row (a total and its unpublished parts: nine audit solves in ten for Quảng
- * Ninh), without a solver: over a box, the range of one cell under one row is the row's range less
- * what the others can reach, within the cell's own bounds. That is exactly the minimum and
- * maximum the solver finds, each reached by a point that satisfies the row.
+ * Ninh), without a solver: each cell's range under the row within its own bounds (impliedByRow).
+ * That is exactly the minimum and maximum the solver finds, each reached by a point that
+ * satisfies the row.
  */
 export function auditOneRow(region: AuditRegion): AuditRegionResult {
   const [row] = region.rows;
-  if (region.rows.length !== 1) throw new Error('auditOneRow: a region of one row only');
-  const n = region.colLower.length;
-  const coef = new Float64Array(n);
-  row.cols.forEach((c, i) => {
-    coef[c] += row.coefs[i];
-  });
-  // What a·x can be for each cell on its own, and for all together.
-  const least = Array.from({ length: n }, (_, j) => Math.min(coef[j] * region.colLower[j], coef[j] * region.colUpper[j]));
-  const most = Array.from({ length: n }, (_, j) => Math.max(coef[j] * region.colLower[j], coef[j] * region.colUpper[j]));
-  const [allLeast, allMost] = [least.reduce((a, b) => a + b, 0), most.reduce((a, b) => a + b, 0)];
-  if (allLeast > row.upper + EPS || allMost < row.lower - EPS) {
+  if (region.rows.length !== 1 || new Set(row.cols).size !== row.cols.length)
+    throw new Error('auditOneRow: a region of one row, each cell once');
+  const implied = impliedByRow(row, region.colLower, region.colUpper);
+  if (implied.least > row.upper + EPS || implied.most < row.lower - EPS) {
     throw new Error('interval audit: the published figures admit no solution (a total is out of reach of its parts)');
   }
   const lo = [...region.lo];
   const hi = [...region.hi];
   const binding: [number, number[]][] = [];
-  for (let j = 0; j < n; j++) {
+  const at = new Map(row.cols.map((c, i) => [c, i]));
+  for (let j = 0; j < lo.length; j++) {
     let [min, max] = [region.colLower[j], region.colUpper[j]];
     let held = false;
-    if (coef[j] !== 0) {
-      // a·x lies within [lower − (others' most), upper − (others' least)].
-      const from = (row.lower - (allMost - most[j])) / coef[j];
-      const to = (row.upper - (allLeast - least[j])) / coef[j];
-      const [rowMin, rowMax] = coef[j] > 0 ? [from, to] : [to, from];
-      if (rowMin > min) [min, held] = [rowMin, true];
-      if (rowMax < max) [max, held] = [rowMax, true];
-    }
+    const i = at.get(j);
+    if (i !== undefined && implied.min[i] > min) [min, held] = [implied.min[i], true];
+    if (i !== undefined && implied.max[i] < max) [max, held] = [implied.max[i], true];
     lo[j] = Math.min(lo[j], min);
     hi[j] = Math.max(hi[j], max);
     if (Math.floor(hi[j] + EPS) - Math.ceil(lo[j] - EPS) < region.need[j]) binding.push([j, held ? [row.source] : []]);

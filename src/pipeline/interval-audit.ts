@@ -1,4 +1,4 @@
-import { type AuditRegion, auditOneRow } from './audit-region.ts';
+import { type AuditRegion, auditOneRow, impliedByRow } from './audit-region.ts';
 import type { Relation } from './disclosure.ts';
 import { components } from './linear-components.ts';
 import { solveEach, solveInWorker } from './lp-pool.ts';
@@ -135,26 +135,14 @@ function priorWidths(rows: Row[], columns: number): Float64Array {
   for (let pass = 0, changed = true; changed && pass < 50; pass++) {
     changed = false;
     for (const r of rows) {
-      let min = 0;
-      let max = 0;
+      const implied = impliedByRow(r, lo, hi);
       r.cols.forEach((j, i) => {
-        const a = r.coefs[i];
-        min += a > 0 ? a * lo[j] : a * hi[j];
-        max += a > 0 ? a * hi[j] : a * lo[j];
-      });
-      r.cols.forEach((j, i) => {
-        const a = r.coefs[i];
-        const own = [a > 0 ? a * lo[j] : a * hi[j], a > 0 ? a * hi[j] : a * lo[j]];
-        // a·x ≤ upper − (min of the others), a·x ≥ lower − (max of the others).
-        const top = r.upper - (min - own[0]);
-        const bottom = r.lower - (max - own[1]);
-        const [newLo, newHi] = a > 0 ? [bottom / a, top / a] : [top / a, bottom / a];
-        if (newHi < hi[j] - EPS) {
-          hi[j] = Math.max(lo[j], newHi);
+        if (implied.max[i] < hi[j] - EPS) {
+          hi[j] = Math.max(lo[j], implied.max[i]);
           changed = true;
         }
-        if (newLo > lo[j] + EPS) {
-          lo[j] = Math.min(hi[j], newLo);
+        if (implied.min[i] > lo[j] + EPS) {
+          lo[j] = Math.min(hi[j], implied.min[i]);
           changed = true;
         }
       });

@@ -119,7 +119,7 @@ describe('controlled random rounding', () => {
       const broken = Math.max(0, row.lower - sum, sum - row.upper);
       return up.reduce((s, u, j) => s + (u ? group.lean[j] : 0), 0) + 1e4 * broken;
     };
-    await fc.assert(
+    fc.assert(
       fc.property(
         fc.array(fc.tuple(fc.constantFrom(1, -1), fc.double({ min: -1, max: 1, noNaN: true })), { minLength: 1, maxLength: 9 }),
         fc.integer({ min: -4, max: 4 }),

@@ -57,7 +57,7 @@ describe('interval audit by linear programming', () => {
 
   it('works out a region of one row without the solver, to the same minimum and maximum for every cell', async () => {
     const solver = await highs();
-    await fc.assert(
+    fc.assert(
       fc.property(
         fc.array(
           fc.record({
