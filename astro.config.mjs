@@ -1,6 +1,6 @@
 import { defineConfig } from 'astro/config';
 import tailwindcss from '@tailwindcss/vite';
-import { frozenEmbeds, inlineStyleHashes, precompressed, publishedData } from './src/build/integrations.ts';
+import { frozenEmbeds, precompressed, publishedData } from './src/build/integrations.ts';
 import { DEFAULT_LOCALE, LOCALES } from './src/i18n/locales.ts';
 
 // BASE_PATH lets the site live under a sub-path (e.g. GitHub Pages: /poverty-atlas/).
@@ -16,7 +16,7 @@ export default defineConfig({
   output: 'static',
   outDir: process.env.OUT_DIR ?? 'dist',
   // The stylesheet is inlined in every page: on a slow phone network the chart then paints with the
-  // HTML instead of one round trip later (inline-style-hashes lets the policy allow it).
+  // HTML instead of one round trip later (src/middleware.ts lets each page's policy allow it).
   // concurrency: four pages at a time, so one page's file is written while the next is drawn
   // (routes 21-26 s -> 17-22 s on 2 cores).
   build: { format: 'directory', inlineStylesheets: 'always', assets: '_astro', concurrency: 4 },
@@ -26,7 +26,7 @@ export default defineConfig({
     routing: { prefixDefaultLocale: false },
   },
   devToolbar: { enabled: false },
-  integrations: [publishedData(dataDir), frozenEmbeds(dataDir, frozenDir), inlineStyleHashes(), precompressed()],
+  integrations: [publishedData(dataDir), frozenEmbeds(dataDir, frozenDir), precompressed()],
   // SITE_URL: the address the site is served at, for absolute links in embed snippets and citations.
   site: process.env.SITE_URL,
   vite: {

@@ -3,7 +3,7 @@ import { existsSync, mkdirSync, readdirSync, statSync } from 'node:fs';
 import { copyFile, readFile, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
-import { brotliCompress, constants, gzip } from 'node:zlib';
+import { brotliCompress, brotliCompressSync, constants, gzip, gzipSync } from 'node:zlib';
 
 /** The kinds of file that shrink when compressed (PNG, ZIP, Parquet and XLSX already are). */
 export const COMPRESSIBLE = /\.(html|js|mjs|css|svg|json|csv|txt|wasm|arrow|geojson|ttf)$/;
@@ -25,19 +25,41 @@ const CACHE_DIR = 'node_modules/.cache/atlas-precompressed';
 const brotli = promisify(brotliCompress);
 const gz = promisify(gzip);
 
-const compressed = (data: Buffer, best = false) =>
-  Promise.all([
-    brotli(data, {
-      params: {
-        [constants.BROTLI_PARAM_QUALITY]: best ? constants.BROTLI_MAX_QUALITY : 5,
-        [constants.BROTLI_PARAM_LGWIN]: best ? 24 : 22,
-        [constants.BROTLI_PARAM_SIZE_HINT]: data.length,
-      },
-    }),
-    gz(data, { level: best ? 9 : 6 }),
-  ]);
+const brotliOptions = (data: Buffer, best: boolean) => ({
+  params: {
+    [constants.BROTLI_PARAM_QUALITY]: best ? constants.BROTLI_MAX_QUALITY : 5,
+    [constants.BROTLI_PARAM_LGWIN]: best ? 24 : 22,
+    [constants.BROTLI_PARAM_SIZE_HINT]: data.length,
+  },
+});
+const gzipOptions = (best: boolean) => ({ level: best ? 9 : 6 });
 
-const cacheEntry = (data: Buffer) => join(CACHE_DIR, createHash('sha256').update(data).digest('hex'));
+const compressed = (data: Buffer, best = false): Promise<[Buffer, Buffer]> =>
+  Promise.all([brotli(data, brotliOptions(data, best)), gz(data, gzipOptions(best))]);
+
+const digest = (data: Buffer) => createHash('sha256').update(data).digest('hex');
+const cacheEntry = (data: Buffer) => join(CACHE_DIR, digest(data));
+
+/**
+ * Brotli and gzip copies made while the site was still being rendered, by content digest: a file
+ * on disk with the same bytes gets them without being compressed again, and any other is
+ * compressed as usual. They are made on the calling thread, not on the thread pool, where they
+ * would hold up the build's file writes and its DuckDB queries.
+ */
+export class EarlyCopies {
+  readonly #copies = new Map<string, [Buffer, Buffer]>();
+  add(data: Buffer): void {
+    const key = digest(data);
+    if (!this.#copies.has(key))
+      this.#copies.set(key, [brotliCompressSync(data, brotliOptions(data, false)), gzipSync(data, gzipOptions(false))]);
+  }
+  get(data: Buffer): [Buffer, Buffer] | undefined {
+    return this.#copies.get(digest(data));
+  }
+  get size(): number {
+    return this.#copies.size;
+  }
+}
 
 /**
  * Compresses a large file that does not change from build to build at the highest settings, into
@@ -55,10 +77,10 @@ export async function compressBestOnce(data: Buffer): Promise<number> {
   return statSync(`${cached}.br`).size;
 }
 
-/** Writes both copies of `file`, from the cache when its content was compressed before. */
-async function writeCompressed(file: string, data: Buffer): Promise<number> {
+/** Writes both copies of `file`, from the early copies or the cache when its content was compressed before. */
+async function writeCompressed(file: string, data: Buffer, early: EarlyCopies): Promise<number> {
   if (data.length < CACHED_FROM_BYTES) {
-    const [br, gzipped] = await compressed(data);
+    const [br, gzipped] = await (early.get(data) ?? compressed(data));
     await Promise.all([writeFile(`${file}.br`, br), writeFile(`${file}.gz`, gzipped)]);
     return br.length;
   }
@@ -81,7 +103,7 @@ async function writeCompressed(file: string, data: Buffer): Promise<number> {
  * on the wasm. A file `compressBestOnce` has compressed before (the wasm browsers load, at
  * install) gets those copies instead.
  */
-export async function precompress(root: string): Promise<{ files: number; bytes: number; brotli: number }> {
+export async function precompress(root: string, early = new EarlyCopies()): Promise<{ files: number; bytes: number; brotli: number }> {
   const files = readdirSync(root, { recursive: true, encoding: 'utf8' })
     .filter((f) => COMPRESSIBLE.test(f) && !FIGURE_DOWNLOAD.test(f))
     .map((f) => join(root, f))
@@ -95,7 +117,7 @@ export async function precompress(root: string): Promise<{ files: number; bytes:
     await Promise.all(
       files.slice(i, i + BATCH).map(async (file) => {
         const data = await readFile(file);
-        const brotliSize = await writeCompressed(file, data);
+        const brotliSize = await writeCompressed(file, data, early);
         brotliBytes += brotliSize;
         bytes += data.length;
       }),

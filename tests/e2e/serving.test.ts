@@ -61,6 +61,19 @@ describe('npm start serves what the build precompressed, and lets browsers reval
     expect(head.headers['content-type']).toBe('application/wasm');
   });
 
+  it('has, beside every file it compressed, copies that decode to that file as it is on disk', () => {
+    // Pages are compressed as they are rendered, the rest at the end: either way, the copies
+    // must be of the bytes that were finally written.
+    const copies = readdirSync('dist', { recursive: true, encoding: 'utf8' }).filter((f) => f.endsWith('.br'));
+    expect(copies.length).toBeGreaterThan(100);
+    for (const copy of copies) {
+      const file = join('dist', copy.slice(0, -'.br'.length));
+      const raw = readFileSync(file);
+      expect(brotliDecompressSync(readFileSync(`${file}.br`)).equals(raw), file).toBe(true);
+      expect(gunzipSync(readFileSync(`${file}.gz`)).equals(raw), file).toBe(true);
+    }
+  });
+
   it('answers a revalidation of an unchanged page with 304 and no body; hashed assets are cached for good', async () => {
     const first = await get('/communes/', { 'accept-encoding': 'br' });
     expect(first.headers['cache-control']).toBe('no-cache');

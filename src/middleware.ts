@@ -1,0 +1,16 @@
+import { defineMiddleware } from 'astro:middleware';
+import { offerRenderedPage } from './build/rendered-pages.ts';
+import { allowInlineStyles } from './lib/csp.ts';
+
+/**
+ * Every page leaves the renderer with its policy allowing exactly its inline styles (Astro inlines
+ * the stylesheet, so the first paint waits for no second request), and is offered to the build's
+ * compression thread as it is: compressed while the next pages are drawn, not after all are written.
+ */
+export const onRequest = defineMiddleware(async (_context, next) => {
+  const response = await next();
+  if (!response.headers.get('content-type')?.startsWith('text/html')) return response;
+  const html = allowInlineStyles(await response.text());
+  offerRenderedPage(html);
+  return new Response(html, { status: response.status, statusText: response.statusText, headers: response.headers });
+});
