@@ -1,4 +1,5 @@
 import { existsSync, readFileSync } from 'node:fs';
+import { availableParallelism } from 'node:os';
 import { join } from 'node:path';
 import { DuckDBInstance, type DuckDBConnection } from '@duckdb/node-api';
 import { checkedVersion } from '../lib/dataset-version.ts';
@@ -25,23 +26,31 @@ export function loadManifest(): Manifest {
   return manifest;
 }
 
-let connection: Promise<DuckDBConnection> | null = null;
+let connections: Promise<DuckDBConnection[]> | null = null;
+let turn = 0;
 
 /**
- * A DuckDB connection holding every published table, read once from its Parquet file: the build
- * runs thousands of queries, and a view over the file would decode it again for each.
+ * DuckDB connections holding every published table, read once from its Parquet file: the build
+ * runs thousands of queries, and a view over the file would decode it again for each. One
+ * connection per core, taken in turn: a connection runs one query at a time, and with one the
+ * first pages (every figure's data at once) waited on it while the other core idled (the build
+ * 1 s faster with two on 2 cores).
  */
-function connect(): Promise<DuckDBConnection> {
-  connection ??= (async () => {
+async function connect(): Promise<DuckDBConnection> {
+  connections ??= (async () => {
     const instance = await DuckDBInstance.create(':memory:', { autoinstall_known_extensions: 'false', autoload_known_extensions: 'false' });
-    const conn = await instance.connect();
+    const first = await instance.connect();
     for (const table of loadManifest().tables) {
       const parquet = table.files.find((f) => f.path.endsWith('.parquet'))!;
-      await conn.run(`CREATE TABLE "${table.name}" AS SELECT * FROM read_parquet('${join(DATA_DIR, parquet.path).replaceAll("'", "''")}')`);
+      await first.run(
+        `CREATE TABLE "${table.name}" AS SELECT * FROM read_parquet('${join(DATA_DIR, parquet.path).replaceAll("'", "''")}')`,
+      );
     }
-    return conn;
+    const others = await Promise.all(Array.from({ length: Math.max(2, availableParallelism()) - 1 }, () => instance.connect()));
+    return [first, ...others];
   })();
-  return connection;
+  const all = await connections;
+  return all[turn++ % all.length];
 }
 
 /** DuckDB's type names as the browser's Arrow results name them (DuckDB-WASM casts BIGINT and DECIMAL to DOUBLE there). */

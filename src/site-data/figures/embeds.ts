@@ -16,14 +16,17 @@ export interface EmbedProps {
 export async function embedPaths(base: string) {
   const all = await once('embed-paths', async () => {
     const entries = await listFigures();
-    const out: { params: { lang: Locale; id: string }; props: EmbedProps }[] = [];
-    for (const locale of LOCALES) {
-      for (const entry of entries) {
-        const figure = await entry.draw(locale, base);
-        if (figure) out.push({ params: { lang: locale, id: entry.id }, props: { locale, figure } });
-      }
-    }
-    return out;
+    // All drawn at once: while one figure waits for its query, the next is drawn (one at a
+    // time, the build's main thread sat idle for a third of the first seconds).
+    const drawn = await Promise.all(
+      LOCALES.flatMap((locale) =>
+        entries.map(async (entry) => {
+          const figure = await entry.draw(locale, base);
+          return figure ? [{ params: { lang: locale, id: entry.id }, props: { locale, figure } satisfies EmbedProps }] : [];
+        }),
+      ),
+    );
+    return drawn.flat();
   });
   // Fresh path objects for each route: Astro keeps its own state on them.
   return all.map((p) => ({ params: { ...p.params }, props: p.props }));
