@@ -10,7 +10,7 @@ import { allowInlineStyles } from './lib/csp.ts';
 export const onRequest = defineMiddleware(async (_context, next) => {
   const response = await next();
   if (!response.headers.get('content-type')?.startsWith('text/html')) return response;
-  const html = allowInlineStyles(await response.text());
-  offerRenderedPage(html);
-  return new Response(html, { status: response.status, statusText: response.statusText, headers: response.headers });
+  const page = allowInlineStyles(new Uint8Array(await response.arrayBuffer()));
+  offerRenderedPage(page);
+  return new Response(page, { status: response.status, statusText: response.statusText, headers: response.headers });
 });

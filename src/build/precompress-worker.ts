@@ -8,13 +8,13 @@
 import { parentPort } from 'node:worker_threads';
 import { EarlyCopies, precompress } from './precompress.ts';
 
-export type ToCompressor = { page: string } | { finish: string };
+export type ToCompressor = { page: Uint8Array } | { finish: string };
 export type FromCompressor = { files: number; bytes: number; brotli: number; early: number; seconds: number };
 
 const early = new EarlyCopies();
 parentPort!.on('message', async (message: ToCompressor) => {
   if ('page' in message) {
-    early.add(Buffer.from(message.page));
+    early.add(Buffer.from(message.page.buffer, message.page.byteOffset, message.page.byteLength));
     return;
   }
   const t0 = performance.now();

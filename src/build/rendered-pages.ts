@@ -5,12 +5,12 @@
  * `globalThis`, under a key of its own.
  */
 const KEY = Symbol.for('poverty-atlas.rendered-page');
-type Receiver = (html: string) => void;
+type Receiver = (page: Uint8Array) => void;
 const slot = globalThis as { [KEY]?: Receiver };
 
 /** Hands a rendered page to whoever receives them; outside a build (astro dev), no one does. */
-export function offerRenderedPage(html: string): void {
-  slot[KEY]?.(html);
+export function offerRenderedPage(page: Uint8Array): void {
+  slot[KEY]?.(page);
 }
 
 /** Sets who receives rendered pages from now on, or no one. */

@@ -22,15 +22,21 @@ const STYLE_ELEMENT = /<style(?:\s[^>]*)?>([\s\S]*?)<\/style>/g;
 /**
  * A built page whose stylesheet is inlined (so the first paint needs no second request), with
  * the hash of each inline style added to its policy: the browser applies exactly those styles
- * and no other inline one.
+ * and no other inline one. The page is read byte for byte (latin1), never decoded: the markup
+ * looked for is ASCII, every other byte comes out as it went in, and each hash is of the
+ * stylesheet's own UTF-8 bytes, as the browser computes it.
  */
-export function allowInlineStyles(html: string): string {
+export function allowInlineStyles(page: Uint8Array<ArrayBuffer>): Uint8Array<ArrayBuffer> {
+  const html = Buffer.from(page.buffer, page.byteOffset, page.byteLength).toString('latin1');
   const hashes = [
-    ...new Set([...html.matchAll(STYLE_ELEMENT)].map(([, css]) => `'sha256-${createHash('sha256').update(css).digest('base64')}'`)),
+    ...new Set(
+      [...html.matchAll(STYLE_ELEMENT)].map(([, css]) => `'sha256-${createHash('sha256').update(css, 'latin1').digest('base64')}'`),
+    ),
   ];
-  if (hashes.length === 0) return html;
-  return html.replace(
+  if (hashes.length === 0) return page;
+  const allowed = html.replace(
     /<meta http-equiv="Content-Security-Policy" content="[^"]*style-src 'self'/,
     (policy) => `${policy} ${hashes.join(' ')}`,
   );
+  return Buffer.from(allowed, 'latin1');
 }
