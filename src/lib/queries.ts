@@ -301,19 +301,27 @@ export function mapValues(q: MapQuery): Sql<MapRow> {
 }
 
 /**
- * A unit's peers (every unit of its level) in the latest year and standard in which the unit has
- * a poverty rate and some peer's rate is above zero: a ranking of all zeros says nothing.
+ * The period in which a unit is ranked among its peers: the latest year and standard in which it
+ * has a poverty rate and some unit of its level a rate above zero (a ranking of all zeros says nothing).
  */
-export const peerRates = (level: 'district' | 'commune', code: string) =>
+export const peerPeriod = (level: 'district' | 'commune', code: string) =>
+  sql<Columns<'poverty', 'year' | 'standard'>>`
+  SELECT p.year, p.standard FROM poverty p
+  JOIN (SELECT year, standard FROM poverty WHERE level = ${level} AND unit_code = ${code} AND poor_rate IS NOT NULL) me USING (year, standard)
+  JOIN standards s USING (standard)
+  WHERE p.level = ${level} GROUP BY p.year, p.standard, s.first_year HAVING max(p.poor_rate) > 0
+  ORDER BY p.year DESC, s.first_year LIMIT 1`;
+
+/**
+ * Every unit of a level with its poverty rate in one period: the peers of each unit ranked then.
+ * Asked by period, not by unit, so that the units ranked in the same period share one answer
+ * (one list of every commune per commune had made the rows grow with the square of the communes).
+ */
+export const peerRates = (level: 'district' | 'commune', year: number, standard: string) =>
   sql<Columns<'poverty', 'unit_code' | 'unit_name' | 'district_code' | 'district_name' | 'poor_rate' | 'year' | 'standard'>>`
-  WITH me AS (SELECT year, standard FROM poverty WHERE level = ${level} AND unit_code = ${code} AND poor_rate IS NOT NULL),
-  period AS (
-    SELECT p.year, p.standard FROM poverty p JOIN me USING (year, standard) JOIN standards s USING (standard)
-    WHERE p.level = ${level} GROUP BY p.year, p.standard, s.first_year HAVING max(p.poor_rate) > 0
-    ORDER BY p.year DESC, s.first_year LIMIT 1)
-  SELECT p.unit_code, p.unit_name, p.district_code, p.district_name, p.poor_rate, p.year, p.standard
-  FROM poverty p JOIN period USING (year, standard) WHERE p.level = ${level}
-  ORDER BY p.poor_rate DESC NULLS LAST, p.unit_code`;
+  SELECT unit_code, unit_name, district_code, district_name, poor_rate, year, standard
+  FROM poverty WHERE level = ${level} AND year = ${year} AND standard = ${standard}
+  ORDER BY poor_rate DESC NULLS LAST, unit_code`;
 
 /** The units of 1 July 2025 that took over a district's communes, wholly or in part. */
 export const districtSuccessors = (code: string) =>

@@ -3,7 +3,7 @@ import { stripPlot } from '../../lib/charts/strip-plot.ts';
 import { drawnTwice } from '../../lib/charts/svg.ts';
 import { formatPercent } from '../../lib/format.ts';
 import { isIllustrative } from '../../lib/manifest.ts';
-import { peerRates, type RowOf } from '../../lib/queries.ts';
+import { peerPeriod, peerRates, type RowOf } from '../../lib/queries.ts';
 import { unitPage } from '../../lib/routes.ts';
 import { standing, standings, type Standing } from '../../lib/shape/peers.ts';
 import { once } from '../memo.ts';
@@ -25,12 +25,21 @@ export interface UnitStanding {
   inDistrict: Row[] | null;
 }
 
+/** Every unit of a level in one period, and where each stands: one ranking shared by all the units ranked then. */
+const ranking = (level: UnitRef['level'], year: number, standard: string) =>
+  once(`ranking|${level}|${year}|${standard}`, async () => {
+    const rows = await query(peerRates(level, year, standard));
+    return { rows, standings: standings(rows) };
+  });
+
 /** Where a district or commune stands among its peers by poverty rate; null when it has no rate (read once per build). */
 export const unitStanding = ({ level, code }: UnitRef): Promise<UnitStanding | null> =>
   once(`standing|${level}|${code}`, async () => {
-    const rows = await query(peerRates(level, code));
+    const [period] = await query(peerPeriod(level, code));
+    if (!period) return null;
+    const { rows, standings: inProvince } = await ranking(level, period.year, period.standard);
     const me = rows.find((r) => r.unit_code === code);
-    const province = standing(rows, code);
+    const province = inProvince.get(code);
     if (!me || !province) return null;
     const inDistrict = level === 'commune' && me.district_code ? rows.filter((r) => r.district_code === me.district_code) : null;
     return {
