@@ -61,15 +61,24 @@ export const provinceSeries = () =>
   SELECT year, standard, households, poor, near_poor, poor_rate, near_poor_rate, poor_change, near_poor_change
   FROM poverty WHERE level = 'province' ORDER BY standard, year`;
 
-export const unitSeries = (level: 'district' | 'commune', code: string) =>
+/**
+ * Rows that each belong to one unit, named by `of_unit`: a query over every unit of a level,
+ * which the build runs once and splits (site-data/db.ts, rowsOfUnit), instead of once per unit.
+ */
+export type OfUnit<Row> = Row & { of_unit: string };
+
+/** Each unit's poverty figures over the years. */
+export const unitSeries = (level: 'district' | 'commune') =>
   sql<
-    Columns<
-      'poverty',
-      'year' | 'standard' | 'unit_name' | 'households' | 'poor' | 'near_poor' | 'poor_rate' | 'near_poor_rate' | 'poor_change'
+    OfUnit<
+      Columns<
+        'poverty',
+        'year' | 'standard' | 'unit_name' | 'households' | 'poor' | 'near_poor' | 'poor_rate' | 'near_poor_rate' | 'poor_change'
+      >
     >
   >`
-  SELECT year, standard, unit_name, households, poor, near_poor, poor_rate, near_poor_rate, poor_change
-  FROM poverty WHERE level = ${level} AND unit_code = ${code} ORDER BY standard, year`;
+  SELECT unit_code AS of_unit, year, standard, unit_name, households, poor, near_poor, poor_rate, near_poor_rate, poor_change
+  FROM poverty WHERE level = ${level} ORDER BY unit_code, standard, year`;
 
 /** Every commune code with its latest name and district, for one page each. */
 export const communeIndex = () => sql<Columns<'poverty', 'unit_code' | 'unit_name' | 'unit_type' | 'district_code' | 'district_name'>>`
@@ -81,12 +90,13 @@ export const districtIndex = () => sql<Columns<'poverty', 'unit_code' | 'unit_na
   SELECT unit_code, arg_max(unit_name, year) AS unit_name FROM poverty WHERE level = 'district'
   GROUP BY unit_code ORDER BY unit_code`;
 
-export const successorsOf = (code: string) =>
-  sql<{ new_unit_code: string; relation: string; new_unit_name: string | null }>`
-  SELECT c.new_unit_code, c.relation, arg_max(u.unit_name, u.valid_from) AS new_unit_name
+/** The units that took over each former unit, wholly or in part. */
+export const successorsOf = () =>
+  sql<OfUnit<{ new_unit_code: string; relation: string; new_unit_name: string | null }>>`
+  SELECT c.old_unit_code AS of_unit, c.new_unit_code, c.relation, arg_max(u.unit_name, u.valid_from) AS new_unit_name
   FROM crosswalk c LEFT JOIN units u ON u.unit_code = c.new_unit_code
-  WHERE c.old_unit_code = ${code} AND c.new_unit_code IS NOT NULL
-  GROUP BY c.new_unit_code, c.relation ORDER BY c.new_unit_code`;
+  WHERE c.new_unit_code IS NOT NULL
+  GROUP BY c.old_unit_code, c.new_unit_code, c.relation ORDER BY c.old_unit_code, c.new_unit_code`;
 
 export const planTargets = () => sql<
   Columns<
@@ -204,27 +214,27 @@ export const latestCoverage = (programme: string) => sql<Columns<'coverage', 'ye
   ORDER BY year DESC LIMIT 1`;
 
 /**
- * A unit's deprivation profile in its latest year with poor or near-poor households, under the
+ * Each unit's deprivation profile in its latest year with poor or near-poor households, under the
  * first standard that has them: the share of those households lacking each of the 12 indicators.
  */
-export const unitDeprivation = (level: 'district' | 'commune', code: string) =>
-  sql<Columns<'deprivation', 'indicator' | 'share_deprived' | 'households_deprived' | 'year' | 'standard' | 'unit_name'>>`
+export const unitDeprivation = (level: 'district' | 'commune') =>
+  sql<OfUnit<Columns<'deprivation', 'indicator' | 'share_deprived' | 'households_deprived' | 'year' | 'standard' | 'unit_name'>>>`
   WITH latest AS (
-    SELECT d.year, d.standard FROM deprivation d JOIN standards s USING (standard)
-    WHERE d.level = ${level} AND d.unit_code = ${code} AND d.poor_near_poor > 0
-    ORDER BY d.year DESC, s.first_year LIMIT 1)
-  SELECT d.indicator, d.share_deprived, d.households_deprived, d.year, d.standard, d.unit_name
-  FROM deprivation d JOIN latest USING (year, standard)
-  WHERE d.level = ${level} AND d.unit_code = ${code}
-  ORDER BY d.share_deprived DESC NULLS LAST, d.indicator`;
+    SELECT d.unit_code, d.year, d.standard FROM deprivation d JOIN standards s USING (standard)
+    WHERE d.level = ${level} AND d.poor_near_poor > 0
+    QUALIFY row_number() OVER (PARTITION BY d.unit_code ORDER BY d.year DESC, s.first_year, d.standard) = 1)
+  SELECT d.unit_code AS of_unit, d.indicator, d.share_deprived, d.households_deprived, d.year, d.standard, d.unit_name
+  FROM deprivation d JOIN latest USING (unit_code, year, standard)
+  WHERE d.level = ${level}
+  ORDER BY d.unit_code, d.share_deprived DESC NULLS LAST, d.indicator`;
 
-/** A unit's policy coverage in its latest year with anyone eligible. */
-export const unitCoverage = (level: 'district' | 'commune', code: string) =>
-  sql<Columns<'coverage', 'year' | 'eligible' | 'covered' | 'gap' | 'coverage_rate'> & { unit_code: string; unit_name: string }>`
-  SELECT programme AS unit_code, programme AS unit_name, year, eligible, covered, gap, coverage_rate
-  FROM coverage WHERE level = ${level} AND unit_code = ${code}
-    AND year = (SELECT max(year) FROM coverage WHERE level = ${level} AND unit_code = ${code} AND eligible > 0)
-  ORDER BY programme`;
+/** Each unit's policy coverage in its latest year with anyone eligible, one row per programme. */
+export const unitCoverage = (level: 'district' | 'commune') =>
+  sql<OfUnit<Columns<'coverage', 'year' | 'eligible' | 'covered' | 'gap' | 'coverage_rate'> & { unit_code: string; unit_name: string }>>`
+  WITH latest AS (SELECT unit_code, max(year) AS year FROM coverage WHERE level = ${level} AND eligible > 0 GROUP BY unit_code)
+  SELECT c.unit_code AS of_unit, c.programme AS unit_code, c.programme AS unit_name, c.year, c.eligible, c.covered, c.gap, c.coverage_rate
+  FROM coverage c JOIN latest USING (unit_code, year) WHERE c.level = ${level}
+  ORDER BY c.unit_code, c.programme`;
 
 /** Every level, year and standard a map can show, with the table it reads. */
 export const mapPeriods = () => sql<MapPeriod>`
@@ -301,16 +311,18 @@ export function mapValues(q: MapQuery): Sql<MapRow> {
 }
 
 /**
- * The period in which a unit is ranked among its peers: the latest year and standard in which it
+ * The period in which each unit is ranked among its peers: the latest year and standard in which it
  * has a poverty rate and some unit of its level a rate above zero (a ranking of all zeros says nothing).
  */
-export const peerPeriod = (level: 'district' | 'commune', code: string) =>
-  sql<Columns<'poverty', 'year' | 'standard'>>`
-  SELECT p.year, p.standard FROM poverty p
-  JOIN (SELECT year, standard FROM poverty WHERE level = ${level} AND unit_code = ${code} AND poor_rate IS NOT NULL) me USING (year, standard)
-  JOIN standards s USING (standard)
-  WHERE p.level = ${level} GROUP BY p.year, p.standard, s.first_year HAVING max(p.poor_rate) > 0
-  ORDER BY p.year DESC, s.first_year LIMIT 1`;
+export const peerPeriods = (level: 'district' | 'commune') =>
+  sql<OfUnit<Columns<'poverty', 'year' | 'standard'>>>`
+  WITH ranked AS (
+    SELECT p.year, p.standard, s.first_year FROM poverty p JOIN standards s USING (standard)
+    WHERE p.level = ${level} GROUP BY p.year, p.standard, s.first_year HAVING max(p.poor_rate) > 0)
+  SELECT p.unit_code AS of_unit, p.year, p.standard FROM poverty p JOIN ranked USING (year, standard)
+  WHERE p.level = ${level} AND p.poor_rate IS NOT NULL
+  QUALIFY row_number() OVER (PARTITION BY p.unit_code ORDER BY p.year DESC, ranked.first_year, p.standard) = 1
+  ORDER BY p.unit_code`;
 
 /**
  * Every unit of a level with its poverty rate in one period: the peers of each unit ranked then.

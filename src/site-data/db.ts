@@ -5,7 +5,7 @@ import { DuckDBInstance, type DuckDBConnection } from '@duckdb/node-api';
 import { checkedVersion } from '../lib/dataset-version.ts';
 import { z } from 'zod';
 import { manifestSchema, type Manifest } from '../lib/manifest.ts';
-import type { Sql } from '../lib/queries.ts';
+import type { OfUnit, Sql } from '../lib/queries.ts';
 import type { ResultTable } from '../lib/result-export.ts';
 import { once } from './memo.ts';
 
@@ -56,6 +56,8 @@ async function connect(): Promise<DuckDBConnection> {
 /** DuckDB's type names as the browser's Arrow results name them (DuckDB-WASM casts BIGINT and DECIMAL to DOUBLE there). */
 const ARROW_TYPE: Record<string, string> = { INTEGER: 'Int32', BIGINT: 'Float64', DOUBLE: 'Float64', VARCHAR: 'Utf8', BOOLEAN: 'Bool' };
 
+const keyOf = (q: Sql<unknown>) => `${q.text}\u0000${JSON.stringify(q.params)}`;
+
 /**
  * Runs a query at build time, its values bound as parameters; the same SQL runs in the browser
  * against the same tables. Each distinct query runs once per build, since the tables do not change
@@ -63,19 +65,38 @@ const ARROW_TYPE: Record<string, string> = { INTEGER: 'Int32', BIGINT: 'Float64'
  * distinct queries of 2.162 for Quảng Ninh). Only the rows are kept, not DuckDB's result, and they
  * are frozen: the pages that share them must not change them.
  */
-const read = (q: Sql<unknown>): Promise<ResultTable> =>
-  once(`sql\u0000${q.text}\u0000${JSON.stringify(q.params)}`, async () => {
-    const reader = await (await connect()).runAndReadAll(q.text, q.params);
-    return Object.freeze({
-      columns: reader.columnNames(),
-      types: reader.columnTypes().map((t) => ARROW_TYPE[t.toString()] ?? 'Utf8'),
-      rows: Object.freeze((reader.getRowObjectsJS() as Record<string, unknown>[]).map((row) => Object.freeze(row))),
-    }) as ResultTable;
-  });
+const read = (q: Sql<unknown>): Promise<ResultTable> => once(`sql\u0000${keyOf(q)}`, () => run(q));
+
+async function run(q: Sql<unknown>): Promise<ResultTable> {
+  const reader = await (await connect()).runAndReadAll(q.text, q.params);
+  return Object.freeze({
+    columns: reader.columnNames(),
+    types: reader.columnTypes().map((t) => ARROW_TYPE[t.toString()] ?? 'Utf8'),
+    rows: Object.freeze((reader.getRowObjectsJS() as Record<string, unknown>[]).map((row) => Object.freeze(row))),
+  }) as ResultTable;
+}
 
 /** The rows of a query, typed as the query declares them. */
 export async function query<Row>(q: Sql<Row>): Promise<Row[]> {
   return (await read(q)).rows as Row[];
+}
+
+/**
+ * One unit's rows of a query over every unit of a level (see OfUnit), without the unit's code. The
+ * query runs once per build and is split by unit: a query per unit scans the whole table each time,
+ * so their time grew with the square of the number of units (40 s of DuckDB for 10× Quảng Ninh).
+ */
+export async function rowsOfUnit<Row>(q: Sql<OfUnit<Row>>, code: string): Promise<Row[]> {
+  const byUnit = await once(`by-unit\u0000${keyOf(q)}`, async () => {
+    const groups = new Map<string, Row[]>();
+    for (const { of_unit, ...row } of (await run(q)).rows as OfUnit<Row>[]) {
+      const group = groups.get(of_unit) ?? [];
+      if (group.length === 0) groups.set(of_unit, group);
+      group.push(Object.freeze(row) as Row);
+    }
+    return groups;
+  });
+  return byUnit.get(code) ?? [];
 }
 
 /** A query's result with its columns and their types, as the explore page holds one. */

@@ -1,13 +1,13 @@
 import { describe, expect, it } from 'vitest';
-import { mapValues, sql, trusted, unitSeries } from '../../src/lib/queries.ts';
+import { mapValues, sql, trusted, villageCriteria } from '../../src/lib/queries.ts';
 
 describe('queries bind their values', () => {
   it('puts a placeholder in the text for every value, and the value in the parameters', () => {
     const hostile = "06841' OR 1=1 --";
-    const q = unitSeries('commune', hostile);
+    const q = villageCriteria(hostile);
     expect(q.text).not.toContain(hostile);
-    expect(q.text.match(/\?/g)?.length).toBe(2);
-    expect(q.params).toEqual(['commune', hostile]);
+    expect(q.text.match(/\?/g)?.length).toBe(1);
+    expect(q.params).toEqual([hostile]);
   });
 
   it('splices fragments in order, with their own parameters', () => {

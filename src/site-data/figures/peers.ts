@@ -3,11 +3,11 @@ import { stripPlot } from '../../lib/charts/strip-plot.ts';
 import { drawnTwice } from '../../lib/charts/svg.ts';
 import { formatPercent } from '../../lib/format.ts';
 import { isIllustrative } from '../../lib/manifest.ts';
-import { peerPeriod, peerRates, type RowOf } from '../../lib/queries.ts';
+import { peerPeriods, peerRates, type RowOf } from '../../lib/queries.ts';
 import { unitPage } from '../../lib/routes.ts';
 import { standing, standings, type Standing } from '../../lib/shape/peers.ts';
 import { once } from '../memo.ts';
-import { loadManifest, query } from '../db.ts';
+import { loadManifest, query, rowsOfUnit } from '../db.ts';
 import { datasetSource, provinceName } from '../page.ts';
 import { listUnits, type UnitRef } from '../units.ts';
 import type { DrawContext, Drawing, FigureKind } from './kind.ts';
@@ -35,7 +35,7 @@ const ranking = (level: UnitRef['level'], year: number, standard: string) =>
 /** Where a district or commune stands among its peers by poverty rate; null when it has no rate (read once per build). */
 export const unitStanding = ({ level, code }: UnitRef): Promise<UnitStanding | null> =>
   once(`standing|${level}|${code}`, async () => {
-    const [period] = await query(peerPeriod(level, code));
+    const [period] = await rowsOfUnit(peerPeriods(level), code);
     if (!period) return null;
     const { rows, standings: inProvince } = await ranking(level, period.year, period.standard);
     const me = rows.find((r) => r.unit_code === code);

@@ -9,7 +9,7 @@ import { seriesByStandard, type SeriesRow } from '../../lib/shape/series.ts';
 import { provinceSeries, unitSeries } from '../../lib/queries.ts';
 import { unitPage } from '../../lib/routes.ts';
 import { datasetSource } from '../page.ts';
-import { loadManifest, query } from '../db.ts';
+import { loadManifest, query, rowsOfUnit } from '../db.ts';
 import { once } from '../memo.ts';
 import { listUnits, type UnitRef } from '../units.ts';
 import type { DrawContext, Drawing, FigureKind } from './kind.ts';
@@ -109,7 +109,7 @@ export const unitTrendFigure: FigureKind<UnitRef> = {
   page: ({ level, code }) => unitPage(level, code),
   leads: true,
   async draw({ level, code }, context) {
-    const rows = await query(unitSeries(level, code));
+    const rows = await rowsOfUnit(unitSeries(level), code);
     const shown = (c: 'poor' | 'near_poor') => rows.filter((r) => r[c] != null).length;
     const column = shown('poor') >= shown('near_poor') ? 'poor' : 'near_poor';
     const name = (rows.at(-1)?.unit_name as string | undefined) ?? code;

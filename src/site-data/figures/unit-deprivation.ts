@@ -6,7 +6,7 @@ import { isIllustrative, standardName } from '../../lib/manifest.ts';
 import { unitDeprivation } from '../../lib/queries.ts';
 import { unitPage } from '../../lib/routes.ts';
 import { datasetSource } from '../page.ts';
-import { loadManifest, query } from '../db.ts';
+import { loadManifest, rowsOfUnit } from '../db.ts';
 import { listUnits, type UnitRef } from '../units.ts';
 import type { DrawContext, Drawing, FigureKind } from './kind.ts';
 
@@ -14,7 +14,7 @@ import type { DrawContext, Drawing, FigureKind } from './kind.ts';
 async function drawUnitDeprivation({ level, code }: UnitRef, { locale, svgId }: DrawContext): Promise<Drawing | null> {
   const t = translator(locale);
   const manifest = loadManifest();
-  const rows = await query(unitDeprivation(level, code));
+  const rows = await rowsOfUnit(unitDeprivation(level), code);
   const first = rows[0];
   if (!first) return null;
   // The unit is named in the title, so that an embed, a download or a report says whose profile it is.
