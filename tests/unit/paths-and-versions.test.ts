@@ -25,13 +25,13 @@ describe('dataset versions reach paths and snippets only in their strict form', 
   });
   it.each(['2026.11.1', '0.0.1', '2026.12', '1.2.3.4', '2026.11.1-rc1'])('accepts %s', (v) => expect(checkedVersion(v)).toBe(v));
 
-  it('the build refuses a hand-edited manifest whose version would write outside dist', () => {
+  it('the build refuses a hand-edited manifest whose version would write outside dist', async () => {
     const data = mkdtempSync(join(tmpdir(), 'manifest-'));
     writeFileSync(join(data, 'manifest.json'), JSON.stringify({ dataset: { version: HOSTILE_VERSIONS[0] } }));
     const dist = mkdtempSync(join(tmpdir(), 'dist-'));
     mkdirSync(join(dist, 'embed', 'vi'), { recursive: true });
-    const hook = frozenEmbeds(data, 'public').hooks['astro:build:done'] as (o: { dir: URL }) => void;
-    expect(() => hook({ dir: new URL(`file://${dist}/`) })).toThrow('is not of the form');
+    const hook = frozenEmbeds(data, 'public').hooks['astro:build:done'] as (o: { dir: URL }) => Promise<void>;
+    await expect(hook({ dir: new URL(`file://${dist}/`) })).rejects.toThrow('is not of the form');
   });
 });
 
