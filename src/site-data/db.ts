@@ -61,9 +61,8 @@ const keyOf = (q: Sql<unknown>) => `${q.text}\u0000${JSON.stringify(q.params)}`;
 /**
  * Runs a query at build time, its values bound as parameters; the same SQL runs in the browser
  * against the same tables. Each distinct query runs once per build, since the tables do not change
- * while the site is built: a unit's page in its second language asks what the first asked (1.204
- * distinct queries of 2.162 for Quảng Ninh). Only the rows are kept, not DuckDB's result, and they
- * are frozen: the pages that share them must not change them.
+ * while the site is built: a page in its second language asks what the first asked. Only the rows
+ * are kept, not DuckDB's result, and they are frozen: the pages that share them must not change them.
  */
 const read = (q: Sql<unknown>): Promise<ResultTable> => once(`sql\u0000${keyOf(q)}`, () => run(q));
 
@@ -84,7 +83,7 @@ export async function query<Row>(q: Sql<Row>): Promise<Row[]> {
 /**
  * One unit's rows of a query over every unit of a level (see OfUnit), without the unit's code. The
  * query runs once per build and is split by unit: a query per unit scans the whole table each time,
- * so their time grew with the square of the number of units (40 s of DuckDB for 10× Quảng Ninh).
+ * so their time grew with the square of the number of units (most of 40 s of DuckDB for 10× Quảng Ninh).
  */
 export async function rowsOfUnit<Row>(q: Sql<OfUnit<Row>>, code: string): Promise<Row[]> {
   const byUnit = await once(`by-unit\u0000${keyOf(q)}`, async () => {
@@ -94,6 +93,7 @@ export async function rowsOfUnit<Row>(q: Sql<OfUnit<Row>>, code: string): Promis
       if (group.length === 0) groups.set(of_unit, group);
       group.push(Object.freeze(row) as Row);
     }
+    for (const group of groups.values()) Object.freeze(group);
     return groups;
   });
   return byUnit.get(code) ?? [];
