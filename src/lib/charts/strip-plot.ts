@@ -38,13 +38,7 @@ export function stripPlot(rows: StripRow[], o: StripPlotOptions): Chart {
   const m = { top: compact ? 40 : 24, right: 24, left: compact ? 16 : 150, bottom: 28 };
   const height = m.top + rows.length * ROW + m.bottom;
   const x = scaleLinear()
-    .domain([
-      0,
-      max(
-        rows.flatMap((r) => r.points),
-        (p) => p.value,
-      ) || 1,
-    ])
+    .domain([0, max(rows, (r) => max(r.points, (p) => p.value)) || 1])
     .nice()
     .range([m.left, width - m.right]);
   const axis = x
@@ -124,14 +118,25 @@ function dots(row: StripRow, x: Scale, mid: number, o: StripPlotOptions, compact
     .join('');
 }
 
-/** Counts of units per class of rate, as bars rising from the row's line, and the unit itself on top. */
-function histogram(row: StripRow, x: Scale, mid: number, o: StripPlotOptions): string {
+/**
+ * The bars of a row's histogram, by its points and where they are drawn. Every unit ranked among
+ * the same peers draws the same bars (the caller passes the same points): counted once, they are
+ * not counted again for each of thousands of units.
+ */
+const barsDrawn = new WeakMap<StripRow['points'], Map<string, string>>();
+
+function bars(points: StripRow['points'], x: Scale, mid: number): string {
+  const drawn = barsDrawn.get(points) ?? new Map<string, string>();
+  barsDrawn.set(points, drawn);
+  const key = `${x.domain()}|${x.range()}|${mid}`;
+  const known = drawn.get(key);
+  if (known !== undefined) return known;
   const bins = bin<StripRow['points'][number], number>()
     .value((p) => p.value)
     .domain(x.domain() as [number, number])
-    .thresholds(x.ticks(30))(row.points);
+    .thresholds(x.ticks(30))(points);
   const tallest = Math.max(1, ...bins.map((b) => b.length));
-  const bars = bins
+  const svg = bins
     .filter((b) => b.length > 0)
     .map((b) => {
       const h = Math.max(2, (b.length / tallest) * (ROW / 2 - 4));
@@ -145,6 +150,12 @@ function histogram(row: StripRow, x: Scale, mid: number, o: StripPlotOptions): s
       });
     })
     .join('');
+  drawn.set(key, svg);
+  return svg;
+}
+
+/** Counts of units per class of rate, as bars rising from the row's line, and the unit itself on top. */
+function histogram(row: StripRow, x: Scale, mid: number, o: StripPlotOptions): string {
   const me = row.points.find((p) => p.key === o.highlight);
   const label = me ? `${me.name}: ${o.format(me.value)}` : '';
   const mark = me
@@ -167,5 +178,8 @@ function histogram(row: StripRow, x: Scale, mid: number, o: StripPlotOptions): s
           ),
       )
     : '';
-  return el('g', { role: 'img', 'aria-label': o.distribution(row.points.length), 'data-count': row.points.length }, bars) + mark;
+  return (
+    el('g', { role: 'img', 'aria-label': o.distribution(row.points.length), 'data-count': row.points.length }, bars(row.points, x, mid)) +
+    mark
+  );
 }
