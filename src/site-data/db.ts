@@ -2,6 +2,7 @@ import { existsSync, readFileSync } from 'node:fs';
 import { availableParallelism } from 'node:os';
 import { join } from 'node:path';
 import { DuckDBInstance, type DuckDBConnection } from '@duckdb/node-api';
+import { rollup } from 'd3';
 import { checkedVersion } from '../lib/dataset-version.ts';
 import { z } from 'zod';
 import { manifestSchema, type Manifest } from '../lib/manifest.ts';
@@ -86,16 +87,13 @@ export async function query<Row>(q: Sql<Row>): Promise<Row[]> {
  * so their time grew with the square of the number of units (most of 40 s of DuckDB for 10× Quảng Ninh).
  */
 export async function rowsOfUnit<Row>(q: Sql<OfUnit<Row>>, code: string): Promise<Row[]> {
-  const byUnit = await once(`by-unit\u0000${keyOf(q)}`, async () => {
-    const groups = new Map<string, Row[]>();
-    for (const { of_unit, ...row } of (await run(q)).rows as OfUnit<Row>[]) {
-      const group = groups.get(of_unit) ?? [];
-      if (group.length === 0) groups.set(of_unit, group);
-      group.push(Object.freeze(row) as Row);
-    }
-    for (const group of groups.values()) Object.freeze(group);
-    return groups;
-  });
+  const byUnit = await once(`by-unit\u0000${keyOf(q)}`, async () =>
+    rollup(
+      (await run(q)).rows as OfUnit<Row>[],
+      (group) => Object.freeze(group.map(({ of_unit: _, ...row }) => Object.freeze(row) as Row)) as Row[],
+      (row) => row.of_unit,
+    ),
+  );
   return byUnit.get(code) ?? [];
 }
 

@@ -127,7 +127,7 @@ const barsDrawn = new WeakMap<StripRow['points'], Map<string, string>>();
 
 function bars(points: StripRow['points'], x: Scale, mid: number): string {
   const drawn = barsDrawn.get(points) ?? new Map<string, string>();
-  barsDrawn.set(points, drawn);
+  if (!barsDrawn.has(points)) barsDrawn.set(points, drawn);
   const key = `${x.domain()}|${x.range()}|${mid}`;
   const known = drawn.get(key);
   if (known !== undefined) return known;

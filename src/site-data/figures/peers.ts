@@ -1,5 +1,5 @@
 import { labelOf, translator } from '../../i18n/t.ts';
-import { stripPlot, type StripRow } from '../../lib/charts/strip-plot.ts';
+import { stripPlot } from '../../lib/charts/strip-plot.ts';
 import { drawnTwice } from '../../lib/charts/svg.ts';
 import { formatPercent } from '../../lib/format.ts';
 import { isIllustrative } from '../../lib/manifest.ts';
@@ -51,11 +51,6 @@ export const unitStanding = ({ level, code }: UnitRef): Promise<UnitStanding | n
     };
   });
 
-type StripPoint = StripRow['points'][number];
-
-/** The points of every unit ranked in a period, by where their pages are (which carries the language). */
-const provincePoints = new WeakMap<Row[], Map<string, StripPoint[]>>();
-
 /** A strip plot of the unit among its district's and the province's peers, and their ranking as a table. */
 async function drawPeers(unit: UnitRef, { locale, svgId, href: link }: DrawContext): Promise<Drawing | null> {
   const s = await unitStanding(unit);
@@ -71,14 +66,12 @@ async function drawPeers(unit: UnitRef, { locale, svgId, href: link }: DrawConte
       .filter((r) => r.poor_rate != null)
       .map((r) => ({ key: r.unit_code, name: r.unit_name, value: r.poor_rate!, href: href(r.unit_code) }));
   // The province's peers are the same list for every unit ranked in the same period: made once
-  // per language, so that a commune's page costs the same whether the province has 177 or 10.000.
-  const inProvince = provincePoints.get(rows) ?? new Map<string, StripPoint[]>();
-  provincePoints.set(rows, inProvince);
-  const pages = href('');
-  if (!inProvince.has(pages)) inProvince.set(pages, points(rows));
+  // per language (the address of their pages carries it), so that a commune's page costs the same
+  // whether the province has 177 communes or 10.000.
+  const inProvince = await once(`peer-points|${level}|${me.year}|${me.standard}|${href('')}`, async () => points(rows));
   const strips = [
     ...(inDistrict ? [{ label: me.district_name ?? '', points: points(inDistrict) }] : []),
-    { label: provinceName(locale), points: inProvince.get(pages)! },
+    { label: provinceName(locale), points: inProvince },
   ];
   const listed = standings(inDistrict ?? rows);
   const standard = labelOf(locale, 'standard.short', me.standard);
