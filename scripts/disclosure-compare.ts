@@ -10,7 +10,7 @@
  * so suppression's figures are upper bounds.
  */
 import { parseArgs } from 'node:util';
-import { countFacts, UNPUBLISHED_MEASURES } from '../src/pipeline/count-facts.ts';
+import { countFacts, countSystem, UNPUBLISHED_MEASURES } from '../src/pipeline/count-facts.ts';
 import { applySuppression } from '../src/pipeline/disclosure-facts.ts';
 import { type AuditResult, auditIntervals, BANDED, DERIVED, PUBLISHED, WITHHELD } from '../src/pipeline/interval-audit.ts';
 import { loadDataset } from '../src/pipeline/load-dataset.ts';
@@ -39,7 +39,9 @@ const isRate2022 = (f: { table: string; level: string; year: number; dims: Recor
 
 for (const banded of [false, true]) {
   const started = performance.now();
-  const { system, poverty } = countFacts(dataset);
+  const facts = countFacts(dataset);
+  const { poverty } = facts;
+  const system = countSystem(dataset, facts);
   const { withheld: hidden } = applySuppression(system, threshold);
   const knowledge = readerKnowledge(system, dataset.meta, dataset.tables.units as unknown as UnitLineage[]);
   const small = (v: number) => v > 0 && v < threshold;

@@ -85,8 +85,8 @@ const CARRY_OVERS = [
 export type CountFacts = ReturnType<typeof countFacts>;
 
 /**
- * Every published count at every level, and the cell system that ties them together; with
- * `communesOnly`, the counts as collected, before any sum (what rounding works on).
+ * Every published count at every level; with `communesOnly`, the counts as collected, before any
+ * sum (what rounding works on).
  */
 export function countFacts(dataset: Dataset, { communesOnly = false } = {}) {
   const { tables, meta } = dataset;
@@ -118,14 +118,18 @@ export function countFacts(dataset: Dataset, { communesOnly = false } = {}) {
       code,
     ),
   );
-  const unitAt = unitAtYearEnd(units);
+  return { poverty, successors, deprivation, coverage };
+}
+
+/** The cell system that ties count facts together: every total, identity and carry-over among them. */
+export function countSystem(dataset: Dataset, { poverty, successors, deprivation, coverage }: CountFacts) {
+  const unitAt = unitAtYearEnd(dataset.tables.units as unknown as UnitRow[]);
   const continues = (f: Fact) => f.level !== 'commune' || (unitAt(f.code, f.year)?.valid_from ?? '') <= yearEnd(f.year - 1);
-  const system = buildCellSystem(
+  return buildCellSystem(
     [...poverty, ...successors.facts, ...deprivation, ...coverage],
     IDENTITIES,
     CARRY_OVERS,
     successors.sums,
     continues,
   );
-  return { poverty, successors, deprivation, coverage, system };
 }

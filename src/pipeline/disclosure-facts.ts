@@ -59,7 +59,10 @@ export function buildCellSystem(
         ? factKey({ ...f, level: 'district', code: f.district_code })
         : factKey({ ...f, level: 'province', code: provinceCode });
     const parent = byKey.get(parentKey);
-    if (parent) children.set(parent, [...(children.get(parent) ?? []), f]);
+    if (!parent) continue;
+    const siblings = children.get(parent);
+    if (siblings) siblings.push(f);
+    else children.set(parent, [f]);
   }
   const sums = [...children].map(([total, parts]) => ({ total, parts })).concat(extraSums);
   for (const { total: parent, parts: kids } of sums) {
@@ -67,14 +70,16 @@ export function buildCellSystem(
       relate([ids.get(parent)![measure], ...kids.map((k) => ids.get(k)![measure])], [1, ...kids.map(() => -1)]);
     }
   }
+  const identitiesOf = Map.groupBy(identities, (i) => i.table);
+  const carryOversOf = Map.groupBy(carryOvers, (c) => c.table);
   for (const f of facts) {
-    for (const identity of identities.filter((i) => i.table === f.table)) {
+    for (const identity of identitiesOf.get(f.table) ?? []) {
       relate(
         identity.terms.map(([m]) => ids.get(f)![m]),
         identity.terms.map(([, c]) => c),
       );
     }
-    for (const carry of carryOvers.filter((c) => c.table === f.table)) {
+    for (const carry of carryOversOf.get(f.table) ?? []) {
       const before = byKey.get(factKey({ ...f, year: f.year - 1 }));
       if (before && continues(f) && before.values[carry.from] != null && before.values[carry.from] === f.values[carry.to]) {
         relate([ids.get(before)![carry.from], ids.get(f)![carry.to]], [1, -1]);

@@ -5,7 +5,8 @@ import type { Relation } from './disclosure.ts';
 import { type AuditInput, auditIntervals, DERIVED, PUBLISHED, ROUNDED } from './interval-audit.ts';
 import type { Dataset } from './load-dataset.ts';
 import { readerKnowledge, type UnitLineage } from './reader-knowledge.ts';
-import { COUNT_DIMS, type CountFacts, countFacts, UNPUBLISHED_MEASURES } from './count-facts.ts';
+import { COUNT_DIMS, type CountFacts, countFacts, countSystem, UNPUBLISHED_MEASURES } from './count-facts.ts';
+import type { CellSystem } from './disclosure-facts.ts';
 import type { TypedRow } from './validate-columns.ts';
 
 /** What the disclosure control did, for the manifest and the methodology page. */
@@ -40,19 +41,22 @@ export function roundingKey(dataset: Dataset, secret = process.env.ATLAS_ROUNDIN
 const draw = (key: string, cell: string) => createHmac('sha256', key).update(cell).digest().readUIntBE(0, 6) / 2 ** 48;
 
 /** The collected rows with every count replaced by its rounded value (one per cell of the commune system). */
-function withRounded(dataset: Dataset, communes: CountFacts, rounded: number[]): Dataset {
-  const byCell = new Map(communes.system.cells.map(({ fact, measure }, i) => [`${factKey(fact)}|${measure}`, rounded[i]]));
+function withRounded(dataset: Dataset, system: CellSystem, rounded: number[]): Dataset {
+  const cellsOf = new Map([...system.ids].map(([fact, ids]) => [factKey(fact), ids]));
   const replace = (table: string, dims: string[]) =>
     (dataset.tables[table] ?? []).map((r): TypedRow => {
-      const key = factKey({
-        table,
-        level: 'commune',
-        code: String(r.unit_code),
-        year: r.year as number,
-        dims: Object.fromEntries(dims.map((d) => [d, String(r[d])])),
-      });
-      const counts = Object.keys(r).filter((m) => r[m] != null && byCell.has(`${key}|${m}`));
-      return { ...r, ...Object.fromEntries(counts.map((m) => [m, byCell.get(`${key}|${m}`) ?? null])) };
+      const ids = cellsOf.get(
+        factKey({
+          table,
+          level: 'commune',
+          code: String(r.unit_code),
+          year: r.year as number,
+          dims: Object.fromEntries(dims.map((d) => [d, String(r[d])])),
+        }),
+      );
+      if (!ids) return r;
+      const counts = Object.keys(r).filter((m) => r[m] != null && Object.hasOwn(ids, m));
+      return { ...r, ...Object.fromEntries(counts.map((m) => [m, rounded[ids[m]]])) };
     });
   return {
     ...dataset,
@@ -68,8 +72,7 @@ function withRounded(dataset: Dataset, communes: CountFacts, rounded: number[]):
  * sum of the collected commune counts: a reader knows these sums exactly. Each becomes a cell
  * appended after the commune cells, and an equality with the communes it sums.
  */
-function knownSums(dataset: Dataset, communes: CountFacts): { values: number[]; equalities: Relation[] } {
-  const { cells, values } = communes.system;
+function knownSums(dataset: Dataset, { cells, values }: CellSystem): { values: number[]; equalities: Relation[] } {
   const out = { values: [] as number[], equalities: [] as Relation[] };
   for (const f of dataset.tables.published_figures ?? []) {
     const area = String(f.area_code);
@@ -101,10 +104,11 @@ export const protectionWidth = ({ meta }: Dataset) => meta.disclosure_protection
  */
 export function readerModel(dataset: Dataset) {
   const base = dataset.meta.disclosure_threshold;
-  const communes = countFacts(dataset, { communesOnly: true });
-  const { system } = communes;
+  const collected = countFacts(dataset, { communesOnly: true });
+  const system = countSystem(dataset, collected);
+  const communes = { ...collected, system };
   const knowledge = readerKnowledge(system, dataset.meta, dataset.tables.units as unknown as UnitLineage[]);
-  const known = knownSums(dataset, communes);
+  const known = knownSums(dataset, system);
   const equalities = [...system.relations, ...knowledge.equalities];
   const state = Uint8Array.from([
     ...system.cells.map(({ measure }) => (UNPUBLISHED_MEASURES.has(measure) ? DERIVED : ROUNDED)),
@@ -162,7 +166,7 @@ export async function protectCounts(
     narrow = audit.narrow.length;
     if (narrow > 0) continue;
     return {
-      facts: countFacts(withRounded(dataset, model.communes, rounded)),
+      facts: countFacts(withRounded(dataset, system, rounded)),
       summary: {
         method: 'controlled_rounding',
         base,
