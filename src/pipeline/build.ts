@@ -7,7 +7,6 @@ import { describeColumn, notCollected, PUBLISHED, roundedNote } from './dictiona
 import { writeArchive } from './archive.ts';
 import { exportTable, fileEntry } from './export.ts';
 import { manifestSchema } from '../lib/manifest.ts';
-import { xlsxWorkbook } from '../lib/xlsx-workbook.ts';
 import { hasErrors, type Issue } from './issues.ts';
 import { loadDataset, type Dataset } from './load-dataset.ts';
 import { GENERATOR, OutputRefused, publishAtomically } from './publish-dir.ts';
@@ -15,6 +14,7 @@ import { issue } from './issues.ts';
 import type { Manifest } from '../lib/manifest.ts';
 import { pathInside } from '../lib/safe-path.ts';
 import { stageDataset } from './stage.ts';
+import { writeWorkbook } from './xlsx-export.ts';
 
 const PUBLISH_SQL = join(dirname(fileURLToPath(import.meta.url)), '../sql/publish.sql');
 
@@ -39,7 +39,10 @@ async function createPublishedTables(conn: DuckDBConnection) {
   }
 }
 
-/** Writes every published table as Parquet, CSV, Arrow and XLSX, and describes it for the manifest. */
+/**
+ * Writes every published table as Parquet, CSV, Arrow and XLSX, and describes it for the manifest.
+ * The workbooks are written on worker threads while the next tables are exported.
+ */
 async function exportTables(
   conn: DuckDBConnection,
   dataset: Dataset,
@@ -49,9 +52,10 @@ async function exportTables(
   const { meta } = dataset;
 
   const tables: Manifest['tables'] = [];
+  const workbooks: Promise<void>[] = [];
   mkdirSync(join(root, 'xlsx'), { recursive: true });
   for (const t of PUBLISHED) {
-    const { values, ...exported } = await exportTable(conn, root, t.name);
+    const exported = await exportTable(conn, root, t.name);
     const source = meta.tables[t.from];
     const about = {
       name: t.name,
@@ -70,21 +74,25 @@ async function exportTables(
       description: describeColumn(c.name),
       ...(absent.has(c.name) ? { not_collected: true } : {}),
     }));
-    const xlsx = `xlsx/${t.name}.xlsx`;
-    writeFileSync(
-      pathInside(root, xlsx),
-      await xlsxWorkbook({
-        ...about,
-        columns: schema,
-        rows: values,
-        illustrativeNote: meta.illustrative_note,
-        dataset: { id: meta.dataset_id, version: meta.version, released: meta.released, title: meta.title },
+    workbooks.push(
+      writeWorkbook({
+        table: {
+          ...about,
+          columns: schema,
+          illustrativeNote: meta.illustrative_note,
+          dataset: { id: meta.dataset_id, version: meta.version, released: meta.released, title: meta.title },
+        },
+        arrow: pathInside(root, exported.arrow),
+        out: pathInside(root, xlsxPath(t.name)),
       }),
     );
-    tables.push({ ...about, rows: exported.rows, schema, files: [...exported.files, fileEntry(root, xlsx)] });
+    tables.push({ ...about, rows: exported.rows, schema, files: exported.files });
   }
-  return tables;
+  await Promise.all(workbooks);
+  return tables.map((t) => ({ ...t, files: [...t.files, fileEntry(root, xlsxPath(t.name))] }));
 }
+
+const xlsxPath = (table: string) => `xlsx/${table}.xlsx`;
 
 /** Copies the boundary files the maps are drawn from, with their source and licence. */
 function copyBoundaries(dataset: Dataset, root: string): Manifest['boundaries'] {

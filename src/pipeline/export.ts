@@ -20,8 +20,8 @@ export interface TableExport {
   rows: number;
   schema: { name: string; type: string }[];
   files: FileEntry[];
-  /** Every row as an array of values, as read once for the Arrow copy (the Excel copy is written from it too). */
-  values: unknown[][];
+  /** The Arrow copy's path in `root` (the Excel copy is written from it). */
+  arrow: string;
 }
 
 export const fileEntry = (root: string, path: string): FileEntry => {
@@ -56,6 +56,6 @@ export async function exportTable(conn: DuckDBConnection, root: string, name: Pu
     rows: reader.currentRowCount,
     schema: names.map((n, i) => ({ name: n, type: types[i] })),
     files: [parquet, csv, arrow].map((p) => fileEntry(root, p)),
-    values: reader.getRowsJS(),
+    arrow,
   };
 }

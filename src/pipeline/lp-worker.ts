@@ -3,14 +3,9 @@ import { auditRegion } from './audit-region.ts';
 import { highs } from './linear-components.ts';
 import type { LpTask } from './lp-pool.ts';
 import { roundGroup } from './rounding-group.ts';
+import { serveTasks } from './worker-pool.ts';
 
-// One task at a time: the pool sends the next only after this one's answer.
-parentPort!.on('message', async (task: LpTask) => {
-  try {
-    const solver = await highs();
-    const value = task.kind === 'round' ? roundGroup(solver, task.group) : auditRegion(solver, task.region);
-    parentPort!.postMessage({ ok: true, value });
-  } catch (e) {
-    parentPort!.postMessage({ ok: false, error: e instanceof Error ? e.message : String(e) });
-  }
+serveTasks<LpTask>(parentPort!, async (task) => {
+  const solver = await highs();
+  return task.kind === 'round' ? roundGroup(solver, task.group) : auditRegion(solver, task.region);
 });
