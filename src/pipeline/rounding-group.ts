@@ -30,6 +30,9 @@ export interface RoundingGroup {
 export const roundGroup = (solver: Highs, group: RoundingGroup): boolean[] =>
   solveGroup(solver, group, false) ?? solveGroup(solver, group, true)!;
 
+/** How near a whole number a relaxation's value must be to be taken as one. */
+const WHOLE = 1e-7;
+
 /** Beyond this many counts on a side, a one-row group goes to the solver too (the search below is quadratic). */
 const DIRECT_LIMIT = 64;
 
@@ -115,12 +118,26 @@ function solveGroup(solver: Highs, group: RoundingGroup, elastic: boolean): bool
     rowLower: Float64Array.from(group.rows, (r) => r.lower),
     rowUpper: Float64Array.from(group.rows, (r) => r.upper),
     matrix: { format: 'csr', numRows: group.rows.length, numCols: n, starts, indices, values: coefs },
-    integrality: Int32Array.from({ length: n }, () => solver.constants.variableType.integer),
   });
+  const { modelStatus } = solver.constants;
   try {
     model.options.set({ output_flag: false });
+    // The linear relaxation first: over these rows (sums of parts, flows, carry-overs) its optimum
+    // is nearly always whole already (760 of Quảng Ninh's 762 such groups), and then it is the
+    // integer optimum too, found in a third of the time. Where it is not, or the relaxation has
+    // no solution (then no rounding has), the integer programme decides.
     model.run();
-    if (model.getModelStatus() !== solver.constants.modelStatus.optimal) {
+    const relaxed = model.getModelStatus();
+    if (relaxed === modelStatus.optimal) {
+      const x = model.getSolution().colValue;
+      if (x.every((v) => Math.abs(v - Math.round(v)) < WHOLE)) return group.cols.map((_, i) => x[i] > 0.5);
+    } else if (relaxed === modelStatus.infeasible && !elastic) return null;
+    model.changeColsIntegrality(
+      { kind: 'range', from: 0, to: n - 1 },
+      Int32Array.from({ length: n }, () => solver.constants.variableType.integer),
+    );
+    model.run();
+    if (model.getModelStatus() !== modelStatus.optimal) {
       if (!elastic) return null;
       throw new Error(`controlled rounding: the solver found no rounding (status ${model.getModelStatus()})`);
     }
