@@ -6,9 +6,9 @@
  */
 import { PassThrough } from 'node:stream';
 import ExcelJS from 'exceljs';
-import { deflateRawSync } from 'node:zlib';
-import { unzipSync, Zip, ZipPassThrough } from 'fflate';
+import { unzipSync } from 'fflate';
 import type { Bilingual } from './manifest.ts';
+import { deterministicZip } from './zip.ts';
 
 export interface XlsxTable {
   name: string;
@@ -25,42 +25,6 @@ export interface XlsxTable {
 }
 
 const HEADER_ROWS = 3;
-
-/**
- * An archive entry deflated by Node's zlib: three times as fast as fflate's own deflate, and a
- * little smaller (the national deprivation table's 421 MB of XML: 4,1 s and 33,4 MB against
- * 12,0 s and 34,8 MB). Given its whole content in one push.
- */
-class NativeDeflate extends ZipPassThrough {
-  constructor(filename: string, mtime: Date) {
-    super(filename);
-    this.compression = 8;
-    this.mtime = mtime;
-  }
-
-  protected override process(chunk: Uint8Array<ArrayBuffer>, final: boolean): void {
-    this.ondata(null, new Uint8Array(deflateRawSync(chunk, { level: 6 })), final);
-  }
-}
-
-/**
- * A zip of `entries` in name order, each with `mtime` as its time: the same entries give the same
- * bytes with the same zlib, which comes with the Node the project pins.
- */
-function deterministicZip(entries: Record<string, Uint8Array>, mtime: Date): Uint8Array {
-  const parts: Uint8Array[] = [];
-  const zip = new Zip((error, chunk) => {
-    if (error) throw error;
-    parts.push(chunk);
-  });
-  for (const [name, data] of Object.entries(entries).sort(([a], [b]) => a.localeCompare(b))) {
-    const entry = new NativeDeflate(name, mtime);
-    zip.add(entry);
-    entry.push(data, true);
-  }
-  zip.end();
-  return new Uint8Array(Buffer.concat(parts));
-}
 
 export async function xlsxWorkbook(t: XlsxTable): Promise<Uint8Array> {
   const released = new Date(`${t.dataset.released}T00:00:00Z`);
@@ -96,17 +60,22 @@ export async function xlsxWorkbook(t: XlsxTable): Promise<Uint8Array> {
     t.columns.map((c) => c.name),
     { italic: true },
   );
+  // One style object per column, shared by its cells: exceljs then finds each column's style once
+  // instead of once a cell (a fifth of a national table's time).
+  const styles = t.columns.map((c): Partial<ExcelJS.Style> => (c.type === 'VARCHAR' ? { numFmt: '@' } : {}));
   for (const row of t.rows) {
-    data
-      .addRow(
-        row.map((v, i) => {
-          if (v == null) return null;
-          if (t.columns[i].type === 'VARCHAR') return String(v);
-          if (typeof v === 'bigint') return Number(v);
-          return v as ExcelJS.CellValue;
-        }),
-      )
-      .commit();
+    const added = data.addRow(
+      row.map((v, i) => {
+        if (v == null) return null;
+        if (t.columns[i].type === 'VARCHAR') return String(v);
+        if (typeof v === 'bigint') return Number(v);
+        return v as ExcelJS.CellValue;
+      }),
+    );
+    added.eachCell({ includeEmpty: true }, (cell, column) => {
+      cell.style = styles[column - 1];
+    });
+    added.commit();
   }
   data.commit();
 
