@@ -1,7 +1,10 @@
 import { readFileSync, writeFileSync } from 'node:fs';
-import { zipSync, type Zippable } from 'fflate';
 import { fileEntry, type FileEntry } from './export.ts';
 import { pathInside } from '../lib/safe-path.ts';
+import { deterministicZip } from '../lib/zip.ts';
+
+/** Parquet files are compressed already (zstd): deflating them again gains nothing. */
+const COMPRESSED = /\.parquet$/;
 
 /**
  * One ZIP of every published table (Parquet, CSV, Excel), the boundaries, the dictionary, a
@@ -9,11 +12,13 @@ import { pathInside } from '../lib/safe-path.ts';
  * are the release date, so the bytes are the same on every run.
  */
 export function writeArchive(root: string, name: string, files: string[], texts: Record<string, string>, released: string): FileEntry {
-  const mtime = new Date(`${released}T00:00:00Z`);
-  const entries: Zippable = Object.fromEntries(
-    Object.entries(texts).map(([path, text]) => [path, [new TextEncoder().encode(text), { mtime }]]),
+  const entries: Record<string, Uint8Array> = Object.fromEntries(
+    Object.entries(texts).map(([path, text]) => [path, new TextEncoder().encode(text)]),
   );
-  for (const f of [...files].sort()) entries[f] = [readFileSync(pathInside(root, f)), { mtime }];
-  writeFileSync(pathInside(root, name), zipSync(entries, { level: 6, mtime }));
+  for (const f of files) entries[f] = readFileSync(pathInside(root, f));
+  writeFileSync(
+    pathInside(root, name),
+    deterministicZip(entries, new Date(`${released}T00:00:00Z`), (f) => COMPRESSED.test(f)),
+  );
   return fileEntry(root, name);
 }
