@@ -18,7 +18,7 @@ export interface RoundingInput {
   /** Σ coef·value ≥ 0, for the true values; kept where the rounding can. */
   inequalities: Relation[];
   base: number;
-  /** For each cell a number in [0, 1) drawn once (from a key): the cell rounds up when it is below remainder / base. */
+  /** For each cell a number in [0, 1) drawn once (from a key): the cell rounds up when it is below remainder / base. Unread for a multiple of the base. */
   draws: Float64Array;
 }
 

@@ -151,6 +151,7 @@ export async function protectCounts(
   const base = dataset.meta.disclosure_threshold;
   const model = readerModel(dataset);
   const { system } = model.communes;
+  const keyOf = new Map([...system.ids.keys()].map((fact) => [fact, factKey(fact)]));
   let narrow = 0;
   for (let attempt = 0; attempt < DRAWS; attempt++) {
     const salt = attempt === 0 ? key : `${key}#${attempt}`;
@@ -159,7 +160,10 @@ export async function protectCounts(
       equalities: model.equalities,
       inequalities: model.inequalities,
       base,
-      draws: Float64Array.from(system.cells, ({ fact, measure }) => draw(salt, `${factKey(fact)}|${measure}`)),
+      // A multiple of the base has no choice to draw for.
+      draws: Float64Array.from(system.cells, ({ fact, measure }, c) =>
+        system.values[c] % base === 0 ? 0 : draw(salt, `${keyOf.get(fact)}|${measure}`),
+      ),
     });
     const input = model.attack(rounded);
     const audit = await auditIntervals(input);
