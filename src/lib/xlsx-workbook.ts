@@ -6,9 +6,8 @@
  */
 import { PassThrough } from 'node:stream';
 import ExcelJS from 'exceljs';
-import { unzipSync } from 'fflate';
 import type { Bilingual } from './manifest.ts';
-import { deterministicZip } from './zip.ts';
+import { withEntryTimes } from './zip.ts';
 
 export interface XlsxTable {
   name: string;
@@ -29,11 +28,11 @@ const HEADER_ROWS = 3;
 export async function xlsxWorkbook(t: XlsxTable): Promise<Uint8Array> {
   const released = new Date(`${t.dataset.released}T00:00:00Z`);
   // Written as a stream, row by row: a workbook held whole in memory takes about a kilobyte a cell,
-  // gigabytes for a national table. Stored uncompressed, because it is compressed once below.
+  // gigabytes for a national table. Compressed as it streams, by Node's zlib (off the main thread).
   const stream = new PassThrough();
   const chunks: Buffer[] = [];
   stream.on('data', (chunk: Buffer) => chunks.push(chunk));
-  const book = new ExcelJS.stream.xlsx.WorkbookWriter({ stream, useStyles: true, useSharedStrings: false, zip: { store: true } });
+  const book = new ExcelJS.stream.xlsx.WorkbookWriter({ stream, useStyles: true, useSharedStrings: false, zip: { zlib: { level: 6 } } });
   book.created = released;
   book.modified = released;
   book.creator = 'Poverty Atlas';
@@ -106,8 +105,7 @@ export async function xlsxWorkbook(t: XlsxTable): Promise<Uint8Array> {
   });
   about.commit();
   await book.commit();
-
-  // The same input gives the same bytes: the archive is written again with the release date as
-  // every entry's time.
-  return deterministicZip(unzipSync(new Uint8Array(Buffer.concat(chunks))), released);
+  // exceljs dates each entry with the time it was written: the release date instead gives the same
+  // bytes for the same table on every run.
+  return withEntryTimes(new Uint8Array(Buffer.concat(chunks)), released);
 }

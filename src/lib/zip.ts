@@ -7,10 +7,9 @@ import { Zip, ZipPassThrough } from 'fflate';
  * 12,0 s and 34,8 MB). Given its whole content in one push.
  */
 class NativeDeflate extends ZipPassThrough {
-  constructor(filename: string, mtime: Date) {
+  constructor(filename: string) {
     super(filename);
     this.compression = 8;
-    this.mtime = mtime;
   }
 
   protected override process(chunk: Uint8Array<ArrayBuffer>, final: boolean): void {
@@ -19,9 +18,9 @@ class NativeDeflate extends ZipPassThrough {
 }
 
 /**
- * A zip of `entries` in name order, each with `mtime` as its time: the same entries give the same
- * bytes with the same zlib, which comes with the Node the project pins. Entries `stored(name)`
- * says are compressed already go in as they are.
+ * A zip of `entries` in name order, each with `mtime` as its time (in UTC, whatever the machine's
+ * time zone): the same entries give the same bytes with the same zlib, which comes with the Node
+ * the project pins. Entries `stored(name)` says are compressed already go in as they are.
  */
 export function deterministicZip(entries: Record<string, Uint8Array>, mtime: Date, stored = (_name: string) => false): Uint8Array {
   const parts: Uint8Array[] = [];
@@ -30,11 +29,42 @@ export function deterministicZip(entries: Record<string, Uint8Array>, mtime: Dat
     parts.push(chunk);
   });
   for (const [name, data] of Object.entries(entries).sort(([a], [b]) => a.localeCompare(b))) {
-    const entry = stored(name) ? new ZipPassThrough(name) : new NativeDeflate(name, mtime);
-    entry.mtime = mtime;
+    const entry = stored(name) ? new ZipPassThrough(name) : new NativeDeflate(name);
     zip.add(entry);
     entry.push(data, true);
   }
   zip.end();
-  return new Uint8Array(Buffer.concat(parts));
+  return withEntryTimes(new Uint8Array(Buffer.concat(parts)), mtime);
+}
+
+const LOCAL_HEADER = 0x04034b50;
+const CENTRAL_HEADER = 0x02014b50;
+const END_OF_CENTRAL_DIRECTORY = 0x06054b50;
+
+/**
+ * The zip with every entry's time set to `mtime` (in UTC), in its local header and in the central
+ * directory, and nothing else changed: for archives a library writes with the time of writing.
+ * Without a trailing comment, and not Zip64.
+ */
+export function withEntryTimes(zip: Uint8Array, mtime: Date): Uint8Array {
+  const out = new Uint8Array(zip);
+  const view = new DataView(out.buffer, out.byteOffset, out.byteLength);
+  const end = out.length - 22;
+  if (end < 0 || view.getUint32(end, true) !== END_OF_CENTRAL_DIRECTORY) throw new Error('withEntryTimes: not a zip without a comment');
+  const time = (mtime.getUTCHours() << 11) | (mtime.getUTCMinutes() << 5) | (mtime.getUTCSeconds() >> 1);
+  const date = ((mtime.getUTCFullYear() - 1980) << 9) | ((mtime.getUTCMonth() + 1) << 5) | mtime.getUTCDate();
+  const stamp = (at: number) => {
+    view.setUint16(at, time, true);
+    view.setUint16(at + 2, date, true);
+  };
+  let at = view.getUint32(end + 16, true);
+  for (let n = view.getUint16(end + 10, true); n > 0; n--) {
+    if (view.getUint32(at, true) !== CENTRAL_HEADER) throw new Error('withEntryTimes: a central directory entry is not where it should be');
+    const local = view.getUint32(at + 42, true);
+    if (view.getUint32(local, true) !== LOCAL_HEADER) throw new Error('withEntryTimes: a local header is not where it should be');
+    stamp(at + 12);
+    stamp(local + 10);
+    at += 46 + view.getUint16(at + 28, true) + view.getUint16(at + 30, true) + view.getUint16(at + 32, true);
+  }
+  return out;
 }
