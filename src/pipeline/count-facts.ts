@@ -92,31 +92,36 @@ export function countFacts(dataset: Dataset, { communesOnly = false } = {}) {
   const { tables, meta } = dataset;
   const units = tables.units as unknown as UnitRow[];
   const code = meta.province.code;
-  const keep = (facts: Fact[]) => (communesOnly ? facts.filter((f) => f.level === 'commune') : facts);
   const povertyMeasures = [...POVERTY_MEASURES, ...complementsOf('poverty').map((c) => c.name)];
-  const poverty = keep(buildFacts('poverty', withComplements('poverty', tables.poverty), COUNT_DIMS.poverty, povertyMeasures, units, code));
+  const poverty = buildFacts(
+    'poverty',
+    withComplements('poverty', tables.poverty),
+    COUNT_DIMS.poverty,
+    povertyMeasures,
+    units,
+    code,
+    communesOnly,
+  );
   const successors = communesOnly
     ? { facts: [], sums: [], incomplete: [], measures: [] }
     : reaggregateTo2025(poverty, tables.crosswalk ?? [], units);
-  const deprivation = keep(
-    buildFacts(
-      'deprivation',
-      withComplements('deprivation', withPoorNearPoor(tables.deprivation ?? [], tables.poverty)),
-      COUNT_DIMS.deprivation,
-      DEPRIVATION_MEASURES,
-      units,
-      code,
-    ),
+  const deprivation = buildFacts(
+    'deprivation',
+    withComplements('deprivation', withPoorNearPoor(tables.deprivation ?? [], tables.poverty)),
+    COUNT_DIMS.deprivation,
+    DEPRIVATION_MEASURES,
+    units,
+    code,
+    communesOnly,
   );
-  const coverage = keep(
-    buildFacts(
-      'coverage',
-      withComplements('coverage', tables.coverage ?? []),
-      COUNT_DIMS.coverage,
-      ['eligible', 'covered', 'uncovered'],
-      units,
-      code,
-    ),
+  const coverage = buildFacts(
+    'coverage',
+    withComplements('coverage', tables.coverage ?? []),
+    COUNT_DIMS.coverage,
+    ['eligible', 'covered', 'uncovered'],
+    units,
+    code,
+    communesOnly,
   );
   return { poverty, successors, deprivation, coverage };
 }

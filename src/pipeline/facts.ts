@@ -29,8 +29,8 @@ export interface UnitRow {
 }
 
 /**
- * Turns commune rows into facts at commune level and adds their sums by district (where the
- * unit had a district that year) and for the province, with the same dimensions.
+ * Turns commune rows into facts at commune level and, unless `communesOnly`, adds their sums by
+ * district (where the unit had a district that year) and for the province, with the same dimensions.
  */
 export function buildFacts(
   table: string,
@@ -39,6 +39,7 @@ export function buildFacts(
   measures: string[],
   units: UnitRow[],
   provinceCode: string,
+  communesOnly = false,
 ): Fact[] {
   const unitAt = unitAtYearEnd(units);
   const facts = new Map<string, Fact>();
@@ -66,6 +67,7 @@ export function buildFacts(
     const dims = Object.fromEntries(dimColumns.map((c) => [c, String(r[c])]));
     const values = Object.fromEntries(measures.map((m) => [m, r[m] as number | null]));
     add('commune', code, district, year, dims, values);
+    if (communesOnly) continue;
     if (district) add('district', district, district, year, dims, values);
     add('province', provinceCode, null, year, dims, values);
   }
