@@ -1,0 +1,41 @@
+import ExcelJS from 'exceljs';
+import { describe, expect, it } from 'vitest';
+import { xlsxWorkbook } from '../../src/lib/xlsx-workbook.ts';
+import { entryTimes } from './zip-entry-times.ts';
+
+const bilingual = (text: string) => ({ vi: `${text} (vi)`, en: text });
+const tableOf = (rows: number) => ({
+  name: 'poverty',
+  description: bilingual('Poverty'),
+  columns: [
+    { name: 'unit_code', type: 'VARCHAR', description: bilingual('Code') },
+    { name: 'year', type: 'INTEGER', description: null },
+    { name: 'rate', type: 'DOUBLE', description: null },
+    { name: 'p135', type: 'BOOLEAN', description: null },
+  ],
+  rows: Array.from({ length: rows }, (_, i) => [String(i).padStart(5, '0'), 2022 + (i % 4), i % 7 === 0 ? null : i / 8, i % 2 === 0]),
+  source: bilingual('Source'),
+  licence: bilingual('CC BY 4.0'),
+  illustrative: true,
+  illustrativeNote: bilingual('Illustrative'),
+  dataset: { id: 'test', version: '2026.11.1', released: '2026-11-29', title: bilingual('Atlas') },
+});
+
+describe('Excel workbooks, small (zipped when finished) and large (compressed as they stream)', () => {
+  // 40.000 rows × 4 columns is past the size from which a workbook is compressed as it streams.
+  it.each([10, 40_000])('%i rows: the same values read back, and every entry dated with the release date', async (rows) => {
+    const table = tableOf(rows);
+    const bytes = await xlsxWorkbook(table);
+    expect(new Set(entryTimes(bytes))).toEqual(new Set(['2026-11-29T00:00:00.000Z']));
+    expect(await xlsxWorkbook(table)).toEqual(bytes);
+    const book = new ExcelJS.Workbook();
+    await book.xlsx.load(bytes.buffer as ArrayBuffer);
+    const [data, about] = book.worksheets;
+    expect(data.rowCount).toBe(3 + rows);
+    for (const i of [0, 7, rows - 1]) {
+      const values = (data.getRow(4 + i).values as unknown[]).slice(1);
+      expect([values[0], values[1], values[2] ?? null, values[3]]).toEqual(table.rows[i]);
+    }
+    expect(JSON.stringify(about.getSheetValues())).toContain('YES. Illustrative');
+  });
+});
