@@ -177,6 +177,9 @@ async function writeOutputs(dataset: Dataset, root: string): Promise<Manifest> {
   try {
     const disclosure = await stageDataset(conn, dataset);
     await createPublishedTables(conn);
+    // The published tables are copies: the staging ones would only hold memory while they are written.
+    const staged = await conn.runAndReadAll(`SELECT table_name FROM duckdb_tables() WHERE table_name LIKE 'stg\\_%' ESCAPE '\\'`);
+    for (const [name] of staged.getRows()) await conn.run(`DROP TABLE "${name}"`);
     const tables = await exportTables(conn, dataset, root, disclosure);
     const boundaries = copyBoundaries(dataset, root);
     const dictionary = tables.map((t) => ({ table: t.name, description: t.description, note: t.note, columns: t.schema }));
