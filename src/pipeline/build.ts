@@ -76,18 +76,20 @@ async function exportTables(
       description: describeColumn(c.name),
       ...(absent.has(c.name) ? { not_collected: true } : {}),
     }));
-    workbooks.push(
-      writeWorkbook({
-        table: {
-          ...about,
-          columns: schema,
-          illustrativeNote: meta.illustrative_note,
-          dataset: { id: meta.dataset_id, version: meta.version, released: meta.released, title: meta.title },
-        },
-        arrow: pathInside(root, exported.arrow),
-        out: pathInside(root, xlsxPath(t.name)),
-      }),
-    );
+    const workbook = writeWorkbook({
+      table: {
+        ...about,
+        columns: schema,
+        illustrativeNote: meta.illustrative_note,
+        dataset: { id: meta.dataset_id, version: meta.version, released: meta.released, title: meta.title },
+      },
+      arrow: pathInside(root, exported.arrow),
+      out: pathInside(root, xlsxPath(t.name)),
+    });
+    // Its failure is thrown below, with the others': one that fails while the next tables are still
+    // being exported must not end the process as an unhandled rejection, skipping the clean-up.
+    workbook.catch(() => {});
+    workbooks.push(workbook);
     tables.push({ ...about, rows: exported.rows, schema, files: exported.files });
   }
   await Promise.all(workbooks);

@@ -1,7 +1,7 @@
 import { availableParallelism } from 'node:os';
 import { Worker } from 'node:worker_threads';
 
-/** At most this many workers per pool: one per core, and no more than the audit can use. */
+/** Workers per pool: one per core, at most four. */
 export const WORKERS = Math.max(1, Math.min(availableParallelism(), 4));
 
 interface Pending {
