@@ -40,6 +40,8 @@ export function deterministicZip(entries: Record<string, Uint8Array>, mtime: Dat
 const LOCAL_HEADER = 0x04034b50;
 const CENTRAL_HEADER = 0x02014b50;
 const END_OF_CENTRAL_DIRECTORY = 0x06054b50;
+const DOS_FIRST = Date.UTC(1980, 0, 1);
+const DOS_LAST = Date.UTC(2107, 11, 31, 23, 59, 58);
 
 /**
  * The zip with every entry's time set to `mtime` (in UTC), in its local header and in the central
@@ -51,20 +53,24 @@ export function withEntryTimes(zip: Uint8Array, mtime: Date): Uint8Array {
   const view = new DataView(out.buffer, out.byteOffset, out.byteLength);
   const end = out.length - 22;
   if (end < 0 || view.getUint32(end, true) !== END_OF_CENTRAL_DIRECTORY) throw new Error('withEntryTimes: not a zip without a comment');
-  const time = (mtime.getUTCHours() << 11) | (mtime.getUTCMinutes() << 5) | (mtime.getUTCSeconds() >> 1);
-  const date = ((mtime.getUTCFullYear() - 1980) << 9) | ((mtime.getUTCMonth() + 1) << 5) | mtime.getUTCDate();
-  const stamp = (at: number) => {
-    view.setUint16(at, time, true);
-    view.setUint16(at + 2, date, true);
+  // A zip's dates run from 1980 to 2107: a release date outside them (a careless metadata file)
+  // is written as the nearest end, not as bits of another date.
+  const when = new Date(Math.min(Math.max(mtime.getTime(), DOS_FIRST), DOS_LAST));
+  const time = (when.getUTCHours() << 11) | (when.getUTCMinutes() << 5) | (when.getUTCSeconds() >> 1);
+  const date = ((when.getUTCFullYear() - 1980) << 9) | ((when.getUTCMonth() + 1) << 5) | when.getUTCDate();
+  const stamp = (offset: number) => {
+    view.setUint16(offset, time, true);
+    view.setUint16(offset + 2, date, true);
   };
-  let at = view.getUint32(end + 16, true);
+  let entry = view.getUint32(end + 16, true);
   for (let n = view.getUint16(end + 10, true); n > 0; n--) {
-    if (view.getUint32(at, true) !== CENTRAL_HEADER) throw new Error('withEntryTimes: a central directory entry is not where it should be');
-    const local = view.getUint32(at + 42, true);
+    if (view.getUint32(entry, true) !== CENTRAL_HEADER)
+      throw new Error('withEntryTimes: a central directory entry is not where it should be');
+    const local = view.getUint32(entry + 42, true);
     if (view.getUint32(local, true) !== LOCAL_HEADER) throw new Error('withEntryTimes: a local header is not where it should be');
-    stamp(at + 12);
+    stamp(entry + 12);
     stamp(local + 10);
-    at += 46 + view.getUint16(at + 28, true) + view.getUint16(at + 30, true) + view.getUint16(at + 32, true);
+    entry += 46 + view.getUint16(entry + 28, true) + view.getUint16(entry + 30, true) + view.getUint16(entry + 32, true);
   }
   return out;
 }

@@ -27,6 +27,11 @@ describe('zips with the release date as every entry time', () => {
     expect(redated.filter((b, i) => b !== written[i]).length).toBeLessThanOrEqual(4 * 2 * Object.keys(entries).length);
   });
 
+  it('writes a release date outside the years a zip can hold as the nearest it can', () => {
+    const zip = deterministicZip(entries, new Date('1970-01-01T00:00:00Z'));
+    expect(new Set(entryTimes(zip))).toEqual(new Set(['1980-01-01T00:00:00.000Z']));
+  });
+
   it('refuses what is not a zip', () => {
     expect(() => withEntryTimes(new TextEncoder().encode('not a zip at all, not even close'), RELEASED)).toThrow('not a zip');
   });
