@@ -1,5 +1,6 @@
 import { defineConfig } from 'astro/config';
 import tailwindcss from '@tailwindcss/vite';
+import { shippedDuckDbWasmPlugin } from './src/build/duckdb-wasm.ts';
 import { frozenEmbeds, precompressed, publishedData } from './src/build/integrations.ts';
 import { DEFAULT_LOCALE, LOCALES } from './src/i18n/locales.ts';
 
@@ -30,8 +31,14 @@ export default defineConfig({
   // SITE_URL: the address the site is served at, for absolute links in embed snippets and citations.
   site: process.env.SITE_URL,
   vite: {
-    plugins: [tailwindcss()],
+    plugins: [tailwindcss(), shippedDuckDbWasmPlugin()],
     build: { assetsInlineLimit: 0 },
     optimizeDeps: { exclude: ['@duckdb/duckdb-wasm'] },
+    // Named as the page's own assets are, so that the explore page's worker and the page ask for one
+    // and the same DuckDB wasm (Vite names a worker's assets name-hash by default: a second 34-MB copy).
+    worker: {
+      plugins: () => [shippedDuckDbWasmPlugin()],
+      rolldownOptions: { output: { assetFileNames: '_astro/[name].[hash][extname]' } },
+    },
   },
 });
