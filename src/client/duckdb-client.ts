@@ -5,10 +5,9 @@
  */
 import type { AsyncDuckDB, AsyncDuckDBConnection } from '@duckdb/duckdb-wasm';
 import ehWasm from '@duckdb/duckdb-wasm/dist/duckdb-eh.wasm?url';
-import ehWorker from '@duckdb/duckdb-wasm/dist/duckdb-browser-eh.worker.js?url';
 import mvpWasm from '@duckdb/duckdb-wasm/dist/duckdb-mvp.wasm?url';
-import mvpWorker from '@duckdb/duckdb-wasm/dist/duckdb-browser-mvp.worker.js?url';
 import { tablesReferenced } from '../lib/tables-referenced.ts';
+import workerUrl from './duckdb-worker.ts?worker&url';
 
 export type ErrorKind = 'unsupported' | 'csp' | 'mime' | 'memory' | 'timeout' | 'other';
 export type Status =
@@ -34,6 +33,11 @@ export interface AtlasDb {
 }
 
 const EMPTY_WASM = new Uint8Array([0, 97, 115, 109, 1, 0, 0, 0]);
+/**
+ * A module with one try/catch_all block: valid where the browser has WebAssembly exceptions, which
+ * the smaller and faster "eh" build of DuckDB needs (the test DuckDB's own selectBundle makes).
+ */
+const EXCEPTIONS_WASM = new Uint8Array([0, 97, 115, 109, 1, 0, 0, 0, 1, 4, 1, 96, 0, 0, 3, 2, 1, 0, 10, 8, 1, 6, 0, 6, 64, 25, 11, 11]);
 
 /** Rows a result keeps at most: a query returning millions would exhaust a phone's memory. */
 export const MAX_RESULT_ROWS = 100_000;
@@ -60,10 +64,8 @@ export class DuckDbError extends Error {
   }
 }
 
-/** Finds the reasons DuckDB would hang silently (old browser, CSP, MIME type) before trying. */
+/** Finds the reasons DuckDB would hang silently (CSP, MIME type) while it starts. */
 async function preflight(wasmUrl: string): Promise<void> {
-  if (typeof WebAssembly !== 'object' || typeof Worker !== 'function')
-    throw new DuckDbError('unsupported', 'WebAssembly or Worker missing');
   try {
     await WebAssembly.compile(EMPTY_WASM);
   } catch (e) {
@@ -130,20 +132,19 @@ export function startDuckDb(
     };
     for (const name of tablesReferenced(firstQuery, names)) void download(name);
     try {
+      if (typeof WebAssembly !== 'object' || typeof Worker !== 'function')
+        throw new DuckDbError('unsupported', 'WebAssembly or Worker missing');
+      // The worker starts before DuckDB's module has arrived: it asks for the wasm at once.
+      const eh = WebAssembly.validate(EXCEPTIONS_WASM);
+      const worker = new Worker(`${workerUrl}#${eh ? 'eh' : 'mvp'}`);
+      const wasmUrl = eh ? ehWasm : mvpWasm;
       const duckdb = await import('@duckdb/duckdb-wasm');
-      const bundle = await duckdb.selectBundle({
-        mvp: { mainModule: mvpWasm, mainWorker: mvpWorker },
-        eh: { mainModule: ehWasm, mainWorker: ehWorker },
-      });
-      const worker = new Worker(bundle.mainWorker!);
       const db: AsyncDuckDB = new duckdb.AsyncDuckDB(new duckdb.VoidLogger(), worker);
       // The checks for a silent hang run beside the download, and stop the wait as soon as one fails.
       await Promise.all([
-        preflight(bundle.mainModule),
+        preflight(wasmUrl),
         withTimeout(
-          db.instantiate(bundle.mainModule, bundle.pthreadWorker, (p) =>
-            onStatus({ state: 'loading', loaded: p.bytesLoaded, total: p.bytesTotal }),
-          ),
+          db.instantiate(wasmUrl, null, (p) => onStatus({ state: 'loading', loaded: p.bytesLoaded, total: p.bytesTotal })),
           timeoutMs,
         ),
       ]);

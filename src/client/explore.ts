@@ -3,7 +3,7 @@ import { explainDuckDbError } from '../lib/duckdb-errors.ts';
 import { parquetColumns, toCsv, toJson } from '../lib/result-export.ts';
 import { MAX_RESULT_ROWS, startDuckDb, type QueryResult, type Status } from './duckdb-client.ts';
 import { renderResult } from './result-table.ts';
-import { mountEditor } from './sql-editor.ts';
+import type { SqlInput } from './sql-editor.ts';
 
 interface Config {
   tables: { name: string; url: string }[];
@@ -55,7 +55,26 @@ if (root) {
             : fillTemplate(m[`error.${s.kind}`] ?? m['error.other'], { type: s.detail, seconds: s.detail, message: s.detail });
   };
   const db = () => startDuckDb(config.tables, show, editor.value);
-  const editor = mountEditor(root.querySelector('textarea')!, config.schema, () => void run(true));
+  // The page's own textarea serves until the SQL editor (CodeMirror, most of this page's script)
+  // has arrived, so that DuckDB's download need not wait for it; the editor takes over what was typed.
+  const textarea = root.querySelector('textarea')!;
+  let editor: SqlInput = {
+    get value() {
+      return textarea.value;
+    },
+    set value(text: string) {
+      textarea.value = text;
+    },
+    focus: () => textarea.focus(),
+    onFocus: (callback) => textarea.addEventListener('focus', callback, { once: true }),
+  };
+  const startOnFocus = () => editor.onFocus(() => void db().catch(() => undefined));
+  void import('./sql-editor.ts').then(({ mountEditor }) => {
+    const typing = document.activeElement === textarea;
+    editor = mountEditor(textarea, config.schema, () => void run(true));
+    startOnFocus();
+    if (typing) editor.focus();
+  });
 
   // The chart code (d3) and the Parquet writer load only when a result needs them (a linked
   // query's does: its chart code is asked for beside DuckDB, below).
@@ -172,7 +191,7 @@ if (root) {
   }
 
   // The page comes with the opening query's answer, computed at build; a link to another query clears it.
-  const opening = root.querySelector('textarea')!.defaultValue;
+  const opening = textarea.defaultValue;
   const fromUrl = new URLSearchParams(location.search).get('sql');
   if (fromUrl) editor.value = fromUrl;
   const answered = output.hasAttribute('data-prepared') && editor.value === opening;
@@ -180,7 +199,7 @@ if (root) {
     clear();
     void loadChartCode();
   }
-  editor.onFocus(() => void db().catch(() => undefined));
+  startOnFocus();
   window.addEventListener('popstate', () => {
     editor.value = new URLSearchParams(location.search).get('sql') ?? opening;
     void run(false);

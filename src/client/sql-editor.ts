@@ -3,13 +3,21 @@ import { Prec } from '@codemirror/state';
 import { basicSetup, EditorView } from 'codemirror';
 import { keymap } from '@codemirror/view';
 
+/** What the explore page reads and sets its query through, the plain textarea or the editor. */
+export interface SqlInput {
+  value: string;
+  focus(): void;
+  /** Calls back on the next focus only. */
+  onFocus(callback: () => void): void;
+}
+
 /**
  * Replaces the page's plain textarea (kept for readers without JavaScript) with a SQL editor:
  * highlighting, completion of the published tables and columns, and Ctrl/Cmd+Enter to run.
  * It lives in a shadow root: there CodeMirror styles itself through constructed style sheets,
  * which the page's Content-Security-Policy allows, instead of inline <style> elements, which it forbids.
  */
-export function mountEditor(textarea: HTMLTextAreaElement, schema: Record<string, string[]>, run: () => void) {
+export function mountEditor(textarea: HTMLTextAreaElement, schema: Record<string, string[]>, run: () => void): SqlInput {
   const host = document.createElement('div');
   host.className = 'sql-editor';
   const shadow = host.attachShadow({ mode: 'open' });
