@@ -1,5 +1,6 @@
+import { execFileSync } from 'node:child_process';
 import { createHash } from 'node:crypto';
-import { existsSync, mkdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { Plugin } from 'vite';
@@ -9,22 +10,40 @@ export type DuckDbBuild = 'eh' | 'mvp';
 
 const CACHE_DIR = 'node_modules/.cache/atlas-duckdb';
 const installed = (file: string) => fileURLToPath(import.meta.resolve(`@duckdb/duckdb-wasm/dist/${file}`));
+const WASM_OPT = fileURLToPath(import.meta.resolve('binaryen/bin/wasm-opt'));
+/**
+ * Binaryen removes what no kept export, table entry or start function reaches: 2,7 MB of code
+ * that only extensions could call. Nothing else is rewritten. The features are those of DuckDB's
+ * builds (the eh one throws with WebAssembly's exceptions).
+ */
+const WASM_OPT_ARGS = [
+  '--enable-exception-handling',
+  '--enable-bulk-memory',
+  '--enable-mutable-globals',
+  '--enable-sign-ext',
+  '--enable-nontrapping-float-to-int',
+  '--remove-unused-module-elements',
+];
 
 /**
  * The path of DuckDB's wasm as the site ships it: with only the exports its worker's loader asks
- * for (see wasm-exports.ts). Made once per installed version, kept by the digest of what it is
- * made from, under the name the build gives the asset (duckdb-eh.wasm, duckdb-mvp.wasm).
+ * for (see wasm-exports.ts), and without the code only the others reached. Made once per
+ * installed version (about 20 s and 0,6 GB for each build), kept by the digest of what it is made
+ * from and how, under the name the build gives the asset (duckdb-eh.wasm, duckdb-mvp.wasm).
  */
 export function shippedDuckDbWasm(build: DuckDbBuild): string {
   const wasm = readFileSync(installed(`duckdb-${build}.wasm`));
   const loader = readFileSync(installed(`duckdb-browser-${build}.worker.js`), 'utf8');
-  const key = createHash('sha256').update(wasm).update(loader).digest('hex').slice(0, 16);
+  const recipe = JSON.stringify([readFileSync(WASM_OPT.replace(/bin[\\/]wasm-opt$/, 'package.json'), 'utf8'), WASM_OPT_ARGS]);
+  const key = createHash('sha256').update(wasm).update(loader).update(recipe).digest('hex').slice(0, 16);
   const file = join(CACHE_DIR, key, `duckdb-${build}.wasm`);
   if (!existsSync(file)) {
     mkdirSync(join(CACHE_DIR, key), { recursive: true });
-    // Written aside and renamed, so that a build started beside this one never reads half a file.
-    const partial = `${file}.${process.pid}.tmp`;
-    writeFileSync(partial, keepLoaderExports(wasm, loader).wasm);
+    // Made aside and renamed, so that a build started beside this one never reads half a file.
+    const [exportsKept, partial] = [`${file}.${process.pid}.exports`, `${file}.${process.pid}.tmp`];
+    writeFileSync(exportsKept, keepLoaderExports(wasm, loader).wasm);
+    execFileSync(process.execPath, [WASM_OPT, exportsKept, ...WASM_OPT_ARGS, '-o', partial], { stdio: 'inherit' });
+    rmSync(exportsKept);
     renameSync(partial, file);
   }
   return file;

@@ -55,6 +55,30 @@ describe('the explore page for journalists', () => {
     await page.close();
   });
 
+  it("answers with DuckDB's other build in a browser without WebAssembly's exceptions", async () => {
+    const page = await site.context.newPage();
+    const errors: string[] = [];
+    page.on('pageerror', (e) => errors.push(String(e)));
+    // Such a browser finds no optional feature valid; the page's test for exceptions is one.
+    await page.addInitScript(() => {
+      WebAssembly.validate = () => false;
+    });
+    const wasms: string[] = [];
+    // The worker's requests are seen by the context only.
+    const onRequest = (r: import('playwright-core').Request) => {
+      if (r.url().endsWith('.wasm') && r.method() === 'GET') wasms.push(new URL(r.url()).pathname.split('/').pop()!.split('.')[0]);
+    };
+    site.context.on('request', onRequest);
+    await page.goto(`${site.origin}/en/explore/?sql=${encodeURIComponent('SELECT count(*) AS n FROM units')}`);
+    await page.locator('[data-output]:not([data-prepared]) td').first().waitFor({ timeout: 60_000 });
+    const [{ n }] = await published<{ n: number }>('SELECT count(*)::INT AS n FROM {units}');
+    expect(Number((await page.locator('[data-output] td').first().textContent())!.replace(/\D/g, ''))).toBe(n);
+    site.context.off('request', onRequest);
+    expect(wasms).toEqual(['duckdb-mvp']);
+    expect(errors).toEqual([]);
+    await page.close();
+  });
+
   it('runs an example question in one click, with the numbers of the published data', async () => {
     const { page, errors } = await explore();
     await page.locator('[data-example-id="bhyt-gaps"]').click();
