@@ -13,12 +13,16 @@ import { gzipSync } from 'node:zlib';
 import { chromium, type BrowserContext } from 'playwright-core';
 import { EXAMPLE_QUERIES } from '../../src/lib/example-queries.ts';
 import { serveStatic } from '../static-server.ts';
+import { shapedLink } from './shaped-link.ts';
 import { CHROMIUM_ARGS, CHROMIUM_PATH } from '../chromium.ts';
 
 const RUNS = Number(process.env.RUNS ?? 5);
 const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
 const spread = (xs: number[]) => ({ median: Math.round(median(xs)), min: Math.round(Math.min(...xs)), max: Math.round(Math.max(...xs)) });
 const { server, url } = await serveStatic(process.env.SITE_DIR ?? 'dist');
+/** The same slow network, shaped as a link shapes the bytes (see shaped-link.ts), in front of the same server. */
+const shaped = await shapedLink({ host: new URL(url).hostname, port: Number(new URL(url).port) }, { rttMs: 150, downBitsPerSecond: 9e6 });
+const shapedUrl = `http://127.0.0.1:${shaped.port}/`;
 const launch = async () => {
   const context = await chromium.launchPersistentContext(mkdtempSync(join(tmpdir(), 'atlas-bench-')), {
     executablePath: CHROMIUM_PATH,
@@ -58,8 +62,9 @@ function recordShown(selectors: Record<string, string>) {
   document.addEventListener('DOMContentLoaded', look);
 }
 
+type Network = 'local' | 'devtools' | 'shaped';
 /** Loads the explore page; returns the time to DuckDB ready and to the first result, and what was fetched. */
-async function load(context: BrowserContext, reload: boolean, slow = false, path = OPENING) {
+async function load(context: BrowserContext, reload: boolean, network: Network = 'local', path = OPENING) {
   const files: { url: string; bytes: number; phase: 'page' | 'duckdb' }[] = [];
   // DuckDB's part: its module, wasm and worker, and the tables it loads; the rest is the page.
   const phaseOf = (u: string) => (/duckdb|\.wasm|\.arrow/.test(new URL(u).pathname) ? 'duckdb' : 'page');
@@ -69,13 +74,13 @@ async function load(context: BrowserContext, reload: boolean, slow = false, path
   };
   context.on('requestfinished', onFinished);
   const page = context.pages()[0] ?? (await context.newPage());
-  if (slow) {
+  if (network === 'devtools') {
     const cdp = await context.newCDPSession(page);
     await cdp.send('Network.enable');
     await cdp.send('Network.emulateNetworkConditions', SLOW);
   }
   if (reload) await page.reload({ waitUntil: 'commit' });
-  else await page.goto(`${url}${path}`, { waitUntil: 'commit' });
+  else await page.goto(`${network === 'shaped' ? shapedUrl : url}${path}`, { waitUntil: 'commit' });
   const answer = path === OPENING ? SHOWN.opening : SHOWN.linked;
   await page.locator(answer).waitFor({ timeout: 120_000 });
   await page.locator(SHOWN.ready).waitFor({ timeout: 120_000 });
@@ -86,20 +91,21 @@ async function load(context: BrowserContext, reload: boolean, slow = false, path
 }
 
 /** Cold loads, a fresh browser profile each. */
-async function coldLoads(runs: number, slow: boolean, path: string) {
+async function coldLoads(runs: number, network: Network, path: string) {
   const loads: Awaited<ReturnType<typeof load>>[] = [];
   for (let i = 0; i < runs; i += 1) {
     const context = await launch();
-    loads.push(await load(context, false, slow, path));
+    loads.push(await load(context, false, network, path));
     await context.close();
   }
   return loads;
 }
-const cold = await coldLoads(RUNS, false, OPENING);
-const coldLinked = await coldLoads(RUNS, false, LINKED);
+const cold = await coldLoads(RUNS, 'local', OPENING);
+const coldLinked = await coldLoads(RUNS, 'local', LINKED);
 // On a slow network: fewer runs, each takes seconds.
-const slow = await coldLoads(Math.min(RUNS, 3), true, OPENING);
-const slowLinked = await coldLoads(Math.min(RUNS, 3), true, LINKED);
+const slow = await coldLoads(Math.min(RUNS, 3), 'devtools', OPENING);
+const slowLinked = await coldLoads(Math.min(RUNS, 3), 'devtools', LINKED);
+const shapedLinked = await coldLoads(Math.min(RUNS, 3), 'shaped', LINKED);
 const context = await launch();
 await load(context, false);
 const warm: Awaited<ReturnType<typeof load>>[] = [];
@@ -118,6 +124,7 @@ for (const q of EXAMPLE_QUERIES) {
 }
 await context.close();
 server.close();
+shaped.server.close();
 
 const gzipOf = (u: string) => {
   const path = join(
@@ -151,10 +158,11 @@ const result = {
   cold_linked_query_ms: { ready: spread(coldLinked.map((c) => c.ready)), first_result: spread(coldLinked.map((c) => c.first)) },
   warm_ms: { ready: spread(warm.map((c) => c.ready)), first_result: spread(warm.map((c) => c.first)) },
   slow_network_cold_ms: {
-    network: '150 ms RTT, 9 Mbit/s (DevTools throttling)',
+    network: '150 ms RTT, 9 Mbit/s (DevTools throttling; _shaped: a TCP proxy shaping the bytes)',
     ready: spread(slow.map((c) => c.ready)),
     first_result: spread(slow.map((c) => c.first)),
     linked_query_first_result: spread(slowLinked.map((c) => c.first)),
+    linked_query_first_result_shaped: spread(shapedLinked.map((c) => c.first)),
   },
   example_query_ms: queries,
 };
@@ -176,6 +184,9 @@ console.log(`| cold: navigation to a linked query → its result (DuckDB) | ${ms
 console.log(`| cold at 150 ms / 9 Mbit/s: navigation → first result (in the page) | ${ms(result.slow_network_cold_ms.first_result)} |`);
 console.log(
   `| cold at 150 ms / 9 Mbit/s: navigation to a linked query → its result (DuckDB) | ${ms(result.slow_network_cold_ms.linked_query_first_result)} |`,
+);
+console.log(
+  `| the same over a shaped link (150 ms, 9 Mbit/s, TCP proxy) | ${ms(result.slow_network_cold_ms.linked_query_first_result_shaped)} |`,
 );
 console.log(`| warm: reload → DuckDB ready | ${ms(result.warm_ms.ready)} |`);
 console.log(`| warm: reload → first result | ${ms(result.warm_ms.first_result)} |`);
