@@ -7,6 +7,7 @@ import type { AsyncDuckDB, AsyncDuckDBConnection } from '@duckdb/duckdb-wasm';
 import ehWasm from '@duckdb/duckdb-wasm/dist/duckdb-eh.wasm?url';
 import mvpWasm from '@duckdb/duckdb-wasm/dist/duckdb-mvp.wasm?url';
 import { tablesReferenced } from '../lib/tables-referenced.ts';
+import { WASM_HANDOVER, type WasmHandover } from './duckdb-handover.ts';
 import workerUrl from './duckdb-worker.ts?worker&url';
 
 export type ErrorKind = 'unsupported' | 'csp' | 'mime' | 'memory' | 'timeout' | 'other';
@@ -99,6 +100,28 @@ const classify = (e: unknown): DuckDbError => {
   return new DuckDbError('other', text);
 };
 
+/**
+ * Gives DuckDB's worker the wasm's download: the page's request matches the preload in its HTML,
+ * so the bytes already on their way are not asked for twice. Where a stream cannot be handed to a
+ * worker (or the request fails), the worker asks for the wasm itself, and DuckDB reports any error.
+ */
+async function handOverWasm(worker: Worker, url: string): Promise<void> {
+  const send = (handover: WasmHandover, transfer: Transferable[] = []) => worker.postMessage(handover, transfer);
+  try {
+    const response = await fetch(url, { credentials: 'same-origin' });
+    if (!response.ok || !response.body) throw new Error(String(response.status));
+    const body = response.body;
+    try {
+      send({ [WASM_HANDOVER]: { body, type: response.headers.get('content-type') ?? '' } }, [body]);
+    } catch {
+      void body.cancel();
+      send({ [WASM_HANDOVER]: null });
+    }
+  } catch {
+    send({ [WASM_HANDOVER]: null });
+  }
+}
+
 let started: Promise<AtlasDb> | null = null;
 
 /**
@@ -138,6 +161,7 @@ export function startDuckDb(
       const eh = WebAssembly.validate(EXCEPTIONS_WASM);
       const worker = new Worker(`${workerUrl}#${eh ? 'eh' : 'mvp'}`);
       const wasmUrl = eh ? ehWasm : mvpWasm;
+      void handOverWasm(worker, wasmUrl);
       const duckdb = await import('@duckdb/duckdb-wasm');
       const db: AsyncDuckDB = new duckdb.AsyncDuckDB(new duckdb.VoidLogger(), worker);
       // The checks for a silent hang run beside the download, and stop the wait as soon as one fails.

@@ -56,7 +56,9 @@ if (root) {
   };
   const db = () => startDuckDb(config.tables, show, editor.value);
   // The page's own textarea serves until the SQL editor (CodeMirror, most of this page's script)
-  // has arrived, so that DuckDB's download need not wait for it; the editor takes over what was typed.
+  // has arrived. It is asked for once DuckDB is ready, or as soon as the reader turns to the query:
+  // on a slow network its bytes would otherwise share the link with DuckDB's, which the answer to
+  // a shared link waits for. The editor takes over what was typed.
   const textarea = root.querySelector('textarea')!;
   let editor: SqlInput = {
     get value() {
@@ -69,12 +71,15 @@ if (root) {
     onFocus: (callback) => textarea.addEventListener('focus', callback, { once: true }),
   };
   const startOnFocus = () => editor.onFocus(() => void db().catch(() => undefined));
-  void import('./sql-editor.ts').then(({ mountEditor }) => {
-    const typing = document.activeElement === textarea;
-    editor = mountEditor(textarea, config.schema, () => void run(true));
-    startOnFocus();
-    if (typing) editor.focus();
-  });
+  let editorLoaded: Promise<void> | null = null;
+  const loadEditor = () =>
+    (editorLoaded ??= import('./sql-editor.ts').then(({ mountEditor }) => {
+      const typing = document.activeElement === textarea;
+      editor = mountEditor(textarea, config.schema, () => void run(true));
+      startOnFocus();
+      if (typing) editor.focus();
+    }));
+  for (const event of ['focus', 'pointerdown'] as const) textarea.addEventListener(event, () => void loadEditor(), { once: true });
 
   // The chart code (d3) and the Parquet writer load only when a result needs them (a linked
   // query's does: its chart code is asked for beside DuckDB, below).
@@ -212,6 +217,7 @@ if (root) {
       if (!answered) return run(false);
       exports.hidden = false;
     })
-    .catch(() => undefined);
+    .catch(() => undefined)
+    .finally(() => void loadEditor());
   runButton.disabled = false;
 }

@@ -24,6 +24,8 @@ export function mountEditor(textarea: HTMLTextAreaElement, schema: Record<string
   const view = new EditorView({
     root: shadow,
     doc: textarea.value,
+    // Where the reader's cursor was in the textarea, if they were typing there.
+    selection: { anchor: textarea.selectionStart, head: textarea.selectionEnd },
     extensions: [
       basicSetup,
       sql({ schema, upperCaseKeywords: true }),

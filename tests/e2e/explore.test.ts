@@ -74,7 +74,9 @@ describe('the explore page for journalists', () => {
     const [{ n }] = await published<{ n: number }>('SELECT count(*)::INT AS n FROM {units}');
     expect(Number((await page.locator('[data-output] td').first().textContent())!.replace(/\D/g, ''))).toBe(n);
     site.context.off('request', onRequest);
-    expect(wasms).toEqual(['duckdb-mvp']);
+    // The page's HTML asks for the other build's wasm before any script can test the browser: the
+    // price such a browser (before 2022) pays for the head start every other one gets.
+    expect(wasms.sort()).toEqual(['duckdb-eh', 'duckdb-mvp']);
     expect(errors).toEqual([]);
     await page.close();
   });
