@@ -110,7 +110,7 @@ if (root) {
     const summary = document.createElement('p');
     summary.className = 'font-semibold';
     summary.textContent = [
-      fillTemplate(m[`sqlerror.${e.kind}`], { name: e.name ?? '' }),
+      fillTemplate(m[`sqlerror.${e.kind}`], { name: e.name ?? '', extension: e.extension ?? '' }),
       e.suggestion ? fillTemplate(m['sqlerror.suggestion'], { suggestion: e.suggestion }) : '',
     ]
       .filter(Boolean)

@@ -3,7 +3,19 @@
  * and its suggestion, and the line and caret DuckDB drew under the position. DuckDB-WASM sometimes
  * sends the error as JSON; that is unpacked first. The original text is always kept.
  */
-export type ErrorKind = 'syntax' | 'column' | 'table' | 'function' | 'external' | 'locked' | 'cancelled' | 'type' | 'other';
+export const ERROR_KINDS = [
+  'syntax',
+  'column',
+  'table',
+  'function',
+  'extension',
+  'external',
+  'locked',
+  'cancelled',
+  'type',
+  'other',
+] as const;
+export type ErrorKind = (typeof ERROR_KINDS)[number];
 
 export interface ExplainedError {
   kind: ErrorKind;
@@ -11,6 +23,8 @@ export interface ExplainedError {
   name?: string;
   /** DuckDB's suggestion ("did you mean"). */
   suggestion?: string;
+  /** The extension a function DuckDB did not know belongs to (which the page does not load). */
+  extension?: string;
   /** The query line and the caret under the failing position, as DuckDB drew them. */
   caret?: string;
   original: string;
@@ -43,8 +57,10 @@ export function explainDuckDbError(message: string): ExplainedError {
   if (/Table with name ([^\s!]+) does not exist|Table "([^"]+)" does not exist/i.test(original)) {
     return { ...base, kind: 'table', name: quoted(/Table with name ([^\s!]+) does not exist/i) ?? quoted(/Table "([^"]+)"/i) };
   }
-  if (/Function with name ([^\s!]+) does not exist|Scalar Function with name ([^\s!]+)/i.test(original)) {
-    return { ...base, kind: 'function', name: quoted(/Function with name ([^\s!]+) does not exist/i) };
+  const fromExtension = /Function with name "?([^\s!"]+)"? is not in the catalog, but it exists in the (\w+) extension/i.exec(original);
+  if (fromExtension) return { ...base, kind: 'extension', name: fromExtension[1], extension: fromExtension[2] };
+  if (/Function with name "?([^\s!"]+)"? does not exist/i.test(original)) {
+    return { ...base, kind: 'function', name: quoted(/Function with name "?([^\s!"]+)"? does not exist/i) };
   }
   if (/Permission Error|disabled by configuration|extension/i.test(original) && !/locked/i.test(original))
     return { ...base, kind: 'external' };

@@ -16,6 +16,18 @@ describe('DuckDB errors explained', () => {
     expect(e).toMatchObject({ kind: 'table', name: 'povrty', suggestion: 'poverty' });
     expect(e.original).toContain('Catalog Error: Table with name povrty');
   });
+  it('a function it does not know, with its suggestion, and one from an extension the page does not load, by name', () => {
+    expect(
+      explainDuckDbError(
+        'Catalog Error: Scalar Function with name lenght does not exist!\nDid you mean "length"?\n\nLINE 1: SELECT lenght(\'x\')\n               ^',
+      ),
+    ).toMatchObject({ kind: 'function', name: 'lenght', suggestion: 'length' });
+    expect(
+      explainDuckDbError(
+        'Catalog Error: Scalar Function with name "st_area" is not in the catalog, but it exists in the spatial extension.\n\nPlease try installing and loading the spatial extension:\nINSTALL spatial;\nLOAD spatial;',
+      ),
+    ).toMatchObject({ kind: 'extension', name: 'st_area', extension: 'spatial' });
+  });
   it('syntax, external access, the locked configuration, a cancelled query', () => {
     expect(explainDuckDbError('Parser Error: syntax error at or near "SELEC"')).toMatchObject({ kind: 'syntax', name: 'SELEC' });
     expect(
