@@ -32,6 +32,19 @@ const WASM_OPT_ARGS = [
  * from and how, under the name the build gives the asset (duckdb-eh.wasm, duckdb-mvp.wasm).
  */
 export function shippedDuckDbWasm(build: DuckDbBuild): string {
+  // Each build of the site asks several times (page, worker and server bundles): reading and
+  // hashing 70 MB each time would cost seconds.
+  let file = shipped.get(build);
+  if (!file) {
+    file = makeShipped(build);
+    shipped.set(build, file);
+  }
+  return file;
+}
+
+const shipped = new Map<DuckDbBuild, string>();
+
+function makeShipped(build: DuckDbBuild): string {
   const wasm = readFileSync(installed(`duckdb-${build}.wasm`));
   const loader = readFileSync(installed(`duckdb-browser-${build}.worker.js`), 'utf8');
   const recipe = JSON.stringify([readFileSync(WASM_OPT.replace(/bin[\\/]wasm-opt$/, 'package.json'), 'utf8'), WASM_OPT_ARGS]);
