@@ -68,10 +68,11 @@ export function shapedLink(target: { host: string; port: number }, link: Link): 
     const flow: Flow = { browser, waiting: [], inFlight: 0, ended: false };
     flows.push(flow);
     const opened = performance.now();
+    const forget = () => flows.includes(flow) && flows.splice(flows.indexOf(flow), 1);
     const close = () => {
       browser.destroy();
       upstream.destroy();
-      flows.splice(flows.indexOf(flow), 1);
+      forget();
     };
     browser.on('data', (chunk) => {
       // The first request also waits for the handshake: one more round trip.
@@ -87,7 +88,7 @@ export function shapedLink(target: { host: string; port: number }, link: Link): 
       setTimeout(() => endIfDone(flow), oneWay);
     });
     browser.on('end', () => setTimeout(() => upstream.end(), oneWay));
-    browser.on('close', () => flows.includes(flow) && flows.splice(flows.indexOf(flow), 1));
+    browser.on('close', forget);
     for (const socket of [browser, upstream]) socket.on('error', close);
   });
   return new Promise((resolve) =>
