@@ -35,7 +35,7 @@ export default defineConfig({
     build: { assetsInlineLimit: 0 },
     optimizeDeps: { exclude: ['@duckdb/duckdb-wasm'] },
     // Named as the page's own assets are, so that the explore page's worker and the page ask for one
-    // and the same DuckDB wasm (Vite names a worker's assets name-hash by default: a second 34-MB copy).
+    // and the same DuckDB wasm (Vite names a worker's assets name-hash by default: a second copy of each wasm).
     worker: {
       plugins: () => [shippedDuckDbWasmPlugin()],
       rolldownOptions: { output: { assetFileNames: '_astro/[name].[hash][extname]' } },

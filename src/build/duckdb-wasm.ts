@@ -24,6 +24,12 @@ const WASM_OPT_ARGS = [
   '--enable-nontrapping-float-to-int',
   '--remove-unused-module-elements',
 ];
+/** How a copy is made: a change to any of it makes a new copy instead of reusing an older one. */
+const RECIPE = JSON.stringify([
+  readFileSync(new URL('./wasm-exports.ts', import.meta.url), 'utf8'),
+  readFileSync(fileURLToPath(import.meta.resolve('binaryen/package.json')), 'utf8'),
+  WASM_OPT_ARGS,
+]);
 
 /**
  * The path of DuckDB's wasm as the site ships it: with only the exports its worker's loader asks
@@ -47,8 +53,7 @@ const shipped = new Map<DuckDbBuild, string>();
 function makeShipped(build: DuckDbBuild): string {
   const wasm = readFileSync(installed(`duckdb-${build}.wasm`));
   const loader = readFileSync(installed(`duckdb-browser-${build}.worker.js`), 'utf8');
-  const recipe = JSON.stringify([readFileSync(WASM_OPT.replace(/bin[\\/]wasm-opt$/, 'package.json'), 'utf8'), WASM_OPT_ARGS]);
-  const key = createHash('sha256').update(wasm).update(loader).update(recipe).digest('hex').slice(0, 16);
+  const key = createHash('sha256').update(wasm).update(loader).update(RECIPE).digest('hex').slice(0, 16);
   const file = join(CACHE_DIR, key, `duckdb-${build}.wasm`);
   if (!existsSync(file)) {
     mkdirSync(join(CACHE_DIR, key), { recursive: true });

@@ -157,7 +157,7 @@ export function startDuckDb(
     try {
       if (typeof WebAssembly !== 'object' || typeof Worker !== 'function')
         throw new DuckDbError('unsupported', 'WebAssembly or Worker missing');
-      // The worker starts before DuckDB's module has arrived: it asks for the wasm at once.
+      // The worker starts before DuckDB's module has arrived, and gets the wasm's download at once.
       const eh = WebAssembly.validate(EXCEPTIONS_WASM);
       const worker = new Worker(`${workerUrl}#${eh ? 'eh' : 'mvp'}`);
       const wasmUrl = eh ? ehWasm : mvpWasm;

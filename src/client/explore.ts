@@ -80,6 +80,13 @@ if (root) {
       if (typing) editor.focus();
     }));
   for (const event of ['focus', 'pointerdown'] as const) textarea.addEventListener(event, () => void loadEditor(), { once: true });
+  // The page promises Ctrl/Cmd+Enter runs the query: the textarea keeps that promise until the editor does.
+  textarea.addEventListener('keydown', (e) => {
+    if (e.key === 'Enter' && (e.ctrlKey || e.metaKey)) {
+      e.preventDefault();
+      void run(true);
+    }
+  });
 
   // The chart code (d3) and the Parquet writer load only when a result needs them (a linked
   // query's does: its chart code is asked for beside DuckDB, below).

@@ -59,9 +59,8 @@ export function explainDuckDbError(message: string): ExplainedError {
   }
   const fromExtension = /Function with name "?([^\s!"]+)"? is not in the catalog, but it exists in the (\w+) extension/i.exec(original);
   if (fromExtension) return { ...base, kind: 'extension', name: fromExtension[1], extension: fromExtension[2] };
-  if (/Function with name "?([^\s!"]+)"? does not exist/i.test(original)) {
-    return { ...base, kind: 'function', name: quoted(/Function with name "?([^\s!"]+)"? does not exist/i) };
-  }
+  const unknownFunction = quoted(/Function with name "?([^\s!"]+)"? does not exist/i);
+  if (unknownFunction) return { ...base, kind: 'function', name: unknownFunction };
   if (/Permission Error|disabled by configuration|extension/i.test(original) && !/locked/i.test(original))
     return { ...base, kind: 'external' };
   if (/configuration has been locked/i.test(original)) return { ...base, kind: 'locked' };
