@@ -137,6 +137,8 @@ export function startDuckDb(
 ): Promise<AtlasDb> {
   started ??= (async () => {
     const t0 = performance.now();
+    let worker: Worker | undefined;
+    let failed = false;
     const names = tables.map((t) => t.name);
     const downloads = new Map<string, Promise<Uint8Array>>();
     const download = (name: string) => {
@@ -159,7 +161,7 @@ export function startDuckDb(
         throw new DuckDbError('unsupported', 'WebAssembly or Worker missing');
       // The worker starts before DuckDB's module has arrived, and gets the wasm's download at once.
       const eh = WebAssembly.validate(EXCEPTIONS_WASM);
-      const worker = new Worker(`${workerUrl}#${eh ? 'eh' : 'mvp'}`);
+      worker = new Worker(`${workerUrl}#${eh ? 'eh' : 'mvp'}`);
       const wasmUrl = eh ? ehWasm : mvpWasm;
       void handOverWasm(worker, wasmUrl);
       const duckdb = await import('@duckdb/duckdb-wasm');
@@ -168,7 +170,8 @@ export function startDuckDb(
       await Promise.all([
         preflight(wasmUrl),
         withTimeout(
-          db.instantiate(wasmUrl, null, (p) => onStatus({ state: 'loading', loaded: p.bytesLoaded, total: p.bytesTotal })),
+          // A failed start says so once: the download's progress, still arriving, must not say otherwise.
+          db.instantiate(wasmUrl, null, (p) => failed || onStatus({ state: 'loading', loaded: p.bytesLoaded, total: p.bytesTotal })),
           timeoutMs,
         ),
       ]);
@@ -237,6 +240,9 @@ export function startDuckDb(
         cancel: () => conn.cancelSent(),
       };
     } catch (e) {
+      failed = true;
+      // Nor need its download go on: a retry starts a worker of its own.
+      worker?.terminate();
       const err = classify(e);
       onStatus({ state: 'error', kind: err.kind, detail: err.message });
       started = null;
