@@ -90,11 +90,15 @@ export async function visit(site: Site, path: string): Promise<{ page: Page; err
 }
 
 /**
- * Types a query into the explore page's editor as a person would (select all, type).
+ * Types a query into the explore page's editor as a person would (select all, type), once the
+ * editor is there.
  * Playwright's fill() edits contenteditable through editing commands that add inline styles,
  * which the page's CSP rightly blocks; keystrokes do not.
  */
 export async function typeQuery(page: Page, label: string, sql: string): Promise<void> {
+  // The page's textarea gives way to the editor once DuckDB is ready; a click that lands as it
+  // does would wait on the hidden textarea for good.
+  await page.locator('.sql-editor').waitFor({ timeout: 60_000 });
   const editor = page.getByLabel(label);
   await editor.click();
   await page.keyboard.press('Control+A');
