@@ -1,7 +1,7 @@
 import { cpSync, existsSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import { mkdir, open, readFile, writeFile } from 'node:fs/promises';
 import { basename, dirname, join } from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { fileURLToPath, pathToFileURL } from 'node:url';
 import { Worker } from 'node:worker_threads';
 import type { AstroIntegration } from 'astro';
 import { LOCALES } from '../i18n/locales.ts';
@@ -11,7 +11,10 @@ import { escapeHtml } from '../lib/escape.ts';
 import { pathInside } from '../lib/safe-path.ts';
 import { removeStaging } from '../pipeline/publish-dir.ts';
 import type { FromCompressor, ToCompressor } from './precompress-worker.ts';
+import { WorkerPool } from '../pipeline/worker-pool.ts';
+import type { XlsxTable } from '../lib/xlsx-workbook.ts';
 import { receiveRenderedPages } from './rendered-pages.ts';
+import { makeWorkbooksWith } from './workbook-thread.ts';
 
 /**
  * Ships the published data the pages were built from, when it is not already in public/, and
@@ -105,6 +108,29 @@ function forwardPage(live: string, to: string): string {
     `<meta http-equiv="refresh" content="0; url=${canonical}"><link rel="canonical" href="${canonical}"></head>` +
     `<body><a href="${canonical}">${title}</a></body></html>\n`
   );
+}
+
+/**
+ * The figures' workbooks, made on a thread of their own while the main thread renders pages
+ * (see workbook-thread.ts). One thread: the second core also compresses the pages.
+ */
+export function workbookThread(): AstroIntegration {
+  let root = '';
+  return {
+    name: 'workbook-thread',
+    hooks: {
+      'astro:config:done': ({ config }) => {
+        root = fileURLToPath(config.root);
+      },
+      'astro:build:start': () => {
+        const pool = new WorkerPool<XlsxTable, Uint8Array>(pathToFileURL(join(root, 'src/build/workbook-worker.ts')), 1);
+        makeWorkbooksWith((table) => pool.run(table));
+      },
+      'astro:build:done': () => {
+        makeWorkbooksWith(undefined);
+      },
+    },
+  };
 }
 
 /**

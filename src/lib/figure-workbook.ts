@@ -1,16 +1,17 @@
 import type { Locale } from '../i18n/t.ts';
 import type { FigureModel } from './figure.ts';
 import type { Manifest } from './manifest.ts';
-import { xlsxWorkbook } from './xlsx-workbook.ts';
+import type { XlsxTable } from './xlsx-workbook.ts';
 
 /**
- * The data of one figure as an Excel workbook, headed in both languages: the same rows as its CSV,
- * codes and names as text, values as numbers, and the sheet that says source, licence and version.
+ * The data of one figure as a table for an Excel workbook (xlsxWorkbook), headed in both languages:
+ * the same rows as its CSV, codes and names as text, values as numbers, and the sheet that says
+ * source, licence and version.
  */
-export function figureWorkbook(figure: Record<Locale, FigureModel>, manifest: Manifest): Promise<Uint8Array> {
+export function figureWorkbookTable(figure: Record<Locale, FigureModel>, manifest: Manifest): XlsxTable {
   const { vi, en } = figure;
   const d = manifest.dataset;
-  return xlsxWorkbook({
+  return {
     name: vi.id.replaceAll('/', '-').slice(0, 31),
     description: { vi: vi.title, en: en.title },
     columns: vi.table.columns.map((c, i) => ({
@@ -24,5 +25,5 @@ export function figureWorkbook(figure: Record<Locale, FigureModel>, manifest: Ma
     illustrative: vi.illustrative,
     illustrativeNote: d.illustrative_note,
     dataset: { id: d.id, version: d.version, released: d.released, title: d.title },
-  });
+  };
 }

@@ -1,6 +1,9 @@
 import { LOCALES, type Locale } from '../../i18n/t.ts';
 import type { FigureModel } from '../../lib/figure.ts';
+import { makeWorkbook } from '../../build/workbook-thread.ts';
 import { figureFilesPath } from '../../lib/embed.ts';
+import { figureWorkbookTable } from '../../lib/figure-workbook.ts';
+import { loadManifest } from '../db.ts';
 import { once } from '../memo.ts';
 import { listFigures } from './registry.ts';
 
@@ -26,10 +29,39 @@ export async function embedPaths(base: string) {
         }),
       ),
     );
-    return drawn.flat();
+    const paths = drawn.flat();
+    startWorkbooks(paths);
+    return paths;
   });
   // Fresh path objects for each route: Astro keeps its own state on them.
   return all.map((p) => ({ params: { ...p.params }, props: p.props }));
+}
+
+/** Each figure's workbook (its data.xlsx), by id. */
+const workbooks = new Map<string, Promise<Uint8Array>>();
+
+/**
+ * Begins every figure's workbook as soon as the figures are drawn: on the build's workbook thread
+ * they are made while the embeds and other figure files are rendered, ready by the time their own
+ * route is.
+ */
+function startWorkbooks(drawn: { params: { id: string }; props: EmbedProps }[]) {
+  for (const [id, paths] of Map.groupBy(drawn, (p) => p.params.id)) {
+    const figure = Object.fromEntries(paths.map(({ props }) => [props.locale, props.figure])) as Record<Locale, FigureModel>;
+    if (LOCALES.some((l) => !figure[l])) continue;
+    const workbook = makeWorkbook(figureWorkbookTable(figure, loadManifest()));
+    // A failure is thrown where the workbook is awaited, by its route; until then it is not unhandled.
+    workbook.catch(() => {});
+    workbooks.set(id, workbook);
+  }
+}
+
+/** The workbook of a figure, which is headed in every language. */
+export async function figureWorkbook(base: string, id: string): Promise<Uint8Array> {
+  await embedPaths(base);
+  const workbook = workbooks.get(id);
+  if (!workbook) throw new Error(`no workbook for figure ${id}: it is not drawn in every language`);
+  return workbook;
 }
 
 /**
@@ -59,13 +91,4 @@ export async function shareImageOf(base: string, locale: Locale, page: string): 
       ),
   );
   return byPage.get(`${locale}:${page}`);
-}
-
-/** A figure in every language, by id: what a download headed in both languages is made from. */
-export async function figureInEveryLocale(base: string, id: string): Promise<Record<Locale, FigureModel>> {
-  const byId = await once(
-    'figures-by-id',
-    async () => new Map((await embedPaths(base)).map((p) => [`${p.params.lang}:${p.params.id}`, p.props.figure])),
-  );
-  return Object.fromEntries(LOCALES.map((locale) => [locale, byId.get(`${locale}:${id}`)!])) as Record<Locale, FigureModel>;
 }
