@@ -36,15 +36,28 @@ export interface ChoroplethOptions extends MapOptions {
 
 const LEGEND_WIDTH = 170;
 
-/** A choropleth as SVG text: one path per feature, a class legend, and a label on every shape. */
-export function choropleth(
-  geo: FeatureCollection<Geometry, Record<string, unknown>>,
-  values: Map<string, MapDatum>,
-  o: ChoroplethOptions,
-): Chart {
-  const width = o.width ?? 640;
-  // On a phone the map has the whole width, with its legend (and inset) below it.
-  const compact = width < COMPACT;
+type Shape = Feature<Geometry, Record<string, unknown>>;
+type Shapes = FeatureCollection<Geometry, Record<string, unknown>>;
+
+/** A function of a shape, worked out once per shape. */
+function perShape<T>(f: (shape: Shape) => T): (shape: Shape) => T {
+  const known = new Map<Shape, T>();
+  return (shape) => {
+    if (!known.has(shape)) known.set(shape, f(shape));
+    return known.get(shape)!;
+  };
+}
+
+/** Shapes fitted to a map's box: each one's path, area, bounds and centre, worked out when first asked. */
+interface Fitted {
+  mapHeight: number;
+  d: (shape: Shape) => string;
+  area: (shape: Shape) => number;
+  bounds: (shape: Shape) => [[number, number], [number, number]];
+  centroid: (shape: Shape) => [number, number];
+}
+
+function fit(geo: Shapes, width: number, height: number, compact: boolean): Fitted {
   // A margin all round, so that no coast or border touches the edge of the image.
   const margin = 8;
   const projection = compact
@@ -58,13 +71,53 @@ export function choropleth(
     : geoMercator().fitExtent(
         [
           [margin, margin],
-          [width - LEGEND_WIDTH - margin, (o.height ?? 440) - margin],
+          [width - LEGEND_WIDTH - margin, height - margin],
         ],
         geo,
       );
-  const mapHeight = compact ? Math.ceil(geoPath(projection).bounds(geo)[1][1]) + margin : (o.height ?? 440);
   // A phone-sized map needs no sub-pixel detail.
   const path = geoPath(projection).digits(compact ? 0 : 1);
+  return {
+    mapHeight: compact ? Math.ceil(path.bounds(geo)[1][1]) + margin : height,
+    d: perShape((f) => path(f) ?? ''),
+    area: perShape((f) => path.area(f)),
+    bounds: perShape((f) => path.bounds(f)),
+    centroid: perShape((f) => path.centroid(f)),
+  };
+}
+
+/**
+ * Shapes are fitted once per box and kept by the shapes themselves: every view of a map (measure,
+ * year, standard, language) draws the same shapes in the same box, and projecting them each time
+ * was most of the time a map took to draw.
+ */
+const fittings = new WeakMap<Shape, { shapes: Shape[]; box: string; fitted: Fitted }[]>();
+
+function fitted(geo: Shapes, width: number, height: number, compact: boolean): Fitted {
+  const [first] = geo.features;
+  if (!first) return fit(geo, width, height, compact);
+  const box = `${width} ${height} ${compact}`;
+  const known = fittings.get(first) ?? [];
+  const same = known.find(
+    (k) => k.box === box && k.shapes.length === geo.features.length && k.shapes.every((shape, i) => shape === geo.features[i]),
+  );
+  if (same) return same.fitted;
+  const made = fit(geo, width, height, compact);
+  fittings.set(first, [...known, { shapes: [...geo.features], box, fitted: made }]);
+  return made;
+}
+
+/** A choropleth as SVG text: one path per feature, a class legend, and a label on every shape. */
+export function choropleth(
+  geo: FeatureCollection<Geometry, Record<string, unknown>>,
+  values: Map<string, MapDatum>,
+  o: ChoroplethOptions,
+): Chart {
+  const width = o.width ?? 640;
+  // On a phone the map has the whole width, with its legend (and inset) below it.
+  const compact = width < COMPACT;
+  const shapesIn = fitted(geo, width, o.height ?? 440, compact);
+  const { mapHeight } = shapesIn;
   const shade = shader(o.breaks);
 
   const codeOf = (f: Feature<Geometry, Record<string, unknown>>) => String(f.properties[o.key]);
@@ -83,7 +136,7 @@ export function choropleth(
           el(
             'path',
             {
-              d: path(f) ?? '',
+              d: shapesIn.d(f),
               fill: shade(datum),
               stroke: marked ? '#b45309' : '#ffffff',
               'stroke-width': marked ? 2.5 : 0.8,
@@ -103,13 +156,13 @@ export function choropleth(
   const names =
     o.labels && !compact
       ? [...geo.features]
-          .sort((a, b) => path.area(b) - path.area(a))
+          .sort((a, b) => shapesIn.area(b) - shapesIn.area(a))
           .map((f) => {
             const name = values.get(codeOf(f))?.name.replace(/^(Huyện|Thành phố|Thị xã|Quận|Xã|Phường|Thị trấn) /, '') ?? '';
-            const [[x0, y0], [x1, y1]] = path.bounds(f);
+            const [[x0, y0], [x1, y1]] = shapesIn.bounds(f);
             const half = textWidth(name, 12) / 2 + 2;
             if (!name || x1 - x0 < 2 * half || y1 - y0 < 14) return '';
-            const [cx, cy] = path.centroid(f);
+            const [cx, cy] = shapesIn.centroid(f);
             const box: [number, number, number, number] = [cx - half, cy - 9, cx + half, cy + 9];
             if (box[0] < 0 || placed.some((p) => box[0] < p[2] && p[0] < box[2] && box[1] < p[3] && p[1] < box[3])) return '';
             placed.push(box);
@@ -168,25 +221,55 @@ export function choropleth(
 
 const INSET_HEIGHT = 250;
 
+/** Where the islands of an inset fall in its box, by island and by archipelago (its top left corner). */
+interface InsetPlaces {
+  centroid: (island: Shape) => [number, number];
+  topLeft: (archipelago: string) => [number, number] | undefined;
+}
+
+/** Like fittings: the same islands in the same box on every map of a build, placed once. */
+const insetPlacings = new WeakMap<Shapes, Map<string, InsetPlaces>>();
+
+function insetPlaces(inset: NonNullable<MapOptions['inset']>, x: number, y: number, width: number, pad: number): InsetPlaces {
+  const known = insetPlacings.get(inset.islands) ?? new Map<string, InsetPlaces>();
+  insetPlacings.set(inset.islands, known);
+  const box = `${x} ${y} ${width} ${pad}`;
+  if (!known.has(box)) {
+    const projection = geoMercator().fitExtent(
+      [
+        [x + pad, y + 72],
+        [x + width - pad, y + INSET_HEIGHT - pad],
+      ],
+      inset.islands,
+    );
+    const path = geoPath(projection).digits(1);
+    const corners = new Map<string, [number, number] | undefined>();
+    known.set(box, {
+      centroid: perShape((f) => path.centroid(f)),
+      topLeft: (archipelago) => {
+        if (!corners.has(archipelago)) {
+          const members = inset.islands.features.filter((f) => f.properties.archipelago === archipelago);
+          corners.set(archipelago, members.length === 0 ? undefined : path.bounds({ type: 'FeatureCollection', features: members })[0]);
+        }
+        return corners.get(archipelago);
+      },
+    });
+  }
+  return known.get(box)!;
+}
+
 /**
  * An inset: the islands on their own projection inside a framed box, each group labelled at
  * the top of its islands. Islands take the colour of the unit they belong to (`fillOf(of)`).
  */
 function insetBox(inset: NonNullable<MapOptions['inset']>, x: number, y: number, width: number, fillOf: (code: string) => string): string {
   const pad = 8;
-  const projection = geoMercator().fitExtent(
-    [
-      [x + pad, y + 72],
-      [x + width - pad, y + INSET_HEIGHT - pad],
-    ],
-    inset.islands,
-  );
-  const path = geoPath(projection).digits(1);
+  const placed = insetPlaces(inset, x, y, width, pad);
   const islands = inset.islands.features
     .map((f) => {
       const label = inset.labels.find((l) => l.id === f.properties.archipelago);
       // Islands are specks at any scale a page can show: each gets a dot, as on printed maps of Vietnam.
-      const [cx, cy] = path.centroid(f);
+      const [cx, cy] = placed.centroid(f);
       return el('circle', {
         cx,
         cy,
@@ -200,9 +283,9 @@ function insetBox(inset: NonNullable<MapOptions['inset']>, x: number, y: number,
     .join('');
   const labels = inset.labels
     .map((l) => {
-      const members = inset.islands.features.filter((f) => f.properties.archipelago === l.id);
-      if (members.length === 0) return '';
-      const [[x0, y0]] = geoPath(projection).bounds({ type: 'FeatureCollection', features: members });
+      const corner = placed.topLeft(l.id);
+      if (!corner) return '';
+      const [x0, y0] = corner;
       const top = Math.max(y + 32, y0 - 6 - (l.lines.length - 1) * 13);
       return el(
         'text',
