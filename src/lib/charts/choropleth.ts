@@ -57,7 +57,7 @@ interface Fitted {
   centroid: (shape: Shape) => [number, number];
 }
 
-function fit(geo: Shapes, width: number, height: number, compact: boolean): Fitted {
+function fitToBox(geo: Shapes, width: number, height: number, compact: boolean): Fitted {
   // A margin all round, so that no coast or border touches the edge of the image.
   const margin = 8;
   const projection = compact
@@ -95,14 +95,14 @@ const fittings = new WeakMap<Shape, { shapes: Shape[]; box: string; fitted: Fitt
 
 function fitted(geo: Shapes, width: number, height: number, compact: boolean): Fitted {
   const [first] = geo.features;
-  if (!first) return fit(geo, width, height, compact);
+  if (!first) return fitToBox(geo, width, height, compact);
   const box = `${width} ${height} ${compact}`;
   const known = fittings.get(first) ?? [];
   const same = known.find(
     (k) => k.box === box && k.shapes.length === geo.features.length && k.shapes.every((shape, i) => shape === geo.features[i]),
   );
   if (same) return same.fitted;
-  const made = fit(geo, width, height, compact);
+  const made = fitToBox(geo, width, height, compact);
   fittings.set(first, [...known, { shapes: [...geo.features], box, fitted: made }]);
   return made;
 }
