@@ -13,11 +13,11 @@ export interface EmbedProps {
 }
 
 /**
- * Every figure in both languages, built once per build and shared by the embed pages and the
- * figure files (SVG, CSV) next to them. Figures a unit lacks (no deprivation data, say) are left out.
+ * Every figure in both languages, drawn once per build and shared by the embed pages and the
+ * figure files (SVG, CSV, XLSX) next to them. Figures a unit lacks (no deprivation data, say) are left out.
  */
-export async function embedPaths(base: string) {
-  const all = await once('embed-paths', async () => {
+const drawnFigures = (base: string) =>
+  once('embed-paths', async () => {
     const entries = await listFigures();
     // All drawn at once: while one figure waits for its query, the next is drawn (one at a
     // time, the build's main thread sat idle for a third of the first seconds).
@@ -33,8 +33,11 @@ export async function embedPaths(base: string) {
     startWorkbooks(paths);
     return paths;
   });
+
+/** The embed pages' paths: every figure in every language it is drawn in. */
+export async function embedPaths(base: string) {
   // Fresh path objects for each route: Astro keeps its own state on them.
-  return all.map((p) => ({ params: { ...p.params }, props: p.props }));
+  return (await drawnFigures(base)).map((p) => ({ params: { ...p.params }, props: p.props }));
 }
 
 /** Each figure's workbook (its data.xlsx), by id. */
@@ -58,7 +61,8 @@ function startWorkbooks(drawn: { params: { id: string }; props: EmbedProps }[]) 
 
 /** The workbook of a figure, which is headed in every language. */
 export async function figureWorkbook(base: string, id: string): Promise<Uint8Array> {
-  await embedPaths(base);
+  // Not embedPaths: a copy of every path for each of thousands of workbooks made gigabytes of garbage.
+  await drawnFigures(base);
   const workbook = workbooks.get(id);
   if (!workbook) throw new Error(`no workbook for figure ${id}: it is not drawn in every language`);
   return workbook;
