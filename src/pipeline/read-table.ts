@@ -1,7 +1,7 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { parse } from 'csv-parse/sync';
-import ExcelJS from 'exceljs';
+import type ExcelJS from 'exceljs';
 import { decodeText } from './decode-text.ts';
 import { checkHeader } from './header-check.ts';
 import type { TableSpec } from './input-schema.ts';
@@ -60,7 +60,9 @@ function cellText(value: ExcelJS.CellValue): { text: string } | { problem: strin
 }
 
 async function xlsxGrids(file: string, path: string, issues: Issue[]): Promise<Grid[] | null> {
-  const workbook = new ExcelJS.Workbook();
+  // Loaded only for a workbook: exceljs takes half a second to load, and most datasets are CSV.
+  const { default: Excel } = await import('exceljs');
+  const workbook = new Excel.Workbook();
   try {
     await workbook.xlsx.readFile(path);
   } catch (e) {
