@@ -138,6 +138,57 @@ describe('charts are pure SVG text', () => {
     expect(svg).toContain('aria-label="B: no data"');
     expect(svg).toContain('fill="#d9d9d9"');
   });
+
+  it('draws the same map again as if for the first time, whatever shapes and box it was drawn with before', () => {
+    const square = (x: number) => ({
+      type: 'Feature' as const,
+      properties: { code: String(x) },
+      geometry: {
+        type: 'Polygon' as const,
+        coordinates: [
+          [
+            [x, 0],
+            [x, 1],
+            [x + 1, 1],
+            [x + 1, 0],
+            [x, 0],
+          ],
+        ],
+      },
+    });
+    const [a, b] = [square(0), square(3)];
+    const values = new Map([
+      ['0', { name: 'A', value: 0.12 }],
+      ['3', { name: 'B', value: 0.01 }],
+    ]);
+    const options = {
+      id: 'm',
+      title: 'Map',
+      description: 'd',
+      key: 'code',
+      format: String,
+      missingLabel: '–',
+      legendTitle: 'Rate',
+      breaks: [0.05],
+    };
+    const draw = (features: (typeof a)[], width: number, fresh = false) =>
+      choropleth({ type: 'FeatureCollection', features: fresh ? features.map((f) => structuredClone(f)) : features }, values, {
+        ...options,
+        width,
+      }).svg;
+    // Shapes are fitted to their box once and kept by the shapes: the same shapes in another box,
+    // or only some of them, are fitted afresh, exactly as copies never drawn before are.
+    for (const [features, width] of [
+      [[a, b], 640],
+      [[a, b], 300],
+      [[a], 640],
+      [[a, b], 640],
+      [[b, a], 640],
+    ] as const) {
+      expect(draw([...features], width)).toBe(draw([...features], width, true));
+    }
+    expect(draw([a], 640)).not.toBe(draw([a, b], 640));
+  });
 });
 
 describe('chart views', () => {
