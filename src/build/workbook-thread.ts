@@ -14,5 +14,8 @@ const maker = handover<WorkbookMaker>('workbook-thread');
 /** A workbook, made on the build's workbook thread, or here outside a build (astro dev). */
 export const makeWorkbook: WorkbookMaker = (table) => (maker.get() ?? xlsxWorkbook)(table);
 
+/** Whether workbooks are made on the build's thread (a build), or here (astro dev). */
+export const workbooksOnThread = () => maker.get() !== undefined;
+
 /** Sets where workbooks are made from now on, or here. */
 export const makeWorkbooksWith = maker.set;

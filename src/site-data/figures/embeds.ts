@@ -1,6 +1,6 @@
 import { LOCALES, type Locale } from '../../i18n/t.ts';
 import type { FigureModel } from '../../lib/figure.ts';
-import { makeWorkbook } from '../../build/workbook-thread.ts';
+import { makeWorkbook, workbooksOnThread } from '../../build/workbook-thread.ts';
 import { figureFilesPath } from '../../lib/embed.ts';
 import { figureWorkbookTable } from '../../lib/figure-workbook.ts';
 import { loadManifest } from '../db.ts';
@@ -40,22 +40,26 @@ export async function embedPaths(base: string) {
   return (await drawnFigures(base)).map((p) => ({ params: { ...p.params }, props: p.props }));
 }
 
-/** Each figure's workbook (its data.xlsx), by id. */
-const workbooks = new Map<string, Promise<Uint8Array>>();
+/** Each figure's workbook (its data.xlsx), by id, made when first asked for. */
+const workbooks = new Map<string, () => Promise<Uint8Array>>();
 
 /**
- * Begins every figure's workbook as soon as the figures are drawn: on the build's workbook thread
- * they are made while the embeds and other figure files are rendered, ready by the time their own
- * route is.
+ * Every figure's workbook, once the figures are drawn. On the build's workbook thread they are
+ * begun at once, made while the embeds and other figure files are rendered and ready by the time
+ * their own route is; elsewhere (astro dev) each is made when it is asked for.
  */
 function startWorkbooks(drawn: { params: { id: string }; props: EmbedProps }[]) {
   for (const [id, paths] of Map.groupBy(drawn, (p) => p.params.id)) {
     const figure = Object.fromEntries(paths.map(({ props }) => [props.locale, props.figure])) as Record<Locale, FigureModel>;
     if (LOCALES.some((l) => !figure[l])) continue;
-    const workbook = makeWorkbook(figureWorkbookTable(figure, loadManifest()));
+    let made: Promise<Uint8Array> | undefined;
+    const make = () => {
+      made ??= makeWorkbook(figureWorkbookTable(figure, loadManifest()));
+      return made;
+    };
+    workbooks.set(id, make);
     // A failure is thrown where the workbook is awaited, by its route; until then it is not unhandled.
-    workbook.catch(() => {});
-    workbooks.set(id, workbook);
+    if (workbooksOnThread()) make().catch(() => {});
   }
 }
 
@@ -65,7 +69,7 @@ export async function figureWorkbook(base: string, id: string): Promise<Uint8Arr
   await drawnFigures(base);
   const workbook = workbooks.get(id);
   if (!workbook) throw new Error(`no workbook for figure ${id}: it is not drawn in every language`);
-  return workbook;
+  return workbook();
 }
 
 /**
