@@ -10,6 +10,24 @@ import { seriesByStandard } from '../../src/lib/shape/series.ts';
 
 const HOSTILE = '<img src=x onerror="alert(1)">';
 
+/** A unit square at (x, 0), as a map's shape with code x. */
+const square = (x: number) => ({
+  type: 'Feature' as const,
+  properties: { code: String(x) },
+  geometry: {
+    type: 'Polygon' as const,
+    coordinates: [
+      [
+        [x, 0],
+        [x, 1],
+        [x + 1, 1],
+        [x + 1, 0],
+        [x, 0],
+      ],
+    ],
+  },
+});
+
 describe('charts are pure SVG text', () => {
   const chart = lineChart(
     [
@@ -101,22 +119,6 @@ describe('charts are pure SVG text', () => {
   });
 
   it('draws a choropleth with a legend and a grey class for missing values', () => {
-    const square = (x: number) => ({
-      type: 'Feature' as const,
-      properties: { code: String(x) },
-      geometry: {
-        type: 'Polygon' as const,
-        coordinates: [
-          [
-            [x, 0],
-            [x, 1],
-            [x + 1, 1],
-            [x + 1, 0],
-            [x, 0],
-          ],
-        ],
-      },
-    });
     const svg = choropleth(
       { type: 'FeatureCollection', features: [square(0), square(1)] },
       new Map([
@@ -140,22 +142,6 @@ describe('charts are pure SVG text', () => {
   });
 
   it('draws the same map again as if for the first time, whatever shapes and box it was drawn with before', () => {
-    const square = (x: number) => ({
-      type: 'Feature' as const,
-      properties: { code: String(x) },
-      geometry: {
-        type: 'Polygon' as const,
-        coordinates: [
-          [
-            [x, 0],
-            [x, 1],
-            [x + 1, 1],
-            [x + 1, 0],
-            [x, 0],
-          ],
-        ],
-      },
-    });
     const [a, b] = [square(0), square(3)];
     const values = new Map([
       ['0', { name: 'A', value: 0.12 }],
