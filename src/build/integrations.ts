@@ -1,7 +1,7 @@
 import { cpSync, existsSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import { mkdir, open, readFile, writeFile } from 'node:fs/promises';
 import { basename, dirname, join } from 'node:path';
-import { fileURLToPath, pathToFileURL } from 'node:url';
+import { fileURLToPath } from 'node:url';
 import { Worker } from 'node:worker_threads';
 import type { AstroIntegration } from 'astro';
 import { LOCALES } from '../i18n/locales.ts';
@@ -115,15 +115,11 @@ function forwardPage(live: string, to: string): string {
  * (see workbook-thread.ts). One thread: the second core also compresses the pages.
  */
 export function workbookThread(): AstroIntegration {
-  let root = '';
   return {
     name: 'workbook-thread',
     hooks: {
-      'astro:config:done': ({ config }) => {
-        root = fileURLToPath(config.root);
-      },
       'astro:build:start': () => {
-        const pool = new WorkerPool<XlsxTable, Uint8Array>(pathToFileURL(join(root, 'src/build/workbook-worker.ts')), 1);
+        const pool = new WorkerPool<XlsxTable, Uint8Array>(new URL('./workbook-worker.ts', import.meta.url), 1);
         makeWorkbooksWith((table) => pool.run(table));
       },
       'astro:build:done': () => {
@@ -139,17 +135,13 @@ export function workbookThread(): AstroIntegration {
  * its files. Last in the list of integrations for that reason.
  */
 export function precompressed(): AstroIntegration {
-  let root = '';
   let compressor: Worker | undefined;
   let failure: Error | undefined;
   return {
     name: 'precompressed',
     hooks: {
-      'astro:config:done': ({ config }) => {
-        root = fileURLToPath(config.root);
-      },
       'astro:build:start': () => {
-        compressor = new Worker(join(root, 'src/build/precompress-worker.ts'));
+        compressor = new Worker(new URL('./precompress-worker.ts', import.meta.url));
         compressor.on('error', (error) => {
           failure = error;
         });

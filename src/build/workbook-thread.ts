@@ -1,5 +1,4 @@
-import type { XlsxTable } from '../lib/xlsx-workbook.ts';
-import { xlsxWorkbook } from '../lib/xlsx-workbook.ts';
+import { type XlsxTable, xlsxWorkbook } from '../lib/xlsx-workbook.ts';
 import { handover } from './handover.ts';
 
 type WorkbookMaker = (table: XlsxTable) => Promise<Uint8Array>;
