@@ -213,8 +213,10 @@ export async function auditIntervals(input: AuditInput, exactLimit = Number.POSI
   };
   /**
    * A block that shares real totals, with, for each total, the smallest blocks that hold more of
-   * it than the width (counts above zero), so the total can move between them. Solving each
-   * block with its own givers is faster than solving many such blocks together.
+   * it than the width (counts above zero), so the total can move between them. Blocks already
+   * taken for another total count towards it: each giver adds a whole system of cells to every
+   * programme of the region. Solving each block with its own givers is faster than solving many
+   * such blocks together.
    */
   const withGivers = (block: number): Set<number> => {
     const region = new Set([block]);
@@ -222,7 +224,7 @@ export async function auditIntervals(input: AuditInput, exactLimit = Number.POSI
       const givers = r.cols
         .filter((j) => witness[cells[j]] > 0 && !region.has(blockOf[j]))
         .sort((a, b) => blocks[blockOf[a]].cols.length - blocks[blockOf[b]].cols.length);
-      let given = 0;
+      let given = r.cols.reduce((s, j) => (blockOf[j] !== block && region.has(blockOf[j]) ? s + witness[cells[j]] : s), 0);
       for (const j of givers) {
         if (given > input.width) break;
         region.add(blockOf[j]);
