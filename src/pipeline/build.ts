@@ -14,7 +14,8 @@ import { issue } from './issues.ts';
 import type { Manifest } from '../lib/manifest.ts';
 import { pathInside } from '../lib/safe-path.ts';
 import { stageDataset } from './stage.ts';
-import { writeWorkbook } from './xlsx-export.ts';
+import { startWorkbookWorkers, writeWorkbook } from './xlsx-export.ts';
+import { startLpWorkers } from './lp-pool.ts';
 
 const PUBLISH_SQL = join(dirname(fileURLToPath(import.meta.url)), '../sql/publish.sql');
 
@@ -226,6 +227,10 @@ function archiveReadme(meta: Dataset['meta'], published: Manifest['tables'], has
 
 /** Validates a dataset folder and, only if it has no errors, replaces `out` with its published form. */
 export async function buildData(datasetDir: string, out: string): Promise<BuildResult> {
+  // The workers start on the cores the checks of the input leave idle: by the time the first
+  // programme is solved and the first workbook written, they have loaded what they need.
+  startLpWorkers();
+  startWorkbookWorkers();
   const { dataset, issues } = await loadDataset(datasetDir);
   if (!dataset || hasErrors(issues)) return { issues, manifest: null };
   try {

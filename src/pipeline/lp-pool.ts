@@ -13,10 +13,18 @@ export type LpResult<T extends LpTask> = T extends { kind: 'round' } ? boolean[]
  */
 let pool: WorkerPool<LpTask, LpResult<LpTask>> | null = null;
 
+/**
+ * Starts the workers, if they are not running yet: each loads HiGHS as it starts, so a pipeline
+ * that starts them before reading its input has them ready when the first programme comes.
+ */
+export function startLpWorkers(): WorkerPool<LpTask, LpResult<LpTask>> {
+  pool ??= new WorkerPool(new URL('./lp-worker.ts', import.meta.url));
+  return pool;
+}
+
 /** Solves a task on the process's worker pool (one worker per core, at most four). */
 export function solveInWorker<T extends LpTask>(task: T): Promise<LpResult<T>> {
-  pool ??= new WorkerPool(new URL('./lp-worker.ts', import.meta.url));
-  return pool.run(task) as Promise<LpResult<T>>;
+  return startLpWorkers().run(task) as Promise<LpResult<T>>;
 }
 
 /**

@@ -5,6 +5,9 @@ import type { LpTask } from './lp-pool.ts';
 import { roundGroup } from './rounding-group.ts';
 import { serveTasks } from './worker-pool.ts';
 
+// Loaded now, while the pipeline reads its input, rather than when the first programme comes.
+highs();
+
 serveTasks<LpTask>(parentPort!, async (task) => {
   const solver = await highs();
   return task.kind === 'round' ? roundGroup(solver, task.group) : auditRegion(solver, task.region);

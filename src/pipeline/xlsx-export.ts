@@ -16,6 +16,11 @@ let pool: WorkerPool<WorkbookJob, void> | null = null;
  * Parquet and CSV need not wait for, and its rows need not be copied between threads.
  */
 export function writeWorkbook(job: WorkbookJob): Promise<void> {
+  return startWorkbookWorkers().run(job);
+}
+
+/** Starts the workers, if they are not running yet: loading exceljs takes each of them half a second. */
+export function startWorkbookWorkers(): WorkerPool<WorkbookJob, void> {
   pool ??= new WorkerPool(new URL('./xlsx-worker.ts', import.meta.url));
-  return pool.run(job);
+  return pool;
 }
