@@ -5,8 +5,10 @@ import type { LpTask } from './lp-pool.ts';
 import { roundGroup } from './rounding-group.ts';
 import { serveTasks } from './worker-pool.ts';
 
-// Loaded now, while the pipeline reads its input, rather than when the first programme comes.
-highs();
+// Loaded now, while the pipeline reads its input, rather than when the first programme comes. A
+// failure to load is each task's to report: unhandled here, it would end the worker, and its
+// replacement, in turn.
+highs().catch(() => {});
 
 serveTasks<LpTask>(parentPort!, async (task) => {
   const solver = await highs();
