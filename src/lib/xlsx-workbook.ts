@@ -16,7 +16,8 @@ export interface XlsxTable {
   /** How to read the values (how they were protected), where there is something to say. */
   note?: Bilingual;
   columns: { name: string; type: string; description: Bilingual | null }[];
-  rows: unknown[][];
+  /** The rows in order: an array, or rows made as they are written (a national table's, never all held at once). */
+  rows: Iterable<unknown[]> & { length: number };
   source: Bilingual;
   licence: Bilingual;
   illustrative: boolean;

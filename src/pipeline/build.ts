@@ -59,6 +59,9 @@ async function exportTables(
   const bySize = [...PUBLISHED].sort((a, b) => (dataset.tables[b.from]?.length ?? 0) - (dataset.tables[a.from]?.length ?? 0));
   for (const t of bySize) {
     const exported = await exportTable(conn, root, t.name);
+    // Written in every format now (the workbook is made from the Arrow copy): a national table's
+    // rows need not stay in DuckDB's memory while the next ones are exported.
+    await conn.run(`DROP TABLE "${t.name}"`);
     const source = meta.tables[t.from];
     const about = {
       name: t.name,

@@ -1,0 +1,38 @@
+import { Table, tableToIPC } from 'apache-arrow';
+import { describe, expect, it } from 'vitest';
+import { arrowColumn } from '../../src/pipeline/arrow-columns.ts';
+import { arrowRows } from '../../src/pipeline/arrow-rows.ts';
+
+/** An Arrow stream written as the pipeline writes its tables (export.ts), with a null in every type. */
+function arrowOf(rows: number) {
+  const codes = Array.from({ length: rows }, (_, i) => (i % 11 === 0 ? null : String(i).padStart(5, '0')));
+  const years = Array.from({ length: rows }, (_, i) => (i % 13 === 0 ? null : 2021 + (i % 5)));
+  const rates = Array.from({ length: rows }, (_, i) => (i % 7 === 0 ? null : i / 8));
+  const flags = Array.from({ length: rows }, (_, i) => (i % 17 === 0 ? null : i % 2 === 0));
+  const table = new Table({
+    unit_code: arrowColumn('VARCHAR', codes),
+    year: arrowColumn('INTEGER', years),
+    rate: arrowColumn('DOUBLE', rates),
+    p135: arrowColumn('BOOLEAN', flags),
+  });
+  const expected = codes.map((c, i) => [c, years[i], rates[i], flags[i]]);
+  return { bytes: tableToIPC(table, 'stream'), expected };
+}
+
+describe('rows read from an Arrow stream a slice at a time', () => {
+  it.each([
+    [0, 4],
+    [1, 4],
+    [9, 4],
+    [12, 4],
+    [13, 4],
+    [45_001, 20_000],
+  ])('%i rows, %i at a time: every row once, in order, with its nulls', (rows, atOnce) => {
+    const { bytes, expected } = arrowOf(rows);
+    const read = arrowRows(bytes, atOnce);
+    expect(read.length).toBe(rows);
+    expect([...read]).toEqual(expected);
+    // Read again from the start: a workbook may be written twice from the same rows.
+    expect([...read].length).toBe(rows);
+  });
+});
