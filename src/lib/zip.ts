@@ -20,9 +20,15 @@ class NativeDeflate extends ZipPassThrough {
 /**
  * A zip of `entries` in name order, each with `mtime` as its time (in UTC, whatever the machine's
  * time zone): the same entries give the same bytes with the same zlib, which comes with the Node
- * the project pins. Entries `stored(name)` says are compressed already go in as they are.
+ * the project pins. Entries `stored(name)` says are compressed already go in as they are. An
+ * entry given as a function is read only when its turn comes, so that a large archive's files
+ * (a national dataset's, 170 MB) are never all in memory at once.
  */
-export function deterministicZip(entries: Record<string, Uint8Array>, mtime: Date, stored = (_name: string) => false): Uint8Array {
+export function deterministicZip(
+  entries: Record<string, Uint8Array | (() => Uint8Array)>,
+  mtime: Date,
+  stored = (_name: string) => false,
+): Uint8Array {
   const parts: Uint8Array[] = [];
   const zip = new Zip((error, chunk) => {
     if (error) throw error;
@@ -31,10 +37,16 @@ export function deterministicZip(entries: Record<string, Uint8Array>, mtime: Dat
   for (const [name, data] of Object.entries(entries).sort(([a], [b]) => a.localeCompare(b))) {
     const entry = stored(name) ? new ZipPassThrough(name) : new NativeDeflate(name);
     zip.add(entry);
-    entry.push(data, true);
+    entry.push(typeof data === 'function' ? data() : data, true);
   }
   zip.end();
-  return withEntryTimes(new Uint8Array(Buffer.concat(parts)), mtime);
+  const zipped = new Uint8Array(parts.reduce((n, p) => n + p.length, 0));
+  let at = 0;
+  for (const part of parts) {
+    zipped.set(part, at);
+    at += part.length;
+  }
+  return stampEntryTimes(zipped, mtime);
 }
 
 const LOCAL_HEADER = 0x04034b50;
@@ -48,8 +60,10 @@ const DOS_LAST = Date.UTC(2107, 11, 31, 23, 59, 58);
  * directory, and nothing else changed: for archives a library writes with the time of writing.
  * Without a trailing comment, and not Zip64.
  */
-export function withEntryTimes(zip: Uint8Array, mtime: Date): Uint8Array {
-  const out = new Uint8Array(zip);
+export const withEntryTimes = (zip: Uint8Array, mtime: Date): Uint8Array => stampEntryTimes(new Uint8Array(zip), mtime);
+
+/** `withEntryTimes`, written into the zip it is given. */
+function stampEntryTimes(out: Uint8Array, mtime: Date): Uint8Array {
   const view = new DataView(out.buffer, out.byteOffset, out.byteLength);
   const end = out.length - 22;
   if (end < 0 || view.getUint32(end, true) !== END_OF_CENTRAL_DIRECTORY) throw new Error('withEntryTimes: not a zip without a comment');

@@ -12,10 +12,10 @@ const COMPRESSED = /\.parquet$/;
  * are the release date, so the bytes are the same on every run.
  */
 export function writeArchive(root: string, name: string, files: string[], texts: Record<string, string>, released: string): FileEntry {
-  const entries: Record<string, Uint8Array> = Object.fromEntries(
+  const entries: Record<string, Uint8Array | (() => Uint8Array)> = Object.fromEntries(
     Object.entries(texts).map(([path, text]) => [path, new TextEncoder().encode(text)]),
   );
-  for (const f of files) entries[f] = readFileSync(pathInside(root, f));
+  for (const f of files) entries[f] = () => readFileSync(pathInside(root, f));
   writeFileSync(
     pathInside(root, name),
     deterministicZip(entries, new Date(`${released}T00:00:00Z`), (f) => COMPRESSED.test(f)),

@@ -148,6 +148,14 @@ export async function protectCounts(
   dataset: Dataset,
   key = roundingKey(dataset),
 ): Promise<{ facts: CountFacts; summary: ProtectionSummary }> {
+  const { rounded, summary } = await roundAndAudit(dataset, key);
+  // The reader's model is out of reach by now: at national scale it is gigabytes of memory that
+  // the facts at every level need not be built beside.
+  return { facts: countFacts(rounded), summary };
+}
+
+/** The collected rows with their counts rounded, from the first draw the audit passes. */
+async function roundAndAudit(dataset: Dataset, key: string): Promise<{ rounded: Dataset; summary: ProtectionSummary }> {
   const base = dataset.meta.disclosure_threshold;
   const model = readerModel(dataset);
   const { system } = model.communes;
@@ -170,7 +178,7 @@ export async function protectCounts(
     narrow = audit.narrow.length;
     if (narrow > 0) continue;
     return {
-      facts: countFacts(withRounded(dataset, system, rounded)),
+      rounded: withRounded(dataset, system, rounded),
       summary: {
         method: 'controlled_rounding',
         base,
