@@ -1,7 +1,8 @@
 /**
  * The site: build time, page count and bytes on the default dataset (its data published again
- * before each build, as `npm start` does) and on synthetic 10× and national-scale datasets; per kind of page, HTML/CSS/JS bytes (raw, gzip, brotli) and requests,
- * first contentful paint in headless Chromium (median of cold loads), and Lighthouse scores.
+ * before each build, as `npm start` does) and on synthetic 10× and national-scale datasets; per
+ * kind of page, HTML/CSS/JS bytes (raw, gzip, brotli) and requests, first contentful paint in
+ * headless Chromium (median of cold loads), and Lighthouse scores.
  * Prints tables and writes bench-results/site.json. Needs a built default site (npm run build).
  */
 import { spawnSync } from 'node:child_process';

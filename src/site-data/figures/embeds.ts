@@ -52,11 +52,7 @@ function startWorkbooks(drawn: { params: { id: string }; props: EmbedProps }[]) 
   for (const [id, paths] of Map.groupBy(drawn, (p) => p.params.id)) {
     const figure = Object.fromEntries(paths.map(({ props }) => [props.locale, props.figure])) as Record<Locale, FigureModel>;
     if (LOCALES.some((l) => !figure[l])) continue;
-    let made: Promise<Uint8Array> | undefined;
-    const make = () => {
-      made ??= makeWorkbook(figureWorkbookTable(figure, loadManifest()));
-      return made;
-    };
+    const make = () => once(`workbook:${id}`, () => makeWorkbook(figureWorkbookTable(figure, loadManifest())));
     workbooks.set(id, make);
     // A failure is thrown where the workbook is awaited, by its route; until then it is not unhandled.
     if (workbooksOnThread()) make().catch(() => {});
