@@ -82,8 +82,10 @@ export function auditRegion(solver: Highs, region: AuditRegion): AuditRegionResu
         if (x[i] > hi[i]) hi[i] = x[i];
       }
     };
-    // Pushing every still-narrow cell at once, each up or down at random (a sum of parts cannot
-    // move, its parts can), proves most cells wide in a few solves.
+    // Pushing every still-narrow cell at once (a sum of parts cannot move, its parts can) proves
+    // most cells wide in a few solves. Each goes towards the side its bounds leave more room on
+    // beyond what was seen, at random where both leave as much: half the solves of pushing each
+    // way at random every time.
     let random = 0x9e3779b9 ^ n;
     const sign = () => {
       random ^= random << 13;
@@ -95,7 +97,10 @@ export function auditRegion(solver: Highs, region: AuditRegion): AuditRegionResu
       const narrow = targets();
       if (narrow.length === 0) break;
       const costs = new Float64Array(n);
-      for (const i of narrow) costs[i] = sign();
+      for (const i of narrow) {
+        const [up, down] = [region.colUpper[i] - hi[i], lo[i] - region.colLower[i]];
+        costs[i] = up > down ? 1 : up < down ? -1 : sign();
+      }
       widen(solve(costs, 'maximize').colValue);
       stalled = targets().length === narrow.length ? stalled + 1 : 0;
     }
