@@ -18,8 +18,12 @@ export interface RoundingInput {
   /** Σ coef·value ≥ 0, for the true values; kept where the rounding can. */
   inequalities: Relation[];
   base: number;
-  /** For each cell a number in [0, 1) drawn once (from a key): the cell rounds up when it is below remainder / base. Unread for a multiple of the base. */
-  draws: Float64Array;
+  /**
+   * A cell's number in [0, 1), drawn once (from a key): the cell rounds up when it is below
+   * remainder / base. Asked only for a cell that is not a multiple of the base, as its group is
+   * rounded: the draws of the next groups are made while the workers solve the groups before.
+   */
+  draw: (cell: number) => number;
 }
 
 /** Rounds every cell; the result obeys the equalities and, wherever possible, the inequalities. */
@@ -61,15 +65,20 @@ export async function roundControlled(input: RoundingInput): Promise<number[]> {
 
   // Largest first, so that no worker is left with a large programme after the others are done.
   const groups = components(rows, choosers.length).sort((a, b) => b.cols.length - a.cols.length);
-  await solveEach(groups, async (group) => {
-    const lean = group.cols.map((j) => input.draws[choosers[j]] - remainder[choosers[j]] / base);
-    const up =
-      group.rows.length === 0
-        ? lean.map((l) => l < 0)
-        : (roundOneRow({ ...group, lean }) ?? (await solveInWorker({ kind: 'round', group: { ...group, lean } })));
-    group.cols.forEach((j, i) => {
-      if (up[i]) rounded[choosers[j]] += base;
-    });
-  });
+  await solveEach(
+    groups,
+    async (group) => {
+      const lean = group.cols.map((j) => input.draw(choosers[j]) - remainder[choosers[j]] / base);
+      const up =
+        group.rows.length === 0
+          ? lean.map((l) => l < 0)
+          : (roundOneRow({ ...group, lean }) ?? (await solveInWorker({ kind: 'round', group: { ...group, lean } })));
+      group.cols.forEach((j, i) => {
+        if (up[i]) rounded[choosers[j]] += base;
+      });
+    },
+    // Nearly all of these are rounded directly (roundOneRow), without a solver.
+    (group) => group.rows.length <= 1,
+  );
   return rounded;
 }

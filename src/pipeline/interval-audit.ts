@@ -264,24 +264,29 @@ export async function auditIntervals(input: AuditInput, exactLimit = Number.POSI
   };
   /** Solves regions that share no block, side by side, and keeps every range they widen in `at`. */
   const solveApart = (regions: Region[], at: Known) =>
-    solveEach(regions, async ({ region, exact }) => {
-      const group = regionOf(region);
-      if (group.rows.length === 0) {
-        for (const j of group.cols) {
-          at.lo[j] = lowerOf(j);
-          at.hi[j] = upperOf(j);
+    solveEach(
+      regions,
+      async ({ region, exact }) => {
+        const group = regionOf(region);
+        if (group.rows.length === 0) {
+          for (const j of group.cols) {
+            at.lo[j] = lowerOf(j);
+            at.hi[j] = upperOf(j);
+          }
+          return;
         }
-        return;
-      }
-      const work = task(group, exact, at);
-      const result = group.rows.length === 1 ? auditOneRow(work) : await solveInWorker({ kind: 'audit', region: work });
-      solves += result.solves;
-      group.cols.forEach((j, i) => {
-        at.lo[j] = Math.min(at.lo[j], result.lo[i]);
-        at.hi[j] = Math.max(at.hi[j], result.hi[i]);
-      });
-      for (const [i, held] of result.binding) binding.set(group.cols[i], new Set([...(binding.get(group.cols[i]) ?? []), ...held]));
-    });
+        const work = task(group, exact, at);
+        const result = group.rows.length === 1 ? auditOneRow(work) : await solveInWorker({ kind: 'audit', region: work });
+        solves += result.solves;
+        group.cols.forEach((j, i) => {
+          at.lo[j] = Math.min(at.lo[j], result.lo[i]);
+          at.hi[j] = Math.max(at.hi[j], result.hi[i]);
+        });
+        for (const [i, held] of result.binding) binding.set(group.cols[i], new Set([...(binding.get(group.cols[i]) ?? []), ...held]));
+      },
+      // A region of one row or none needs no solver.
+      ({ region }) => region.size === 1 && [...region].every((b) => blocks[b].rows.length + (linksOf.get(b)?.length ?? 0) <= 1),
+    );
   /**
    * Regions one after another, each starting from all that those before it found, except that
    * regions sharing no block go side by side.

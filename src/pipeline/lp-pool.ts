@@ -1,4 +1,5 @@
 import type { AuditRegion, AuditRegionResult } from './audit-region.ts';
+import { resultFromWire, toWire, type WireResult, type WireTask } from './lp-transport.ts';
 import type { RoundingGroup } from './rounding-group.ts';
 import { WORKERS, WorkerPool } from './worker-pool.ts';
 
@@ -11,36 +12,56 @@ export type LpResult<T extends LpTask> = T extends { kind: 'round' } ? boolean[]
  * and the regions of the audit, one core each: the linear programmes are nearly all the time the
  * disclosure control takes, and the main thread only waits for them.
  */
-let pool: WorkerPool<LpTask, LpResult<LpTask>> | null = null;
+let pool: WorkerPool<WireTask, WireResult> | null = null;
 
 /**
  * Starts the workers, if they are not running yet: each loads HiGHS as it starts, so a pipeline
  * that starts them before reading its input has them ready when the first programme comes.
  */
-export function startLpWorkers(): WorkerPool<LpTask, LpResult<LpTask>> {
+export function startLpWorkers(): WorkerPool<WireTask, WireResult> {
   pool ??= new WorkerPool(new URL('./lp-worker.ts', import.meta.url));
   return pool;
 }
 
 /** Solves a task on the process's worker pool (one worker per core, at most four). */
-export function solveInWorker<T extends LpTask>(task: T): Promise<LpResult<T>> {
-  return startLpWorkers().run(task) as Promise<LpResult<T>>;
+export async function solveInWorker<T extends LpTask>(task: T): Promise<LpResult<T>> {
+  return resultFromWire(await startLpWorkers().run(toWire(task))) as LpResult<T>;
 }
+
+/** How long the main thread works through quick items before it lets the workers' answers in. */
+const SLICE_MS = 4;
 
 /**
  * `solve` for every item, a few more at a time than there are workers: a task is made only when
  * a worker is about to be free, so a national dataset's hundred thousand tasks are never all in
- * memory at once. Results come in the items' order.
+ * memory at once. Items for which `quick` holds are solved on this thread, one after another, at
+ * the same time as the workers solve the others: each slice of them ends by letting the workers'
+ * answers in, so that no worker waits for the main thread to send its next task. Results come in
+ * the items' order.
  */
-export async function solveEach<T, R>(items: T[], solve: (item: T) => Promise<R>): Promise<R[]> {
+export async function solveEach<T, R>(items: T[], solve: (item: T) => Promise<R>, quick: (item: T) => boolean = () => false): Promise<R[]> {
   const out = new Array<R>(items.length);
+  const [onWorkers, here] = [[] as number[], [] as number[]];
+  items.forEach((item, i) => {
+    (quick(item) ? here : onWorkers).push(i);
+  });
   let next = 0;
   const lane = async () => {
-    while (next < items.length) {
-      const i = next++;
+    while (next < onWorkers.length) {
+      const i = onWorkers[next++];
       out[i] = await solve(items[i]);
     }
   };
-  await Promise.all(Array.from({ length: Math.min(2 * WORKERS, items.length) }, lane));
+  const mainThread = async () => {
+    let slice = performance.now();
+    for (const i of here) {
+      out[i] = await solve(items[i]);
+      if (performance.now() - slice > SLICE_MS) {
+        await new Promise(setImmediate);
+        slice = performance.now();
+      }
+    }
+  };
+  await Promise.all([mainThread(), ...Array.from({ length: Math.min(2 * WORKERS, onWorkers.length) }, lane)]);
   return out;
 }

@@ -1,7 +1,7 @@
 import { parentPort } from 'node:worker_threads';
 import { auditRegion } from './audit-region.ts';
 import { highs } from './linear-components.ts';
-import type { LpTask } from './lp-pool.ts';
+import { fromWire, resultToWire, type WireTask } from './lp-transport.ts';
 import { roundGroup } from './rounding-group.ts';
 import { serveTasks } from './worker-pool.ts';
 
@@ -10,7 +10,8 @@ import { serveTasks } from './worker-pool.ts';
 // replacement, in turn.
 highs().catch(() => {});
 
-serveTasks<LpTask>(parentPort!, async (task) => {
+serveTasks<WireTask>(parentPort!, async (wire) => {
   const solver = await highs();
-  return task.kind === 'round' ? roundGroup(solver, task.group) : auditRegion(solver, task.region);
+  const task = fromWire(wire);
+  return resultToWire(task.kind === 'round' ? roundGroup(solver, task.group) : auditRegion(solver, task.region));
 });

@@ -168,10 +168,7 @@ async function roundAndAudit(dataset: Dataset, key: string): Promise<{ rounded: 
       equalities: model.equalities,
       inequalities: model.inequalities,
       base,
-      // A multiple of the base has no choice to draw for.
-      draws: Float64Array.from(system.cells, ({ fact, measure }, c) =>
-        system.values[c] % base === 0 ? 0 : draw(salt, `${keyOf.get(fact)}|${measure}`),
-      ),
+      draw: (c) => draw(salt, `${keyOf.get(system.cells[c].fact)}|${system.cells[c].measure}`),
     });
     const input = model.attack(rounded);
     const audit = await auditIntervals(input);
