@@ -33,7 +33,7 @@ const fail = (rule: string, message: string): Checked => ({ rule, message });
 
 /** A GSO code of `digits` digits, with the hint Excel users need when a leading zero was dropped. */
 function gsoCode(text: string, digits: number, what: string): Checked {
-  if (new RegExp(`^\\d{${digits}}$`).test(text)) return { value: text };
+  if (text.length === digits && /^\d+$/.test(text)) return { value: text };
   const bare = /^(\d+)(\.0+)?$/.exec(text)?.[1];
   if (bare && bare.length < digits) {
     return fail(
@@ -134,7 +134,8 @@ export function checkCell(spec: ColumnSpec, text: string): Checked {
     );
   }
   const max = spec.max ?? MAX_LENGTH[spec.type];
-  if ([...text].length > max)
-    return fail('max_length', `is ${[...text].length} characters long; at most ${max} are accepted in this column`);
+  // Counted in characters, not UTF-16 units; a text no longer than the limit in units is within it.
+  const length = text.length > max ? [...text].length : text.length;
+  if (length > max) return fail('max_length', `is ${length} characters long; at most ${max} are accepted in this column`);
   return byType(spec, text);
 }

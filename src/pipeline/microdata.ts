@@ -79,9 +79,11 @@ export function checkMicrodata(table: RawTable, issues: Issue[]): void {
       );
     }
   }
+  const notFreeText = new Set(table.header.filter((h) => NOT_FREE_TEXT.test(h)));
   for (const { line, cells } of table.rows) {
     for (const [column, value] of Object.entries(cells)) {
-      if (NOT_FREE_TEXT.test(column) && !/^\+?[\d\s().-]+$/.test(value)) continue;
+      // The shortest number run a personal number can be written in is 8 characters.
+      if (value.length < 8 || (notFreeText.has(column) && !/^\+?[\d\s().-]+$/.test(value))) continue;
       const found = personalNumber(value);
       if (found) {
         issues.push(
