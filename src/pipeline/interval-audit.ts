@@ -132,21 +132,31 @@ function rowsOverUnknowns(input: AuditInput, column: Int32Array): { local: Row[]
 function priorWidths(rows: Row[], columns: number): Float64Array {
   const lo = new Float64Array(columns);
   const hi = new Float64Array(columns).fill(CAP);
+  // A row is looked at again only if a bound on one of its cells moved when or after it was last
+  // looked at: otherwise it would imply what it implied then, which moved nothing. The same bounds
+  // come out as from looking at every row in every pass, in a fraction of the time.
+  const moved = new Float64Array(columns);
+  const looked = new Float64Array(rows.length).fill(-1);
+  let step = 0;
   for (let pass = 0, changed = true; changed && pass < 50; pass++) {
     changed = false;
-    for (const r of rows) {
+    rows.forEach((r, k) => {
+      if (!r.cols.some((j) => moved[j] >= looked[k])) return;
+      looked[k] = ++step;
       const implied = impliedByRow(r, lo, hi);
       r.cols.forEach((j, i) => {
         if (implied.max[i] < hi[j] - EPS) {
           hi[j] = Math.max(lo[j], implied.max[i]);
+          moved[j] = step;
           changed = true;
         }
         if (implied.min[i] > lo[j] + EPS) {
           lo[j] = Math.min(hi[j], implied.min[i]);
+          moved[j] = step;
           changed = true;
         }
       });
-    }
+    });
   }
   return hi.map((h, j) => Math.floor(h + EPS) - Math.ceil(lo[j] - EPS));
 }
