@@ -4,13 +4,20 @@ import type { RoundingGroup } from './rounding-group.ts';
 import { WORKERS, WorkerPool } from './worker-pool.ts';
 
 /** What a worker is asked to solve, by the module that solves it (lp-worker.ts). */
-export type LpTask = { kind: 'round'; group: RoundingGroup } | { kind: 'audit'; region: AuditRegion };
-export type LpResult<T extends LpTask> = T extends { kind: 'round' } ? boolean[] : AuditRegionResult;
+export type LpTask =
+  | { kind: 'round'; group: RoundingGroup }
+  | { kind: 'audit'; region: AuditRegion }
+  | { kind: 'draws'; key: string; cells: string[] };
+export type LpResult<T extends LpTask> = T extends { kind: 'round' }
+  ? boolean[]
+  : T extends { kind: 'draws' }
+    ? Float64Array
+    : AuditRegionResult;
 
 /**
  * Worker threads that each hold a HiGHS instance and solve the independent groups of the rounding
- * and the regions of the audit, one core each: the linear programmes are nearly all the time the
- * disclosure control takes, and the main thread only waits for them.
+ * and the regions of the audit, one core each, and make the rounding's draws: the linear
+ * programmes are nearly all the time the disclosure control takes.
  */
 let pool: WorkerPool<WireTask, WireResult> | null = null;
 
@@ -19,7 +26,9 @@ let pool: WorkerPool<WireTask, WireResult> | null = null;
  * that starts them before reading its input has them ready when the first programme comes.
  */
 export function startLpWorkers(): WorkerPool<WireTask, WireResult> {
-  pool ??= new WorkerPool(new URL('./lp-worker.ts', import.meta.url));
+  // Two tasks a worker: a programme takes a few milliseconds, about as long as the main thread
+  // may take to read an answer.
+  pool ??= new WorkerPool(new URL('./lp-worker.ts', import.meta.url), WORKERS, 2);
   return pool;
 }
 

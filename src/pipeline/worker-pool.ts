@@ -5,83 +5,90 @@ import { Worker } from 'node:worker_threads';
 export const WORKERS = Math.max(1, Math.min(availableParallelism(), 4));
 
 interface Pending {
+  id: number;
   task: unknown;
   resolve: (value: never) => void;
   reject: (error: Error) => void;
 }
 
+type Answer = { id: number } & ({ ok: true; value: never } | { ok: false; error: string });
+
 /**
- * Worker threads running one module, each given one task at a time; a task is answered with
- * `{ ok: true, value }` or `{ ok: false, error }`. A worker that dies is replaced and its task
- * fails with its error. Idle workers do not keep the process alive.
+ * Worker threads running one module; a task is answered with `{ ok: true, value }` or
+ * `{ ok: false, error }`. Each worker holds up to `depth` tasks: with more than one, the next is
+ * already waiting in the worker when it answers the last, instead of waiting for this thread to
+ * read the answer and send another (a main thread busy for a few milliseconds at a time left the
+ * audit's workers idle half the time). A worker that dies is replaced: the task it was on fails
+ * with its error, the others it held are sent again. Idle workers do not keep the process alive.
  */
 export class WorkerPool<Task, Result> {
-  private idle: Worker[] = [];
+  private readonly held = new Map<Worker, Pending[]>();
   private queue: Pending[] = [];
-  private busy = new Map<Worker, Pending>();
-
+  private nextId = 0;
   private readonly script: URL;
+  private readonly depth: number;
 
-  constructor(script: URL, size = WORKERS) {
+  constructor(script: URL, size = WORKERS, depth = 1) {
     this.script = script;
-    for (let i = 0; i < size; i++) this.idle.push(this.start());
+    this.depth = depth;
+    for (let i = 0; i < size; i++) this.start();
   }
 
-  private start(): Worker {
+  private start() {
     const worker = new Worker(this.script);
     worker.unref();
-    worker.on('message', (message: { ok: true; value: never } | { ok: false; error: string }) => {
-      const job = this.busy.get(worker)!;
-      this.release(worker);
-      if (message.ok) job.resolve(message.value);
-      else job.reject(new Error(message.error));
+    this.held.set(worker, []);
+    worker.on('message', (answer: Answer) => {
+      const jobs = this.held.get(worker)!;
+      const job = jobs.splice(
+        jobs.findIndex((j) => j.id === answer.id),
+        1,
+      )[0];
+      if (jobs.length === 0) worker.unref();
+      this.next();
+      if (answer.ok) job.resolve(answer.value);
+      else job.reject(new Error(answer.error));
     });
     worker.on('error', (error) => {
-      const job = this.busy.get(worker);
-      this.busy.delete(worker);
-      this.idle = this.idle.filter((w) => w !== worker);
-      this.idle.push(this.start());
-      job?.reject(error);
+      const [failed, ...waiting] = this.held.get(worker) ?? [];
+      this.held.delete(worker);
+      this.queue.unshift(...waiting);
+      this.start();
+      failed?.reject(error);
       this.next();
     });
-    return worker;
-  }
-
-  private release(worker: Worker) {
-    this.busy.delete(worker);
-    worker.unref();
-    this.idle.push(worker);
-    this.next();
   }
 
   private next() {
-    while (this.idle.length > 0 && this.queue.length > 0) {
-      const worker = this.idle.pop()!;
+    while (this.queue.length > 0) {
+      // The worker holding the fewest tasks, so that a free one is never passed over.
+      const [worker, jobs] = [...this.held].reduce((a, b) => (b[1].length < a[1].length ? b : a));
+      if (jobs.length >= this.depth) return;
       const job = this.queue.shift()!;
-      this.busy.set(worker, job);
+      jobs.push(job);
       worker.ref();
-      worker.postMessage(job.task);
+      worker.postMessage({ id: job.id, task: job.task });
     }
   }
 
   run(task: Task): Promise<Result> {
     return new Promise((resolve, reject) => {
-      this.queue.push({ task, resolve: resolve as (value: never) => void, reject });
+      this.queue.push({ id: this.nextId++, task, resolve: resolve as (value: never) => void, reject });
       this.next();
     });
   }
 }
 
-/** Answers each task a worker is sent with `work`, one at a time (the pool sends the next only after an answer). */
+/** Answers each task a worker is sent with `work`, by the task's id. */
 export function serveTasks<Task>(
-  port: { on: (event: 'message', f: (task: Task) => void) => void; postMessage: (m: unknown) => void },
+  port: { on: (event: 'message', f: (message: { id: number; task: Task }) => void) => void; postMessage: (m: unknown) => void },
   work: (task: Task) => unknown,
 ) {
-  port.on('message', async (task) => {
+  port.on('message', async ({ id, task }) => {
     try {
-      port.postMessage({ ok: true, value: await work(task) });
+      port.postMessage({ id, ok: true, value: await work(task) });
     } catch (e) {
-      port.postMessage({ ok: false, error: e instanceof Error ? e.message : String(e) });
+      port.postMessage({ id, ok: false, error: e instanceof Error ? e.message : String(e) });
     }
   });
 }
