@@ -19,16 +19,19 @@ export interface RoundingInput {
   inequalities: Relation[];
   base: number;
   /**
-   * A cell's number in [0, 1), drawn once (from a key): the cell rounds up when it is below
-   * remainder / base. Asked only for a cell that is not a multiple of the base, as its group is
-   * rounded: the draws of the next groups are made while the workers solve the groups before.
+   * For each cell a number in [0, 1) drawn once (from a key): the cell rounds up when it is below
+   * remainder / base. Unread for a multiple of the base. It may still be being drawn (on the
+   * workers) while the rounding finds its groups.
    */
-  draw: (cell: number) => number;
+  draws: Float64Array | Promise<Float64Array>;
 }
 
 /** Rounds every cell; the result obeys the equalities and, wherever possible, the inequalities. */
 export async function roundControlled(input: RoundingInput): Promise<number[]> {
   const { values, base } = input;
+  // A failure to draw is thrown where the draws are awaited, below; one that comes after an error
+  // of this function's own must not end the process before that error is reported.
+  Promise.resolve(input.draws).catch(() => {});
   const down = values.map((v) => Math.floor(v / base));
   const remainder = values.map((v, i) => v - down[i] * base);
   const rounded = down.map((q) => q * base);
@@ -65,10 +68,11 @@ export async function roundControlled(input: RoundingInput): Promise<number[]> {
 
   // Largest first, so that no worker is left with a large programme after the others are done.
   const groups = components(rows, choosers.length).sort((a, b) => b.cols.length - a.cols.length);
+  const draws = await input.draws;
   await solveEach(
     groups,
     async (group) => {
-      const lean = group.cols.map((j) => input.draw(choosers[j]) - remainder[choosers[j]] / base);
+      const lean = group.cols.map((j) => draws[choosers[j]] - remainder[choosers[j]] / base);
       const up =
         group.rows.length === 0
           ? lean.map((l) => l < 0)

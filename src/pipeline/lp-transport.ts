@@ -24,24 +24,25 @@ interface TaggedRow {
 }
 
 export function packRows<R extends TaggedRow>(rows: R[], tag: (row: R) => number): PackedRows {
+  // Plain loops: a typed array filled from an array by set() or from() takes the slow, generic path.
   const starts = new Int32Array(rows.length + 1);
-  rows.forEach((r, i) => {
-    starts[i + 1] = starts[i] + r.cols.length;
-  });
+  for (let i = 0; i < rows.length; i++) starts[i + 1] = starts[i] + rows[i].cols.length;
   const cols = new Int32Array(starts[rows.length]);
   const coefs = new Float64Array(starts[rows.length]);
-  rows.forEach((r, i) => {
-    cols.set(r.cols, starts[i]);
-    coefs.set(r.coefs, starts[i]);
-  });
-  return {
-    starts,
-    cols,
-    coefs,
-    lower: Float64Array.from(rows, (r) => r.lower),
-    upper: Float64Array.from(rows, (r) => r.upper),
-    tag: Int32Array.from(rows, tag),
-  };
+  const lower = new Float64Array(rows.length);
+  const upper = new Float64Array(rows.length);
+  const tags = new Int32Array(rows.length);
+  for (let i = 0; i < rows.length; i++) {
+    const r = rows[i];
+    for (let k = 0, at = starts[i]; k < r.cols.length; k++, at++) {
+      cols[at] = r.cols[k];
+      coefs[at] = r.coefs[k];
+    }
+    lower[i] = r.lower;
+    upper[i] = r.upper;
+    tags[i] = tag(r);
+  }
+  return { starts, cols, coefs, lower, upper, tag: tags };
 }
 
 export function unpackRows(p: PackedRows): (TaggedRow & { tag: number })[] {
@@ -54,8 +55,9 @@ export function unpackRows(p: PackedRows): (TaggedRow & { tag: number })[] {
   }));
 }
 
-/** A task as it is posted to a worker: every array of numbers typed. */
+/** A task as it is posted to a worker: every array of numbers typed (a draws task has none). */
 export type WireTask =
+  | Extract<LpTask, { kind: 'draws' }>
   | { kind: 'round'; cols: Int32Array; lean: Float64Array; rows: PackedRows }
   | {
       kind: 'audit';
@@ -69,12 +71,13 @@ export type WireTask =
 const AUDIT_COLUMNS = ['colLower', 'colUpper', 'lo', 'hi', 'need'] as const;
 
 export function toWire(task: LpTask): WireTask {
+  if (task.kind === 'draws') return task;
   if (task.kind === 'round') {
     const { group } = task;
     return {
       kind: 'round',
-      cols: Int32Array.from(group.cols),
-      lean: Float64Array.from(group.lean),
+      cols: new Int32Array(group.cols),
+      lean: new Float64Array(group.lean),
       rows: packRows(group.rows, (r) => (r.soft ? 1 : 0)),
     };
   }
@@ -82,13 +85,14 @@ export function toWire(task: LpTask): WireTask {
   return {
     kind: 'audit',
     rows: packRows(region.rows, (r) => r.source),
-    columns: AUDIT_COLUMNS.map((c) => Float64Array.from(region[c])),
+    columns: AUDIT_COLUMNS.map((c) => new Float64Array(region[c])),
     exact: region.exact,
     exactLimit: region.exactLimit,
   };
 }
 
 export function fromWire(task: WireTask): LpTask {
+  if (task.kind === 'draws') return task;
   if (task.kind === 'round') {
     const group: RoundingGroup = {
       cols: Array.from(task.cols),
@@ -112,12 +116,19 @@ export function fromWire(task: WireTask): LpTask {
 }
 
 /** A result as it is posted back, its arrays typed. */
-export type WireResult = Uint8Array | (Omit<AuditRegionResult, 'lo' | 'hi'> & { lo: Float64Array; hi: Float64Array });
+export type WireResult = Float64Array | Uint8Array | (Omit<AuditRegionResult, 'lo' | 'hi'> & { lo: Float64Array; hi: Float64Array });
+type Result = Float64Array | boolean[] | AuditRegionResult;
 
-export const resultToWire = (result: boolean[] | AuditRegionResult): WireResult =>
-  Array.isArray(result)
-    ? Uint8Array.from(result, Number)
-    : { ...result, lo: Float64Array.from(result.lo), hi: Float64Array.from(result.hi) };
+export const resultToWire = (result: Result): WireResult =>
+  result instanceof Float64Array
+    ? result
+    : Array.isArray(result)
+      ? Uint8Array.from(result, Number)
+      : { ...result, lo: Float64Array.from(result.lo), hi: Float64Array.from(result.hi) };
 
-export const resultFromWire = (result: WireResult): boolean[] | AuditRegionResult =>
-  result instanceof Uint8Array ? Array.from(result, (up) => up === 1) : { ...result, lo: Array.from(result.lo), hi: Array.from(result.hi) };
+export const resultFromWire = (result: WireResult): Result =>
+  result instanceof Float64Array
+    ? result
+    : result instanceof Uint8Array
+      ? Array.from(result, (up) => up === 1)
+      : { ...result, lo: Array.from(result.lo), hi: Array.from(result.hi) };
