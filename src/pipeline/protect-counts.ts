@@ -159,12 +159,15 @@ async function roundAndAudit(dataset: Dataset, key: string): Promise<{ rounded: 
   const { system } = model.communes;
   const keyOf = new Map([...system.ids.keys()].map((fact) => [fact, factKey(fact)]));
   // A multiple of the base has no choice to draw for.
-  const choosing = system.cells.flatMap((_, c) => (system.values[c] % base === 0 ? [] : [c]));
-  const names = choosing.map((c) => `${keyOf.get(system.cells[c].fact)}|${system.cells[c].measure}`);
+  const choosing: number[] = [];
+  for (let c = 0; c < system.cells.length; c++) if (system.values[c] % base !== 0) choosing.push(c);
   let narrow = 0;
   for (let attempt = 0; attempt < DRAWS; attempt++) {
     const salt = attempt === 0 ? key : `${key}#${attempt}`;
-    // Drawn on the workers while the rounding finds its groups on this thread.
+    // Drawn on the workers while the rounding finds its groups on this thread. The cells' names
+    // are made again for each draw, not held through the audit: at national scale they are
+    // two million strings.
+    const names = choosing.map((c) => `${keyOf.get(system.cells[c].fact)}|${system.cells[c].measure}`);
     const draws = drawOnWorkers(salt, names).then((drawn) => {
       const byCell = new Float64Array(system.cells.length);
       choosing.forEach((c, i) => {

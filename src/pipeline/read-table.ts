@@ -116,12 +116,7 @@ function toTable(file: string, grid: Grid, strictWidth: boolean, issues: Issue[]
         issue('error', file, line, '', values.join(','), 'column_count', `the row has ${values.length} fields but the header has ${width}`),
       );
     }
-    // No prototype: a header named __proto__ is a column like any other.
-    const cells: Record<string, string> = Object.create(null);
-    header.forEach((h, i) => {
-      cells[h] = (values[i] ?? '').trim().normalize('NFC');
-    });
-    return { line, cells };
+    return { line, cells: Object.fromEntries(header.map((h, i) => [h, (values[i] ?? '').trim().normalize('NFC')])) };
   });
   const unreadable = new Set<string>();
   for (const p of grid.problems ?? []) {
