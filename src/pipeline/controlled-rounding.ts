@@ -18,20 +18,13 @@ export interface RoundingInput {
   /** Σ coef·value ≥ 0, for the true values; kept where the rounding can. */
   inequalities: Relation[];
   base: number;
-  /**
-   * For each cell a number in [0, 1) drawn once (from a key): the cell rounds up when it is below
-   * remainder / base. Unread for a multiple of the base. It may still be being drawn (on the
-   * workers) while the rounding finds its groups.
-   */
-  draws: Float64Array | Promise<Float64Array>;
+  /** For each cell a number in [0, 1) drawn once (from a key): the cell rounds up when it is below remainder / base. Unread for a multiple of the base. */
+  draws: Float64Array;
 }
 
 /** Rounds every cell; the result obeys the equalities and, wherever possible, the inequalities. */
 export async function roundControlled(input: RoundingInput): Promise<number[]> {
   const { values, base } = input;
-  // A failure to draw is thrown where the draws are awaited, below; one that comes after an error
-  // of this function's own must not end the process before that error is reported.
-  Promise.resolve(input.draws).catch(() => {});
   const down = values.map((v) => Math.floor(v / base));
   const remainder = values.map((v, i) => v - down[i] * base);
   const rounded = down.map((q) => q * base);
@@ -68,11 +61,10 @@ export async function roundControlled(input: RoundingInput): Promise<number[]> {
 
   // Largest first, so that no worker is left with a large programme after the others are done.
   const groups = components(rows, choosers.length).sort((a, b) => b.cols.length - a.cols.length);
-  const draws = await input.draws;
   await solveEach(
     groups,
     async (group) => {
-      const lean = group.cols.map((j) => draws[choosers[j]] - remainder[choosers[j]] / base);
+      const lean = group.cols.map((j) => input.draws[choosers[j]] - remainder[choosers[j]] / base);
       const up =
         group.rows.length === 0
           ? lean.map((l) => l < 0)

@@ -4,20 +4,13 @@ import type { RoundingGroup } from './rounding-group.ts';
 import { WORKERS, WorkerPool } from './worker-pool.ts';
 
 /** What a worker is asked to solve, by the module that solves it (lp-worker.ts). */
-export type LpTask =
-  | { kind: 'round'; group: RoundingGroup }
-  | { kind: 'audit'; region: AuditRegion }
-  | { kind: 'draws'; key: string; cells: string[] };
-export type LpResult<T extends LpTask> = T extends { kind: 'round' }
-  ? boolean[]
-  : T extends { kind: 'draws' }
-    ? Float64Array
-    : AuditRegionResult;
+export type LpTask = { kind: 'round'; group: RoundingGroup } | { kind: 'audit'; region: AuditRegion };
+export type LpResult<T extends LpTask> = T extends { kind: 'round' } ? boolean[] : AuditRegionResult;
 
 /**
  * Worker threads that each hold a HiGHS instance and solve the independent groups of the rounding
- * and the regions of the audit, one core each, and make the rounding's draws: the linear
- * programmes are nearly all the time the disclosure control takes.
+ * and the regions of the audit, one core each: the linear programmes are nearly all the time the
+ * disclosure control takes.
  */
 let pool: WorkerPool<WireTask, WireResult> | null = null;
 

@@ -54,9 +54,8 @@ export function unpackRows(p: PackedRows): (TaggedRow & { tag: number })[] {
   }));
 }
 
-/** A task as it is posted to a worker: every array of numbers typed (a draws task has none). */
+/** A task as it is posted to a worker: every array of numbers typed. */
 export type WireTask =
-  | Extract<LpTask, { kind: 'draws' }>
   | { kind: 'round'; cols: Int32Array; lean: Float64Array; rows: PackedRows }
   | {
       kind: 'audit';
@@ -70,7 +69,6 @@ export type WireTask =
 const AUDIT_COLUMNS = ['colLower', 'colUpper', 'lo', 'hi', 'need'] as const;
 
 export function toWire(task: LpTask): WireTask {
-  if (task.kind === 'draws') return task;
   if (task.kind === 'round') {
     const { group } = task;
     return {
@@ -91,7 +89,6 @@ export function toWire(task: LpTask): WireTask {
 }
 
 export function fromWire(task: WireTask): LpTask {
-  if (task.kind === 'draws') return task;
   if (task.kind === 'round') {
     const group: RoundingGroup = {
       cols: Array.from(task.cols),
@@ -115,19 +112,12 @@ export function fromWire(task: WireTask): LpTask {
 }
 
 /** A result as it is posted back, its arrays typed. */
-export type WireResult = Float64Array | Uint8Array | (Omit<AuditRegionResult, 'lo' | 'hi'> & { lo: Float64Array; hi: Float64Array });
-type Result = Float64Array | boolean[] | AuditRegionResult;
+export type WireResult = Uint8Array | (Omit<AuditRegionResult, 'lo' | 'hi'> & { lo: Float64Array; hi: Float64Array });
 
-export const resultToWire = (result: Result): WireResult =>
-  result instanceof Float64Array
-    ? result
-    : Array.isArray(result)
-      ? Uint8Array.from(result, Number)
-      : { ...result, lo: Float64Array.from(result.lo), hi: Float64Array.from(result.hi) };
+export const resultToWire = (result: boolean[] | AuditRegionResult): WireResult =>
+  Array.isArray(result)
+    ? Uint8Array.from(result, Number)
+    : { ...result, lo: Float64Array.from(result.lo), hi: Float64Array.from(result.hi) };
 
-export const resultFromWire = (result: WireResult): Result =>
-  result instanceof Float64Array
-    ? result
-    : result instanceof Uint8Array
-      ? Array.from(result, (up) => up === 1)
-      : { ...result, lo: Array.from(result.lo), hi: Array.from(result.hi) };
+export const resultFromWire = (result: WireResult): boolean[] | AuditRegionResult =>
+  result instanceof Uint8Array ? Array.from(result, (up) => up === 1) : { ...result, lo: Array.from(result.lo), hi: Array.from(result.hi) };

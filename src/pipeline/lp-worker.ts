@@ -2,7 +2,6 @@ import { parentPort } from 'node:worker_threads';
 import { auditRegion } from './audit-region.ts';
 import { highs } from './linear-components.ts';
 import { fromWire, resultToWire, type WireTask } from './lp-transport.ts';
-import { draw } from './rounding-draws.ts';
 import { roundGroup } from './rounding-group.ts';
 import { serveTasks } from './worker-pool.ts';
 
@@ -12,8 +11,7 @@ import { serveTasks } from './worker-pool.ts';
 highs().catch(() => {});
 
 serveTasks<WireTask>(parentPort!, async (wire) => {
-  const task = fromWire(wire);
-  if (task.kind === 'draws') return resultToWire(Float64Array.from(task.cells, (cell) => draw(task.key, cell)));
   const solver = await highs();
+  const task = fromWire(wire);
   return resultToWire(task.kind === 'round' ? roundGroup(solver, task.group) : auditRegion(solver, task.region));
 });

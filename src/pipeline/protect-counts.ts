@@ -1,6 +1,5 @@
-import { createHash } from 'node:crypto';
+import { createHash, createHmac } from 'node:crypto';
 import { roundControlled } from './controlled-rounding.ts';
-import { drawOnWorkers } from './rounding-draws.ts';
 import { factKey } from './facts.ts';
 import type { Relation } from './disclosure.ts';
 import { type AuditInput, auditIntervals, DERIVED, PUBLISHED, ROUNDED } from './interval-audit.ts';
@@ -37,6 +36,9 @@ export function roundingKey(dataset: Dataset, secret = process.env.ATLAS_ROUNDIN
   const counts = ['poverty', 'deprivation', 'coverage'].map((t) => JSON.stringify(dataset.tables[t] ?? []));
   return createHash('sha256').update(counts.join('\n')).digest('hex');
 }
+
+/** A number in [0, 1) for a cell, the same for the same key and cell in every build. */
+const draw = (key: string, cell: string) => createHmac('sha256', key).update(cell).digest().readUIntBE(0, 6) / 2 ** 48;
 
 /** The collected rows with every count replaced by its rounded value (one per cell of the commune system). */
 function withRounded(dataset: Dataset, system: CellSystem, rounded: number[]): Dataset {
@@ -158,29 +160,18 @@ async function roundAndAudit(dataset: Dataset, key: string): Promise<{ rounded: 
   const model = readerModel(dataset);
   const { system } = model.communes;
   const keyOf = new Map([...system.ids.keys()].map((fact) => [fact, factKey(fact)]));
-  // A multiple of the base has no choice to draw for.
-  const choosing: number[] = [];
-  for (let c = 0; c < system.cells.length; c++) if (system.values[c] % base !== 0) choosing.push(c);
   let narrow = 0;
   for (let attempt = 0; attempt < DRAWS; attempt++) {
     const salt = attempt === 0 ? key : `${key}#${attempt}`;
-    // Drawn on the workers while the rounding finds its groups on this thread. The cells' names
-    // are made again for each draw, not held through the audit: at national scale they are
-    // two million strings.
-    const names = choosing.map((c) => `${keyOf.get(system.cells[c].fact)}|${system.cells[c].measure}`);
-    const draws = drawOnWorkers(salt, names).then((drawn) => {
-      const byCell = new Float64Array(system.cells.length);
-      choosing.forEach((c, i) => {
-        byCell[c] = drawn[i];
-      });
-      return byCell;
-    });
     const rounded = await roundControlled({
       values: system.values,
       equalities: model.equalities,
       inequalities: model.inequalities,
       base,
-      draws,
+      // A multiple of the base has no choice to draw for.
+      draws: Float64Array.from(system.cells, ({ fact, measure }, c) =>
+        system.values[c] % base === 0 ? 0 : draw(salt, `${keyOf.get(fact)}|${measure}`),
+      ),
     });
     const input = model.attack(rounded);
     const audit = await auditIntervals(input);
