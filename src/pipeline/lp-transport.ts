@@ -23,7 +23,7 @@ interface TaggedRow {
   upper: number;
 }
 
-export function packRows<R extends TaggedRow>(rows: R[], tag: (row: R) => number): PackedRows {
+function packRows<R extends TaggedRow>(rows: R[], tag: (row: R) => number): PackedRows {
   const starts = new Int32Array(rows.length + 1);
   for (let i = 0; i < rows.length; i++) starts[i + 1] = starts[i] + rows[i].cols.length;
   const cols = new Int32Array(starts[rows.length]);
@@ -44,7 +44,7 @@ export function packRows<R extends TaggedRow>(rows: R[], tag: (row: R) => number
   return { starts, cols, coefs, lower, upper, tag: tags };
 }
 
-export function unpackRows(p: PackedRows): (TaggedRow & { tag: number })[] {
+function unpackRows(p: PackedRows): (TaggedRow & { tag: number })[] {
   return Array.from(p.lower, (lower, i) => ({
     cols: Array.from(p.cols.subarray(p.starts[i], p.starts[i + 1])),
     coefs: Array.from(p.coefs.subarray(p.starts[i], p.starts[i + 1])),
@@ -97,14 +97,12 @@ export function fromWire(task: WireTask): LpTask {
     };
     return { kind: 'round', group };
   }
-  const [colLower, colUpper, lo, hi, need] = task.columns.map((c) => Array.from(c));
   const region: AuditRegion = {
     rows: unpackRows(task.rows).map(({ tag, ...r }) => ({ ...r, source: tag })),
-    colLower,
-    colUpper,
-    lo,
-    hi,
-    need,
+    ...(Object.fromEntries(AUDIT_COLUMNS.map((c, i) => [c, Array.from(task.columns[i])])) as Record<
+      (typeof AUDIT_COLUMNS)[number],
+      number[]
+    >),
     exact: task.exact,
     exactLimit: task.exactLimit,
   };
