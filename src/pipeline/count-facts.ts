@@ -46,16 +46,15 @@ const DEPRIVATION_MEASURES = ['households_deprived', 'poor_near_poor', 'househol
 /** Counts the pipeline protects but never publishes: a reader knows them only through the others. */
 export const UNPUBLISHED_MEASURES = new Set(COMPLEMENTS.filter((c) => c.name !== 'uncovered').map((c) => c.name));
 const complementsOf = (table: string) => COMPLEMENTS.filter((c) => c.table === table);
-const withComplements = (table: string, rows: TypedRow[]) =>
-  rows.map((r) => ({
-    ...r,
-    ...Object.fromEntries(
-      complementsOf(table).map((c) => [
-        c.name,
-        r[c.whole] == null || r[c.part] == null ? null : (r[c.whole] as number) - (r[c.part] as number),
-      ]),
-    ),
-  }));
+function withComplements(table: string, rows: TypedRow[]): TypedRow[] {
+  const complements = complementsOf(table);
+  return rows.map((r) => {
+    const out = { ...r };
+    for (const c of complements)
+      out[c.name] = r[c.whole] == null || r[c.part] == null ? null : (r[c.whole] as number) - (r[c.part] as number);
+    return out;
+  });
+}
 
 const flowIdentity = (stock: string): [string, number][] => [
   [stock, -1],

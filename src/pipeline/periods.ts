@@ -14,7 +14,13 @@ export const validOn = (unit: UnitPeriod, date: string): boolean =>
 export function unitAtYearEnd<T extends UnitPeriod>(units: T[]): (code: string, year: number) => T | undefined {
   const periods = new Map<string, T[]>();
   for (const u of units) periods.set(u.unit_code, [...(periods.get(u.unit_code) ?? []), u]);
-  return (code, year) => periods.get(code)?.find((u) => validOn(u, yearEnd(year)));
+  // Asked once a row: a national table's million rows span a handful of years.
+  const ends = new Map<number, string>();
+  return (code, year) => {
+    let end = ends.get(year);
+    if (end === undefined) ends.set(year, (end = yearEnd(year)));
+    return periods.get(code)?.find((u) => validOn(u, end));
+  };
 }
 
 export function unitsOfYear<T extends UnitPeriod>(units: T[], year: number): T[] {

@@ -1,6 +1,6 @@
 import { createHash, createHmac } from 'node:crypto';
 import { roundControlled } from './controlled-rounding.ts';
-import { factKey } from './facts.ts';
+import { type Fact, factKey, factKeyOf } from './facts.ts';
 import type { Relation } from './disclosure.ts';
 import { type AuditInput, auditIntervals, DERIVED, PUBLISHED, ROUNDED } from './interval-audit.ts';
 import type { Dataset } from './load-dataset.ts';
@@ -40,23 +40,19 @@ export function roundingKey(dataset: Dataset, secret = process.env.ATLAS_ROUNDIN
 /** A number in [0, 1) for a cell, the same for the same key and cell in every build. */
 const draw = (key: string, cell: string) => createHmac('sha256', key).update(cell).digest().readUIntBE(0, 6) / 2 ** 48;
 
-/** The collected rows with every count replaced by its rounded value (one per cell of the commune system). */
-function withRounded(dataset: Dataset, system: CellSystem, rounded: number[]): Dataset {
-  const cellsOf = new Map([...system.ids].map(([fact, ids]) => [factKey(fact), ids]));
+/**
+ * The collected rows with every count replaced by its rounded value (one per cell of the commune
+ * system, whose facts' keys are given).
+ */
+function withRounded(dataset: Dataset, system: CellSystem, keys: Map<Fact, string>, rounded: number[]): Dataset {
+  const cellsOf = new Map([...system.ids].map(([fact, ids]) => [keys.get(fact)!, ids]));
   const replace = (table: string, dims: string[]) =>
     (dataset.tables[table] ?? []).map((r): TypedRow => {
-      const ids = cellsOf.get(
-        factKey({
-          table,
-          level: 'commune',
-          code: String(r.unit_code),
-          year: r.year as number,
-          dims: Object.fromEntries(dims.map((d) => [d, String(r[d])])),
-        }),
-      );
+      const ids = cellsOf.get(factKeyOf(table, 'commune', String(r.unit_code), r.year as number, dims.map((d) => String(r[d])).join('|')));
       if (!ids) return r;
-      const counts = Object.keys(r).filter((m) => r[m] != null && Object.hasOwn(ids, m));
-      return { ...r, ...Object.fromEntries(counts.map((m) => [m, rounded[ids[m]]])) };
+      const out = { ...r };
+      for (const m of Object.keys(r)) if (r[m] != null && Object.hasOwn(ids, m)) out[m] = rounded[ids[m]];
+      return out;
     });
   return {
     ...dataset,
@@ -168,17 +164,14 @@ async function roundAndAudit(dataset: Dataset, key: string): Promise<{ rounded: 
       equalities: model.equalities,
       inequalities: model.inequalities,
       base,
-      // A multiple of the base has no choice to draw for.
-      draws: Float64Array.from(system.cells, ({ fact, measure }, c) =>
-        system.values[c] % base === 0 ? 0 : draw(salt, `${keyOf.get(fact)}|${measure}`),
-      ),
+      draw: (c) => draw(salt, `${keyOf.get(system.cells[c].fact)}|${system.cells[c].measure}`),
     });
     const input = model.attack(rounded);
     const audit = await auditIntervals(input);
     narrow = audit.narrow.length;
     if (narrow > 0) continue;
     return {
-      rounded: withRounded(dataset, system, rounded),
+      rounded: withRounded(dataset, system, keyOf, rounded),
       summary: {
         method: 'controlled_rounding',
         base,
