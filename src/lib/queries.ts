@@ -238,15 +238,15 @@ export const unitCoverage = (level: 'district' | 'commune') =>
 
 /** Every level, year and standard a map can show, with the table it reads. */
 export const mapPeriods = () => sql<MapPeriod>`
-  SELECT DISTINCT level, 'poverty' AS source, year, standard FROM poverty WHERE level IN ('district', 'commune')
+  SELECT DISTINCT level, 'poverty' AS source, year, standard, NULL AS programme FROM poverty WHERE level IN ('district', 'commune')
   UNION ALL
-  SELECT DISTINCT level, 'coverage' AS source, year, NULL AS standard FROM coverage WHERE level IN ('district', 'commune')
+  SELECT DISTINCT level, 'coverage' AS source, year, NULL AS standard, programme FROM coverage WHERE level IN ('district', 'commune')
   UNION ALL
-  SELECT DISTINCT 'units2025' AS level, 'poverty' AS source, year, standard FROM poverty_2025_units
+  SELECT DISTINCT 'units2025' AS level, 'poverty' AS source, year, standard, NULL AS programme FROM poverty_2025_units
   -- a year already published on the new units needs no re-aggregated view
   WHERE year NOT IN (SELECT year FROM poverty WHERE level = 'commune' GROUP BY year
                      HAVING count(*) FILTER (WHERE unit_code NOT IN (SELECT unit_code FROM poverty_2025_units)) = 0)
-  ORDER BY level, source, year, standard`;
+  ORDER BY level, source, year, standard, programme`;
 
 /** The district a unit belonged to, or for a unit created later the former district most of its predecessors were in. */
 const formerDistrict = () => `

@@ -5,7 +5,7 @@ import { parse } from 'csv-parse/sync';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { formatNumber } from '../../src/lib/format.ts';
 import { buildSiteOf, openSite, visit, type Site } from './browser.ts';
-import { builtFiles } from './pages.ts';
+import { builtFiles, emptySections } from './pages.ts';
 
 /**
  * Núi Mây (data/nui-may) is a made-up province unlike Quảng Ninh in every dimension: high poverty,
@@ -81,6 +81,10 @@ describe('a made-up high-poverty province, built from its folder alone', () => {
     expect(existsSync(join(OUT, 'map/commune/em_share_of_poor'))).toBe(false);
     expect(existsSync(join(OUT, 'map/commune/poor_rate'))).toBe(true);
     expect(errors).toEqual([]);
+  });
+
+  it('shows no table without rows and no empty list on any page: a section without its data is left out', () => {
+    expect(emptySections(OUT)).toEqual([]);
   });
 
   it('says nothing of Quảng Ninh, its plan, places, figures or boundaries anywhere in its built site', () => {

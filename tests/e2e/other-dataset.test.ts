@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildSiteOf, openSite, visit, type Site } from './browser.ts';
-import { builtFiles } from './pages.ts';
+import { builtFiles, emptySections } from './pages.ts';
 
 const OUT = 'dist-template';
 let site: Site;
@@ -47,6 +47,10 @@ describe('another province is a folder, not a code change', () => {
     expect(links.some((h) => h.includes('/national/'))).toBe(false);
     expect(errors).toEqual([]);
     expect(site.failed).toEqual([]);
+  });
+
+  it('shows no table without rows and no empty list on any page', () => {
+    expect(emptySections(OUT)).toEqual([]);
   });
 
   it('says nothing of Quảng Ninh, its plan, its reorganisations or its boundaries anywhere in the built site', () => {

@@ -1,5 +1,6 @@
-import { readdirSync } from 'node:fs';
+import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { parse } from 'node-html-parser';
 
 export { builtPages, embedPages, pageKinds, pageSample } from '../../scripts/page-kinds.ts';
 
@@ -8,3 +9,16 @@ export const builtFiles = (root: string, pattern: RegExp): string[] =>
   readdirSync(root, { recursive: true, encoding: 'utf8' })
     .filter((f) => !f.startsWith('_astro') && pattern.test(f))
     .map((f) => join(root, f));
+
+/**
+ * The tables without a row and the lists without an item on a built site's pages: a section whose
+ * data a dataset does not have is to be left out, not shown as headings over nothing.
+ */
+export function emptySections(root: string): string[] {
+  return builtFiles(root, /\.html$/).flatMap((file) => {
+    const html = parse(readFileSync(file, 'utf8'));
+    const tables = html.querySelectorAll('table').filter((t) => t.querySelectorAll('tbody tr').length === 0);
+    const lists = html.querySelectorAll('ul, ol, dl').filter((l) => l.childNodes.every((n) => n.nodeType !== 1));
+    return [...tables, ...lists].map((e) => `${file}: <${e.tagName.toLowerCase()}> ${e.textContent.trim().slice(0, 60)}`);
+  });
+}

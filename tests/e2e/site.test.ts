@@ -5,7 +5,7 @@ import { parse } from 'node-html-parser';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { published } from './published.ts';
 import { openSite, typeQuery, visit, type Site } from './browser.ts';
-import { builtPages, pageSample } from './pages.ts';
+import { builtPages, emptySections, pageSample } from './pages.ts';
 import { figureFilesPath, liveEmbedPath } from '../../src/lib/embed.ts';
 
 const axeSource = readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
@@ -28,6 +28,10 @@ describe('every page, in both languages', () => {
         .sort(),
     ).toEqual(vi.sort());
     expect(vi.length).toBeGreaterThan(150);
+  });
+
+  it('shows no table without rows and no empty list', () => {
+    expect(emptySections('dist')).toEqual([]);
   });
 
   it('says its language, has one h1, and refers only to files the site has, none on another host', () => {

@@ -66,18 +66,29 @@ describe('class breaks follow the distribution', () => {
 
 describe('map views', () => {
   const periods: MapPeriod[] = [
-    { level: 'district', source: 'poverty', year: 2022, standard: 'national' },
-    { level: 'district', source: 'poverty', year: 2023, standard: 'provincial' },
-    { level: 'district', source: 'coverage', year: 2022, standard: null },
-    { level: 'units2025', source: 'poverty', year: 2022, standard: 'national' },
+    { level: 'district', source: 'poverty', year: 2022, standard: 'national', programme: null },
+    { level: 'district', source: 'poverty', year: 2023, standard: 'provincial', programme: null },
+    { level: 'district', source: 'coverage', year: 2022, standard: null, programme: 'bhyt' },
+    { level: 'district', source: 'coverage', year: 2022, standard: null, programme: 'credit' },
+    { level: 'district', source: 'coverage', year: 2023, standard: null, programme: 'credit' },
+    { level: 'units2025', source: 'poverty', year: 2022, standard: 'national', programme: null },
   ];
   const views = mapViews(periods);
 
   it('offers each level the measures its table has, with one path per view', () => {
-    expect(views.filter((v) => v.level === 'district').length).toBe(2 * 6 + 4);
+    expect(views.filter((v) => v.level === 'district').length).toBe(2 * 6 + 3);
     expect(views.filter((v) => v.level === 'units2025').map((v) => v.measure.id)).toEqual(measuresFor('units2025').map((i) => i.id));
     expect(new Set(views.map((v) => v.path)).size).toBe(views.length);
     expect(views[0].path).toBe('map/district/poor_rate/2022-national/');
+  });
+
+  it("maps a programme's coverage only in the years it has figures, and not at all without them", () => {
+    const coverage = views.filter((v) => v.measure.table === 'coverage').map((v) => v.path);
+    expect(coverage).toEqual([
+      'map/district/coverage_bhyt/2022/',
+      'map/district/coverage_credit/2022/',
+      'map/district/coverage_credit/2023/',
+    ]);
   });
 
   it('keeps the year and standard when switching, else falls back to the nearest view that exists', () => {

@@ -5,6 +5,8 @@ export interface MapPeriod {
   source: 'poverty' | 'coverage';
   year: number;
   standard: string | null;
+  /** For coverage: the programme with figures that year (a dataset may collect only some). */
+  programme: string | null;
 }
 
 export interface MapView {
@@ -24,8 +26,9 @@ const viewPath = (level: MapLevel, measure: string, year: number, standard: stri
   `map/${level}/${measure}/${periodSlug(year, standard)}/`;
 
 /**
- * Every view a reader can open: each level's measures over the years and standards its table has,
- * leaving out measures computed from a count the dataset does not collect.
+ * Every view a reader can open: each level's measures over the years and standards its table has
+ * (a programme's coverage over the years it has figures), leaving out measures computed from a
+ * count the dataset does not collect.
  */
 export function mapViews(periods: MapPeriod[], notCollected: ReadonlySet<string> = new Set()): MapView[] {
   return LEVELS.flatMap((level) =>
@@ -33,7 +36,7 @@ export function mapViews(periods: MapPeriod[], notCollected: ReadonlySet<string>
       .filter((i) => !i.counts.some((c) => notCollected.has(c)))
       .flatMap((measure) =>
         periods
-          .filter((p) => p.level === level && p.source === measure.table)
+          .filter((p) => p.level === level && p.source === measure.table && (measure.programme ?? null) === p.programme)
           .map((p) => ({ level, measure, year: p.year, standard: p.standard, path: viewPath(level, measure.id, p.year, p.standard) })),
       ),
   );
