@@ -5,8 +5,9 @@ import { openSite, type Site } from './browser.ts';
 
 /**
  * A reader on a 360-px phone: every kind of page, in both languages, read as rendered. Text at
- * least 12 px (chart text included, after the SVG is scaled to fit), tap targets at least 24 px,
- * and nothing wider than the screen except inside a box that scrolls.
+ * least 12 px (chart text included, after the SVG is scaled to fit, and none of it cut by the
+ * chart's edge), tap targets at least 24 px, and nothing wider than the screen except inside a box
+ * that scrolls.
  */
 let site: Site;
 beforeAll(async () => {
@@ -45,6 +46,10 @@ const problems = (page: Page) =>
       const m = (t as SVGTextElement).getScreenCTM();
       const px = parseFloat(getComputedStyle(t).fontSize) * (m ? Math.hypot(m.a, m.b) : 1);
       if (px < 11.95) out.push({ what: `chart text ${name(t)}`, size: `${px.toFixed(1)} px` });
+      // …and not cut off by the edge of its chart.
+      const [a, b] = [t.getBoundingClientRect(), t.closest('svg')!.getBoundingClientRect()];
+      const past = Math.max(b.left - a.left, a.right - b.right, b.top - a.top, a.bottom - b.bottom);
+      if (past > 1.5) out.push({ what: `chart text cut ${name(t)}`, size: `${past.toFixed(0)} px past the edge` });
     }
     // Text in the page.
     for (const e of document.querySelectorAll('body *:not(svg *):not(script):not(style)')) {

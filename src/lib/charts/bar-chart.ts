@@ -1,6 +1,10 @@
 import { max, scaleLinear } from 'd3';
 import { escapeHtml } from '../escape.ts';
-import { COMPACT, el, frame, type Chart } from './svg.ts';
+import { textWidth, wrapToWidth } from '../export-font.ts';
+import { COMPACT, el, frame, multiline, type Chart } from './svg.ts';
+
+/** Room for the names beside the bars on a wide chart; a longer name puts every name above its bar. */
+const SIDE_LABEL_ROOM = 230;
 
 export interface BarChartOptions {
   id: string;
@@ -14,25 +18,37 @@ export interface BarChartOptions {
 /** Horizontal bars, one per item, largest first as given; every bar labelled with its value. */
 export function barChart(items: { key: string; label: string; value: number | null }[], o: BarChartOptions): Chart {
   const width = o.width ?? 640;
-  // On a phone each label sits above its bar, which then has the whole width.
-  const compact = width < COMPACT;
-  const label = compact ? 18 : 0;
-  const row = 24 + label;
-  const m = { top: 8, right: 70, left: compact ? 0 : 230 };
-  const height = m.top * 2 + items.length * row;
+  const valueText = (v: number | null) => (v == null ? o.missingLabel : o.format(v));
+  // On a phone, or where a name is too long for the side, each name sits above its bar (wrapped
+  // to the chart's width), which then has the whole width.
+  const widest = Math.max(0, ...items.map((d) => textWidth(d.label, 12)));
+  const compact = width < COMPACT || widest + 8 > SIDE_LABEL_ROOM;
+  const names = items.map((d) => (compact ? wrapToWidth(d.label, width, 12) : [d.label]));
+  const m = {
+    top: 8,
+    right: Math.max(70, 12 + Math.max(0, ...items.map((d) => textWidth(valueText(d.value), 12)))),
+    left: compact ? 0 : SIDE_LABEL_ROOM,
+  };
+  const rowTop: number[] = [];
+  let bottom = m.top;
+  for (const lines of names) {
+    rowTop.push(bottom);
+    bottom += 24 + (compact ? 4 + lines.length * 14 : 0);
+  }
+  const height = bottom + m.top;
   const x = scaleLinear()
     .domain([0, max(items, (d) => d.value ?? 0) || 1])
     .range([0, width - m.left - m.right]);
   const bars = items
     .map((d, i) => {
-      const top = m.top + i * row;
-      const y = top + label;
-      const text = `${d.label}: ${d.value == null ? o.missingLabel : o.format(d.value)}`;
+      const top = rowTop[i];
+      const y = compact ? top + 4 + names[i].length * 14 : top;
+      const text = `${d.label}: ${valueText(d.value)}`;
       return el(
         'g',
         { role: 'img', 'aria-label': text, tabindex: 0, 'data-key': d.key, 'data-value': d.value ?? '' },
         (compact
-          ? el('text', { x: 0, y: top + 12, 'font-size': 12, fill: 'currentColor' }, escapeHtml(d.label))
+          ? multiline(names[i], { x: 0, y: top + 12, 'font-size': 12, fill: 'currentColor' })
           : el(
               'text',
               { x: m.left - 8, y: y + 12, 'text-anchor': 'end', 'dominant-baseline': 'middle', 'font-size': 12, fill: 'currentColor' },
@@ -42,7 +58,7 @@ export function barChart(items: { key: string; label: string; value: number | nu
           el(
             'text',
             { x: m.left + x(d.value ?? 0) + 6, y: y + 12, 'dominant-baseline': 'middle', 'font-size': 12, fill: 'currentColor' },
-            escapeHtml(d.value == null ? o.missingLabel : o.format(d.value)),
+            escapeHtml(valueText(d.value)),
           ),
       );
     })

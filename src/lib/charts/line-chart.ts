@@ -2,7 +2,8 @@ import { extent, max } from 'd3';
 import { scaleLinear } from 'd3';
 import { line } from 'd3';
 import { escapeHtml } from '../escape.ts';
-import { el, frame, hitArea, r1, type Chart } from './svg.ts';
+import { textWidth, wrapToWidth } from '../export-font.ts';
+import { el, frame, hitArea, multiline, r1, type Chart } from './svg.ts';
 
 export interface LineSeries {
   id: string;
@@ -34,9 +35,31 @@ const DASHES = ['', '6 3', '2 3', '8 3 2 3'];
 export function lineChart(series: LineSeries[], o: LineChartOptions): Chart {
   const width = o.width ?? 640;
   const height = o.height ?? 300;
-  // Room on the right for the longest end label (about 7 px a character at 12 px).
-  const longest = Math.max(0, ...series.map((s) => s.label.length));
-  const m = { top: 20, right: Math.max(90, 16 + longest * 7), bottom: 32, left: 56 };
+  // Room on the right for the widest end label, up to two fifths of the chart: a longer one is
+  // wrapped to that room, so that a long label never squeezes the lines out on a phone.
+  const room = Math.min(Math.max(74, ...series.map((s) => textWidth(s.label, 12))), width * 0.4 - 16);
+  const endLines = new Map(series.map((s) => [s.id, wrapToWidth(s.label, room, 12)]));
+  const top = max([...series.flatMap((s) => s.points.map((p) => p.y ?? 0)), o.reference?.y ?? 0]) ?? 1;
+  const y = scaleLinear()
+    .domain([0, top || 1])
+    .nice(5);
+  // Counts of households are whole: a tick at 0.5 household would be formatted as 0 or 1.
+  const whole = series.every((s) => s.points.every((p) => p.y == null || Number.isInteger(p.y)));
+  const ticks = y.ticks(5).filter((tick) => !whole || Number.isInteger(tick));
+  // Where the tick labels share a long unit ("0,12 percentage points"), it is said once, above the
+  // axis, and the ticks carry the numbers: a phone's width goes to the lines, not to the unit.
+  const formatted = ticks.map((tick) => o.format(tick));
+  const shared = sharedUnit(formatted);
+  const unitOnce = shared != null && Math.max(...formatted.map((f) => textWidth(f, 12))) + 12 > Math.max(56, width * 0.25);
+  const tickLabels = unitOnce ? formatted.map((f) => f.slice(0, -shared.length)) : formatted;
+  const unitLines = unitOnce ? wrapToWidth(shared.trim(), width, 12) : [];
+  const m = {
+    top: 20 + unitLines.length * 14,
+    right: room + 16,
+    bottom: 32,
+    left: Math.max(56, 12 + Math.max(0, ...tickLabels.map((f) => textWidth(f, 12)))),
+  };
+  y.range([height - m.bottom, m.top]);
   const xs = [...new Set(series.flatMap((s) => s.points.map((p) => p.x)))].sort((a, b) => a - b);
   // A linear time axis, so that uneven gaps between years (2006, 2008, …, 2013) look uneven.
   const [lo, hi] = extent(xs) as [number, number];
@@ -44,30 +67,22 @@ export function lineChart(series: LineSeries[], o: LineChartOptions): Chart {
   const x = scaleLinear()
     .domain([lo - pad, hi + pad])
     .range([m.left, width - m.right]);
-  const top = max([...series.flatMap((s) => s.points.map((p) => p.y ?? 0)), o.reference?.y ?? 0]) ?? 1;
-  const y = scaleLinear()
-    .domain([0, top || 1])
-    .nice(5)
-    .range([height - m.bottom, m.top]);
 
-  // Counts of households are whole: a tick at 0.5 household would be formatted as 0 or 1.
-  const whole = series.every((s) => s.points.every((p) => p.y == null || Number.isInteger(p.y)));
-  const grid = y
-    .ticks(5)
-    .filter((tick) => !whole || Number.isInteger(tick))
-    .map((tick) =>
-      el(
-        'g',
-        { class: 'tick' },
-        el('line', { x1: m.left, x2: width - m.right, y1: y(tick), y2: y(tick), stroke: 'currentColor', 'stroke-opacity': 0.15 }) +
-          el(
-            'text',
-            { x: m.left - 8, y: y(tick), 'text-anchor': 'end', 'dominant-baseline': 'middle', 'font-size': 12, fill: 'currentColor' },
-            escapeHtml(o.format(tick)),
-          ),
-      ),
-    )
-    .join('');
+  const grid =
+    ticks
+      .map((tick, i) =>
+        el(
+          'g',
+          { class: 'tick' },
+          el('line', { x1: m.left, x2: width - m.right, y1: y(tick), y2: y(tick), stroke: 'currentColor', 'stroke-opacity': 0.15 }) +
+            el(
+              'text',
+              { x: m.left - 8, y: y(tick), 'text-anchor': 'end', 'dominant-baseline': 'middle', 'font-size': 12, fill: 'currentColor' },
+              escapeHtml(tickLabels[i]),
+            ),
+        ),
+      )
+      .join('') + (unitLines.length ? multiline(unitLines, { x: 0, y: 12, 'font-size': 12, fill: 'currentColor', class: 'unit' }) : '');
   const axis = labelledXs(xs, x)
     .map((v) =>
       el('text', { x: x(v), y: height - m.bottom + 18, 'text-anchor': 'middle', 'font-size': 12, fill: 'currentColor' }, String(v)),
@@ -78,6 +93,10 @@ export function lineChart(series: LineSeries[], o: LineChartOptions): Chart {
     .map((b) => {
       const i = xs.indexOf(b.x);
       const bx = i > 0 ? (x(xs[i - 1]) + x(b.x)) / 2 : x(b.x);
+      // Beside the line on the side with more room, wrapped to that room.
+      const after = width - bx - 4 >= bx - 4;
+      const lines = wrapToWidth(b.label, (after ? width - bx : bx) - 8, 12);
+      const lx = after ? bx + 4 : bx - 4;
       return el(
         'g',
         { class: 'break' },
@@ -89,11 +108,13 @@ export function lineChart(series: LineSeries[], o: LineChartOptions): Chart {
           stroke: 'currentColor',
           'stroke-dasharray': '3 3',
           'stroke-opacity': 0.6,
-        }) + el('text', { x: bx + 4, y: m.top + 10, 'font-size': 12, fill: 'currentColor' }, escapeHtml(b.label)),
+        }) + multiline(lines, { x: lx, y: m.top + 10, 'text-anchor': after ? 'start' : 'end', 'font-size': 12, fill: 'currentColor' }),
       );
     })
     .join('');
 
+  // The reference's label sits above its line, wrapped to the plot's width.
+  const referenceLines = o.reference ? wrapToWidth(o.reference.label, width - m.left - 8, 12) : [];
   const reference = o.reference
     ? el(
         'g',
@@ -106,7 +127,13 @@ export function lineChart(series: LineSeries[], o: LineChartOptions): Chart {
           stroke: '#8a4b00',
           'stroke-dasharray': '6 3',
           'stroke-width': 1.5,
-        }) + el('text', { x: m.left + 4, y: y(o.reference.y) - 6, 'font-size': 12, fill: '#8a4b00' }, escapeHtml(o.reference.label)),
+        }) +
+          multiline(referenceLines, {
+            x: m.left + 4,
+            y: Math.max(14, y(o.reference.y) - 6 - (referenceLines.length - 1) * 14),
+            'font-size': 12,
+            fill: '#8a4b00',
+          }),
       )
     : '';
 
@@ -116,10 +143,15 @@ export function lineChart(series: LineSeries[], o: LineChartOptions): Chart {
     .map((s) => ({ id: s.id, last: s.points.filter((p) => p.y != null).at(-1) }))
     .filter((e) => e.last)
     .sort((a, b) => y(b.last!.y!) - y(a.last!.y!));
-  let previous = Infinity;
+  // From the lowest up: each label centred on its line's end, its last line at least 15 px above
+  // the first line of the label below.
+  let ceiling = Infinity;
   for (const e of ends) {
-    previous = Math.min(y(e.last!.y!), previous - 15);
-    labelY.set(e.id, previous);
+    const extra = (endLines.get(e.id)!.length - 1) * 14;
+    // …and never above the top of the chart.
+    const first = Math.max(8, Math.min(y(e.last!.y!) - extra / 2, ceiling - 15 - extra));
+    labelY.set(e.id, first);
+    ceiling = first;
   }
 
   const path = line<{ x: number; y: number | null }>()
@@ -160,16 +192,31 @@ export function lineChart(series: LineSeries[], o: LineChartOptions): Chart {
         }) +
           marks +
           (last
-            ? el(
-                'text',
-                { x: x(last.x) + 8, y: labelY.get(s.id)!, 'font-size': 12, fill: colour, 'dominant-baseline': 'middle' },
-                escapeHtml(s.label),
-              )
+            ? multiline(endLines.get(s.id)!, {
+                x: x(last.x) + 8,
+                y: labelY.get(s.id)!,
+                'font-size': 12,
+                fill: colour,
+                'dominant-baseline': 'middle',
+              })
             : ''),
       );
     })
     .join('');
   return frame(o.id, width, height, o.title, o.description, grid + axis + breaks + reference + lines, 'group');
+}
+
+/** The unit every label ends with, from its first space on (" điểm %"), if they share one. */
+function sharedUnit(labels: string[]): string | null {
+  if (labels.length < 2) return null;
+  const [first] = labels;
+  let start = first.indexOf(' ');
+  while (start >= 0) {
+    const unit = first.slice(start);
+    if (labels.every((l) => l.endsWith(unit) && l.length > unit.length)) return unit;
+    start = first.indexOf(' ', start + 1);
+  }
+  return null;
 }
 
 /** Room one x label needs: four 12-px digits (about 7 px each) and a gap. */

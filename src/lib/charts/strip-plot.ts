@@ -1,5 +1,6 @@
 import { bin, max, scaleLinear } from 'd3';
 import { escapeHtml } from '../escape.ts';
+import { textWidth } from '../export-font.ts';
 import { COMPACT, el, focusable, frame, hitArea, type Chart } from './svg.ts';
 
 export interface StripRow {
@@ -35,14 +36,21 @@ export function stripPlot(rows: StripRow[], o: StripPlotOptions): Chart {
   const width = o.width ?? 640;
   // On a phone each row's name sits above it, and the dots have the whole width.
   const compact = width < COMPACT;
-  const m = { top: compact ? 40 : 24, right: 24, left: compact ? 16 : 150, bottom: 28 };
-  const height = m.top + rows.length * ROW + m.bottom;
   const x = scaleLinear()
     .domain([0, max(rows, (r) => max(r.points, (p) => p.value)) || 1])
-    .nice()
-    .range([m.left, width - m.right]);
-  const axis = x
-    .ticks(5)
+    .nice();
+  const ticks = x.ticks(5);
+  // The end ticks' labels are centred on them: the margins hold their halves, however long the format.
+  const halfLabel = (tick: number | undefined) => (tick == null ? 0 : textWidth(o.format(tick), 12) / 2 + 2);
+  const m = {
+    top: compact ? 40 : 24,
+    right: Math.max(24, halfLabel(ticks.at(-1))),
+    left: Math.max(compact ? 16 : 150, halfLabel(ticks[0])),
+    bottom: 28,
+  };
+  const height = m.top + rows.length * ROW + m.bottom;
+  x.range([m.left, width - m.right]);
+  const axis = ticks
     .map((tick) =>
       el(
         'g',

@@ -55,6 +55,16 @@ export function frame(
 export const focusable = (label: string, mark: string, href?: string) =>
   href ? el('a', { href, 'aria-label': label }, mark) : el('g', { role: 'img', 'aria-label': label, tabindex: 0 }, mark);
 
+/** Text of several lines, each a line height (14 px at 12 px) below the one before, the first at `a.y`. */
+export const multiline = (lines: string[], a: Record<string, string | number>) =>
+  el(
+    'text',
+    a,
+    lines.length === 1
+      ? escapeHtml(lines[0])
+      : lines.map((line, i) => el('tspan', { x: a.x, dy: i === 0 ? 0 : 14 }, escapeHtml(line))).join(''),
+  );
+
 /** An invisible disc around a small mark, so that a finger finds it: 24 px across (WCAG 2.5.8). */
 export const hitArea = (cx: number, cy: number) => el('circle', { cx, cy, r: 12, fill: 'transparent', class: 'hit' });
 

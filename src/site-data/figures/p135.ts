@@ -25,7 +25,7 @@ async function drawP135Progress(locale: Locale, svgId: string): Promise<Drawing 
     title,
     description: t('p135.progress.desc'),
     ...drawnTwice((width, suffix) =>
-      lineChart([{ id: 'exited', label: title, points: progress.map((p) => ({ x: p.year, y: p.exited })) }], {
+      lineChart([{ id: 'exited', label: t('p135.progress.series'), points: progress.map((p) => ({ x: p.year, y: p.exited })) }], {
         id: svgId + suffix,
         width,
         title,

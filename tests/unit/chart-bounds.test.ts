@@ -1,0 +1,131 @@
+import fc from 'fast-check';
+import { parse } from 'node-html-parser';
+import { describe, expect, it } from 'vitest';
+import { barChart } from '../../src/lib/charts/bar-chart.ts';
+import { lineChart } from '../../src/lib/charts/line-chart.ts';
+import { stripPlot } from '../../src/lib/charts/strip-plot.ts';
+import { textWidth } from '../../src/lib/export-font.ts';
+
+/**
+ * Every text of a chart, measured in the face the figures are exported in, against the chart's
+ * box: what sticks out of it is cut off on the page, in an embed and in a download.
+ */
+function outside({ svg, width, height }: { svg: string; width: number; height: number }): string[] {
+  const root = parse(svg);
+  const found: string[] = [];
+  for (const text of root.querySelectorAll('text')) {
+    const anchor = text.getAttribute('text-anchor') ?? 'start';
+    const tspans = text.querySelectorAll('tspan');
+    const lines = tspans.length ? tspans.map((t) => t.textContent) : [text.textContent];
+    const x = Number(text.getAttribute('x'));
+    // A line's glyphs reach about 0,9 of the size above its baseline and 0,25 below it.
+    const size = Number(text.getAttribute('font-size') ?? 12);
+    const y = Number(text.getAttribute('y'));
+    const baseline = text.getAttribute('dominant-baseline') === 'middle' ? y + size * 0.33 : y;
+    const [top, bottom] = [baseline - size * 0.9, baseline + (lines.length - 1) * 14 + size * 0.25];
+    if (top < -0.5 || bottom > height + 0.5)
+      found.push(`"${lines.join(' ')}" spans y ${top.toFixed(0)}–${bottom.toFixed(0)} of 0–${height}`);
+    for (const line of lines) {
+      const w = textWidth(line, size);
+      const [left, right] = anchor === 'end' ? [x - w, x] : anchor === 'middle' ? [x - w / 2, x + w / 2] : [x, x + w];
+      if (left < -0.5 || right > width + 0.5) found.push(`"${line}" spans ${left.toFixed(0)}–${right.toFixed(0)} of 0–${width}`);
+    }
+  }
+  for (const dot of root.querySelectorAll('circle')) {
+    const cx = Number(dot.getAttribute('cx'));
+    if (cx < 0 || cx > width) found.push(`a point at x = ${cx.toFixed(0)} of 0–${width}`);
+  }
+  return found;
+}
+
+const words = fc.array(
+  fc.constantFrom('Số', 'thôn', 'ra', 'khỏi', 'diện', 'đặc', 'biệt', 'khó', 'khăn', 'Standard', 'changes:', 'provincial', 'since', '2023'),
+  {
+    minLength: 1,
+    maxLength: 12,
+  },
+);
+const label = words.map((w) => w.join(' '));
+
+describe('a chart keeps its text inside its box', () => {
+  it("a line chart, at any width from a phone up, whatever its series and break labels and its values' unit", () => {
+    fc.assert(
+      fc.property(
+        fc.integer({ min: 280, max: 960 }),
+        fc.array(label, { minLength: 1, maxLength: 3 }),
+        label,
+        fc.constantFrom(0.01, 1, 1000, 1e6),
+        fc.constantFrom(
+          String,
+          (v: number) => `${v.toFixed(2).replace('.', ',')} điểm %`,
+          (v: number) => `${v.toLocaleString('vi')} hộ`,
+        ),
+        (width, labels, breakLabel, scale, format) => {
+          const series = labels.map((l, i) => ({
+            id: `s${i}`,
+            label: l,
+            // Each ends on a round number, so that the highest end is the top of the chart.
+            points: [2021, 2022, 2023, 2024].map((x, k) => ({ x, y: scale * (k === 3 ? 100 * (i + 1) : 10 * k) })),
+          }));
+          const chart = lineChart(series, {
+            id: 'c',
+            title: 't',
+            description: 'd',
+            format,
+            missingLabel: '–',
+            breaks: [{ x: 2023, label: breakLabel }],
+            reference: { y: scale * 50, label: `Target: ${breakLabel}` },
+            width,
+          });
+          expect(outside(chart)).toEqual([]);
+        },
+      ),
+      { numRuns: 200, seed: 11 },
+    );
+  });
+
+  it('a strip plot, whatever the format of its ticks', () => {
+    fc.assert(
+      fc.property(fc.integer({ min: 280, max: 960 }), fc.double({ min: 0.001, max: 5000, noNaN: true }), (width, top) => {
+        const chart = stripPlot(
+          [{ label: 'Huyện', points: [0, top / 2, top].map((value, i) => ({ key: String(i), name: `Xã ${i}`, value })) }],
+          {
+            id: 's',
+            title: 't',
+            description: 'd',
+            format: (v) => `${v.toFixed(2).replace('.', ',')}%`,
+            highlight: '1',
+            distribution: (n) => `${n}`,
+            width,
+          },
+        );
+        expect(outside(chart)).toEqual([]);
+      }),
+      { numRuns: 200, seed: 12 },
+    );
+  });
+
+  it('a bar chart, whatever its names and values', () => {
+    fc.assert(
+      fc.property(
+        fc.integer({ min: 280, max: 960 }),
+        fc.array(fc.tuple(label, fc.option(fc.integer({ min: 0, max: 10_000_000 }))), { minLength: 1, maxLength: 6 }),
+        (width, rows) => {
+          const chart = barChart(
+            rows.map(([l, value], i) => ({ key: String(i), label: l, value })),
+            {
+              id: 'b',
+              title: 't',
+              description: 'd',
+              format: (v) => `${v.toLocaleString('vi')} hộ`,
+              missingLabel: 'không có số liệu',
+              width,
+            },
+          );
+          expect(outside(chart)).toEqual([]);
+        },
+      ),
+      { numRuns: 200, seed: 13 },
+    );
+  });
+});
