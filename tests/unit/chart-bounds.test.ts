@@ -38,6 +38,18 @@ function outside({ svg, width, height }: { svg: string; width: number; height: n
   return found;
 }
 
+/** Tick labels of an axis drawn over each other: each as wide as it is measured, centred on its tick. */
+function crowdedTicks(svg: string): string[] {
+  const spans = parse(svg)
+    .querySelectorAll('.tick text')
+    .map((t) => {
+      const [x, w] = [Number(t.getAttribute('x')), textWidth(t.textContent, 12)];
+      return { text: t.textContent, left: x - w / 2, right: x + w / 2 };
+    })
+    .sort((a, b) => a.left - b.left);
+  return spans.flatMap((s, i) => (i > 0 && s.left < spans[i - 1].right ? [`"${spans[i - 1].text}" and "${s.text}" overlap`] : []));
+}
+
 const words = fc.array(
   fc.constantFrom('Số', 'thôn', 'ra', 'khỏi', 'diện', 'đặc', 'biệt', 'khó', 'khăn', 'Standard', 'changes:', 'provincial', 'since', '2023'),
   {
@@ -84,7 +96,7 @@ describe('a chart keeps its text inside its box', () => {
     );
   });
 
-  it('a strip plot, whatever the format of its ticks', () => {
+  it('a strip plot, whatever the format of its ticks, none over another', () => {
     fc.assert(
       fc.property(fc.integer({ min: 280, max: 960 }), fc.double({ min: 0.001, max: 5000, noNaN: true }), (width, top) => {
         const chart = stripPlot(
@@ -100,6 +112,7 @@ describe('a chart keeps its text inside its box', () => {
           },
         );
         expect(outside(chart)).toEqual([]);
+        expect(crowdedTicks(chart.svg)).toEqual([]);
       }),
       { numRuns: 200, seed: 12 },
     );

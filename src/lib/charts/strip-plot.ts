@@ -39,15 +39,22 @@ export function stripPlot(rows: StripRow[], o: StripPlotOptions): Chart {
   const x = scaleLinear()
     .domain([0, max(rows, (r) => max(r.points, (p) => p.value)) || 1])
     .nice();
-  const ticks = x.ticks(5);
   // The end ticks' labels are centred on them: the margins hold their halves, however long the format.
   const halfLabel = (tick: number | undefined) => (tick == null ? 0 : textWidth(o.format(tick), 12) / 2 + 2);
-  const m = {
+  const marginsFor = (ticks: number[]) => ({
     top: compact ? 40 : 24,
     right: Math.max(24, halfLabel(ticks.at(-1))),
     left: Math.max(compact ? 16 : 150, halfLabel(ticks[0])),
     bottom: 28,
+  });
+  // As many ticks as there is room for their labels side by side, at most six.
+  const fits = (ticks: number[]) => {
+    const m = marginsFor(ticks);
+    x.range([m.left, width - m.right]);
+    return ticks.every((t, i) => i === 0 || x(t) - x(ticks[i - 1]) >= halfLabel(t) + halfLabel(ticks[i - 1]) + 4);
   };
+  const ticks = [5, 4, 3, 2, 1].map((n) => x.ticks(n)).find(fits) ?? x.domain();
+  const m = marginsFor(ticks);
   const height = m.top + rows.length * ROW + m.bottom;
   x.range([m.left, width - m.right]);
   const axis = ticks
