@@ -14,6 +14,7 @@ const FIRST = ['Nà', 'Pác', 'Khuổi', 'Phiêng', 'Lũng', 'Mường', 'Tả',
 const SECOND = ['Hin', 'Lùng', 'Cò', 'Chải', 'Phìn', 'Mò', 'Dìn', 'Lao', 'Sáng', 'Vài', 'Khao', 'Tòng', 'Ngàm'];
 const YEARS = [2022, 2023, 2024, 2025];
 const PLAN = 'Kế hoạch 45/KH-UBND ngày 10/3/2022';
+const PLAN_EN = 'Plan 45/KH-UBND of 10 March 2022';
 
 /** Optional poverty columns Núi Mây does not collect: they are left out of its file altogether. */
 export const NUI_MAY_NOT_COLLECTED = [
@@ -100,6 +101,7 @@ const target = (
   year,
   standard,
   source_document: PLAN,
+  source_document_en: PLAN_EN,
   source_section: 'II.1',
   text_vi: vi,
   text_en: en,
@@ -196,7 +198,7 @@ export const NUI_MAY_METADATA = {
     ),
     targets: generated(
       `${PLAN} của UBND tỉnh Núi Mây (văn bản giả định)`,
-      `${PLAN} of the Núi Mây Provincial People's Committee (a made-up document)`,
+      `${PLAN_EN} of the Núi Mây Provincial People's Committee (a made-up document)`,
     ),
   },
   illustrative_note: {

@@ -16,6 +16,16 @@ export function t(locale: Locale, key: MessageKey, params: Record<string, string
   return fillTemplate(template, params);
 }
 
+/**
+ * A UI string split where `{slot}` goes, the other placeholders filled in: for markup in that
+ * place, such as a document's Vietnamese title marked as Vietnamese on an English page.
+ */
+export function around(locale: Locale, key: MessageKey, slot: string, params: Record<string, string | number> = {}): [string, string] {
+  const marker = '\u0000';
+  const [before, after = ''] = t(locale, key, { ...params, [slot]: marker }).split(marker);
+  return [before, after];
+}
+
 export const translator = (locale: Locale) => (key: MessageKey, params?: Record<string, string | number>) => t(locale, key, params);
 
 /** A label for a code that comes from data (an indicator, a status): the translation if there is one, else the code. */

@@ -6,6 +6,7 @@
 import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import opentype, { type Font } from 'opentype.js';
+import { wrapWith } from './text-measure.ts';
 
 export const EXPORT_FONT_FAMILY = 'Be Vietnam Pro';
 
@@ -47,28 +48,19 @@ export function textWidth(text: string, size: number, weight: Weight = 'regular'
   return size * (words.reduce((sum, w) => sum + (w ? wordWidth(w, weight) : 0), 0) + (words.length - 1) * wordWidth(' ', weight));
 }
 
-/**
- * Breaks text at spaces into lines no wider than `width` px. A single word wider than the line is
- * cut where it no longer fits, so that no line ever runs past the edge.
- */
-export function wrapToWidth(text: string, width: number, size: number, weight: Weight = 'regular'): string[] {
-  const fits = (s: string) => textWidth(s, size, weight) <= width;
-  const lines: string[] = [];
-  let line = '';
-  for (let word of text.split(/\s+/).filter(Boolean)) {
-    const joined = line ? `${line} ${word}` : word;
-    if (fits(joined)) {
-      line = joined;
-      continue;
-    }
-    if (line) lines.push(line);
-    while (word.length > 1 && !fits(word)) {
-      let cut = word.length - 1;
-      while (cut > 1 && !fits(word.slice(0, cut))) cut--;
-      lines.push(word.slice(0, cut));
-      word = word.slice(cut);
-    }
-    line = word;
-  }
-  return line ? [...lines, line] : lines;
-}
+/** Breaks text into lines no wider than `width` px in the export face (see `wrapWith`). */
+export const wrapToWidth = (text: string, width: number, size: number, weight: Weight = 'regular'): string[] =>
+  wrapWith((s) => textWidth(s, size, weight), text, width);
+
+/** Every character a chart may draw: printable ASCII, Latin-1, Vietnamese's letters, and common signs. */
+export const CHART_CHARACTERS = [
+  ...Array.from({ length: 0x7f - 0x20 }, (_, i) => 0x20 + i),
+  ...Array.from({ length: 0x100 - 0xa0 }, (_, i) => 0xa0 + i),
+  ...[0x102, 0x103, 0x110, 0x111, 0x128, 0x129, 0x168, 0x169, 0x1a0, 0x1a1, 0x1af, 0x1b0],
+  ...Array.from({ length: 0x1efa - 0x1ea0 }, (_, i) => 0x1ea0 + i),
+  ...[0x2013, 0x2014, 0x2018, 0x2019, 0x201c, 0x201d, 0x2022, 0x2026, 0x2030, 0x2212, 0x2264, 0x2265],
+].map((c) => String.fromCodePoint(c));
+
+/** The advance width of each of CHART_CHARACTERS at 1 px, regular weight (what src/lib/glyph-widths.json holds). */
+export const glyphWidths = (): Record<string, number> =>
+  Object.fromEntries(CHART_CHARACTERS.map((c) => [c, Math.round(font('regular').getAdvanceWidth(c, 1) * 10_000) / 10_000]));

@@ -205,6 +205,7 @@ export const PUBLISHED_TABLES = {
       year: 'INTEGER',
       standard: 'VARCHAR?',
       source_document: 'VARCHAR',
+      source_document_en: 'VARCHAR?',
       source_section: 'VARCHAR',
       text_vi: 'VARCHAR',
       text_en: 'VARCHAR',

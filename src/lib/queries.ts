@@ -101,10 +101,20 @@ export const successorsOf = () =>
 export const planTargets = () => sql<
   Columns<
     'targets',
-    'target_id' | 'indicator' | 'text_vi' | 'text_en' | 'value' | 'unit' | 'year' | 'comparator' | 'source_document' | 'source_section'
+    | 'target_id'
+    | 'indicator'
+    | 'text_vi'
+    | 'text_en'
+    | 'value'
+    | 'unit'
+    | 'year'
+    | 'comparator'
+    | 'source_document'
+    | 'source_document_en'
+    | 'source_section'
   >
 >`
-  SELECT target_id, indicator, text_vi, text_en, value, unit, year, comparator, source_document, source_section
+  SELECT target_id, indicator, text_vi, text_en, value, unit, year, comparator, source_document, source_document_en, source_section
   FROM targets ORDER BY target_id`;
 
 export const villagesWithCriteria = () => sql<

@@ -9,3 +9,7 @@ export function formatTargetValue(locale: Locale, value: number | null, unit: st
   // "%" is a unit in both languages and folds to nothing: write it as it is, after a space (Vietnamese style: 97,74 %).
   return unit.trim() === '%' ? `${number} %` : `${number} ${labelOf(locale, 'unitlabel', foldName(unit))}`;
 }
+
+/** The document a target comes from, in the reader's language: as issued, or its English title on English pages where the dataset gives one. */
+export const targetDocument = (locale: Locale, target: { source_document: string; source_document_en?: string | null }): string =>
+  (locale === 'en' && target.source_document_en) || target.source_document;

@@ -3,7 +3,7 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import en from '../../src/i18n/en.json';
 import vi from '../../src/i18n/vi.json';
-import { labelOf, t } from '../../src/i18n/t.ts';
+import { around, labelOf, t } from '../../src/i18n/t.ts';
 
 const sources = (dir: string): string[] =>
   readdirSync(dir, { withFileTypes: true }).flatMap((e) =>
@@ -29,5 +29,13 @@ describe('translations', () => {
     const used = sources('src').flatMap((f) => [...readFileSync(f, 'utf8').matchAll(/\bt\('([a-z0-9_.]+)'/g)].map((m) => m[1]));
     expect(used.length).toBeGreaterThan(50);
     for (const key of used) expect(Object.keys(vi), key).toContain(key);
+  });
+});
+
+describe('a message split around one placeholder', () => {
+  it('fills the others and leaves the slot for markup, in either language', () => {
+    expect(around('en', 'p135.lead', 'decision', { count: 12 })).toEqual(['12 extremely difficult villages listed by ', '.']);
+    const [before, after] = around('vi', 'p135.lead', 'decision', { count: 12 });
+    expect(`${before}X${after}`).toBe(t('vi', 'p135.lead', { count: 12, decision: 'X' }));
   });
 });

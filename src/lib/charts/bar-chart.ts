@@ -1,6 +1,6 @@
 import { max, scaleLinear } from 'd3';
 import { escapeHtml } from '../escape.ts';
-import { textWidth, wrapToWidth } from '../export-font.ts';
+import { chartTextWidth, wrapChartText } from '../text-measure.ts';
 import { COMPACT, el, frame, multiline, type Chart } from './svg.ts';
 
 /** Room for the names beside the bars on a wide chart; a longer name puts every name above its bar. */
@@ -21,12 +21,12 @@ export function barChart(items: { key: string; label: string; value: number | nu
   const valueText = (v: number | null) => (v == null ? o.missingLabel : o.format(v));
   // On a phone, or where a name is too long for the side, each name sits above its bar (wrapped
   // to the chart's width), which then has the whole width.
-  const widest = Math.max(0, ...items.map((d) => textWidth(d.label, 12)));
+  const widest = Math.max(0, ...items.map((d) => chartTextWidth(d.label, 12)));
   const compact = width < COMPACT || widest + 8 > SIDE_LABEL_ROOM;
-  const names = items.map((d) => (compact ? wrapToWidth(d.label, width, 12) : [d.label]));
+  const names = items.map((d) => (compact ? wrapChartText(d.label, width, 12) : [d.label]));
   const m = {
     top: 8,
-    right: Math.max(70, 12 + Math.max(0, ...items.map((d) => textWidth(valueText(d.value), 12)))),
+    right: Math.max(70, 12 + Math.max(0, ...items.map((d) => chartTextWidth(valueText(d.value), 12)))),
     left: compact ? 0 : SIDE_LABEL_ROOM,
   };
   const rowTop: number[] = [];

@@ -2,7 +2,7 @@ import { extent, max } from 'd3';
 import { scaleLinear } from 'd3';
 import { line } from 'd3';
 import { escapeHtml } from '../escape.ts';
-import { textWidth, wrapToWidth } from '../export-font.ts';
+import { chartTextWidth, wrapChartText } from '../text-measure.ts';
 import { el, frame, hitArea, multiline, r1, type Chart } from './svg.ts';
 
 export interface LineSeries {
@@ -37,8 +37,8 @@ export function lineChart(series: LineSeries[], o: LineChartOptions): Chart {
   const height = o.height ?? 300;
   // Room on the right for the widest end label, up to two fifths of the chart: a longer one is
   // wrapped to that room, so that a long label never squeezes the lines out on a phone.
-  const room = Math.min(Math.max(74, ...series.map((s) => textWidth(s.label, 12))), width * 0.4 - 16);
-  const endLines = new Map(series.map((s) => [s.id, wrapToWidth(s.label, room, 12)]));
+  const room = Math.min(Math.max(74, ...series.map((s) => chartTextWidth(s.label, 12))), width * 0.4 - 16);
+  const endLines = new Map(series.map((s) => [s.id, wrapChartText(s.label, room, 12)]));
   const top = max([...series.flatMap((s) => s.points.map((p) => p.y ?? 0)), o.reference?.y ?? 0]) ?? 1;
   const y = scaleLinear()
     .domain([0, top || 1])
@@ -50,14 +50,14 @@ export function lineChart(series: LineSeries[], o: LineChartOptions): Chart {
   // axis, and the ticks carry the numbers: a phone's width goes to the lines, not to the unit.
   const formatted = ticks.map((tick) => o.format(tick));
   const shared = sharedUnit(formatted);
-  const unitOnce = shared != null && Math.max(...formatted.map((f) => textWidth(f, 12))) + 12 > Math.max(56, width * 0.25);
+  const unitOnce = shared != null && Math.max(...formatted.map((f) => chartTextWidth(f, 12))) + 12 > Math.max(56, width * 0.25);
   const tickLabels = unitOnce ? formatted.map((f) => f.slice(0, -shared.length)) : formatted;
-  const unitLines = unitOnce ? wrapToWidth(shared.trim(), width, 12) : [];
+  const unitLines = unitOnce ? wrapChartText(shared.trim(), width, 12) : [];
   const m = {
     top: 20 + unitLines.length * 14,
     right: room + 16,
     bottom: 32,
-    left: Math.max(56, 12 + Math.max(0, ...tickLabels.map((f) => textWidth(f, 12)))),
+    left: Math.max(56, 12 + Math.max(0, ...tickLabels.map((f) => chartTextWidth(f, 12)))),
   };
   y.range([height - m.bottom, m.top]);
   const xs = [...new Set(series.flatMap((s) => s.points.map((p) => p.x)))].sort((a, b) => a - b);
@@ -95,7 +95,7 @@ export function lineChart(series: LineSeries[], o: LineChartOptions): Chart {
       const bx = i > 0 ? (x(xs[i - 1]) + x(b.x)) / 2 : x(b.x);
       // Beside the line on the side with more room, wrapped to that room.
       const after = width - bx - 4 >= bx - 4;
-      const lines = wrapToWidth(b.label, (after ? width - bx : bx) - 8, 12);
+      const lines = wrapChartText(b.label, (after ? width - bx : bx) - 8, 12);
       const lx = after ? bx + 4 : bx - 4;
       return el(
         'g',
@@ -114,7 +114,7 @@ export function lineChart(series: LineSeries[], o: LineChartOptions): Chart {
     .join('');
 
   // The reference's label sits above its line, wrapped to the plot's width.
-  const referenceLines = o.reference ? wrapToWidth(o.reference.label, width - m.left - 8, 12) : [];
+  const referenceLines = o.reference ? wrapChartText(o.reference.label, width - m.left - 8, 12) : [];
   const reference = o.reference
     ? el(
         'g',

@@ -1,6 +1,6 @@
 import { bin, max, scaleLinear } from 'd3';
 import { escapeHtml } from '../escape.ts';
-import { textWidth } from '../export-font.ts';
+import { chartTextWidth } from '../text-measure.ts';
 import { COMPACT, el, focusable, frame, hitArea, type Chart } from './svg.ts';
 
 export interface StripRow {
@@ -40,7 +40,7 @@ export function stripPlot(rows: StripRow[], o: StripPlotOptions): Chart {
     .domain([0, max(rows, (r) => max(r.points, (p) => p.value)) || 1])
     .nice();
   // The end ticks' labels are centred on them: the margins hold their halves, however long the format.
-  const halfLabel = (tick: number | undefined) => (tick == null ? 0 : textWidth(o.format(tick), 12) / 2 + 2);
+  const halfLabel = (tick: number | undefined) => (tick == null ? 0 : chartTextWidth(o.format(tick), 12) / 2 + 2);
   const marginsFor = (ticks: number[]) => ({
     top: compact ? 40 : 24,
     right: Math.max(24, halfLabel(ticks.at(-1))),

@@ -1,0 +1,49 @@
+/**
+ * How wide a chart's text is drawn, without reading a font file: charts are drawn at build time
+ * and, on the explore page, in the browser. Each character is its advance in the export face
+ * (glyph-widths.json, written from the font by `npm run glyph-widths`). Pairs are not kerned, and
+ * the pairs the face kerns apart (ư and a closing bracket, by up to 8 %) are covered by counting
+ * every text 8 % wider.
+ */
+import GLYPHS from './glyph-widths.json' with { type: 'json' };
+
+const WIDTHS = GLYPHS as Record<string, number>;
+const KERNING_ROOM = 1.08;
+/** A character the table lacks counts as the widest one it has. */
+const WIDEST = Math.max(...Object.values(WIDTHS));
+
+/** The width of `text` at `size` px. */
+export function chartTextWidth(text: string, size: number): number {
+  let em = 0;
+  for (const c of text) em += WIDTHS[c] ?? WIDEST;
+  return em * size * KERNING_ROOM;
+}
+
+/**
+ * Breaks text at spaces into lines no wider than `width` as `measure` measures them. A single word
+ * wider than the line is cut where it no longer fits, so that no line ever runs past the edge.
+ */
+export function wrapWith(measure: (text: string) => number, text: string, width: number): string[] {
+  const fits = (s: string) => measure(s) <= width;
+  const lines: string[] = [];
+  let line = '';
+  for (let word of text.split(/\s+/).filter(Boolean)) {
+    const joined = line ? `${line} ${word}` : word;
+    if (fits(joined)) {
+      line = joined;
+      continue;
+    }
+    if (line) lines.push(line);
+    while (word.length > 1 && !fits(word)) {
+      let cut = word.length - 1;
+      while (cut > 1 && !fits(word.slice(0, cut))) cut--;
+      lines.push(word.slice(0, cut));
+      word = word.slice(cut);
+    }
+    line = word;
+  }
+  return line ? [...lines, line] : lines;
+}
+
+/** `text` in lines no wider than `width` at `size` px. */
+export const wrapChartText = (text: string, width: number, size: number): string[] => wrapWith((s) => chartTextWidth(s, size), text, width);

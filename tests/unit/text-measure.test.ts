@@ -1,0 +1,31 @@
+import { readFileSync } from 'node:fs';
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import { glyphWidths, textWidth } from '../../src/lib/export-font.ts';
+import { chartTextWidth, wrapChartText } from '../../src/lib/text-measure.ts';
+
+describe("charts' text measure without the font file", () => {
+  it("holds the export face's advances as the font has them (else run npm run glyph-widths)", () => {
+    expect(JSON.parse(readFileSync('src/lib/glyph-widths.json', 'utf8'))).toEqual(glyphWidths());
+  });
+
+  it('never measures Vietnamese or English text narrower than the face draws it', () => {
+    const text = fc.array(
+      fc.constantFrom(...'aăâbcdđeêghiklmnoôơpqrstuưvxyAĂÂĐÊÔƠƯWVTYáàảãạấầẩẫậếềểễệốồổỗộớờởỡợứừửữựíìỉĩịýỳỷỹỵ0123456789 ,.%()–:/'),
+      { maxLength: 40 },
+    );
+    fc.assert(
+      fc.property(text, (chars) => {
+        const s = chars.join('');
+        expect(chartTextWidth(s, 12)).toBeGreaterThanOrEqual(textWidth(s, 12) - 0.01);
+      }),
+      { numRuns: 500, seed: 5 },
+    );
+  });
+
+  it('wraps to lines that fit, cutting a word longer than the line', () => {
+    const lines = wrapChartText(`Thôn đã ra khỏi diện ${'Hai'.repeat(30)}`, 100, 12);
+    expect(lines.length).toBeGreaterThan(2);
+    for (const line of lines) expect(chartTextWidth(line, 12)).toBeLessThanOrEqual(100);
+  });
+});
