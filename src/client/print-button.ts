@@ -3,3 +3,6 @@ for (const button of document.querySelectorAll<HTMLButtonElement>('button[data-p
   button.hidden = false;
   button.addEventListener('click', () => window.print());
 }
+
+// A printed report says where it came from in full, whatever host it was opened on.
+for (const address of document.querySelectorAll('[data-page-url]')) address.textContent = location.href;

@@ -268,6 +268,8 @@ describe('print', () => {
       const rows = await page.locator('[data-targets-table] tbody tr').count();
       const [{ n }] = await published<{ n: number }>('SELECT count(*)::INT AS n FROM {targets}');
       expect(rows).toBe(n);
+      // …and says in full where it was printed from, though the build knew no host.
+      expect(await page.locator('[data-page-url]').textContent()).toBe(site.url + path);
     }
   });
 });
