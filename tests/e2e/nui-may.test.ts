@@ -5,7 +5,8 @@ import { parse } from 'csv-parse/sync';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { formatNumber } from '../../src/lib/format.ts';
 import { buildSiteOf, openSite, visit, type Site } from './browser.ts';
-import { builtFiles, emptySections } from './pages.ts';
+import { otherLanguage } from './language.ts';
+import { builtFiles, emptySections, pageKinds } from './pages.ts';
 
 /**
  * Núi Mây (data/nui-may) is a made-up province unlike Quảng Ninh in every dimension: high poverty,
@@ -86,6 +87,12 @@ describe('a made-up high-poverty province, built from its folder alone', () => {
     expect(await unit.locator('main').textContent()).toContain(vi['unit.deprivation.not_collected']);
     expect(existsSync(join(OUT, 'map/commune/poor_rate'))).toBe(true);
     expect(errors).toEqual([]);
+  });
+
+  it("speaks each reader's language on every kind of its pages, words from its own data included", async () => {
+    const problems = [];
+    for (const path of pageKinds(OUT)) problems.push(...(await otherLanguage(site, path)));
+    expect(problems).toEqual([]);
   });
 
   it('shows no table without rows and no empty list on any page: a section without its data is left out', () => {
