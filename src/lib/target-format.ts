@@ -10,6 +10,16 @@ export function formatTargetValue(locale: Locale, value: number | null, unit: st
   return unit.trim() === '%' ? `${number} %` : `${number} ${labelOf(locale, 'unitlabel', foldName(unit))}`;
 }
 
+interface TargetSource {
+  source_document: string;
+  source_document_en?: string | null;
+  source_section: string;
+}
+
 /** The document a target comes from, in the reader's language: as issued, or its English title on English pages where the dataset gives one. */
-export const targetDocument = (locale: Locale, target: { source_document: string; source_document_en?: string | null }): string =>
+export const targetDocument = (locale: Locale, target: TargetSource): string =>
   (locale === 'en' && target.source_document_en) || target.source_document;
+
+/** Where a target is set, as a source line says it: "Target: Plan 228/KH-UBND of 24 November 2021, section I.2". */
+export const targetSetBy = (locale: Locale, target: TargetSource): string =>
+  t(locale, 'targets.source.plan', { document: targetDocument(locale, target), section: target.source_section });

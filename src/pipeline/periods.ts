@@ -17,8 +17,11 @@ export function unitAtYearEnd<T extends UnitPeriod>(units: T[]): (code: string, 
   // Asked once a row: a national table's million rows span a handful of years.
   const ends = new Map<number, string>();
   return (code, year) => {
-    const end = ends.get(year) ?? yearEnd(year);
-    ends.set(year, end);
+    let end = ends.get(year);
+    if (end === undefined) {
+      end = yearEnd(year);
+      ends.set(year, end);
+    }
     return periods.get(code)?.find((u) => validOn(u, end));
   };
 }

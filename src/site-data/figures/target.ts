@@ -3,7 +3,7 @@ import { translator } from '../../i18n/t.ts';
 import { lineChart } from '../../lib/charts/line-chart.ts';
 import { drawnTwice } from '../../lib/charts/svg.ts';
 import { isIllustrative, tableTitle } from '../../lib/manifest.ts';
-import { formatTargetValue, targetDocument } from '../../lib/target-format.ts';
+import { formatTargetValue, targetSetBy } from '../../lib/target-format.ts';
 import { loadManifest } from '../db.ts';
 import { listTargets, type PlanTarget } from '../targets.ts';
 import type { DrawContext, Drawing, FigureKind } from './kind.ts';
@@ -42,7 +42,7 @@ function drawTarget(target: PlanTarget, { locale, svgId }: DrawContext): Drawing
         height: 240,
       }),
     ),
-    source: `${t('targets.source.plan', { document: targetDocument(locale, target), section: target.source_section })}. ${t('targets.source.actual', { table: tableTitle(manifest, table, locale) })}.`,
+    source: `${targetSetBy(locale, target)}. ${t('targets.source.actual', { table: tableTitle(manifest, table, locale) })}.`,
     illustrative: isIllustrative(manifest, table),
     notes: [],
     table: {
