@@ -8,6 +8,7 @@ import { spawnSync } from 'node:child_process';
 import { mkdirSync, mkdtempSync, readdirSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { cpus, tmpdir, totalmem } from 'node:os';
 import { join } from 'node:path';
+import { dataCommand } from './data-command.ts';
 
 const RUNS = Number(process.env.RUNS ?? 3);
 const work = mkdtempSync(join(tmpdir(), 'atlas-bench-'));
@@ -29,6 +30,7 @@ for (const [name, scale, runs] of [
   datasets.push({ name, dir, runs });
 }
 
+const data = dataCommand();
 const results = datasets.map(({ name, dir, runs }) => {
   const times: number[] = [];
   const rss: number[] = [];
@@ -37,9 +39,13 @@ const results = datasets.map(({ name, dir, runs }) => {
   for (let i = 0; i < runs; i += 1) {
     const out = join(work, `out-${i}`);
     const t0 = performance.now();
-    const run = spawnSync(process.execPath, ['--import', './scripts/bench/report-rss.ts', 'scripts/build-data.ts', dir, '--out', out], {
-      encoding: 'utf8',
-    });
+    const run = spawnSync(
+      process.execPath,
+      [...data.options, '--import', './scripts/bench/report-rss.ts', data.script, dir, '--out', out],
+      {
+        encoding: 'utf8',
+      },
+    );
     times.push((performance.now() - t0) / 1000);
     if (run.status !== 0) throw new Error(`${name}: ${run.stderr.slice(-2000)}`);
     rss.push(Number(run.stderr.match(/maxrss_kb (\d+)/)![1]) / 1024);

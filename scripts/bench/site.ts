@@ -15,6 +15,7 @@ import lighthouse from 'lighthouse';
 import { chromium } from 'playwright-core';
 import { PAGE_BUDGETS } from '../../src/lib/page-budgets.ts';
 import { serveStatic } from '../static-server.ts';
+import { dataCommand } from './data-command.ts';
 import { pageWeight } from './page-weight.ts';
 import { CHROMIUM_ARGS, CHROMIUM_PATH } from '../chromium.ts';
 
@@ -31,6 +32,8 @@ const node = (args: string[], env: Record<string, string> = {}) => {
   if (run.status !== 0) throw new Error(`${args.join(' ')}: ${run.stderr.slice(-2000)}`);
 };
 
+const pipeline = dataCommand();
+
 // 1. Site builds on three dataset sizes (one build each for the synthetic ones: they take minutes).
 const builds = [];
 const SIZES = [
@@ -44,7 +47,7 @@ for (const [name, scale] of SIZES.filter(([, scale]) => process.env.BUILDS !== '
   const dataset = scale ? join(work, scale) : 'data/quang-ninh';
   if (scale) {
     node(['scripts/generate-illustrative.ts', '--scale', scale, dataset]);
-    node(['scripts/build-data.ts', dataset, '--out', data]);
+    node([...pipeline.options, pipeline.script, dataset, '--out', data]);
   }
   const out = join(work, `dist-${scale || 'default'}`);
   const times: number[] = [];
@@ -62,7 +65,7 @@ for (const [name, scale] of SIZES.filter(([, scale]) => process.env.BUILDS !== '
     if (!scale) {
       rmSync(data, { recursive: true, force: true });
       const d0 = performance.now();
-      node(['scripts/build-data.ts', dataset, '--out', data]);
+      node([...pipeline.options, pipeline.script, dataset, '--out', data]);
       dataTimes.push((performance.now() - d0) / 1000);
     }
     const t0 = performance.now();

@@ -4,7 +4,7 @@ import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { type DuckDBConnection, DuckDBInstance } from '@duckdb/node-api';
 import { describeColumn, notCollected, PUBLISHED, roundedNote } from './dictionary.ts';
-import { writeArchive } from './archive.ts';
+import { ArchiveDeflater, inArchive, writeArchive } from './archive.ts';
 import { exportTable, fileEntry } from './export.ts';
 import { manifestSchema } from '../lib/manifest.ts';
 import { hasErrors, type Issue } from './issues.ts';
@@ -49,6 +49,7 @@ async function exportTables(
   dataset: Dataset,
   root: string,
   disclosure: Manifest['disclosure'],
+  deflater: ArchiveDeflater,
 ): Promise<Manifest['tables']> {
   const { meta } = dataset;
 
@@ -62,6 +63,7 @@ async function exportTables(
     // Written in every format now (the workbook is made from the Arrow copy): a national table's
     // rows need not stay in DuckDB's memory while the next ones are exported.
     await conn.run(`DROP TABLE "${t.name}"`);
+    for (const f of exported.files) deflater.add(f.path);
     const source = meta.tables[t.from];
     const about = {
       name: t.name,
@@ -80,6 +82,7 @@ async function exportTables(
       description: describeColumn(c.name),
       ...(absent.has(c.name) ? { not_collected: true } : {}),
     }));
+    const out = xlsxPath(t.name);
     const workbook = writeWorkbook({
       table: {
         ...about,
@@ -88,8 +91,8 @@ async function exportTables(
         dataset: { id: meta.dataset_id, version: meta.version, released: meta.released, title: meta.title },
       },
       arrow: pathInside(root, exported.arrow),
-      out: pathInside(root, xlsxPath(t.name)),
-    });
+      out: pathInside(root, out),
+    }).then(() => deflater.add(out));
     // Its failure is thrown below, with the others': one that fails while the next tables are still
     // being exported must not end the process as an unhandled rejection, skipping the clean-up.
     workbook.catch(() => {});
@@ -156,11 +159,11 @@ function manifestOf(
 }
 
 /** One ZIP of every table, the dictionary and a manifest of exactly what the ZIP holds. */
-function archiveOf(dataset: Dataset, root: string, manifest: Omit<Manifest, 'archive'>) {
+function archiveOf(dataset: Dataset, root: string, manifest: Omit<Manifest, 'archive'>, deflater: ArchiveDeflater) {
   const { meta } = dataset;
-  // No Arrow files in the ZIP: they are for the browser.
-  const zipped = { ...manifest, tables: manifest.tables.map((t) => ({ ...t, files: t.files.filter((f) => !f.path.endsWith('.arrow')) })) };
+  const zipped = { ...manifest, tables: manifest.tables.map((t) => ({ ...t, files: t.files.filter((f) => inArchive(f.path)) })) };
   return writeArchive(
+    deflater,
     root,
     `poverty-atlas-${meta.dataset_id}-${meta.version}.zip`,
     ['dictionary.json', ...zipped.tables.flatMap((t) => t.files.map((f) => f.path)), ...manifest.boundaries.map((b) => b.path)],
@@ -186,12 +189,13 @@ async function writeOutputs(dataset: Dataset, root: string): Promise<Manifest> {
     // The published tables are copies: the staging ones would only hold memory while they are written.
     const staged = await conn.runAndReadAll(`SELECT table_name FROM duckdb_tables() WHERE table_name LIKE 'stg\\_%' ESCAPE '\\'`);
     for (const [name] of staged.getRows()) await conn.run(`DROP TABLE "${name}"`);
-    const tables = await exportTables(conn, dataset, root, disclosure);
+    const deflater = new ArchiveDeflater(root);
+    const tables = await exportTables(conn, dataset, root, disclosure, deflater);
     const boundaries = copyBoundaries(dataset, root);
     const dictionary = tables.map((t) => ({ table: t.name, description: t.description, note: t.note, columns: t.schema }));
     writeFileSync(pathInside(root, 'dictionary.json'), `${JSON.stringify(dictionary, null, 2)}\n`);
     const manifest = manifestOf(dataset, root, disclosure, tables, boundaries);
-    const published = { ...manifest, archive: archiveOf(dataset, root, manifest) };
+    const published = { ...manifest, archive: await archiveOf(dataset, root, manifest, deflater) };
     // What the site will read, checked against the same schema, so that a drift fails here, not in the site's build.
     manifestSchema.parse(published);
     writeFileSync(pathInside(root, 'manifest.json'), `${JSON.stringify(published, null, 2)}\n`);
