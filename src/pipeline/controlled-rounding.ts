@@ -20,8 +20,7 @@ export interface RoundingInput {
   base: number;
   /**
    * A number in [0, 1) for a cell, drawn from a key: the cell rounds up when it is below
-   * remainder / base. Asked only for a cell that is not a multiple of the base, and only when its
-   * group is rounded, so that the draws are made while the workers solve the groups before.
+   * remainder / base. Asked only for a cell that is not a multiple of the base.
    */
   draw: (cell: number) => number;
 }

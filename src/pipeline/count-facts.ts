@@ -1,5 +1,5 @@
 import { buildCellSystem } from './disclosure-facts.ts';
-import { buildFacts, type Fact, type UnitRow } from './facts.ts';
+import { communeFacts, type Fact, type UnitRow, withSums } from './facts.ts';
 import { TABLES } from './input-schema.ts';
 import { unitAtYearEnd, yearEnd } from './periods.ts';
 import type { Dataset } from './load-dataset.ts';
@@ -81,59 +81,55 @@ const CARRY_OVERS = [
   { table: 'poverty', from: 'near_poor', to: 'near_poor_start' },
 ];
 
-export type CountFacts = ReturnType<typeof countFacts>;
+export type CountFacts = ReturnType<typeof summedCountFacts>;
+export type CommuneCountFacts = ReturnType<typeof communeCountFacts>;
 
-/**
- * Every published count at every level; with `communesOnly`, the counts as collected, before any
- * sum (what rounding works on).
- */
-export function countFacts(dataset: Dataset, { communesOnly = false } = {}) {
-  const { tables, meta } = dataset;
+const POVERTY_FACT_MEASURES = [...POVERTY_MEASURES, ...complementsOf('poverty').map((c) => c.name)];
+const COVERAGE_MEASURES = ['eligible', 'covered', 'uncovered'];
+
+/** The counts as collected, each commune row a fact, before any sum (what rounding works on). */
+export function communeCountFacts({ tables }: Dataset) {
   const units = tables.units as unknown as UnitRow[];
-  const code = meta.province.code;
-  const povertyMeasures = [...POVERTY_MEASURES, ...complementsOf('poverty').map((c) => c.name)];
-  const poverty = buildFacts(
-    'poverty',
-    withComplements('poverty', tables.poverty),
-    COUNT_DIMS.poverty,
-    povertyMeasures,
-    units,
-    code,
-    communesOnly,
-  );
-  const successors = communesOnly
-    ? { facts: [], sums: [], incomplete: [], measures: [] }
-    : reaggregateTo2025(poverty, tables.crosswalk ?? [], units);
-  const deprivation = buildFacts(
-    'deprivation',
-    withComplements('deprivation', withPoorNearPoor(tables.deprivation ?? [], tables.poverty)),
-    COUNT_DIMS.deprivation,
-    DEPRIVATION_MEASURES,
-    units,
-    code,
-    communesOnly,
-  );
-  const coverage = buildFacts(
-    'coverage',
-    withComplements('coverage', tables.coverage ?? []),
-    COUNT_DIMS.coverage,
-    ['eligible', 'covered', 'uncovered'],
-    units,
-    code,
-    communesOnly,
-  );
-  return { poverty, successors, deprivation, coverage };
+  return {
+    poverty: communeFacts('poverty', withComplements('poverty', tables.poverty), COUNT_DIMS.poverty, POVERTY_FACT_MEASURES, units),
+    deprivation: communeFacts(
+      'deprivation',
+      withComplements('deprivation', withPoorNearPoor(tables.deprivation ?? [], tables.poverty)),
+      COUNT_DIMS.deprivation,
+      DEPRIVATION_MEASURES,
+      units,
+    ),
+    coverage: communeFacts('coverage', withComplements('coverage', tables.coverage ?? []), COUNT_DIMS.coverage, COVERAGE_MEASURES, units),
+  };
 }
 
+/** Every published count at every level, summed from the commune facts given (the facts are kept, not copied). */
+export function summedCountFacts({ tables, meta }: Dataset, communes: CommuneCountFacts) {
+  const code = meta.province.code;
+  const poverty = withSums(communes.poverty, POVERTY_FACT_MEASURES, code);
+  return {
+    poverty,
+    successors: reaggregateTo2025(poverty, tables.crosswalk ?? [], tables.units as unknown as UnitRow[]),
+    deprivation: withSums(communes.deprivation, DEPRIVATION_MEASURES, code),
+    coverage: withSums(communes.coverage, COVERAGE_MEASURES, code),
+  };
+}
+
+/** Every published count at every level, from the dataset's rows. */
+export const countFacts = (dataset: Dataset): CountFacts => summedCountFacts(dataset, communeCountFacts(dataset));
+
 /** The cell system that ties count facts together: every total, identity and carry-over among them. */
-export function countSystem(dataset: Dataset, { poverty, successors, deprivation, coverage }: CountFacts) {
+export function countSystem(
+  dataset: Dataset,
+  { poverty, successors, deprivation, coverage }: CommuneCountFacts & { successors?: CountFacts['successors'] },
+) {
   const unitAt = unitAtYearEnd(dataset.tables.units as unknown as UnitRow[]);
   const continues = (f: Fact) => f.level !== 'commune' || (unitAt(f.code, f.year)?.valid_from ?? '') <= yearEnd(f.year - 1);
   return buildCellSystem(
-    [...poverty, ...successors.facts, ...deprivation, ...coverage],
+    [...poverty, ...(successors?.facts ?? []), ...deprivation, ...coverage],
     IDENTITIES,
     CARRY_OVERS,
-    successors.sums,
+    successors?.sums,
     continues,
   );
 }

@@ -32,55 +32,54 @@ export interface UnitRow {
   valid_to: string | null;
 }
 
-/**
- * Turns commune rows into facts at commune level and, unless `communesOnly`, adds their sums by
- * district (where the unit had a district that year) and for the province, with the same dimensions.
- */
-export function buildFacts(
-  table: string,
-  rows: TypedRow[],
-  dimColumns: string[],
-  measures: string[],
-  units: UnitRow[],
-  provinceCode: string,
-  communesOnly = false,
-): Fact[] {
+/** Turns commune rows into facts at commune level (rows with the same key add up). */
+export function communeFacts(table: string, rows: TypedRow[], dimColumns: string[], measures: string[], units: UnitRow[]): Fact[] {
   const unitAt = unitAtYearEnd(units);
   const facts = new Map<string, Fact>();
-  // `values` is made for the row: the first fact of its key may keep it (`owned`), a sum needs its own.
-  const add = (
-    level: Level,
-    code: string,
-    district: string | null,
-    year: number,
-    dims: Record<string, string>,
-    dimKey: string,
-    values: Record<string, number | null>,
-    owned: boolean,
-  ) => {
-    // The row's dimensions are joined once, not once a level.
-    const key = factKeyOf(table, level, code, year, dimKey);
-    const existing = facts.get(key);
-    if (existing) {
-      for (const m of measures) existing.values[m] = addKnown(existing.values[m], values[m]);
-    } else {
-      facts.set(key, { table, level, code, district_code: district, year, dims, values: owned ? values : { ...values } });
-    }
-  };
   for (const r of rows) {
     const year = r.year as number;
     const code = r.unit_code as string;
-    const district = unitAt(code, year)?.district_code || null;
     const dims: Record<string, string> = {};
     for (const c of dimColumns) dims[c] = String(r[c]);
-    const dimKey = Object.values(dims).join('|');
+    const key = factKeyOf(table, 'commune', code, year, Object.values(dims).join('|'));
+    const existing = facts.get(key);
+    if (existing) {
+      for (const m of measures) existing.values[m] = addKnown(existing.values[m], r[m] as number | null);
+      continue;
+    }
     const values: Record<string, number | null> = {};
     for (const m of measures) values[m] = r[m] as number | null;
-    add('commune', code, district, year, dims, dimKey, values, true);
-    if (communesOnly) continue;
-    // Copied before any later row can add to the commune's fact, which may now hold `values`.
-    if (district) add('district', district, district, year, dims, dimKey, values, false);
-    add('province', provinceCode, null, year, dims, dimKey, values, false);
+    facts.set(key, { table, level: 'commune', code, district_code: unitAt(code, year)?.district_code || null, year, dims, values });
   }
   return [...facts.values()];
+}
+
+/**
+ * The commune facts of one table followed each by its sums: by district (where the commune had one
+ * that year) and for the province, with the same dimensions.
+ */
+export function withSums(communes: Fact[], measures: string[], provinceCode: string): Fact[] {
+  const out: Fact[] = [];
+  const sums = new Map<string, Fact>();
+  const add = (level: Level, code: string, district: string | null, f: Fact, dimKey: string) => {
+    const key = factKeyOf(f.table, level, code, f.year, dimKey);
+    const sum = sums.get(key);
+    if (sum) {
+      for (const m of measures) sum.values[m] = addKnown(sum.values[m], f.values[m]);
+      return;
+    }
+    const values: Record<string, number | null> = {};
+    for (const m of measures) values[m] = f.values[m];
+    const fact: Fact = { table: f.table, level, code, district_code: district, year: f.year, dims: f.dims, values };
+    sums.set(key, fact);
+    out.push(fact);
+  };
+  for (const f of communes) {
+    out.push(f);
+    // The fact's dimensions are joined once, not once a level.
+    const dimKey = Object.values(f.dims).join('|');
+    if (f.district_code) add('district', f.district_code, f.district_code, f, dimKey);
+    add('province', provinceCode, null, f, dimKey);
+  }
+  return out;
 }

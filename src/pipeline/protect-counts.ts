@@ -1,13 +1,20 @@
-import { createHash, createHmac } from 'node:crypto';
+import { createHash } from 'node:crypto';
 import { roundControlled } from './controlled-rounding.ts';
-import { type Fact, factKey, factKeyOf } from './facts.ts';
+import { keyedDraws } from './keyed-draws.ts';
+import { factKey } from './facts.ts';
 import type { Relation } from './disclosure.ts';
 import { type AuditInput, auditIntervals, DERIVED, PUBLISHED, ROUNDED } from './interval-audit.ts';
 import type { Dataset } from './load-dataset.ts';
 import { readerKnowledge, type UnitLineage } from './reader-knowledge.ts';
-import { COUNT_DIMS, type CountFacts, countFacts, countSystem, UNPUBLISHED_MEASURES } from './count-facts.ts';
+import {
+  type CommuneCountFacts,
+  type CountFacts,
+  communeCountFacts,
+  countSystem,
+  summedCountFacts,
+  UNPUBLISHED_MEASURES,
+} from './count-facts.ts';
 import type { CellSystem } from './disclosure-facts.ts';
-import type { TypedRow } from './validate-columns.ts';
 
 /** What the disclosure control did, for the manifest and the methodology page. */
 export interface ProtectionSummary {
@@ -37,30 +44,11 @@ export function roundingKey(dataset: Dataset, secret = process.env.ATLAS_ROUNDIN
   return createHash('sha256').update(counts.join('\n')).digest('hex');
 }
 
-/** A number in [0, 1) for a cell, the same for the same key and cell in every build. */
-const draw = (key: string, cell: string) => createHmac('sha256', key).update(cell).digest().readUIntBE(0, 6) / 2 ** 48;
-
-/**
- * The collected rows with every count replaced by its rounded value (one per cell of the commune
- * system, whose facts' keys are given).
- */
-function withRounded(dataset: Dataset, system: CellSystem, keys: Map<Fact, string>, rounded: number[]): Dataset {
-  const cellsOf = new Map([...system.ids].map(([fact, ids]) => [keys.get(fact)!, ids]));
-  const replace = (table: string, dims: string[]) =>
-    (dataset.tables[table] ?? []).map((r): TypedRow => {
-      const ids = cellsOf.get(factKeyOf(table, 'commune', String(r.unit_code), r.year as number, dims.map((d) => String(r[d])).join('|')));
-      if (!ids) return r;
-      const out = { ...r };
-      for (const m of Object.keys(r)) if (r[m] != null && Object.hasOwn(ids, m)) out[m] = rounded[ids[m]];
-      return out;
-    });
-  return {
-    ...dataset,
-    tables: {
-      ...dataset.tables,
-      ...Object.fromEntries(Object.entries(COUNT_DIMS).map(([table, dims]) => [table, replace(table, dims)])),
-    },
-  };
+/** Writes each cell's rounded value into its commune fact, in place of the collected count. */
+function writeRounded(system: CellSystem, rounded: number[]) {
+  for (const [fact, ids] of system.ids) {
+    for (const measure in ids) fact.values[measure] = rounded[ids[measure]];
+  }
 }
 
 /**
@@ -100,7 +88,7 @@ export const protectionWidth = ({ meta }: Dataset) => meta.disclosure_protection
  */
 export function readerModel(dataset: Dataset) {
   const base = dataset.meta.disclosure_threshold;
-  const collected = countFacts(dataset, { communesOnly: true });
+  const collected = communeCountFacts(dataset);
   const system = countSystem(dataset, collected);
   const communes = { ...collected, system };
   const knowledge = readerKnowledge(system, dataset.meta, dataset.tables.units as unknown as UnitLineage[]);
@@ -144,34 +132,39 @@ export async function protectCounts(
   dataset: Dataset,
   key = roundingKey(dataset),
 ): Promise<{ facts: CountFacts; summary: ProtectionSummary }> {
-  const { rounded, summary } = await roundAndAudit(dataset, key);
-  // The reader's model is out of reach by now: at national scale it is gigabytes of memory that
-  // the facts at every level need not be built beside.
-  return { facts: countFacts(rounded), summary };
+  const { communes, summary } = await roundAndAudit(dataset, key);
+  // The reader's model is out of reach by now, but for the commune facts: at national scale it is
+  // gigabytes of memory that the facts at every level need not be built beside.
+  return { facts: summedCountFacts(dataset, communes), summary };
 }
 
-/** The collected rows with their counts rounded, from the first draw the audit passes. */
-async function roundAndAudit(dataset: Dataset, key: string): Promise<{ rounded: Dataset; summary: ProtectionSummary }> {
+/** The commune facts with their counts rounded, from the first draw the audit passes. */
+async function roundAndAudit(dataset: Dataset, key: string): Promise<{ communes: CommuneCountFacts; summary: ProtectionSummary }> {
   const base = dataset.meta.disclosure_threshold;
   const model = readerModel(dataset);
   const { system } = model.communes;
   const keyOf = new Map([...system.ids.keys()].map((fact) => [fact, factKey(fact)]));
+  // Each cell is named by its fact and measure, not its number, so that a count draws the same in
+  // every build whatever other counts come and go.
+  const cellName = (c: number) => `${keyOf.get(system.cells[c].fact)}|${system.cells[c].measure}`;
   let narrow = 0;
   for (let attempt = 0; attempt < DRAWS; attempt++) {
-    const salt = attempt === 0 ? key : `${key}#${attempt}`;
+    const draws = keyedDraws(attempt === 0 ? key : `${key}#${attempt}`, system.cells.length, cellName);
     const rounded = await roundControlled({
       values: system.values,
       equalities: model.equalities,
       inequalities: model.inequalities,
       base,
-      draw: (c) => draw(salt, `${keyOf.get(system.cells[c].fact)}|${system.cells[c].measure}`),
+      draw: (c) => draws[c],
     });
     const input = model.attack(rounded);
     const audit = await auditIntervals(input);
     narrow = audit.narrow.length;
     if (narrow > 0) continue;
+    writeRounded(system, rounded);
+    const { poverty, deprivation, coverage } = model.communes;
     return {
-      rounded: withRounded(dataset, system, keyOf, rounded),
+      communes: { poverty, deprivation, coverage },
       summary: {
         method: 'controlled_rounding',
         base,

@@ -51,7 +51,7 @@ describe('what a reader knows about merged communes', () => {
   });
 
   it('does not carry a formed unit’s start over from the unit that had its code, even where the two happen to be equal', async () => {
-    const { countFacts, countSystem } = await import('../../src/pipeline/count-facts.ts');
+    const { communeCountFacts, countSystem } = await import('../../src/pipeline/count-facts.ts');
     const row = (unit_code: string, year: number, poor_start: number, poor: number) => ({
       unit_code,
       year,
@@ -71,7 +71,7 @@ describe('what a reader knows about merged communes', () => {
         poverty: [row('A', 2023, 3, 3), row('B', 2023, 0, 0), row('A', 2024, 3, 3)],
       },
     } as never;
-    const system = countSystem(dataset, countFacts(dataset, { communesOnly: true }));
+    const system = countSystem(dataset, communeCountFacts(dataset));
     const carries = system.relations.filter((r) => r.cells.length === 2 && r.cells.some((c) => system.cells[c].measure === 'poor_start'));
     expect(carries).toEqual([]);
   });
