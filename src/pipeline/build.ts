@@ -5,7 +5,7 @@ import { fileURLToPath } from 'node:url';
 import { type DuckDBConnection, DuckDBInstance } from '@duckdb/node-api';
 import { describeColumn, notCollected, PUBLISHED, roundedNote } from './dictionary.ts';
 import { ArchiveDeflater, inArchive, writeArchive } from './archive.ts';
-import { exportTable, fileEntry } from './export.ts';
+import { exportArrow, exportFiles, fileEntry } from './export.ts';
 import { manifestSchema } from '../lib/manifest.ts';
 import { hasErrors, type Issue } from './issues.ts';
 import { loadDataset, type Dataset } from './load-dataset.ts';
@@ -59,11 +59,9 @@ async function exportTables(
   // The largest tables first, so that their workbooks, which take longest, start first.
   const bySize = [...PUBLISHED].sort((a, b) => (dataset.tables[b.from]?.length ?? 0) - (dataset.tables[a.from]?.length ?? 0));
   for (const t of bySize) {
-    const exported = await exportTable(conn, root, t.name);
-    // Written in every format now (the workbook is made from the Arrow copy): a national table's
-    // rows need not stay in DuckDB's memory while the next ones are exported.
-    await conn.run(`DROP TABLE "${t.name}"`);
-    for (const f of exported.files) deflater.add(f.path);
+    // The Arrow copy first: the table's workbook is made from it, and starts while the Parquet and
+    // CSV copies are written (a national table's workbook is the export's longest task).
+    const exported = await exportArrow(conn, root, t.name);
     const source = meta.tables[t.from];
     const about = {
       name: t.name,
@@ -97,7 +95,12 @@ async function exportTables(
     // being exported must not end the process as an unhandled rejection, skipping the clean-up.
     workbook.catch(() => {});
     workbooks.push(workbook);
-    tables.push({ ...about, rows: exported.rows, schema, files: exported.files });
+    const files = await exportFiles(conn, root, exported);
+    // Written in every format now: a national table's rows need not stay in DuckDB's memory while
+    // the next ones are exported.
+    await conn.run(`DROP TABLE "${t.name}"`);
+    for (const f of files) deflater.add(f.path);
+    tables.push({ ...about, rows: exported.rows, schema, files });
   }
   await Promise.all(workbooks);
   return PUBLISHED.map(({ name }) => tables.find((t) => t.name === name)!).map((t) => ({
