@@ -6,12 +6,15 @@ export interface SqlColumn {
   type: SqlType;
 }
 
-/** Creates a table and fills it with rows through DuckDB's appender (fast, and no SQL string building). */
+/**
+ * Creates a table and fills it with rows through DuckDB's appender (fast, and no SQL string
+ * building). The rows may be made one at a time as they are appended.
+ */
 export async function loadTable(
   conn: DuckDBConnection,
   table: string,
   columns: SqlColumn[],
-  rows: Record<string, unknown>[],
+  rows: Iterable<Record<string, unknown>>,
 ): Promise<void> {
   await conn.run(`CREATE OR REPLACE TABLE "${table}" (${columns.map((c) => `"${c.name}" ${c.type}`).join(', ')})`);
   const appender = await conn.createAppender(table);
