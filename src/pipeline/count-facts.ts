@@ -1,10 +1,9 @@
 import { buildCellSystem } from './disclosure-facts.ts';
-import { communeFacts, type Fact, type UnitRow, withSums } from './facts.ts';
+import { addKnown, communeFacts, type Fact, type UnitRow, withSums } from './facts.ts';
 import { TABLES } from './input-schema.ts';
 import { unitAtYearEnd, yearEnd } from './periods.ts';
 import type { Dataset } from './load-dataset.ts';
 import { reaggregateTo2025 } from './reaggregate.ts';
-import type { TypedRow } from './validate-columns.ts';
 
 /** The tables of commune counts, and the columns that, beside unit and year, tell their rows apart. */
 export const COUNT_DIMS = { poverty: ['standard'], deprivation: ['standard', 'indicator'], coverage: ['programme'] } satisfies Record<
@@ -30,30 +29,32 @@ const COMPLEMENTS: { table: string; name: string; whole: string; part: string }[
 ];
 
 /**
- * Each deprivation row with the poor and near-poor households it counts among: the published table
- * shows them beside it, so the households not deprived are one subtraction away.
+ * Each deprivation fact with the poor and near-poor households it counts among: the published
+ * table shows them beside it, so the households not deprived are one subtraction away.
  */
-function withPoorNearPoor(deprivation: TypedRow[], poverty: TypedRow[]): TypedRow[] {
-  const key = (r: TypedRow) => `${r.unit_code}|${r.year}|${r.standard}`;
+function addPoorNearPoor(deprivation: Fact[], poverty: Fact[]): Fact[] {
+  const key = (f: Fact) => `${f.code}|${f.year}|${f.dims.standard}`;
   const byKey = new Map(poverty.map((p) => [key(p), p]));
-  return deprivation.map((d) => {
+  for (const d of deprivation) {
     const p = byKey.get(key(d));
-    const poorNearPoor = p?.poor == null || p.near_poor == null ? null : (p.poor as number) + (p.near_poor as number);
-    return { ...d, poor_near_poor: poorNearPoor };
-  });
+    d.values.poor_near_poor = p ? addKnown(p.values.poor, p.values.near_poor) : null;
+  }
+  return deprivation;
 }
 const DEPRIVATION_MEASURES = ['households_deprived', 'poor_near_poor', 'households_not_deprived'];
 /** Counts the pipeline protects but never publishes: a reader knows them only through the others. */
 export const UNPUBLISHED_MEASURES = new Set(COMPLEMENTS.filter((c) => c.name !== 'uncovered').map((c) => c.name));
 const complementsOf = (table: string) => COMPLEMENTS.filter((c) => c.table === table);
-function withComplements(table: string, rows: TypedRow[]): TypedRow[] {
+/** Each fact with its complements (whole less part), after the measures it has. */
+function addComplements(table: string, facts: Fact[]): Fact[] {
   const complements = complementsOf(table);
-  return rows.map((r) => {
-    const out = { ...r };
-    for (const c of complements)
-      out[c.name] = r[c.whole] == null || r[c.part] == null ? null : (r[c.whole] as number) - (r[c.part] as number);
-    return out;
-  });
+  for (const { values } of facts) {
+    for (const c of complements) {
+      const [whole, part] = [values[c.whole], values[c.part]];
+      values[c.name] = whole == null || part == null ? null : whole - part;
+    }
+  }
+  return facts;
 }
 
 const flowIdentity = (stock: string): [string, number][] => [
@@ -90,16 +91,15 @@ const COVERAGE_MEASURES = ['eligible', 'covered', 'uncovered'];
 /** The counts as collected, each commune row a fact, before any sum (what rounding works on). */
 export function communeCountFacts({ tables }: Dataset) {
   const units = tables.units as unknown as UnitRow[];
+  const poverty = addComplements('poverty', communeFacts('poverty', tables.poverty, COUNT_DIMS.poverty, POVERTY_MEASURES, units));
+  const deprivation = communeFacts('deprivation', tables.deprivation ?? [], COUNT_DIMS.deprivation, ['households_deprived'], units);
   return {
-    poverty: communeFacts('poverty', withComplements('poverty', tables.poverty), COUNT_DIMS.poverty, POVERTY_FACT_MEASURES, units),
-    deprivation: communeFacts(
-      'deprivation',
-      withComplements('deprivation', withPoorNearPoor(tables.deprivation ?? [], tables.poverty)),
-      COUNT_DIMS.deprivation,
-      DEPRIVATION_MEASURES,
-      units,
+    poverty,
+    deprivation: addComplements('deprivation', addPoorNearPoor(deprivation, poverty)),
+    coverage: addComplements(
+      'coverage',
+      communeFacts('coverage', tables.coverage ?? [], COUNT_DIMS.coverage, ['eligible', 'covered'], units),
     ),
-    coverage: communeFacts('coverage', withComplements('coverage', tables.coverage ?? []), COUNT_DIMS.coverage, COVERAGE_MEASURES, units),
   };
 }
 

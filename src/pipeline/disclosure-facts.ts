@@ -45,14 +45,20 @@ export function buildCellSystem(
     ids.set(fact, byMeasure);
   }
   const relations: Relation[] = [];
-  // A relation with a measure the dataset does not collect tells a reader nothing.
+  // A relation with a measure the dataset does not collect tells a reader nothing. Relations of
+  // one kind share one array of coefficients: nothing changes them, and a national system has a
+  // million relations.
   const relate = (members: (number | undefined)[], coefs: number[]) => {
     if (members.every((c) => c != null)) relations.push({ cells: members as number[], coefs });
   };
-  const byKey = new Map(facts.map((f) => [factKey(f), f]));
+  const carryOversOf = Map.groupBy(carryOvers, (c) => c.table);
+  // The counts as collected have no totals above them: their units' parents are not looked for,
+  // and only the facts a year may carry over from are found by their key.
+  const hasTotals = facts.some((f) => f.level === 'district' || f.level === 'province');
+  const byKey = new Map((hasTotals ? facts : facts.filter((f) => carryOversOf.has(f.table))).map((f) => [factKey(f), f]));
   const provinceCode = facts.find((p) => p.level === 'province')?.code ?? '';
   const children = new Map<Fact, Fact[]>();
-  for (const f of facts) {
+  for (const f of hasTotals ? facts : []) {
     if (f.level === 'province' || f.level === 'unit_2025') continue;
     const parentKey =
       f.level === 'commune' && f.district_code
@@ -66,23 +72,31 @@ export function buildCellSystem(
   }
   const sums = [...children].map(([total, parts]) => ({ total, parts })).concat(extraSums);
   for (const { total: parent, parts: kids } of sums) {
+    const coefs = [1, ...kids.map(() => -1)];
     for (const measure of Object.keys(parent.values)) {
-      relate([ids.get(parent)![measure], ...kids.map((k) => ids.get(k)![measure])], [1, ...kids.map(() => -1)]);
+      relate([ids.get(parent)![measure], ...kids.map((k) => ids.get(k)![measure])], coefs);
     }
   }
-  const identitiesOf = Map.groupBy(identities, (i) => i.table);
-  const carryOversOf = Map.groupBy(carryOvers, (c) => c.table);
+  const identitiesOf = Map.groupBy(
+    identities.map((i) => ({ ...i, measures: i.terms.map(([m]) => m), coefs: i.terms.map(([, c]) => c) })),
+    (i) => i.table,
+  );
+  const carried = [1, -1];
   for (const f of facts) {
+    const own = ids.get(f)!;
     for (const identity of identitiesOf.get(f.table) ?? []) {
       relate(
-        identity.terms.map(([m]) => ids.get(f)![m]),
-        identity.terms.map(([, c]) => c),
+        identity.measures.map((m) => own[m]),
+        identity.coefs,
       );
     }
-    for (const carry of carryOversOf.get(f.table) ?? []) {
-      const before = byKey.get(factKey({ ...f, year: f.year - 1 }));
-      if (before && continues(f) && before.values[carry.from] != null && before.values[carry.from] === f.values[carry.to]) {
-        relate([ids.get(before)![carry.from], ids.get(f)![carry.to]], [1, -1]);
+    const carries = carryOversOf.get(f.table);
+    if (!carries || !continues(f)) continue;
+    const before = byKey.get(factKey({ ...f, year: f.year - 1 }));
+    if (!before) continue;
+    for (const carry of carries) {
+      if (before.values[carry.from] != null && before.values[carry.from] === f.values[carry.to]) {
+        relate([ids.get(before)![carry.from], own[carry.to]], carried);
       }
     }
   }

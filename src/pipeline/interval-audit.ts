@@ -91,7 +91,22 @@ interface Row {
 /** Substitutes published values into each constraint; keeps those that still involve an unknown. */
 function rowsOverUnknowns(input: AuditInput, column: Int32Array): { local: Row[]; linking: Row[] } {
   const out = { local: [] as Row[], linking: [] as Row[] };
+  // A relation among unknowns numbered as its cells are (the reader model's commune counts come
+  // before any published one), each once, is its own row: its arrays are shared, not copied (a
+  // national audit has millions of rows, and copies of them were seconds of garbage collection).
+  const asItIs = (r: Relation) => r.cells.length <= 32 && r.cells.every((c, i) => column[c] === c && r.cells.indexOf(c) === i);
   const add = (r: Relation, kind: 'equality' | 'inequality' | 'linking', source: number) => {
+    if (kind !== 'linking' && asItIs(r)) {
+      out.local.push({
+        source,
+        published: false,
+        cols: r.cells,
+        coefs: r.coefs,
+        lower: 0,
+        upper: kind === 'inequality' ? Number.POSITIVE_INFINITY : 0,
+      });
+      return;
+    }
     let constant = 0;
     const cols: number[] = [];
     const coefs: number[] = [];

@@ -7,24 +7,32 @@ export const highs = () => {
   return highsRuntime;
 };
 
-/** Columns that share a row are solved together; the rest never affect each other. */
+/**
+ * Columns that share a row are solved together; the rest never affect each other. Groups come in
+ * the order of their first column. Typed arrays instead of a map and slices: a national audit's
+ * millions of rows and columns took seconds otherwise.
+ */
 export function components<R extends { cols: number[] }>(rows: R[], columns: number): { cols: number[]; rows: R[] }[] {
-  const parent = Int32Array.from({ length: columns }, (_, i) => i);
+  const parent = new Int32Array(columns);
+  for (let c = 0; c < columns; c++) parent[c] = c;
   const find = (x: number): number => {
     while (parent[x] !== x) x = parent[x] = parent[parent[x]];
     return x;
   };
-  for (const r of rows) for (const c of r.cols.slice(1)) parent[find(c)] = find(r.cols[0]);
-  const byRoot = new Map<number, { cols: number[]; rows: R[] }>();
-  const of = (root: number) => {
-    let g = byRoot.get(root);
-    if (!g) {
-      g = { cols: [], rows: [] };
-      byRoot.set(root, g);
+  for (const r of rows) {
+    const first = find(r.cols[0]);
+    for (let i = 1; i < r.cols.length; i++) parent[find(r.cols[i])] = first;
+  }
+  const groupOf = new Int32Array(columns).fill(-1);
+  const groups: { cols: number[]; rows: R[] }[] = [];
+  for (let c = 0; c < columns; c++) {
+    const root = find(c);
+    if (groupOf[root] < 0) {
+      groupOf[root] = groups.length;
+      groups.push({ cols: [], rows: [] });
     }
-    return g;
-  };
-  for (let c = 0; c < columns; c++) of(find(c)).cols.push(c);
-  for (const r of rows) of(find(r.cols[0])).rows.push(r);
-  return [...byRoot.values()];
+    groups[groupOf[root]].cols.push(c);
+  }
+  for (const r of rows) groups[groupOf[find(r.cols[0])]].rows.push(r);
+  return groups;
 }
