@@ -3,9 +3,9 @@ import { createCipheriv, createHash } from 'node:crypto';
 const BLOCK = 16;
 
 /**
- * A 128-bit fingerprint of a name: four 32-bit FNV-1a lanes, each from its own offset, mixed at
- * the end. Not secret and not collision-proof; the key's secrecy comes from the cipher it is fed
- * to, and two names with one fingerprint only share a draw.
+ * A 128-bit fingerprint of a name: four 32-bit lanes in the manner of FNV-1a, each from its own
+ * offset and multiplier and stirred by the lane before. Not secret and not collision-proof: the
+ * secrecy is the cipher's it is fed to, and two names with one fingerprint would only share a draw.
  */
 function fingerprint(name: string, out: Buffer, at: number) {
   let a = 0x811c9dc5;
