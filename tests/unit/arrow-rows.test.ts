@@ -35,4 +35,11 @@ describe('rows read from an Arrow stream a slice at a time', () => {
     // Read again from the start: a workbook may be written twice from the same rows.
     expect([...read].length).toBe(rows);
   });
+
+  it('reads text of every width as written, cut at each value whatever the slice: Vietnamese, emoji, empty, missing', () => {
+    const words = ['Hạ Long', '', 'Đầm Hà', '𝔸 thôn 🌾', 'Quảng Ninh', null, 'x'];
+    const names = Array.from({ length: 1_001 }, (_, i) => words[i % words.length]);
+    const bytes = tableToIPC(new Table({ name: arrowColumn('VARCHAR', names) }), 'stream');
+    for (const atOnce of [1, 3, 250, 20_000]) expect([...arrowRows(bytes, atOnce)]).toEqual(names.map((n) => [n]));
+  });
 });
