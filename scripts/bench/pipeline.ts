@@ -30,7 +30,7 @@ for (const [name, scale, runs] of [
   datasets.push({ name, dir, runs });
 }
 
-const data = dataCommand();
+const pipeline = dataCommand();
 const results = datasets.map(({ name, dir, runs }) => {
   const times: number[] = [];
   const rss: number[] = [];
@@ -41,7 +41,7 @@ const results = datasets.map(({ name, dir, runs }) => {
     const t0 = performance.now();
     const run = spawnSync(
       process.execPath,
-      [...data.options, '--import', './scripts/bench/report-rss.ts', data.script, dir, '--out', out],
+      [...pipeline.options, '--import', './scripts/bench/report-rss.ts', pipeline.script, dir, '--out', out],
       {
         encoding: 'utf8',
       },

@@ -18,11 +18,8 @@ export interface RoundingInput {
   /** Σ coef·value ≥ 0, for the true values; kept where the rounding can. */
   inequalities: Relation[];
   base: number;
-  /**
-   * A number in [0, 1) for a cell, drawn from a key: the cell rounds up when it is below
-   * remainder / base. Asked only for a cell that is not a multiple of the base.
-   */
-  draw: (cell: number) => number;
+  /** For each cell a number in [0, 1) drawn once (from a key): the cell rounds up when it is below remainder / base. Unread for a multiple of the base. */
+  draws: Float64Array;
 }
 
 /** Rounds every cell; the result obeys the equalities and, wherever possible, the inequalities. */
@@ -67,7 +64,7 @@ export async function roundControlled(input: RoundingInput): Promise<number[]> {
   await solveEach(
     groups,
     async (group) => {
-      const lean = group.cols.map((j) => input.draw(choosers[j]) - remainder[choosers[j]] / base);
+      const lean = group.cols.map((j) => input.draws[choosers[j]] - remainder[choosers[j]] / base);
       const up =
         group.rows.length === 0
           ? lean.map((l) => l < 0)

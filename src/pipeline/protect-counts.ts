@@ -155,7 +155,7 @@ async function roundAndAudit(dataset: Dataset, key: string): Promise<{ communes:
       equalities: model.equalities,
       inequalities: model.inequalities,
       base,
-      draw: (c) => draws[c],
+      draws,
     });
     const input = model.attack(rounded);
     const audit = await auditIntervals(input);

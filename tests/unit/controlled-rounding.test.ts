@@ -5,19 +5,19 @@ import { auditIntervals, DERIVED, ROUNDED } from '../../src/pipeline/interval-au
 import { highs } from '../../src/pipeline/linear-components.ts';
 import { type RoundingGroup, roundGroup, roundOneRow } from '../../src/pipeline/rounding-group.ts';
 
-/** The same draw for every cell. */
-const always =
-  (u = 0.5) =>
-  () =>
-    u;
+const draws = (n: number, u = 0.5) => new Float64Array(n).fill(u);
 const holds = (values: number[], rel: { cells: number[]; coefs: number[] }) =>
   rel.cells.reduce((s, c, i) => s + rel.coefs[i] * values[c], 0);
 
 describe('controlled random rounding', () => {
   it('rounds each count to a neighbouring multiple, up when its draw is below remainder / base, and keeps multiples', async () => {
     const values = [0, 1, 4, 5, 12, 13];
-    expect(await roundControlled({ values, equalities: [], inequalities: [], base: 5, draw: always(0.5) })).toEqual([0, 0, 5, 5, 10, 15]);
-    expect(await roundControlled({ values, equalities: [], inequalities: [], base: 5, draw: always(0.1) })).toEqual([0, 5, 5, 5, 15, 15]);
+    expect(await roundControlled({ values, equalities: [], inequalities: [], base: 5, draws: draws(6, 0.5) })).toEqual([
+      0, 0, 5, 5, 10, 15,
+    ]);
+    expect(await roundControlled({ values, equalities: [], inequalities: [], base: 5, draws: draws(6, 0.1) })).toEqual([
+      0, 5, 5, 5, 15, 15,
+    ]);
   });
 
   it('keeps a stock equal to its start less exits plus entries, across a chain of years', async () => {
@@ -28,7 +28,7 @@ describe('controlled random rounding', () => {
       { cells: [6, 3, 4, 5], coefs: [1, -1, 1, -1] },
     ];
     for (const u of [0, 0.3, 0.7, 0.99]) {
-      const out = await roundControlled({ values, equalities, inequalities: [], base: 5, draw: always(u) });
+      const out = await roundControlled({ values, equalities, inequalities: [], base: 5, draws: draws(7, u) });
       for (const e of equalities) expect(holds(out, e)).toBe(0);
       out.forEach((v, i) => {
         expect(v % 5).toBe(0);
@@ -55,7 +55,7 @@ describe('controlled random rounding', () => {
             equalities,
             inequalities: [],
             base: 3,
-            draw: (i) => us[i % 24],
+            draws: Float64Array.from(values, (_, i) => us[i % 24]),
           });
           for (const e of equalities) expect(holds(out, e)).toBe(0);
           for (const [i, v] of out.entries()) expect(Math.abs(v - values[i])).toBeLessThan(3);
@@ -74,7 +74,7 @@ describe('controlled random rounding', () => {
       { cells: [1, 2], coefs: [1, -1] },
       { cells: [3, 0, 1, 2], coefs: [1, -1, -1, -1] },
     ];
-    const out = await roundControlled({ values, equalities, inequalities: [], base: 5, draw: always() });
+    const out = await roundControlled({ values, equalities, inequalities: [], base: 5, draws: draws(4) });
     out.forEach((v, i) => {
       expect(v % 5).toBe(0);
       expect(Math.abs(v - values[i])).toBeLessThan(5);
@@ -88,14 +88,14 @@ describe('controlled random rounding', () => {
     const values = [3, 3];
     const inequalities = [{ cells: [0, 1], coefs: [1, -1] }];
     const u = Float64Array.from([0.9, 0.1]);
-    expect(await roundControlled({ values, equalities: [], inequalities, base: 5, draw: (i) => u[i] })).toEqual([5, 5]);
-    expect(await roundControlled({ values, equalities: [], inequalities: [], base: 5, draw: (i) => u[i] })).toEqual([0, 5]);
+    expect(await roundControlled({ values, equalities: [], inequalities, base: 5, draws: u })).toEqual([5, 5]);
+    expect(await roundControlled({ values, equalities: [], inequalities: [], base: 5, draws: u })).toEqual([0, 5]);
   });
 
   it('leaves a reader who knows the base an interval at least base − 1 wide for every count', async () => {
     const values = [4, 1, 3, 9];
     const equalities = [{ cells: [0, 1, 2], coefs: [1, -1, -1] }];
-    const rounded = await roundControlled({ values, equalities, inequalities: [], base: 5, draw: always(0.4) });
+    const rounded = await roundControlled({ values, equalities, inequalities: [], base: 5, draws: draws(4, 0.4) });
     const r = await auditIntervals({
       values: rounded,
       witness: values,
