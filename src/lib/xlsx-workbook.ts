@@ -28,6 +28,16 @@ export interface XlsxTable {
 const HEADER_ROWS = 3;
 
 /**
+ * exceljs hands the sheet's XML to its compressor a buffer at a time, one buffer per turn of the
+ * event loop: a loop that adds every row before letting it turn holds the whole XML (420 MB for a
+ * national table) until the end, and compresses none of it meanwhile. Letting it turn every few
+ * hundred cells keeps the compressor at pace with the rows, on its own thread: the national
+ * deprivation workbook in 11 s instead of 14–20, and 440 MB at peak instead of 700–780 (written
+ * on its own).
+ */
+const CELLS_PER_TURN = 256;
+
+/**
  * Beyond this many cells a workbook is compressed as it streams, so that its XML is never held
  * whole (a national table's is 421 MB, held twice otherwise: 1,4 GB more at peak). Below it, one
  * deflate of the finished archive is faster than a compressing stream per entry (the site's 700
@@ -78,7 +88,10 @@ export async function xlsxWorkbook(t: XlsxTable): Promise<Uint8Array> {
   // One style object per column, shared by its cells: exceljs then finds each column's style once
   // instead of once a cell (a fifth of a national table's time).
   const styles = t.columns.map((c): Partial<ExcelJS.Style> => (c.type === 'VARCHAR' ? { numFmt: '@' } : {}));
+  const rowsPerTurn = Math.max(1, Math.floor(CELLS_PER_TURN / t.columns.length));
+  let rowsAdded = 0;
   for (const row of t.rows) {
+    if (++rowsAdded % rowsPerTurn === 0) await new Promise(setImmediate);
     const added = data.addRow(
       row.map((v, i) => {
         if (v == null) return null;
