@@ -25,6 +25,17 @@ export function startLpWorkers(): WorkerPool<WireTask, WireResult> {
   return pool;
 }
 
+/**
+ * Ends the workers once the last programme is solved: at national scale they hold hundreds of
+ * megabytes that the export, when the pipeline's memory peaks, has better use for. A later
+ * programme starts them again.
+ */
+export async function stopLpWorkers() {
+  const stopping = pool;
+  pool = null;
+  await stopping?.close();
+}
+
 /** Solves a task on the process's worker pool (one worker per core, at most four). */
 export async function solveInWorker<T extends LpTask>(task: T): Promise<LpResult<T>> {
   return resultFromWire(await startLpWorkers().run(toWire(task))) as LpResult<T>;

@@ -4,6 +4,7 @@ import { keyedDraws } from './keyed-draws.ts';
 import { factKey } from './facts.ts';
 import type { Relation } from './disclosure.ts';
 import { type AuditInput, auditIntervals, DERIVED, PUBLISHED, ROUNDED } from './interval-audit.ts';
+import { stopLpWorkers } from './lp-pool.ts';
 import type { Dataset } from './load-dataset.ts';
 import { readerKnowledge, type UnitLineage } from './reader-knowledge.ts';
 import {
@@ -133,6 +134,7 @@ export async function protectCounts(
   key = roundingKey(dataset),
 ): Promise<{ facts: CountFacts; summary: ProtectionSummary }> {
   const { communes, summary } = await roundAndAudit(dataset, key);
+  await stopLpWorkers();
   // The reader's model is out of reach by now, but for the commune facts: at national scale it is
   // gigabytes of memory that the facts at every level need not be built beside.
   return { facts: summedCountFacts(dataset, communes), summary };

@@ -71,8 +71,24 @@ export class WorkerPool<Task, Result> {
     }
   }
 
+  /**
+   * Ends every worker, giving back what they hold (a solver's WebAssembly memory never shrinks).
+   * Tasks not yet answered fail; the pool takes no more.
+   */
+  async close() {
+    const workers = [...this.held];
+    this.held.clear();
+    for (const job of [...workers.flatMap(([, jobs]) => jobs), ...this.queue.splice(0)])
+      job.reject(new Error('the worker pool was closed'));
+    await Promise.all(workers.map(([worker]) => worker.terminate()));
+  }
+
   run(task: Task): Promise<Result> {
     return new Promise((resolve, reject) => {
+      if (this.held.size === 0) {
+        reject(new Error('the worker pool is closed'));
+        return;
+      }
       this.queue.push({ id: this.nextId++, task, resolve: resolve as (value: never) => void, reject });
       this.next();
     });

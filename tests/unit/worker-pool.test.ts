@@ -29,4 +29,16 @@ describe('worker pool', () => {
       { status: 'fulfilled', value: 6 },
     ]);
   });
+
+  it('closes: the tasks not yet answered fail, and it takes no more', async () => {
+    const pool = new WorkerPool<SleepyTask, number>(script, 1, 1);
+    expect(await pool.run({ value: 1, ms: 0 })).toBe(2);
+    const unanswered = Promise.allSettled([pool.run({ value: 2, ms: 500 }), pool.run({ value: 3, ms: 0 })]);
+    await pool.close();
+    expect(await unanswered).toEqual([
+      { status: 'rejected', reason: new Error('the worker pool was closed') },
+      { status: 'rejected', reason: new Error('the worker pool was closed') },
+    ]);
+    await expect(pool.run({ value: 4, ms: 0 })).rejects.toThrow('the worker pool is closed');
+  });
 });
