@@ -1,7 +1,7 @@
 import { createHash } from 'node:crypto';
 import { roundControlled } from './controlled-rounding.ts';
 import { keyedDraws } from './keyed-draws.ts';
-import { factKey } from './facts.ts';
+import { type Fact, factKey } from './facts.ts';
 import type { Relation } from './disclosure.ts';
 import { type AuditInput, auditIntervals, DERIVED, PUBLISHED, ROUNDED } from './interval-audit.ts';
 import { stopLpWorkers } from './lp-pool.ts';
@@ -145,13 +145,21 @@ async function roundAndAudit(dataset: Dataset, key: string): Promise<{ communes:
   const base = dataset.meta.disclosure_threshold;
   const model = readerModel(dataset);
   const { system } = model.communes;
-  const keyOf = new Map([...system.ids.keys()].map((fact) => [fact, factKey(fact)]));
-  // Each cell is named by its fact and measure, not its number, so that a count draws the same in
-  // every build whatever other counts come and go.
-  const cellName = (c: number) => `${keyOf.get(system.cells[c].fact)}|${system.cells[c].measure}`;
+  // Each cell is named by its fact and measure (`key|measure`), not its number, so that a count
+  // draws the same in every build whatever other counts come and go.
+  // A fact's cells come one after another: its key is made once for them.
+  let [fact, factName] = [null as Fact | null, ''];
+  const factOf = (c: number) => {
+    if (system.cells[c].fact !== fact) {
+      fact = system.cells[c].fact;
+      factName = `${factKey(fact)}|`;
+    }
+    return factName;
+  };
+  const measureOf = (c: number) => system.cells[c].measure;
   let narrow = 0;
   for (let attempt = 0; attempt < DRAWS; attempt++) {
-    const draws = keyedDraws(attempt === 0 ? key : `${key}#${attempt}`, system.cells.length, cellName);
+    const draws = keyedDraws(attempt === 0 ? key : `${key}#${attempt}`, system.cells.length, measureOf, factOf);
     const rounded = await roundControlled({
       values: system.values,
       equalities: model.equalities,

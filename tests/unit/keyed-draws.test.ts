@@ -22,6 +22,32 @@ describe('keyed draws', () => {
     );
   });
 
+  it('draws a name given as a prefix and the rest as the whole name, however it is cut and whatever came before', () => {
+    fc.assert(
+      fc.property(fc.string(), fc.array(fc.tuple(fc.string(), fc.string()), { minLength: 1, maxLength: 20 }), (key, parts) => {
+        const whole = keyedDraws(key, parts.length, (i) => parts[i].join(''));
+        const cut = keyedDraws(
+          key,
+          parts.length,
+          (i) => parts[i][1],
+          (i) => parts[i][0],
+        );
+        expect([...cut]).toEqual([...whole]);
+      }),
+    );
+    // Names that share their prefix one after another, as a fact's measures do.
+    const facts = cellNames.map((n) => n.slice(0, n.lastIndexOf('|') + 1));
+    const measures = cellNames.map((n) => n.slice(n.lastIndexOf('|') + 1));
+    expect([
+      ...keyedDraws(
+        'a secret',
+        cellNames.length,
+        (i) => measures[i],
+        (i) => facts[i],
+      ),
+    ]).toEqual([...keyedDraws('a secret', cellNames.length, (i) => cellNames[i])]);
+  });
+
   it('draws the pipeline’s names evenly and apart: no two alike, each tenth of [0, 1) as often as chance has it', () => {
     const draws = keyedDraws('a secret', cellNames.length, (i) => cellNames[i]);
     expect(new Set(draws).size).toBe(cellNames.length);
