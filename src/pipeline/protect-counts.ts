@@ -59,16 +59,24 @@ function writeRounded(system: CellSystem, rounded: number[]) {
  */
 function knownSums(dataset: Dataset, { cells, values }: CellSystem): { values: number[]; equalities: Relation[] } {
   const out = { values: [] as number[], equalities: [] as Relation[] };
-  for (const f of dataset.tables.published_figures ?? []) {
+  const figures = dataset.tables.published_figures ?? [];
+  // The poverty cells by what a figure names (indicator, year, standard), found in one pass: a
+  // pass over every cell for each figure was millions of steps for a large province's figures.
+  const named = (measure: unknown, year: unknown, standard: unknown) => `${measure}|${year}|${standard}`;
+  const cellsNamed = new Map<string, number[]>();
+  if (figures.length > 0) {
+    cells.forEach(({ fact, measure }, c) => {
+      if (fact.table !== 'poverty') return;
+      const name = named(measure, fact.year, fact.dims.standard);
+      const list = cellsNamed.get(name);
+      if (list) list.push(c);
+      else cellsNamed.set(name, [c]);
+    });
+  }
+  for (const f of figures) {
     const area = String(f.area_code);
-    const members = cells.flatMap(({ fact, measure }, c) =>
-      fact.table === 'poverty' &&
-      measure === f.indicator &&
-      fact.year === f.year &&
-      fact.dims.standard === (f.standard ?? 'national') &&
-      (area === dataset.meta.province.code || fact.district_code === area)
-        ? [c]
-        : [],
+    const members = (cellsNamed.get(named(f.indicator, f.year, f.standard ?? 'national')) ?? []).filter(
+      (c) => area === dataset.meta.province.code || cells[c].fact.district_code === area,
     );
     const sum = members.reduce((s, c) => s + values[c], 0);
     if (members.length === 0 || sum !== f.value) continue;
