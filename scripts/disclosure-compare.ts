@@ -45,7 +45,7 @@ for (const banded of [false, true]) {
   const { withheld: hidden } = applySuppression(system, threshold);
   const knowledge = readerKnowledge(system, dataset.meta, dataset.tables.units as unknown as UnitLineage[]);
   const small = (v: number) => v > 0 && v < threshold;
-  const state = Uint8Array.from(system.cells, ({ measure }, c) => {
+  const state = Uint8Array.from(system.cells.measure, (measure, c) => {
     const withheld = hidden[c];
     if (UNPUBLISHED_MEASURES.has(measure)) return withheld && small(system.values[c]) ? WITHHELD : DERIVED;
     if (!withheld) return PUBLISHED;

@@ -15,7 +15,8 @@ export interface CarryOver {
 }
 
 export interface CellSystem {
-  cells: { fact: Fact; measure: string }[];
+  /** Each cell's fact and measure, by the cell's number: two arrays, not an object a cell (a national system has 3,4 million cells). */
+  cells: { fact: Fact[]; measure: string[] };
   values: number[];
   relations: Relation[];
   /** Each fact's cells by measure. */
@@ -31,15 +32,16 @@ export function buildCellSystem(
   /** Whether a fact's unit is the one of the year before (a unit formed that year starts from its predecessors, not from itself). */
   continues: (f: Fact) => boolean = () => true,
 ): CellSystem {
-  const cells: CellSystem['cells'] = [];
+  const cells: CellSystem['cells'] = { fact: [], measure: [] };
   const values: number[] = [];
   const ids = new Map<Fact, Record<string, number>>();
   for (const fact of facts) {
     const byMeasure: Record<string, number> = {};
     for (const [measure, value] of Object.entries(fact.values)) {
       if (value == null) continue;
-      byMeasure[measure] = cells.length;
-      cells.push({ fact, measure });
+      byMeasure[measure] = cells.fact.length;
+      cells.fact.push(fact);
+      cells.measure.push(measure);
       values.push(value);
     }
     ids.set(fact, byMeasure);
@@ -106,7 +108,7 @@ export function buildCellSystem(
 const LEVEL_COST: Record<string, number> = { commune: 1, unit_2025: 1, district: 4, province: 16 };
 
 /** What a reader loses when a cell is withheld: totals more than parts, stocks more than flows. */
-function cellCost({ fact, measure }: CellSystem['cells'][number]): number {
+function cellCost(fact: Fact, measure: string): number {
   // A copy of counts published in another table: they are withheld there or not at all.
   if (measure === 'poor_near_poor') return Number.POSITIVE_INFINITY;
   const measureCost =
@@ -122,7 +124,12 @@ function cellCost({ fact, measure }: CellSystem['cells'][number]): number {
 
 /** Cell suppression of the system: whether each cell is withheld, and how many were hidden, and why. */
 export function applySuppression(system: CellSystem, threshold: number): { withheld: boolean[]; primary: number; secondary: number } {
-  const state = suppressCells(system.values, system.relations, threshold, system.cells.map(cellCost));
+  const state = suppressCells(
+    system.values,
+    system.relations,
+    threshold,
+    system.cells.fact.map((fact, c) => cellCost(fact, system.cells.measure[c])),
+  );
   return {
     withheld: Array.from(state, (s) => s !== 0),
     primary: state.filter((s) => s === PRIMARY).length,

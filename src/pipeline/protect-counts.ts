@@ -65,9 +65,9 @@ function knownSums(dataset: Dataset, { cells, values }: CellSystem): { values: n
   const named = (measure: unknown, year: unknown, standard: unknown) => `${measure}|${year}|${standard}`;
   const cellsNamed = new Map<string, number[]>();
   if (figures.length > 0) {
-    cells.forEach(({ fact, measure }, c) => {
+    cells.fact.forEach((fact, c) => {
       if (fact.table !== 'poverty') return;
-      const name = named(measure, fact.year, fact.dims.standard);
+      const name = named(cells.measure[c], fact.year, fact.dims.standard);
       const list = cellsNamed.get(name);
       if (list) list.push(c);
       else cellsNamed.set(name, [c]);
@@ -76,7 +76,7 @@ function knownSums(dataset: Dataset, { cells, values }: CellSystem): { values: n
   for (const f of figures) {
     const area = String(f.area_code);
     const members = (cellsNamed.get(named(f.indicator, f.year, f.standard ?? 'national')) ?? []).filter(
-      (c) => area === dataset.meta.province.code || cells[c].fact.district_code === area,
+      (c) => area === dataset.meta.province.code || cells.fact[c].district_code === area,
     );
     const sum = members.reduce((s, c) => s + values[c], 0);
     if (members.length === 0 || sum !== f.value) continue;
@@ -104,7 +104,7 @@ export function readerModel(dataset: Dataset) {
   const known = knownSums(dataset, system);
   const equalities = [...system.relations, ...knowledge.equalities];
   const state = Uint8Array.from([
-    ...system.cells.map(({ measure }) => (UNPUBLISHED_MEASURES.has(measure) ? DERIVED : ROUNDED)),
+    ...system.cells.measure.map((measure) => (UNPUBLISHED_MEASURES.has(measure) ? DERIVED : ROUNDED)),
     ...known.values.map(() => PUBLISHED),
   ]);
   return {
@@ -158,16 +158,16 @@ async function roundAndAudit(dataset: Dataset, key: string): Promise<{ communes:
   // A fact's cells come one after another: its key is made once for them.
   let [fact, factName] = [null as Fact | null, ''];
   const factOf = (c: number) => {
-    if (system.cells[c].fact !== fact) {
-      fact = system.cells[c].fact;
+    if (system.cells.fact[c] !== fact) {
+      fact = system.cells.fact[c];
       factName = `${factKey(fact)}|`;
     }
     return factName;
   };
-  const measureOf = (c: number) => system.cells[c].measure;
+  const measureOf = (c: number) => system.cells.measure[c];
   let narrow = 0;
   for (let attempt = 0; attempt < DRAWS; attempt++) {
-    const draws = keyedDraws(attempt === 0 ? key : `${key}#${attempt}`, system.cells.length, measureOf, factOf);
+    const draws = keyedDraws(attempt === 0 ? key : `${key}#${attempt}`, system.values.length, measureOf, factOf);
     const rounded = await roundControlled({
       values: system.values,
       equalities: model.equalities,

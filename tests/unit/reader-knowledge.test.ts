@@ -23,7 +23,7 @@ const unit = (unit_code: string, valid_from: string, valid_to: string | null, pr
 const units = [unit('A', '2020-01-01', '2024-10-31'), unit('B', '2020-01-01', '2024-10-31'), unit('A', '2024-11-01', null, 'A;B')];
 const described = (facts: Fact[]) => {
   const system = buildCellSystem(facts, [], []);
-  const name = (c: number) => `${system.cells[c].fact.code}${system.cells[c].fact.year}.${system.cells[c].measure}`;
+  const name = (c: number) => `${system.cells.fact[c].code}${system.cells.fact[c].year}.${system.cells.measure[c]}`;
   const { equalities } = readerKnowledge(system, meta, units);
   return equalities.map((r) => r.cells.map((c, i) => `${r.coefs[i]}·${name(c)}`).join(' '));
 };
@@ -72,7 +72,7 @@ describe('what a reader knows about merged communes', () => {
       },
     } as never;
     const system = countSystem(dataset, communeCountFacts(dataset));
-    const carries = system.relations.filter((r) => r.cells.length === 2 && r.cells.some((c) => system.cells[c].measure === 'poor_start'));
+    const carries = system.relations.filter((r) => r.cells.length === 2 && r.cells.some((c) => system.cells.measure[c] === 'poor_start'));
     expect(carries).toEqual([]);
   });
 });
