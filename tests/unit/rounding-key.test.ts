@@ -14,11 +14,12 @@ const defined = (tables: Record<string, unknown[]>) =>
 
 describe('the rounding key without a secret', () => {
   it('is the digest of the counts as JSON, however many rows it is made from at a time', () => {
-    for (const tables of [
+    const cases: Record<string, unknown[]>[] = [
       {},
       { poverty: rows(1, 'poverty') },
       { poverty: rows(25_001, 'poverty'), deprivation: rows(10_000, 'deprivation'), coverage: rows(3, 'coverage') },
-    ]) {
+    ];
+    for (const tables of cases) {
       expect(roundingKey(datasetOf(tables), '')).toBe(defined(tables));
     }
   });
