@@ -47,8 +47,8 @@ const NAMES_A_CALL = 4096;
 /**
  * A number in [0, 1) for every name, the same for the same key and name in every build, and one
  * nobody without the key can tell from chance: each name's fingerprint enciphered with AES-256
- * under a digest of the key. One cipher call for all the names: a keyed digest a name (HMAC) took
- * 9 s of a national run for its 2,6 million counts, this takes a fraction of a second.
+ * under a digest of the key, thousands of names to a call to the cipher: a keyed digest a name
+ * (HMAC) took 9 s of a national run for its 2,6 million counts, this takes a fraction of a second.
  * Each name is `prefixOf(i) + nameOf(i)`: a prefix that names share one after another (a fact's
  * key, before each of its measures) is taken in once for them all, and the names are never
  * joined into strings.

@@ -172,8 +172,8 @@ async function roundAndAudit(dataset: Dataset, key: string): Promise<{ communes:
   const model = readerModel(dataset);
   const { system } = model.communes;
   // Each cell is named by its fact and measure (`key|measure`), not its number, so that a count
-  // draws the same in every build whatever other counts come and go.
-  // A fact's cells come one after another: its key is made once for them.
+  // draws the same in every build whatever other counts come and go. A fact's cells come one after
+  // another: its key is made once for them.
   let [fact, factName] = [null as Fact | null, ''];
   const factOf = (c: number) => {
     if (system.cells.fact[c] !== fact) {

@@ -38,8 +38,11 @@ export class WorkerPool<Task, Result> {
     const worker = new Worker(this.script);
     worker.unref();
     this.held.set(worker, []);
+    // A worker the pool no longer holds was ended by close(): an answer or error it sent on its
+    // way out concerns a task already failed.
     worker.on('message', (answer: Answer) => {
-      const jobs = this.held.get(worker)!;
+      const jobs = this.held.get(worker);
+      if (!jobs) return;
       const job = jobs.splice(
         jobs.findIndex((j) => j.id === answer.id),
         1,
@@ -50,6 +53,7 @@ export class WorkerPool<Task, Result> {
       else job.reject(new Error(answer.error));
     });
     worker.on('error', (error) => {
+      if (!this.held.has(worker)) return;
       const [failed, ...waiting] = this.held.get(worker) ?? [];
       this.held.delete(worker);
       this.queue.unshift(...waiting);
