@@ -65,7 +65,10 @@ export function auditRegion(solver: Highs, region: AuditRegion): AuditRegionResu
     matrix: { format: 'csr', numRows: region.rows.length, numCols: n, starts, indices, values: coefs },
   });
   try {
-    model.options.set({ output_flag: false });
+    // Without presolve: it reduces each programme afresh, and the audit's are small and solved
+    // again and again with new costs from the last basis (a quarter less of the workers' time at
+    // national scale, a sixth for Quảng Ninh's).
+    model.options.set({ output_flag: false, presolve: 'off' });
     const solve = (costs: Float64Array, sense: 'minimize' | 'maximize') => {
       model.changeColsCost({ kind: 'range', from: 0, to: n - 1 }, costs);
       model.changeObjectiveSense(solver.constants.objectiveSense[sense]);
