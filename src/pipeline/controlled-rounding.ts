@@ -1,7 +1,7 @@
 import type { Relation } from './disclosure.ts';
 import { components } from './linear-components.ts';
-import { solveEach, solveInWorker } from './lp-pool.ts';
-import { type RoundingRow, roundOneRow } from './rounding-group.ts';
+import { roundInWorkers } from './lp-pool.ts';
+import { type RoundingGroup, type RoundingRow, roundOneRow } from './rounding-group.ts';
 
 /**
  * Controlled random rounding: every count becomes one of the two multiples of the base next to it
@@ -59,22 +59,32 @@ export async function roundControlled(input: RoundingInput): Promise<number[]> {
   for (const r of input.equalities) toRow(r, false);
   for (const r of input.inequalities) toRow(r, true);
 
-  // Largest first, so that no worker is left with a large programme after the others are done.
-  const groups = components(rows, choosers.length).sort((a, b) => b.cols.length - a.cols.length);
-  await solveEach(
-    groups,
-    async (group) => {
-      const lean = group.cols.map((j) => input.draws[choosers[j]] - remainder[choosers[j]] / base);
-      const up =
-        group.rows.length === 0
-          ? lean.map((l) => l < 0)
-          : (roundOneRow({ ...group, lean }) ?? (await solveInWorker({ kind: 'round', group: { ...group, lean } })));
-      group.cols.forEach((j, i) => {
-        if (up[i]) rounded[choosers[j]] += base;
-      });
-    },
+  // Groups of several rows go to the workers, all of them at once and largest first (so that no
+  // worker is left with a large programme after the others are done): this thread then rounds the
+  // rest directly, and returns to its caller while the workers are still solving.
+  const groups = components(rows, choosers.length)
+    .sort((a, b) => b.cols.length - a.cols.length)
+    .map((group) => ({ ...group, lean: group.cols.map((j) => input.draws[choosers[j]] - remainder[choosers[j]] / base) }));
+  const roundUp = (group: RoundingGroup, up: boolean[]) => {
+    group.cols.forEach((j, i) => {
+      if (up[i]) rounded[choosers[j]] += base;
+    });
+  };
+  const solved = async (several: RoundingGroup[]) => {
+    (await roundInWorkers(several)).forEach((up, g) => {
+      roundUp(several[g], up);
+    });
+  };
+  const solving = [solved(groups.filter((group) => group.rows.length > 1))];
+  const left: RoundingGroup[] = [];
+  for (const group of groups) {
+    if (group.rows.length > 1) continue;
     // Nearly all of these are rounded directly (roundOneRow), without a solver.
-    (group) => group.rows.length <= 1,
-  );
+    const up = group.rows.length === 0 ? group.lean.map((l) => l < 0) : roundOneRow(group);
+    if (up) roundUp(group, up);
+    else left.push(group);
+  }
+  solving.push(solved(left));
+  await Promise.all(solving);
   return rounded;
 }

@@ -15,8 +15,8 @@ export const ROUNDED = 4;
 /** Σ coef·cell ≥ 0: a bound a reader knows (a part is at most its whole, a stock at least its flows out). */
 export type Inequality = Relation;
 
-export interface AuditInput {
-  values: number[];
+/** What the audit knows before the published values of the rounded cells: all but their values. */
+export interface AuditSetup {
   /** PUBLISHED, BANDED, WITHHELD or DERIVED for each cell; a DERIVED cell is unknown but need not be protected. */
   state: Uint8Array;
   equalities: Relation[];
@@ -26,10 +26,10 @@ export interface AuditInput {
   /** The base ROUNDED cells are rounded to. */
   base?: number;
   /**
-   * A point that satisfies every constraint, the true counts (by default the values, which are
-   * true where nothing is rounded): the first evidence of how wide each cell is.
+   * A point that satisfies every constraint, the true counts: the first evidence of how wide each
+   * cell is. A published cell's is the value published.
    */
-  witness?: number[];
+  witness: number[];
   /** The narrowest interval (max − min, in whole households) any unpublished cell may have. */
   width: number;
   /**
@@ -39,6 +39,12 @@ export interface AuditInput {
    */
   linking?: Relation[];
 }
+
+export type AuditInput = Omit<AuditSetup, 'witness'> & {
+  values: number[];
+  /** By default the values, which are true where nothing is rounded. */
+  witness?: number[];
+};
 
 /**
  * With `exactLimit`, a component with more cells left unproven by the feasible points than that
@@ -89,7 +95,7 @@ interface Row {
 }
 
 /** Substitutes published values into each constraint; keeps those that still involve an unknown. */
-function rowsOverUnknowns(input: AuditInput, column: Int32Array): { local: Row[]; linking: Row[] } {
+function rowsOverUnknowns(input: AuditSetup, column: Int32Array): { local: Row[]; linking: Row[] } {
   const out = { local: [] as Row[], linking: [] as Row[] };
   // A relation among unknowns numbered as its cells are (the reader model's commune counts come
   // before any published one), each once, is its own row: its arrays are shared, not copied (a
@@ -111,7 +117,7 @@ function rowsOverUnknowns(input: AuditInput, column: Int32Array): { local: Row[]
     const cols: number[] = [];
     const coefs: number[] = [];
     r.cells.forEach((c, i) => {
-      if (column[c] < 0) constant += r.coefs[i] * input.values[c];
+      if (column[c] < 0) constant += r.coefs[i] * input.witness[c];
       else {
         const at = cols.indexOf(column[c]);
         if (at >= 0) coefs[at] += r.coefs[i];
@@ -182,33 +188,25 @@ function priorWidths(rows: Row[], columns: number): Float64Array {
  * on the way widen each cell's known range; a cell still narrower than the width gets its own
  * exact min and max. Integrality is used only to round the bounds inward.
  */
-export async function auditIntervals(input: AuditInput, exactLimit = Number.POSITIVE_INFINITY): Promise<AuditResult> {
-  const column = new Int32Array(input.values.length).fill(-1);
+export const auditIntervals = (input: AuditInput, exactLimit = Number.POSITIVE_INFINITY): Promise<AuditResult> =>
+  prepareAudit({ ...input, witness: input.witness ?? input.values }).check(input.values, exactLimit);
+
+/**
+ * The audit made ready for the values published: the unknowns, the rows over them, the blocks
+ * they fall into and the width each must reach, none of which a rounded value changes. At
+ * national scale that is seconds of this thread, which it spends while the workers round the
+ * counts, and once however many roundings are drawn.
+ */
+export function prepareAudit(setup: AuditSetup) {
+  const column = new Int32Array(setup.witness.length).fill(-1);
   const cells: number[] = [];
-  input.state.forEach((s, c) => {
+  setup.state.forEach((s, c) => {
     if (s !== PUBLISHED) {
       column[c] = cells.length;
       cells.push(c);
     }
   });
-  // The range each cell is known to take: from the witness, widened by every feasible point found.
-  const lo = Float64Array.from(cells, (c) => (input.witness ?? input.values)[c]);
-  const hi = Float64Array.from(cells, (c) => (input.witness ?? input.values)[c]);
-  const known: Known = { lo, hi };
-  const binding = new Map<number, Set<number>>();
-  const reach = (input.base ?? 1) - 1;
-  const lowerOf = (j: number) => {
-    const s = input.state[cells[j]];
-    return s === BANDED ? input.band[0] : s === ROUNDED ? Math.max(0, input.values[cells[j]] - reach) : 0;
-  };
-  const upperOf = (j: number) => {
-    const s = input.state[cells[j]];
-    return s === BANDED ? input.band[1] : s === ROUNDED ? input.values[cells[j]] + reach : CAP;
-  };
-  const widthOf = (j: number, { lo, hi } = known) => Math.floor(hi[j] + EPS) - Math.ceil(lo[j] - EPS);
-  let solves = 0;
-
-  const { local: localRows, linking } = rowsOverUnknowns(input, column);
+  const { local: localRows, linking } = rowsOverUnknowns(setup, column);
   const blocks = components(localRows, cells.length);
   const blockOf = new Int32Array(cells.length);
   blocks.forEach((b, i) => {
@@ -218,7 +216,7 @@ export async function auditIntervals(input: AuditInput, exactLimit = Number.POSI
   for (const r of linking) {
     for (const b of new Set(r.cols.map((j) => blockOf[j]))) linksOf.set(b, [...(linksOf.get(b) ?? []), r]);
   }
-  const witness = input.witness ?? input.values;
+  const { witness } = setup;
   /** Some blocks together; a linking total is held at the witness for the cells outside them. */
   const regionOf = (chosen: Set<number>): { cols: number[]; rows: Row[] } => {
     const cols = [...chosen].flatMap((o) => blocks[o].cols);
@@ -251,7 +249,7 @@ export async function auditIntervals(input: AuditInput, exactLimit = Number.POSI
         .sort((a, b) => blocks[blockOf[a]].cols.length - blocks[blockOf[b]].cols.length);
       let given = r.cols.reduce((s, j) => (blockOf[j] !== block && region.has(blockOf[j]) ? s + witness[cells[j]] : s), 0);
       for (const j of givers) {
-        if (given > input.width) break;
+        if (given > setup.width) break;
         region.add(blockOf[j]);
         given += witness[cells[j]];
       }
@@ -262,113 +260,134 @@ export async function auditIntervals(input: AuditInput, exactLimit = Number.POSI
   // What a reader knows without our counts (the real totals, every identity and bound) may already
   // pin a cell (a province total of zero pins every commune): what is published cannot be asked
   // to hide more than that. Bound propagation gives a range at least as wide as that knowledge.
-  const required = priorWidths([...localRows.filter((r) => !r.published), ...linking], cells.length).map((w) => Math.min(input.width, w));
-  const open = (cols: number[], at = known) => cols.filter((j) => input.state[cells[j]] !== DERIVED && widthOf(j, at) < required[j]);
+  const required = priorWidths([...localRows.filter((r) => !r.published), ...linking], cells.length).map((w) => Math.min(setup.width, w));
 
-  // Each block is first tried alone (a real total held where the witness has it); the blocks a
-  // total leaves narrow are then tried again with blocks that can give it some of the total, with
-  // exact solves last.
-  const alone = blocks.map((_, b) => ({ region: new Set([b]), exact: !linksOf.has(b) }));
-  const stages = [
-    alone,
-    () => blocks.flatMap((blk, b) => (linksOf.has(b) && open(blk.cols).length > 0 ? [{ region: withGivers(b), exact: true }] : [])),
-  ];
-  /** The region's cells in its own numbering, with what is known of them, for a worker. */
-  const task = (group: { cols: number[]; rows: Row[] }, exact: boolean, { lo, hi }: Known): AuditRegion => {
-    const local = new Map(group.cols.map((c, i) => [c, i]));
+  /** The audit of one set of values (a rounded cell's is the multiple of the base published). */
+  const check = async (values: number[], exactLimit = Number.POSITIVE_INFINITY): Promise<AuditResult> => {
+    // The range each cell is known to take: from the witness, widened by every feasible point found.
+    const lo = Float64Array.from(cells, (c) => setup.witness[c]);
+    const hi = Float64Array.from(cells, (c) => setup.witness[c]);
+    const known: Known = { lo, hi };
+    const binding = new Map<number, Set<number>>();
+    const reach = (setup.base ?? 1) - 1;
+    const lowerOf = (j: number) => {
+      const s = setup.state[cells[j]];
+      return s === BANDED ? setup.band[0] : s === ROUNDED ? Math.max(0, values[cells[j]] - reach) : 0;
+    };
+    const upperOf = (j: number) => {
+      const s = setup.state[cells[j]];
+      return s === BANDED ? setup.band[1] : s === ROUNDED ? values[cells[j]] + reach : CAP;
+    };
+    const widthOf = (j: number, { lo, hi } = known) => Math.floor(hi[j] + EPS) - Math.ceil(lo[j] - EPS);
+    let solves = 0;
+    const open = (cols: number[], at = known) => cols.filter((j) => setup.state[cells[j]] !== DERIVED && widthOf(j, at) < required[j]);
+
+    // Each block is first tried alone (a real total held where the witness has it); the blocks a
+    // total leaves narrow are then tried again with blocks that can give it some of the total, with
+    // exact solves last.
+    const alone = blocks.map((_, b) => ({ region: new Set([b]), exact: !linksOf.has(b) }));
+    const stages = [
+      alone,
+      () => blocks.flatMap((blk, b) => (linksOf.has(b) && open(blk.cols).length > 0 ? [{ region: withGivers(b), exact: true }] : [])),
+    ];
+    /** The region's cells in its own numbering, with what is known of them, for a worker. */
+    const task = (group: { cols: number[]; rows: Row[] }, exact: boolean, { lo, hi }: Known): AuditRegion => {
+      const local = new Map(group.cols.map((c, i) => [c, i]));
+      return {
+        rows: group.rows.map((r) => ({ ...r, cols: r.cols.map((c) => local.get(c)!) })),
+        colLower: group.cols.map(lowerOf),
+        colUpper: group.cols.map(upperOf),
+        lo: group.cols.map((j) => lo[j]),
+        hi: group.cols.map((j) => hi[j]),
+        need: group.cols.map((j) => (setup.state[cells[j]] === DERIVED ? Number.NEGATIVE_INFINITY : required[j])),
+        exact,
+        exactLimit,
+      };
+    };
+    /** Solves regions that share no block, side by side, and keeps every range they widen in `at`. */
+    const solveApart = (regions: Region[], at: Known) =>
+      solveEach(
+        regions,
+        async ({ region, exact }) => {
+          const group = regionOf(region);
+          if (group.rows.length === 0) {
+            for (const j of group.cols) {
+              at.lo[j] = lowerOf(j);
+              at.hi[j] = upperOf(j);
+            }
+            return;
+          }
+          const work = task(group, exact, at);
+          const result = group.rows.length === 1 ? auditOneRow(work) : await solveInWorker({ kind: 'audit', region: work });
+          solves += result.solves;
+          group.cols.forEach((j, i) => {
+            at.lo[j] = Math.min(at.lo[j], result.lo[i]);
+            at.hi[j] = Math.max(at.hi[j], result.hi[i]);
+          });
+          for (const [i, held] of result.binding) binding.set(group.cols[i], new Set([...(binding.get(group.cols[i]) ?? []), ...held]));
+        },
+        // A region of one row or none needs no solver.
+        ({ region }) => region.size === 1 && [...region].every((b) => blocks[b].rows.length + (linksOf.get(b)?.length ?? 0) <= 1),
+      );
+    /**
+     * Regions one after another, each starting from all that those before it found, except that
+     * regions sharing no block go side by side.
+     */
+    const solveInOrder = async (regions: Region[], at: Known) => {
+      let pending = regions;
+      while (pending.length > 0) {
+        const taken = new Set<number>();
+        const wave: Region[] = [];
+        const later: Region[] = [];
+        for (const r of pending) {
+          if ([...r.region].every((b) => open(blocks[b].cols, at).length === 0)) continue;
+          if ([...r.region].some((b) => taken.has(b))) later.push(r);
+          else {
+            wave.push(r);
+            for (const b of r.region) taken.add(b);
+          }
+        }
+        await solveApart(wave, at);
+        pending = later;
+      }
+    };
+    for (const stage of stages) {
+      // A stage's regions are dealt into a fixed number of chains, solved side by side, each from
+      // what the stages before found and then what its own regions find; the ranges are merged at
+      // the end. Regions that share givers would otherwise wait for each other, and a fixed number
+      // (not the machine's cores) keeps the outcome the same on every machine.
+      const regions = typeof stage === 'function' ? stage() : stage;
+      const chains = Array.from({ length: CHAINS }, (_, k) => ({
+        regions: regions.filter((_, i) => i % CHAINS === k),
+        at: { lo: Float64Array.from(lo), hi: Float64Array.from(hi) },
+      }));
+      await Promise.all(chains.map((c) => solveInOrder(c.regions, c.at)));
+      for (const { at } of chains) {
+        for (let j = 0; j < cells.length; j++) {
+          lo[j] = Math.min(lo[j], at.lo[j]);
+          hi[j] = Math.max(hi[j], at.hi[j]);
+        }
+      }
+    }
+    const narrow: AuditResult['narrow'] = [];
+    let narrowestWidth = Number.POSITIVE_INFINITY;
+    let bounded = 0;
+    cells.forEach((c, j) => {
+      if (setup.state[c] === DERIVED) return;
+      const w = widthOf(j);
+      if (required[j] < setup.width) bounded += 1;
+      else narrowestWidth = Math.min(narrowestWidth, w);
+      // + 0: a minimum of −0 reads as 0.
+      if (w < required[j])
+        narrow.push({ cell: c, min: Math.ceil(lo[j] - EPS) + 0, max: Math.floor(hi[j] + EPS), binding: [...(binding.get(j) ?? [])] });
+    });
     return {
-      rows: group.rows.map((r) => ({ ...r, cols: r.cols.map((c) => local.get(c)!) })),
-      colLower: group.cols.map(lowerOf),
-      colUpper: group.cols.map(upperOf),
-      lo: group.cols.map((j) => lo[j]),
-      hi: group.cols.map((j) => hi[j]),
-      need: group.cols.map((j) => (input.state[cells[j]] === DERIVED ? Number.NEGATIVE_INFINITY : required[j])),
-      exact,
-      exactLimit,
+      checked: cells.length - cells.filter((c) => setup.state[c] === DERIVED).length,
+      narrow,
+      narrowestWidth: Number.isFinite(narrowestWidth) ? narrowestWidth : 0,
+      bounded,
+      solves,
     };
   };
-  /** Solves regions that share no block, side by side, and keeps every range they widen in `at`. */
-  const solveApart = (regions: Region[], at: Known) =>
-    solveEach(
-      regions,
-      async ({ region, exact }) => {
-        const group = regionOf(region);
-        if (group.rows.length === 0) {
-          for (const j of group.cols) {
-            at.lo[j] = lowerOf(j);
-            at.hi[j] = upperOf(j);
-          }
-          return;
-        }
-        const work = task(group, exact, at);
-        const result = group.rows.length === 1 ? auditOneRow(work) : await solveInWorker({ kind: 'audit', region: work });
-        solves += result.solves;
-        group.cols.forEach((j, i) => {
-          at.lo[j] = Math.min(at.lo[j], result.lo[i]);
-          at.hi[j] = Math.max(at.hi[j], result.hi[i]);
-        });
-        for (const [i, held] of result.binding) binding.set(group.cols[i], new Set([...(binding.get(group.cols[i]) ?? []), ...held]));
-      },
-      // A region of one row or none needs no solver.
-      ({ region }) => region.size === 1 && [...region].every((b) => blocks[b].rows.length + (linksOf.get(b)?.length ?? 0) <= 1),
-    );
-  /**
-   * Regions one after another, each starting from all that those before it found, except that
-   * regions sharing no block go side by side.
-   */
-  const solveInOrder = async (regions: Region[], at: Known) => {
-    let pending = regions;
-    while (pending.length > 0) {
-      const taken = new Set<number>();
-      const wave: Region[] = [];
-      const later: Region[] = [];
-      for (const r of pending) {
-        if ([...r.region].every((b) => open(blocks[b].cols, at).length === 0)) continue;
-        if ([...r.region].some((b) => taken.has(b))) later.push(r);
-        else {
-          wave.push(r);
-          for (const b of r.region) taken.add(b);
-        }
-      }
-      await solveApart(wave, at);
-      pending = later;
-    }
-  };
-  for (const stage of stages) {
-    // A stage's regions are dealt into a fixed number of chains, solved side by side, each from
-    // what the stages before found and then what its own regions find; the ranges are merged at
-    // the end. Regions that share givers would otherwise wait for each other, and a fixed number
-    // (not the machine's cores) keeps the outcome the same on every machine.
-    const regions = typeof stage === 'function' ? stage() : stage;
-    const chains = Array.from({ length: CHAINS }, (_, k) => ({
-      regions: regions.filter((_, i) => i % CHAINS === k),
-      at: { lo: Float64Array.from(lo), hi: Float64Array.from(hi) },
-    }));
-    await Promise.all(chains.map((c) => solveInOrder(c.regions, c.at)));
-    for (const { at } of chains) {
-      for (let j = 0; j < cells.length; j++) {
-        lo[j] = Math.min(lo[j], at.lo[j]);
-        hi[j] = Math.max(hi[j], at.hi[j]);
-      }
-    }
-  }
-  const narrow: AuditResult['narrow'] = [];
-  let narrowestWidth = Number.POSITIVE_INFINITY;
-  let bounded = 0;
-  cells.forEach((c, j) => {
-    if (input.state[c] === DERIVED) return;
-    const w = widthOf(j);
-    if (required[j] < input.width) bounded += 1;
-    else narrowestWidth = Math.min(narrowestWidth, w);
-    // + 0: a minimum of −0 reads as 0.
-    if (w < required[j])
-      narrow.push({ cell: c, min: Math.ceil(lo[j] - EPS) + 0, max: Math.floor(hi[j] + EPS), binding: [...(binding.get(j) ?? [])] });
-  });
-  return {
-    checked: cells.length - cells.filter((c) => input.state[c] === DERIVED).length,
-    narrow,
-    narrowestWidth: Number.isFinite(narrowestWidth) ? narrowestWidth : 0,
-    bounded,
-    solves,
-  };
+  return { check };
 }

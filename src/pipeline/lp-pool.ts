@@ -1,11 +1,10 @@
 import type { AuditRegion, AuditRegionResult } from './audit-region.ts';
-import { resultFromWire, toWire, type WireResult, type WireTask } from './lp-transport.ts';
+import { resultFromWire, shareGroups, sharedAnswers, toWire, type WireResult, type WireTask } from './lp-transport.ts';
 import type { RoundingGroup } from './rounding-group.ts';
 import { WORKERS, WorkerPool } from './worker-pool.ts';
 
-/** What a worker is asked to solve, by the module that solves it (lp-worker.ts). */
-export type LpTask = { kind: 'round'; group: RoundingGroup } | { kind: 'audit'; region: AuditRegion };
-export type LpResult<T extends LpTask> = T extends { kind: 'round' } ? boolean[] : AuditRegionResult;
+/** A region of the audit for a worker to solve (lp-worker.ts). */
+export type AuditTask = { kind: 'audit'; region: AuditRegion };
 
 /**
  * Worker threads that each hold a HiGHS instance and solve the independent groups of the rounding
@@ -36,9 +35,22 @@ export async function stopLpWorkers() {
   await stopping?.close();
 }
 
-/** Solves a task on the process's worker pool (one worker per core, at most four). */
-export async function solveInWorker<T extends LpTask>(task: T): Promise<LpResult<T>> {
-  return resultFromWire(await startLpWorkers().run(toWire(task))) as LpResult<T>;
+/** Solves a region of the audit on the process's worker pool (one worker per core, at most four). */
+export async function solveInWorker(task: AuditTask): Promise<AuditRegionResult> {
+  return resultFromWire((await startLpWorkers().run(toWire(task)))!);
+}
+
+/**
+ * Which counts of each group round up, the groups solved by every worker at once, each taking
+ * the next group left as it is free. They are posted before this returns, so that the workers
+ * solve them while this thread goes on with other work; a task a group would leave a worker idle
+ * whenever this thread is busy.
+ */
+export async function roundInWorkers(groups: RoundingGroup[]): Promise<boolean[][]> {
+  if (groups.length === 0) return [];
+  const shared = shareGroups(groups);
+  await startLpWorkers().everyWorker({ kind: 'round', groups: shared });
+  return sharedAnswers(shared);
 }
 
 /** How long the main thread works through quick items before it lets the workers' answers in. */

@@ -1,5 +1,5 @@
 import type { AuditRegion, AuditRegionResult } from './audit-region.ts';
-import type { LpTask } from './lp-pool.ts';
+import type { AuditTask } from './lp-pool.ts';
 import type { RoundingGroup } from './rounding-group.ts';
 
 /**
@@ -23,14 +23,26 @@ interface TaggedRow {
   upper: number;
 }
 
-function packRows<R extends TaggedRow>(rows: R[], tag: (row: R) => number): PackedRows {
-  const starts = new Int32Array(rows.length + 1);
+/** Typed arrays in memory this thread keeps, or in memory every worker they are posted to shares. */
+function allocate(shared: boolean) {
+  const bytes = (length: number, size: number): ArrayBufferLike =>
+    shared ? new SharedArrayBuffer(length * size) : new ArrayBuffer(length * size);
+  return {
+    int32: (length: number) => new Int32Array(bytes(length, 4)),
+    float64: (length: number) => new Float64Array(bytes(length, 8)),
+    uint8: (length: number) => new Uint8Array(bytes(length, 1)),
+  };
+}
+
+function packRows<R extends TaggedRow>(rows: R[], tag: (row: R) => number, shared = false): PackedRows {
+  const array = allocate(shared);
+  const starts = array.int32(rows.length + 1);
   for (let i = 0; i < rows.length; i++) starts[i + 1] = starts[i] + rows[i].cols.length;
-  const cols = new Int32Array(starts[rows.length]);
-  const coefs = new Float64Array(starts[rows.length]);
-  const lower = new Float64Array(rows.length);
-  const upper = new Float64Array(rows.length);
-  const tags = new Int32Array(rows.length);
+  const cols = array.int32(starts[rows.length]);
+  const coefs = array.float64(starts[rows.length]);
+  const lower = array.float64(rows.length);
+  const upper = array.float64(rows.length);
+  const tags = array.int32(rows.length);
   for (let i = 0; i < rows.length; i++) {
     const r = rows[i];
     for (let k = 0, at = starts[i]; k < r.cols.length; k++, at++) {
@@ -44,41 +56,102 @@ function packRows<R extends TaggedRow>(rows: R[], tag: (row: R) => number): Pack
   return { starts, cols, coefs, lower, upper, tag: tags };
 }
 
-function unpackRows(p: PackedRows): (TaggedRow & { tag: number })[] {
-  return Array.from(p.lower, (lower, i) => ({
-    cols: Array.from(p.cols.subarray(p.starts[i], p.starts[i + 1])),
-    coefs: Array.from(p.coefs.subarray(p.starts[i], p.starts[i + 1])),
-    lower,
-    upper: p.upper[i],
-    tag: p.tag[i],
-  }));
+/** Rows from..to−1 of a packed set (all of them by default). */
+function unpackRows(p: PackedRows, from = 0, to = p.lower.length): (TaggedRow & { tag: number })[] {
+  return Array.from({ length: to - from }, (_, k) => {
+    const i = from + k;
+    return {
+      cols: Array.from(p.cols.subarray(p.starts[i], p.starts[i + 1])),
+      coefs: Array.from(p.coefs.subarray(p.starts[i], p.starts[i + 1])),
+      lower: p.lower[i],
+      upper: p.upper[i],
+      tag: p.tag[i],
+    };
+  });
 }
 
-/** A task as it is posted to a worker: every array of numbers typed. */
-export type WireTask =
-  | { kind: 'round'; cols: Int32Array; lean: Float64Array; rows: PackedRows }
-  | {
-      kind: 'audit';
-      rows: PackedRows;
-      columns: Float64Array[];
-      exact: boolean;
-      exactLimit: number;
-    };
+/**
+ * Every rounding group that needs a solver, in memory the workers share: each takes the next
+ * group not yet taken (`next`) and writes which of its counts round up into `up`, so that this
+ * thread, once it has posted them, has nothing to do until they are all done.
+ */
+export interface SharedGroups {
+  /** Group g's columns are cols[colStarts[g]…colStarts[g + 1]], with their leans beside them. */
+  colStarts: Int32Array;
+  cols: Int32Array;
+  lean: Float64Array;
+  /** Group g's rows are rows rowStarts[g]…rowStarts[g + 1] − 1; a row's tag is 1 if it is soft. */
+  rowStarts: Int32Array;
+  rows: PackedRows;
+  /** 1 where a column rounds up, written by the worker that solved its group. */
+  up: Uint8Array;
+  /** The next group no worker has taken yet. */
+  next: Int32Array;
+}
+
+export function shareGroups(groups: RoundingGroup[]): SharedGroups {
+  const array = allocate(true);
+  const colStarts = array.int32(groups.length + 1);
+  const rowStarts = array.int32(groups.length + 1);
+  groups.forEach((g, i) => {
+    colStarts[i + 1] = colStarts[i] + g.cols.length;
+    rowStarts[i + 1] = rowStarts[i] + g.rows.length;
+  });
+  const cols = array.int32(colStarts[groups.length]);
+  const lean = array.float64(colStarts[groups.length]);
+  groups.forEach((g, i) => {
+    cols.set(g.cols, colStarts[i]);
+    lean.set(g.lean, colStarts[i]);
+  });
+  const rows = packRows(
+    groups.flatMap((g) => g.rows),
+    (r) => (r.soft ? 1 : 0),
+    true,
+  );
+  return { colStarts, cols, lean, rowStarts, rows, up: array.uint8(colStarts[groups.length]), next: array.int32(1) };
+}
+
+/**
+ * Takes group after group until none is left, rounding each with `round` (on a worker, HiGHS):
+ * several workers may take from the same groups at once, each group is taken once.
+ */
+export function roundSharedGroups(shared: SharedGroups, round: (group: RoundingGroup) => boolean[]) {
+  const count = shared.colStarts.length - 1;
+  for (let g = Atomics.add(shared.next, 0, 1); g < count; g = Atomics.add(shared.next, 0, 1)) {
+    const [from, to] = [shared.colStarts[g], shared.colStarts[g + 1]];
+    const up = round({
+      cols: Array.from(shared.cols.subarray(from, to)),
+      lean: Array.from(shared.lean.subarray(from, to)),
+      rows: unpackRows(shared.rows, shared.rowStarts[g], shared.rowStarts[g + 1]).map(({ tag, ...r }) => ({ ...r, soft: tag === 1 })),
+    });
+    up.forEach((u, i) => {
+      shared.up[from + i] = u ? 1 : 0;
+    });
+  }
+}
+
+/** Which counts of each shared group round up, once every group is done. */
+export const sharedAnswers = (shared: SharedGroups): boolean[][] =>
+  Array.from({ length: shared.colStarts.length - 1 }, (_, g) =>
+    Array.from(shared.up.subarray(shared.colStarts[g], shared.colStarts[g + 1]), (u) => u === 1),
+  );
+
+/** A region of the audit as it is posted to a worker: every array of numbers typed. */
+type AuditWire = {
+  kind: 'audit';
+  rows: PackedRows;
+  columns: Float64Array[];
+  exact: boolean;
+  exactLimit: number;
+};
+
+/** A task as it is posted to a worker. */
+export type WireTask = { kind: 'round'; groups: SharedGroups } | AuditWire;
 
 /** The per-cell arrays of an audit region, in this order on the wire. */
 const AUDIT_COLUMNS = ['colLower', 'colUpper', 'lo', 'hi', 'need'] as const;
 
-export function toWire(task: LpTask): WireTask {
-  if (task.kind === 'round') {
-    const { group } = task;
-    return {
-      kind: 'round',
-      cols: new Int32Array(group.cols),
-      lean: new Float64Array(group.lean),
-      rows: packRows(group.rows, (r) => (r.soft ? 1 : 0)),
-    };
-  }
-  const { region } = task;
+export function toWire({ region }: AuditTask): AuditWire {
   return {
     kind: 'audit',
     rows: packRows(region.rows, (r) => r.source),
@@ -88,15 +161,7 @@ export function toWire(task: LpTask): WireTask {
   };
 }
 
-export function fromWire(task: WireTask): LpTask {
-  if (task.kind === 'round') {
-    const group: RoundingGroup = {
-      cols: Array.from(task.cols),
-      lean: Array.from(task.lean),
-      rows: unpackRows(task.rows).map(({ tag, ...r }) => ({ ...r, soft: tag === 1 })),
-    };
-    return { kind: 'round', group };
-  }
+export function fromWire(task: AuditWire): AuditTask {
   const region: AuditRegion = {
     rows: unpackRows(task.rows).map(({ tag, ...r }) => ({ ...r, source: tag })),
     ...(Object.fromEntries(AUDIT_COLUMNS.map((c, i) => [c, Array.from(task.columns[i])])) as Record<
@@ -109,13 +174,18 @@ export function fromWire(task: WireTask): LpTask {
   return { kind: 'audit', region };
 }
 
-/** A result as it is posted back, its arrays typed. */
-export type WireResult = Uint8Array | (Omit<AuditRegionResult, 'lo' | 'hi'> & { lo: Float64Array; hi: Float64Array });
+/** An audit's answer as it is posted back, its arrays typed (a rounding's answers are in its shared memory). */
+type AuditAnswer = Omit<AuditRegionResult, 'lo' | 'hi'> & { lo: Float64Array; hi: Float64Array };
+export type WireResult = AuditAnswer | null;
 
-export const resultToWire = (result: boolean[] | AuditRegionResult): WireResult =>
-  Array.isArray(result)
-    ? Uint8Array.from(result, Number)
-    : { ...result, lo: Float64Array.from(result.lo), hi: Float64Array.from(result.hi) };
+export const resultToWire = (result: AuditRegionResult): AuditAnswer => ({
+  ...result,
+  lo: Float64Array.from(result.lo),
+  hi: Float64Array.from(result.hi),
+});
 
-export const resultFromWire = (result: WireResult): boolean[] | AuditRegionResult =>
-  result instanceof Uint8Array ? Array.from(result, (up) => up === 1) : { ...result, lo: Array.from(result.lo), hi: Array.from(result.hi) };
+export const resultFromWire = (result: AuditAnswer): AuditRegionResult => ({
+  ...result,
+  lo: Array.from(result.lo),
+  hi: Array.from(result.hi),
+});

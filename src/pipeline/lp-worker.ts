@@ -1,7 +1,7 @@
 import { parentPort } from 'node:worker_threads';
 import { auditRegion } from './audit-region.ts';
 import { highs } from './linear-components.ts';
-import { fromWire, resultToWire, type WireTask } from './lp-transport.ts';
+import { fromWire, resultToWire, roundSharedGroups, type WireTask } from './lp-transport.ts';
 import { roundGroup } from './rounding-group.ts';
 import { serveTasks } from './worker-pool.ts';
 
@@ -12,6 +12,9 @@ highs().catch(() => {});
 
 serveTasks<WireTask>(parentPort!, async (wire) => {
   const solver = await highs();
-  const task = fromWire(wire);
-  return resultToWire(task.kind === 'round' ? roundGroup(solver, task.group) : auditRegion(solver, task.region));
+  if (wire.kind === 'round') {
+    roundSharedGroups(wire.groups, (group) => roundGroup(solver, group));
+    return null;
+  }
+  return resultToWire(auditRegion(solver, fromWire(wire).region));
 });

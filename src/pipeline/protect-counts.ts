@@ -3,7 +3,7 @@ import { roundControlled } from './controlled-rounding.ts';
 import { keyedDraws } from './keyed-draws.ts';
 import { type Fact, factKey } from './facts.ts';
 import type { Relation } from './disclosure.ts';
-import { type AuditInput, auditIntervals, DERIVED, PUBLISHED, ROUNDED } from './interval-audit.ts';
+import { type AuditSetup, DERIVED, PUBLISHED, prepareAudit, ROUNDED } from './interval-audit.ts';
 import { stopLpWorkers } from './lp-pool.ts';
 import type { Dataset } from './load-dataset.ts';
 import { readerKnowledge, type UnitLineage } from './reader-knowledge.ts';
@@ -111,7 +111,8 @@ export const protectionWidth = ({ meta }: Dataset) => meta.disclosure_protection
 /**
  * The collected counts as a reader attacks them, given the rounded values published for them:
  * each lies less than a base from its rounded value, the real published figures are exact sums
- * of them, and every identity and bound holds. `attack(rounded)` is the audit's input.
+ * of them, and every identity and bound holds. `audit` is all of it but the rounded values, which
+ * `published(rounded)` gives.
  */
 export function readerModel(dataset: Dataset) {
   const base = dataset.meta.disclosure_threshold;
@@ -125,21 +126,22 @@ export function readerModel(dataset: Dataset) {
     ...system.cells.measure.map((measure) => (UNPUBLISHED_MEASURES.has(measure) ? DERIVED : ROUNDED)),
     ...known.values.map(() => PUBLISHED),
   ]);
+  const audit: AuditSetup = {
+    witness: [...system.values, ...known.values],
+    state,
+    equalities,
+    inequalities: knowledge.inequalities,
+    linking: known.equalities,
+    band: [1, base - 1],
+    base,
+    width: protectionWidth(dataset),
+  };
   return {
     communes,
     equalities,
     inequalities: knowledge.inequalities,
-    attack: (rounded: number[]): AuditInput => ({
-      values: [...rounded, ...known.values],
-      witness: [...system.values, ...known.values],
-      state,
-      equalities,
-      inequalities: knowledge.inequalities,
-      linking: known.equalities,
-      band: [1, base - 1],
-      base,
-      width: protectionWidth(dataset),
-    }),
+    audit,
+    published: (rounded: number[]) => [...rounded, ...known.values],
   };
 }
 
@@ -184,18 +186,21 @@ async function roundAndAudit(dataset: Dataset, key: string): Promise<{ communes:
   };
   const measureOf = (c: number) => system.cells.measure[c];
   let narrow = 0;
+  let audit: ReturnType<typeof prepareAudit> | null = null;
   for (let attempt = 0; attempt < DRAWS; attempt++) {
     const draws = keyedDraws(attempt === 0 ? key : `${key}#${attempt}`, system.values.length, measureOf, factOf);
-    const rounded = await roundControlled({
+    const rounding = roundControlled({
       values: system.values,
       equalities: model.equalities,
       inequalities: model.inequalities,
       base,
       draws,
     });
-    const input = model.attack(rounded);
-    const audit = await auditIntervals(input);
-    narrow = audit.narrow.length;
+    // Made ready while the workers round (roundControlled returns as soon as they have the work).
+    audit ??= prepareAudit(model.audit);
+    const rounded = await rounding;
+    const result = await audit.check(model.published(rounded));
+    narrow = result.narrow.length;
     if (narrow > 0) continue;
     writeRounded(system, rounded);
     const { poverty, deprivation, coverage } = model.communes;
@@ -204,9 +209,9 @@ async function roundAndAudit(dataset: Dataset, key: string): Promise<{ communes:
       summary: {
         method: 'controlled_rounding',
         base,
-        checked: audit.checked,
-        narrowest: audit.narrowestWidth,
-        width: input.width,
+        checked: result.checked,
+        narrowest: result.narrowestWidth,
+        width: model.audit.width,
         draws: attempt + 1,
         tables: ROUNDED_TABLES,
       },

@@ -87,6 +87,25 @@ export class WorkerPool<Task, Result> {
     await Promise.all(workers.map(([worker]) => worker.terminate()));
   }
 
+  /**
+   * Sends one task to every worker at once, whatever they already hold: work they share out among
+   * themselves (through memory they share), posted in full before this returns.
+   */
+  everyWorker(task: Task): Promise<Result[]> {
+    if (this.held.size === 0) return Promise.reject(new Error('the worker pool is closed'));
+    return Promise.all(
+      [...this.held].map(
+        ([worker, jobs]) =>
+          new Promise<Result>((resolve, reject) => {
+            const job = { id: this.nextId++, task, resolve: resolve as (value: never) => void, reject };
+            jobs.push(job);
+            worker.ref();
+            worker.postMessage({ id: job.id, task });
+          }),
+      ),
+    );
+  }
+
   run(task: Task): Promise<Result> {
     return new Promise((resolve, reject) => {
       if (this.held.size === 0) {

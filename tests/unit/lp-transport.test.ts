@@ -1,6 +1,15 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { fromWire, resultFromWire, resultToWire, toWire } from '../../src/pipeline/lp-transport.ts';
+import {
+  fromWire,
+  resultFromWire,
+  resultToWire,
+  roundSharedGroups,
+  shareGroups,
+  sharedAnswers,
+  toWire,
+} from '../../src/pipeline/lp-transport.ts';
+import type { RoundingGroup } from '../../src/pipeline/rounding-group.ts';
 
 const bound = fc.oneof(fc.integer({ min: -50, max: 50 }), fc.constant(Number.POSITIVE_INFINITY), fc.constant(Number.NEGATIVE_INFINITY));
 const row = fc.record({
@@ -10,6 +19,13 @@ const row = fc.record({
   tag: fc.nat(1000),
 });
 const withCoefs = <R extends { cols: number[] }>(r: R) => ({ ...r, coefs: r.cols.map((c) => (c % 3) - 1.5) });
+const group = fc.array(row, { maxLength: 6 }).map(
+  (rows): RoundingGroup => ({
+    cols: rows.map((r) => r.tag),
+    lean: rows.map((r) => r.lower / 7),
+    rows: rows.map(({ tag, ...r }) => withCoefs({ ...r, soft: tag % 2 === 1 })),
+  }),
+);
 
 describe('the programmes as they are posted to a worker', () => {
   it('arrive as they were sent: every row, bound and cell, in order, Infinity included', () => {
@@ -26,20 +42,55 @@ describe('the programmes as they are posted to a worker', () => {
           exactLimit: 3,
         };
         expect(fromWire(structuredClone(toWire({ kind: 'audit', region })))).toEqual({ kind: 'audit', region });
-        const group = {
-          cols: rows.map((r) => r.tag),
-          lean: rows.map((r) => r.lower / 7),
-          rows: rows.map(({ tag, ...r }) => withCoefs({ ...r, soft: tag % 2 === 1 })),
-        };
-        expect(fromWire(structuredClone(toWire({ kind: 'round', group })))).toEqual({ kind: 'round', group });
       }),
     );
   });
 
   it('send their answers back as they were found', () => {
-    const directions = [true, false, false, true];
-    expect(resultFromWire(structuredClone(resultToWire(directions)))).toEqual(directions);
     const ranges = { lo: [0, -2.5], hi: [4, 1e7], binding: [[1, [3, 4]]] as [number, number[]][], solves: 6 };
     expect(resultFromWire(structuredClone(resultToWire(ranges)))).toEqual(ranges);
+  });
+});
+
+describe('rounding groups shared among workers', () => {
+  const answer = (g: RoundingGroup) => g.lean.map((l, i) => l < 0 !== (i % 2 === 0));
+
+  it('reach a worker as they were sent, and what it answers is read for each group', () => {
+    fc.assert(
+      fc.property(fc.array(group, { maxLength: 12 }), (groups) => {
+        const shared = shareGroups(groups);
+        const taken: RoundingGroup[] = [];
+        // Posting shares the memory, not a copy: what the worker writes is read here.
+        roundSharedGroups(structuredClone(shared), (g) => {
+          taken.push(g);
+          return answer(g);
+        });
+        expect(taken).toEqual(groups);
+        expect(sharedAnswers(shared)).toEqual(groups.map(answer));
+      }),
+    );
+  });
+
+  it('are each taken once by workers taking at the same time', () => {
+    fc.assert(
+      fc.property(fc.array(group, { minLength: 1, maxLength: 12 }), (groups) => {
+        const shared = shareGroups(groups);
+        const [one, other] = [structuredClone(shared), structuredClone(shared)];
+        const takenBy = { one: [] as RoundingGroup[], other: [] as RoundingGroup[] };
+        // While the first worker solves its first group, the other takes all that are left.
+        roundSharedGroups(one, (g) => {
+          if (takenBy.one.length === 0)
+            roundSharedGroups(other, (h) => {
+              takenBy.other.push(h);
+              return answer(h);
+            });
+          takenBy.one.push(g);
+          return answer(g);
+        });
+        expect(takenBy.one).toEqual(groups.slice(0, 1));
+        expect(takenBy.other).toEqual(groups.slice(1));
+        expect(sharedAnswers(shared)).toEqual(groups.map(answer));
+      }),
+    );
   });
 });
