@@ -1,7 +1,8 @@
 import type { Relation } from './disclosure.ts';
-import { components } from './linear-components.ts';
+import { componentsOf } from './linear-components.ts';
 import { roundInWorkers } from './lp-pool.ts';
-import { type RoundingGroup, type RoundingRow, roundOneRow } from './rounding-group.ts';
+import { type GroupOfRows, type PackedRows, withRows } from './lp-transport.ts';
+import { roundOneRow } from './rounding-group.ts';
 
 /**
  * Controlled random rounding: every count becomes one of the two multiples of the base next to it
@@ -24,6 +25,17 @@ export interface RoundingInput {
 
 /** Rounds every cell; the result obeys the equalities and, wherever possible, the inequalities. */
 export async function roundControlled(input: RoundingInput): Promise<number[]> {
+  const { rounded, solving } = startRounding(input);
+  await Promise.all(solving);
+  return rounded;
+}
+
+/**
+ * Rounds what needs no solver and posts the rest to the workers: `rounded` is complete once
+ * `solving` is. Everything else it makes is left behind when it returns, for the caller to use
+ * the memory while the workers solve.
+ */
+function startRounding(input: RoundingInput): { rounded: number[]; solving: Promise<void>[] } {
   const { values, base } = input;
   const down = values.map((v) => Math.floor(v / base));
   const remainder = values.map((v, i) => v - down[i] * base);
@@ -37,54 +49,92 @@ export async function roundControlled(input: RoundingInput): Promise<number[]> {
       choosers.push(c);
     }
   });
-  const rows: RoundingRow[] = [];
-  const toRow = (rel: Relation, soft: boolean) => {
-    // In multiples of the base: Σ coef·(down + up) = 0 for an equality, ≥ 0 for a bound.
-    let fixed = 0;
-    let exactSum = 0;
-    const cols: number[] = [];
-    const coefs: number[] = [];
-    rel.cells.forEach((c, i) => {
-      fixed += rel.coefs[i] * down[c];
-      exactSum += rel.coefs[i] * values[c];
-      if (column[c] >= 0) {
-        cols.push(column[c]);
-        coefs.push(rel.coefs[i]);
-      }
-    });
-    if (!soft && Math.abs(exactSum) > 1e-9) throw new Error(`controlled rounding: an identity does not hold in the data (${exactSum})`);
-    if (cols.length === 0) return;
-    rows.push({ cols, coefs, lower: -fixed, upper: soft ? Number.POSITIVE_INFINITY : -fixed, soft });
-  };
-  for (const r of input.equalities) toRow(r, false);
-  for (const r of input.inequalities) toRow(r, true);
-
+  let rows: PackedRows | null = roundingRows(input, column, down);
   // Groups of several rows go to the workers, all of them at once and largest first (so that no
   // worker is left with a large programme after the others are done): this thread then rounds the
   // rest directly, and returns to its caller while the workers are still solving.
-  const groups = components(rows, choosers.length)
+  const { starts, cols: entries } = rows;
+  const groups = componentsOf(rows.lower.length, (r) => entries.subarray(starts[r], starts[r + 1]), choosers.length)
     .sort((a, b) => b.cols.length - a.cols.length)
     .map((group) => ({ ...group, lean: group.cols.map((j) => input.draws[choosers[j]] - remainder[choosers[j]] / base) }));
-  const roundUp = (group: RoundingGroup, up: boolean[]) => {
-    group.cols.forEach((j, i) => {
+  const roundUp = (cols: number[], up: boolean[]) => {
+    cols.forEach((j, i) => {
       if (up[i]) rounded[choosers[j]] += base;
     });
   };
-  const solved = async (several: RoundingGroup[]) => {
-    (await roundInWorkers(several)).forEach((up, g) => {
-      roundUp(several[g], up);
+  const solved = (packed: PackedRows, several: GroupOfRows[]) => {
+    // Only the columns are kept while the workers solve: the rows are theirs by then.
+    const cols = several.map((group) => group.cols);
+    return roundInWorkers(packed, several).then((ups) => {
+      ups.forEach((up, g) => {
+        roundUp(cols[g], up);
+      });
     });
   };
-  const solving = [solved(groups.filter((group) => group.rows.length > 1))];
-  const left: RoundingGroup[] = [];
+  const solving = [
+    solved(
+      rows,
+      groups.filter((group) => group.rows.length > 1),
+    ),
+  ];
+  const left: GroupOfRows[] = [];
   for (const group of groups) {
     if (group.rows.length > 1) continue;
     // Nearly all of these are rounded directly (roundOneRow), without a solver.
-    const up = group.rows.length === 0 ? group.lean.map((l) => l < 0) : roundOneRow(group);
-    if (up) roundUp(group, up);
+    const up = group.rows.length === 0 ? group.lean.map((l) => l < 0) : roundOneRow(withRows(rows, group));
+    if (up) roundUp(group.cols, up);
     else left.push(group);
   }
-  solving.push(solved(left));
-  await Promise.all(solving);
-  return rounded;
+  solving.push(solved(rows, left));
+  // What the workers were posted is theirs (in shared memory): this copy would otherwise live as
+  // long as the answers are awaited, since the callbacks that read them share this scope.
+  rows = null;
+  return { rounded, solving };
+}
+
+/**
+ * Each identity and bound in multiples of the base, over the cells with a choice (column j is
+ * cell j's "rounded up", 0 or 1): Σ coef·(down + up) = 0 for an equality, ≥ 0 for a bound.
+ * Packed, counted first and then written: a national dataset has millions of them, which as
+ * objects were a gigabyte while the audit was being set up beside them.
+ */
+function roundingRows({ values, equalities, inequalities }: RoundingInput, column: Int32Array, down: number[]): PackedRows {
+  let [rowCount, entries] = [0, 0];
+  const relations = [...equalities.map((r) => [r, false] as const), ...inequalities.map((r) => [r, true] as const)];
+  for (const [rel, soft] of relations) {
+    let exactSum = 0;
+    let choosing = 0;
+    rel.cells.forEach((c, i) => {
+      exactSum += rel.coefs[i] * values[c];
+      if (column[c] >= 0) choosing += 1;
+    });
+    if (!soft && Math.abs(exactSum) > 1e-9) throw new Error(`controlled rounding: an identity does not hold in the data (${exactSum})`);
+    if (choosing > 0) [rowCount, entries] = [rowCount + 1, entries + choosing];
+  }
+  const rows: PackedRows = {
+    starts: new Int32Array(rowCount + 1),
+    cols: new Int32Array(entries),
+    coefs: new Float64Array(entries),
+    lower: new Float64Array(rowCount),
+    upper: new Float64Array(rowCount),
+    tag: new Int32Array(rowCount),
+  };
+  let [row, at] = [0, 0];
+  for (const [rel, soft] of relations) {
+    let fixed = 0;
+    const from = at;
+    rel.cells.forEach((c, i) => {
+      fixed += rel.coefs[i] * down[c];
+      if (column[c] >= 0) {
+        rows.cols[at] = column[c];
+        rows.coefs[at++] = rel.coefs[i];
+      }
+    });
+    if (at === from) continue;
+    rows.starts[row + 1] = at;
+    rows.lower[row] = -fixed;
+    rows.upper[row] = soft ? Number.POSITIVE_INFINITY : -fixed;
+    rows.tag[row++] = soft ? 1 : 0;
+  }
+  return rows;
 }

@@ -9,22 +9,28 @@ export const highs = () => {
 
 /**
  * Columns that share a row are solved together; the rest never affect each other. Groups come in
- * the order of their first column. Typed arrays instead of a map and slices: a national audit's
- * millions of rows and columns took seconds otherwise.
+ * the order of their first column, each with its columns and the numbers of its rows. Typed
+ * arrays instead of a map and slices: a national audit's millions of rows and columns took
+ * seconds otherwise.
  */
-export function components<R extends { cols: number[] }>(rows: R[], columns: number): { cols: number[]; rows: R[] }[] {
+export function componentsOf(
+  rowCount: number,
+  colsOf: (row: number) => ArrayLike<number>,
+  columns: number,
+): { cols: number[]; rows: number[] }[] {
   const parent = new Int32Array(columns);
   for (let c = 0; c < columns; c++) parent[c] = c;
   const find = (x: number): number => {
     while (parent[x] !== x) x = parent[x] = parent[parent[x]];
     return x;
   };
-  for (const r of rows) {
-    const first = find(r.cols[0]);
-    for (let i = 1; i < r.cols.length; i++) parent[find(r.cols[i])] = first;
+  for (let r = 0; r < rowCount; r++) {
+    const cols = colsOf(r);
+    const first = find(cols[0]);
+    for (let i = 1; i < cols.length; i++) parent[find(cols[i])] = first;
   }
   const groupOf = new Int32Array(columns).fill(-1);
-  const groups: { cols: number[]; rows: R[] }[] = [];
+  const groups: { cols: number[]; rows: number[] }[] = [];
   for (let c = 0; c < columns; c++) {
     const root = find(c);
     if (groupOf[root] < 0) {
@@ -33,6 +39,10 @@ export function components<R extends { cols: number[] }>(rows: R[], columns: num
     }
     groups[groupOf[root]].cols.push(c);
   }
-  for (const r of rows) groups[groupOf[find(r.cols[0])]].rows.push(r);
+  for (let r = 0; r < rowCount; r++) groups[groupOf[find(colsOf(r)[0])]].rows.push(r);
   return groups;
 }
+
+/** componentsOf for rows as objects, each group with its rows themselves. */
+export const components = <R extends { cols: number[] }>(rows: R[], columns: number): { cols: number[]; rows: R[] }[] =>
+  componentsOf(rows.length, (r) => rows[r].cols, columns).map((g) => ({ cols: g.cols, rows: g.rows.map((r) => rows[r]) }));

@@ -1,6 +1,14 @@
 import type { AuditRegion, AuditRegionResult } from './audit-region.ts';
-import { resultFromWire, shareGroups, sharedAnswers, toWire, type WireResult, type WireTask } from './lp-transport.ts';
-import type { RoundingGroup } from './rounding-group.ts';
+import {
+  type GroupOfRows,
+  type PackedRows,
+  resultFromWire,
+  shareGroups,
+  sharedAnswers,
+  toWire,
+  type WireResult,
+  type WireTask,
+} from './lp-transport.ts';
 import { WORKERS, WorkerPool } from './worker-pool.ts';
 
 /** A region of the audit for a worker to solve (lp-worker.ts). */
@@ -46,9 +54,9 @@ export async function solveInWorker(task: AuditTask): Promise<AuditRegionResult>
  * solve them while this thread goes on with other work; a task a group would leave a worker idle
  * whenever this thread is busy.
  */
-export async function roundInWorkers(groups: RoundingGroup[]): Promise<boolean[][]> {
+export async function roundInWorkers(rows: PackedRows, groups: GroupOfRows[]): Promise<boolean[][]> {
   if (groups.length === 0) return [];
-  const shared = shareGroups(groups);
+  const shared = shareGroups(rows, groups);
   await startLpWorkers().everyWorker({ kind: 'round', groups: shared });
   return sharedAnswers(shared);
 }

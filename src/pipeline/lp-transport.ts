@@ -23,26 +23,21 @@ interface TaggedRow {
   upper: number;
 }
 
-/** Typed arrays in memory this thread keeps, or in memory every worker they are posted to shares. */
-function allocate(shared: boolean) {
-  const bytes = (length: number, size: number): ArrayBufferLike =>
-    shared ? new SharedArrayBuffer(length * size) : new ArrayBuffer(length * size);
-  return {
-    int32: (length: number) => new Int32Array(bytes(length, 4)),
-    float64: (length: number) => new Float64Array(bytes(length, 8)),
-    uint8: (length: number) => new Uint8Array(bytes(length, 1)),
-  };
-}
+/** Typed arrays in memory that every worker they are posted to shares, not in a copy each. */
+const sharedArray = {
+  int32: (length: number) => new Int32Array(new SharedArrayBuffer(length * 4)),
+  float64: (length: number) => new Float64Array(new SharedArrayBuffer(length * 8)),
+  uint8: (length: number) => new Uint8Array(new SharedArrayBuffer(length)),
+};
 
-function packRows<R extends TaggedRow>(rows: R[], tag: (row: R) => number, shared = false): PackedRows {
-  const array = allocate(shared);
-  const starts = array.int32(rows.length + 1);
+export function packRows<R extends TaggedRow>(rows: R[], tag: (row: R) => number): PackedRows {
+  const starts = new Int32Array(rows.length + 1);
   for (let i = 0; i < rows.length; i++) starts[i + 1] = starts[i] + rows[i].cols.length;
-  const cols = array.int32(starts[rows.length]);
-  const coefs = array.float64(starts[rows.length]);
-  const lower = array.float64(rows.length);
-  const upper = array.float64(rows.length);
-  const tags = array.int32(rows.length);
+  const cols = new Int32Array(starts[rows.length]);
+  const coefs = new Float64Array(starts[rows.length]);
+  const lower = new Float64Array(rows.length);
+  const upper = new Float64Array(rows.length);
+  const tags = new Int32Array(rows.length);
   for (let i = 0; i < rows.length; i++) {
     const r = rows[i];
     for (let k = 0, at = starts[i]; k < r.cols.length; k++, at++) {
@@ -89,26 +84,63 @@ export interface SharedGroups {
   next: Int32Array;
 }
 
-export function shareGroups(groups: RoundingGroup[]): SharedGroups {
-  const array = allocate(true);
-  const colStarts = array.int32(groups.length + 1);
-  const rowStarts = array.int32(groups.length + 1);
+/** A group of the rounding as the main thread holds it: its columns, their leans, and its rows' numbers in a packed set. */
+export interface GroupOfRows {
+  cols: number[];
+  lean: number[];
+  rows: number[];
+}
+
+/** Row `i` of a packed set, as the rounding reads it (a tag of 1 is a soft row). */
+function roundingRow(p: PackedRows, i: number): RoundingGroup['rows'][number] {
+  const [{ tag, ...row }] = unpackRows(p, i, i + 1);
+  return { ...row, soft: tag === 1 };
+}
+
+/** A group with its rows themselves. */
+export const withRows = (rows: PackedRows, group: GroupOfRows): RoundingGroup => ({
+  cols: group.cols,
+  lean: group.lean,
+  rows: group.rows.map((i) => roundingRow(rows, i)),
+});
+
+export function shareGroups(rows: PackedRows, groups: GroupOfRows[]): SharedGroups {
+  const colStarts = sharedArray.int32(groups.length + 1);
+  const rowStarts = sharedArray.int32(groups.length + 1);
+  let entries = 0;
   groups.forEach((g, i) => {
     colStarts[i + 1] = colStarts[i] + g.cols.length;
     rowStarts[i + 1] = rowStarts[i] + g.rows.length;
+    for (const r of g.rows) entries += rows.starts[r + 1] - rows.starts[r];
   });
-  const cols = array.int32(colStarts[groups.length]);
-  const lean = array.float64(colStarts[groups.length]);
+  const cols = sharedArray.int32(colStarts[groups.length]);
+  const lean = sharedArray.float64(colStarts[groups.length]);
+  const rowCount = rowStarts[groups.length];
+  const out: PackedRows = {
+    starts: sharedArray.int32(rowCount + 1),
+    cols: sharedArray.int32(entries),
+    coefs: sharedArray.float64(entries),
+    lower: sharedArray.float64(rowCount),
+    upper: sharedArray.float64(rowCount),
+    tag: sharedArray.int32(rowCount),
+  };
+  let at = 0;
   groups.forEach((g, i) => {
     cols.set(g.cols, colStarts[i]);
     lean.set(g.lean, colStarts[i]);
+    g.rows.forEach((r, k) => {
+      const to = rowStarts[i] + k;
+      const [from, end] = [rows.starts[r], rows.starts[r + 1]];
+      out.cols.set(rows.cols.subarray(from, end), at);
+      out.coefs.set(rows.coefs.subarray(from, end), at);
+      at += end - from;
+      out.starts[to + 1] = at;
+      out.lower[to] = rows.lower[r];
+      out.upper[to] = rows.upper[r];
+      out.tag[to] = rows.tag[r];
+    });
   });
-  const rows = packRows(
-    groups.flatMap((g) => g.rows),
-    (r) => (r.soft ? 1 : 0),
-    true,
-  );
-  return { colStarts, cols, lean, rowStarts, rows, up: array.uint8(colStarts[groups.length]), next: array.int32(1) };
+  return { colStarts, cols, lean, rowStarts, rows: out, up: sharedArray.uint8(colStarts[groups.length]), next: sharedArray.int32(1) };
 }
 
 /**
@@ -122,7 +154,9 @@ export function roundSharedGroups(shared: SharedGroups, round: (group: RoundingG
     const up = round({
       cols: Array.from(shared.cols.subarray(from, to)),
       lean: Array.from(shared.lean.subarray(from, to)),
-      rows: unpackRows(shared.rows, shared.rowStarts[g], shared.rowStarts[g + 1]).map(({ tag, ...r }) => ({ ...r, soft: tag === 1 })),
+      rows: Array.from({ length: shared.rowStarts[g + 1] - shared.rowStarts[g] }, (_, k) =>
+        roundingRow(shared.rows, shared.rowStarts[g] + k),
+      ),
     });
     up.forEach((u, i) => {
       shared.up[from + i] = u ? 1 : 0;

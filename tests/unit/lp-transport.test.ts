@@ -2,6 +2,8 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import {
   fromWire,
+  type GroupOfRows,
+  packRows,
   resultFromWire,
   resultToWire,
   roundSharedGroups,
@@ -54,11 +56,18 @@ describe('the programmes as they are posted to a worker', () => {
 
 describe('rounding groups shared among workers', () => {
   const answer = (g: RoundingGroup) => g.lean.map((l, i) => l < 0 !== (i % 2 === 0));
+  /** The groups' rows packed as the rounding holds them, in reverse (a group's rows need not be side by side), and the groups by their rows' numbers. */
+  const packed = (groups: RoundingGroup[]) => {
+    const all = groups.flatMap((g) => g.rows).reverse();
+    const rows = packRows(all, (r) => (r.soft ? 1 : 0));
+    return { rows, numbered: groups.map((g): GroupOfRows => ({ cols: g.cols, lean: g.lean, rows: g.rows.map((r) => all.indexOf(r)) })) };
+  };
 
   it('reach a worker as they were sent, and what it answers is read for each group', () => {
     fc.assert(
       fc.property(fc.array(group, { maxLength: 12 }), (groups) => {
-        const shared = shareGroups(groups);
+        const { rows, numbered } = packed(groups);
+        const shared = shareGroups(rows, numbered);
         const taken: RoundingGroup[] = [];
         // Posting shares the memory, not a copy: what the worker writes is read here.
         roundSharedGroups(structuredClone(shared), (g) => {
@@ -74,7 +83,8 @@ describe('rounding groups shared among workers', () => {
   it('are each taken once by workers taking at the same time', () => {
     fc.assert(
       fc.property(fc.array(group, { minLength: 1, maxLength: 12 }), (groups) => {
-        const shared = shareGroups(groups);
+        const { rows, numbered } = packed(groups);
+        const shared = shareGroups(rows, numbered);
         const [one, other] = [structuredClone(shared), structuredClone(shared)];
         const takenBy = { one: [] as RoundingGroup[], other: [] as RoundingGroup[] };
         // While the first worker solves its first group, the other takes all that are left.
