@@ -257,6 +257,8 @@ export function prepareAudit(setup: AuditSetup) {
     return region;
   };
 
+  const alone = blocks.map((_, b) => ({ region: new Set([b]), exact: !linksOf.has(b) }));
+
   // What a reader knows without our counts (the real totals, every identity and bound) may already
   // pin a cell (a province total of zero pins every commune): what is published cannot be asked
   // to hide more than that. Bound propagation gives a range at least as wide as that knowledge.
@@ -285,7 +287,6 @@ export function prepareAudit(setup: AuditSetup) {
     // Each block is first tried alone (a real total held where the witness has it); the blocks a
     // total leaves narrow are then tried again with blocks that can give it some of the total, with
     // exact solves last.
-    const alone = blocks.map((_, b) => ({ region: new Set([b]), exact: !linksOf.has(b) }));
     const stages = [
       alone,
       () => blocks.flatMap((blk, b) => (linksOf.has(b) && open(blk.cols).length > 0 ? [{ region: withGivers(b), exact: true }] : [])),
@@ -309,6 +310,10 @@ export function prepareAudit(setup: AuditSetup) {
       solveEach(
         regions,
         async ({ region, exact }) => {
+          // Looked at when its turn comes, not when its wave is formed: the first wave then starts
+          // at once (a national audit's 180.000 regions were a second of this thread, the workers
+          // idle), and a region made wide by those before it is passed over all the same.
+          if ([...region].every((b) => open(blocks[b].cols, at).length === 0)) return;
           const group = regionOf(region);
           if (group.rows.length === 0) {
             for (const j of group.cols) {
@@ -340,7 +345,6 @@ export function prepareAudit(setup: AuditSetup) {
         const wave: Region[] = [];
         const later: Region[] = [];
         for (const r of pending) {
-          if ([...r.region].every((b) => open(blocks[b].cols, at).length === 0)) continue;
           if ([...r.region].some((b) => taken.has(b))) later.push(r);
           else {
             wave.push(r);
