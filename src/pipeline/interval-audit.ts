@@ -323,7 +323,7 @@ export function prepareAudit(setup: AuditSetup) {
             return;
           }
           const work = task(group, exact, at);
-          const result = group.rows.length === 1 ? auditOneRow(work) : await solveInWorker({ kind: 'audit', region: work });
+          const result = group.rows.length === 1 ? auditOneRow(work) : await solveInWorker(work);
           solves += result.solves;
           group.cols.forEach((j, i) => {
             at.lo[j] = Math.min(at.lo[j], result.lo[i]);

@@ -11,9 +11,6 @@ import {
 } from './lp-transport.ts';
 import { WORKERS, WorkerPool } from './worker-pool.ts';
 
-/** A region of the audit for a worker to solve (lp-worker.ts). */
-export type AuditTask = { kind: 'audit'; region: AuditRegion };
-
 /**
  * Worker threads that each hold a HiGHS instance and solve the independent groups of the rounding
  * and the regions of the audit, one core each: the linear programmes are nearly all the time the
@@ -44,8 +41,8 @@ export async function stopLpWorkers() {
 }
 
 /** Solves a region of the audit on the process's worker pool (one worker per core, at most four). */
-export async function solveInWorker(task: AuditTask): Promise<AuditRegionResult> {
-  return resultFromWire((await startLpWorkers().run(toWire(task)))!);
+export async function solveInWorker(region: AuditRegion): Promise<AuditRegionResult> {
+  return resultFromWire((await startLpWorkers().run(toWire(region)))!);
 }
 
 /**

@@ -1,5 +1,4 @@
 import type { AuditRegion, AuditRegionResult } from './audit-region.ts';
-import type { AuditTask } from './lp-pool.ts';
 import type { RoundingGroup } from './rounding-group.ts';
 
 /**
@@ -185,7 +184,7 @@ export type WireTask = { kind: 'round'; groups: SharedGroups } | AuditWire;
 /** The per-cell arrays of an audit region, in this order on the wire. */
 const AUDIT_COLUMNS = ['colLower', 'colUpper', 'lo', 'hi', 'need'] as const;
 
-export function toWire({ region }: AuditTask): AuditWire {
+export function toWire(region: AuditRegion): AuditWire {
   return {
     kind: 'audit',
     rows: packRows(region.rows, (r) => r.source),
@@ -195,8 +194,8 @@ export function toWire({ region }: AuditTask): AuditWire {
   };
 }
 
-export function fromWire(task: AuditWire): AuditTask {
-  const region: AuditRegion = {
+export function fromWire(task: AuditWire): AuditRegion {
+  return {
     rows: unpackRows(task.rows).map(({ tag, ...r }) => ({ ...r, source: tag })),
     ...(Object.fromEntries(AUDIT_COLUMNS.map((c, i) => [c, Array.from(task.columns[i])])) as Record<
       (typeof AUDIT_COLUMNS)[number],
@@ -205,7 +204,6 @@ export function fromWire(task: AuditWire): AuditTask {
     exact: task.exact,
     exactLimit: task.exactLimit,
   };
-  return { kind: 'audit', region };
 }
 
 /** An audit's answer as it is posted back, its arrays typed (a rounding's answers are in its shared memory). */

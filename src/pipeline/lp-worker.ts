@@ -16,5 +16,5 @@ serveTasks<WireTask>(parentPort!, async (wire) => {
     roundSharedGroups(wire.groups, (group) => roundGroup(solver, group));
     return null;
   }
-  return resultToWire(auditRegion(solver, fromWire(wire).region));
+  return resultToWire(auditRegion(solver, fromWire(wire)));
 });

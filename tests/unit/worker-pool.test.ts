@@ -30,6 +30,15 @@ describe('worker pool', () => {
     ]);
   });
 
+  it('sends a task to every worker at once, past the tasks they hold, and answers with the result of each', async () => {
+    const pool = new WorkerPool<SleepyTask, number>(script, 3, 1);
+    const held = [pool.run({ value: 1, ms: 50 }), pool.run({ value: 2, ms: 50 }), pool.run({ value: 3, ms: 50 })];
+    expect(await pool.everyWorker({ value: 5, ms: 0 })).toEqual([10, 10, 10]);
+    expect(await Promise.all(held)).toEqual([2, 4, 6]);
+    await pool.close();
+    await expect(pool.everyWorker({ value: 1, ms: 0 })).rejects.toThrow('the worker pool is closed');
+  });
+
   it('closes: the tasks not yet answered fail, and it takes no more', async () => {
     const pool = new WorkerPool<SleepyTask, number>(script, 1, 1);
     expect(await pool.run({ value: 1, ms: 0 })).toBe(2);
