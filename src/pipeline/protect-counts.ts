@@ -209,6 +209,9 @@ async function roundAndAudit(dataset: Dataset, key: string): Promise<{ communes:
       base,
       draws,
     });
+    // Its failure is thrown where it is awaited, below: if making the audit ready fails first, the
+    // process must end with that error, not with this one unhandled.
+    rounding.catch(() => {});
     // Made ready while the workers round (roundControlled returns as soon as they have the work).
     audit ??= prepareAudit(model.audit);
     const rounded = await rounding;
