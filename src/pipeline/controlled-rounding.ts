@@ -1,7 +1,7 @@
 import type { Relation } from './disclosure.ts';
 import { componentsOf } from './linear-components.ts';
 import { roundInWorkers } from './lp-pool.ts';
-import { type GroupOfRows, type PackedRows, withRows } from './lp-transport.ts';
+import { emptyRows, type GroupOfRows, type PackedRows, withRows } from './lp-transport.ts';
 import { roundOneRow } from './rounding-group.ts';
 
 /**
@@ -99,9 +99,12 @@ function startRounding(input: RoundingInput): { rounded: number[]; solving: Prom
  * objects were a gigabyte while the audit was being set up beside them.
  */
 function roundingRows({ values, equalities, inequalities }: RoundingInput, column: Int32Array, down: number[]): PackedRows {
+  const eachRelation = (visit: (rel: Relation, soft: boolean) => void) => {
+    for (const rel of equalities) visit(rel, false);
+    for (const rel of inequalities) visit(rel, true);
+  };
   let [rowCount, entries] = [0, 0];
-  const relations = [...equalities.map((r) => [r, false] as const), ...inequalities.map((r) => [r, true] as const)];
-  for (const [rel, soft] of relations) {
+  eachRelation((rel, soft) => {
     let exactSum = 0;
     let choosing = 0;
     rel.cells.forEach((c, i) => {
@@ -110,17 +113,10 @@ function roundingRows({ values, equalities, inequalities }: RoundingInput, colum
     });
     if (!soft && Math.abs(exactSum) > 1e-9) throw new Error(`controlled rounding: an identity does not hold in the data (${exactSum})`);
     if (choosing > 0) [rowCount, entries] = [rowCount + 1, entries + choosing];
-  }
-  const rows: PackedRows = {
-    starts: new Int32Array(rowCount + 1),
-    cols: new Int32Array(entries),
-    coefs: new Float64Array(entries),
-    lower: new Float64Array(rowCount),
-    upper: new Float64Array(rowCount),
-    tag: new Int32Array(rowCount),
-  };
+  });
+  const rows = emptyRows(rowCount, entries);
   let [row, at] = [0, 0];
-  for (const [rel, soft] of relations) {
+  eachRelation((rel, soft) => {
     let fixed = 0;
     const from = at;
     rel.cells.forEach((c, i) => {
@@ -130,11 +126,11 @@ function roundingRows({ values, equalities, inequalities }: RoundingInput, colum
         rows.coefs[at++] = rel.coefs[i];
       }
     });
-    if (at === from) continue;
+    if (at === from) return;
     rows.starts[row + 1] = at;
     rows.lower[row] = -fixed;
     rows.upper[row] = soft ? Number.POSITIVE_INFINITY : -fixed;
     rows.tag[row++] = soft ? 1 : 0;
-  }
+  });
   return rows;
 }

@@ -66,18 +66,19 @@ const quoted = (identifier: string) => `"${identifier.replaceAll('"', '""')}"`;
  * strings). A column with no value at all is read as it is.
  */
 async function textAsEnums(conn: DuckDBConnection, table: string, names: string[], types: string[]) {
-  const out = { select: [] as string[], types: [] as string[] };
-  for (const [i, name] of names.entries()) {
-    const column = quoted(name);
-    const [[values]] =
-      types[i] === 'VARCHAR' ? (await conn.runAndReadAll(`SELECT count(DISTINCT ${column}) FROM ${quoted(table)}`)).getRows() : [[0]];
-    if (Number(values) === 0 || Number(values) > ENUM_VALUES) {
-      out.select.push(column);
-      continue;
-    }
-    const type = `atlas_export_text_${i}`;
+  const out = { select: names.map(quoted), types: [] as string[] };
+  const text = types.flatMap((type, i) => (type === 'VARCHAR' ? [i] : []));
+  if (text.length === 0) return out;
+  // How many values each text column holds, all counted in one scan of the table.
+  const [counts] = (
+    await conn.runAndReadAll(`SELECT ${text.map((i) => `count(DISTINCT ${quoted(names[i])})`).join(', ')} FROM ${quoted(table)}`)
+  ).getRows();
+  for (const [k, i] of text.entries()) {
+    const values = Number(counts[k]);
+    if (values === 0 || values > ENUM_VALUES) continue;
+    const [column, type] = [quoted(names[i]), `atlas_export_text_${i}`];
     await conn.run(`CREATE TYPE ${type} AS ENUM (SELECT DISTINCT ${column} FROM ${quoted(table)} WHERE ${column} IS NOT NULL)`);
-    out.select.push(`${column}::${type} AS ${column}`);
+    out.select[i] = `${column}::${type} AS ${column}`;
     out.types.push(type);
   }
   return out;

@@ -22,21 +22,37 @@ interface TaggedRow {
   upper: number;
 }
 
-/** Typed arrays in memory that every worker they are posted to shares, not in a copy each. */
-const sharedArray = {
-  int32: (length: number) => new Int32Array(new SharedArrayBuffer(length * 4)),
-  float64: (length: number) => new Float64Array(new SharedArrayBuffer(length * 8)),
-  uint8: (length: number) => new Uint8Array(new SharedArrayBuffer(length)),
+/** Typed arrays in memory this thread keeps, or in memory every worker they are posted to shares (not a copy each). */
+const arrays = (shared: boolean) => {
+  const bytes = (length: number, size: number) => (shared ? new SharedArrayBuffer(length * size) : new ArrayBuffer(length * size));
+  return {
+    int32: (length: number) => new Int32Array(bytes(length, 4)),
+    float64: (length: number) => new Float64Array(bytes(length, 8)),
+    uint8: (length: number) => new Uint8Array(bytes(length, 1)),
+  };
 };
+const sharedArray = arrays(true);
+
+/** Room for `rowCount` rows of `entries` terms in all, every row's start but the first still to be written. */
+export function emptyRows(rowCount: number, entries: number, shared = false): PackedRows {
+  const array = arrays(shared);
+  return {
+    starts: array.int32(rowCount + 1),
+    cols: array.int32(entries),
+    coefs: array.float64(entries),
+    lower: array.float64(rowCount),
+    upper: array.float64(rowCount),
+    tag: array.int32(rowCount),
+  };
+}
 
 export function packRows<R extends TaggedRow>(rows: R[], tag: (row: R) => number): PackedRows {
-  const starts = new Int32Array(rows.length + 1);
+  const out = emptyRows(
+    rows.length,
+    rows.reduce((n, r) => n + r.cols.length, 0),
+  );
+  const { starts, cols, coefs, lower, upper, tag: tags } = out;
   for (let i = 0; i < rows.length; i++) starts[i + 1] = starts[i] + rows[i].cols.length;
-  const cols = new Int32Array(starts[rows.length]);
-  const coefs = new Float64Array(starts[rows.length]);
-  const lower = new Float64Array(rows.length);
-  const upper = new Float64Array(rows.length);
-  const tags = new Int32Array(rows.length);
   for (let i = 0; i < rows.length; i++) {
     const r = rows[i];
     for (let k = 0, at = starts[i]; k < r.cols.length; k++, at++) {
@@ -47,7 +63,7 @@ export function packRows<R extends TaggedRow>(rows: R[], tag: (row: R) => number
     upper[i] = r.upper;
     tags[i] = tag(r);
   }
-  return { starts, cols, coefs, lower, upper, tag: tags };
+  return out;
 }
 
 /** Rows from..to−1 of a packed set (all of them by default). */
@@ -114,15 +130,7 @@ export function shareGroups(rows: PackedRows, groups: GroupOfRows[]): SharedGrou
   });
   const cols = sharedArray.int32(colStarts[groups.length]);
   const lean = sharedArray.float64(colStarts[groups.length]);
-  const rowCount = rowStarts[groups.length];
-  const out: PackedRows = {
-    starts: sharedArray.int32(rowCount + 1),
-    cols: sharedArray.int32(entries),
-    coefs: sharedArray.float64(entries),
-    lower: sharedArray.float64(rowCount),
-    upper: sharedArray.float64(rowCount),
-    tag: sharedArray.int32(rowCount),
-  };
+  const out = emptyRows(rowStarts[groups.length], entries, true);
   let at = 0;
   groups.forEach((g, i) => {
     cols.set(g.cols, colStarts[i]);

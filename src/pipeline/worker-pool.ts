@@ -68,11 +68,14 @@ export class WorkerPool<Task, Result> {
       // The worker holding the fewest tasks, so that a free one is never passed over.
       const [worker, jobs] = [...this.held].reduce((a, b) => (b[1].length < a[1].length ? b : a));
       if (jobs.length >= this.depth) return;
-      const job = this.queue.shift()!;
-      jobs.push(job);
-      worker.ref();
-      worker.postMessage({ id: job.id, task: job.task });
+      this.post(worker, jobs, this.queue.shift()!);
     }
+  }
+
+  private post(worker: Worker, jobs: Pending[], job: Pending) {
+    jobs.push(job);
+    worker.ref();
+    worker.postMessage({ id: job.id, task: job.task });
   }
 
   /**
@@ -97,10 +100,7 @@ export class WorkerPool<Task, Result> {
       [...this.held].map(
         ([worker, jobs]) =>
           new Promise<Result>((resolve, reject) => {
-            const job = { id: this.nextId++, task, resolve: resolve as (value: never) => void, reject };
-            jobs.push(job);
-            worker.ref();
-            worker.postMessage({ id: job.id, task });
+            this.post(worker, jobs, { id: this.nextId++, task, resolve: resolve as (value: never) => void, reject });
           }),
       ),
     );
