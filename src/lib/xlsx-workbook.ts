@@ -8,7 +8,8 @@ import { PassThrough } from 'node:stream';
 import ExcelJS from 'exceljs';
 import { unzipSync } from 'fflate';
 import type { Bilingual } from './manifest.ts';
-import { deterministicZip, withEntryTimes } from './zip.ts';
+import { type SheetColumn, sheetRows } from './sheet-rows.ts';
+import { type Deflated, DeflatingEntry, deterministicZip } from './zip.ts';
 
 export interface XlsxTable {
   name: string;
@@ -27,46 +28,27 @@ export interface XlsxTable {
 
 const HEADER_ROWS = 3;
 
-/**
- * exceljs hands the sheet's XML to its compressor a buffer at a time, one buffer per turn of the
- * event loop: a loop that adds every row before letting it turn holds the whole XML (420 MB for a
- * national table) until the end, and compresses none of it meanwhile. Letting it turn every few
- * hundred cells keeps the compressor at pace with the rows, on its own thread: the national
- * deprivation workbook in 11 s instead of 14–20, and 440 MB at peak instead of 700–780 (written
- * on its own).
- */
-const CELLS_PER_TURN = 256;
+/** Rows written to the sheet's XML at a time: enough to keep zlib busy, few enough to hold little. */
+const ROWS_AT_ONCE = 2_000;
 
-/**
- * Beyond this many cells a workbook is compressed as it streams, so that its XML is never held
- * whole (a national table's is 421 MB, held twice otherwise: 1,4 GB more at peak). Below it, one
- * deflate of the finished archive is faster than a compressing stream per entry (the site's 700
- * figure workbooks, about 2 s of its build).
- */
-const STREAMED_CELLS = 100_000;
+/** Where exceljs writes the first sheet, the table's. */
+const DATA_SHEET = 'xl/worksheets/sheet1.xml';
+const END_OF_ROWS = '</sheetData>';
 
 export async function xlsxWorkbook(t: XlsxTable): Promise<Uint8Array> {
   const released = new Date(`${t.dataset.released}T00:00:00Z`);
-  // Written as a stream, row by row: a workbook held whole in memory takes about a kilobyte a cell,
-  // gigabytes for a national table.
+  // exceljs writes the workbook around the rows (headings, styles, frozen panes, filter, the sheet
+  // about the source), uncompressed; the rows are written into its first sheet after it.
   const stream = new PassThrough();
   const chunks: Buffer[] = [];
   stream.on('data', (chunk: Buffer) => chunks.push(chunk));
-  const streamed = t.rows.length * t.columns.length > STREAMED_CELLS;
-  const book = new ExcelJS.stream.xlsx.WorkbookWriter({
-    stream,
-    useStyles: true,
-    useSharedStrings: false,
-    zip: streamed ? { zlib: { level: 6 } } : { store: true },
-  });
+  const book = new ExcelJS.stream.xlsx.WorkbookWriter({ stream, useStyles: true, useSharedStrings: false, zip: { store: true } });
   book.created = released;
   book.modified = released;
   book.creator = 'Poverty Atlas';
   const data = book.addWorksheet(t.name.slice(0, 31), { views: [{ state: 'frozen', ySplit: HEADER_ROWS }] });
-  data.columns = t.columns.map((c) => ({
-    width: Math.min(40, Math.max(10, c.name.length + 2)),
-    ...(c.type === 'VARCHAR' ? { style: { numFmt: '@' } } : {}),
-  }));
+  const styles = t.columns.map((c): Partial<ExcelJS.Style> => (c.type === 'VARCHAR' ? { numFmt: '@' } : {}));
+  data.columns = t.columns.map((c, i) => ({ width: Math.min(40, Math.max(10, c.name.length + 2)), style: styles[i] }));
   data.autoFilter = { from: { row: HEADER_ROWS, column: 1 }, to: { row: HEADER_ROWS, column: t.columns.length } };
   const heading = (cells: string[], font: Partial<ExcelJS.Font>) => {
     const row = data.addRow(cells);
@@ -85,26 +67,11 @@ export async function xlsxWorkbook(t: XlsxTable): Promise<Uint8Array> {
     t.columns.map((c) => c.name),
     { italic: true },
   );
-  // One style object per column, shared by its cells: exceljs then finds each column's style once
-  // instead of once a cell (a fifth of a national table's time).
-  const styles = t.columns.map((c): Partial<ExcelJS.Style> => (c.type === 'VARCHAR' ? { numFmt: '@' } : {}));
-  const rowsPerTurn = Math.max(1, Math.floor(CELLS_PER_TURN / t.columns.length));
-  let rowsAdded = 0;
-  for (const row of t.rows) {
-    if (++rowsAdded % rowsPerTurn === 0) await new Promise(setImmediate);
-    const added = data.addRow(
-      row.map((v, i) => {
-        if (v == null) return null;
-        if (t.columns[i].type === 'VARCHAR') return String(v);
-        if (typeof v === 'bigint') return Number(v);
-        return v as ExcelJS.CellValue;
-      }),
-    );
-    added.eachCell({ includeEmpty: true }, (cell, column) => {
-      cell.style = styles[column - 1];
-    });
-    added.commit();
-  }
+  // The rows' cells take their column's style, numbered in the workbook's styles as exceljs numbers it.
+  const columns = t.columns.map((c, i) => ({
+    text: c.type === 'VARCHAR',
+    style: (book as unknown as StyledBook).styles.addStyleModel(styles[i]),
+  }));
   data.commit();
 
   const about = book.addWorksheet('Nguồn - Source');
@@ -134,8 +101,39 @@ export async function xlsxWorkbook(t: XlsxTable): Promise<Uint8Array> {
   });
   about.commit();
   await book.commit();
-  // exceljs dates each entry with the time it was written: the release date instead gives the same
-  // bytes for the same table on every run.
-  const written = new Uint8Array(Buffer.concat(chunks));
-  return streamed ? withEntryTimes(written, released) : deterministicZip(unzipSync(written), released);
+  const frame = unzipSync(new Uint8Array(Buffer.concat(chunks)));
+  const sheet = await withRows(new TextDecoder().decode(frame[DATA_SHEET]), t.rows, columns);
+  // Every entry dated with the release date, not the time of writing: the same bytes for the same table on every run.
+  return deterministicZip({ ...frame, [DATA_SHEET]: sheet }, released);
+}
+
+/**
+ * The sheet exceljs wrote with its headings only, with the table's rows after them, deflated as
+ * it is written (on zlib's thread, while the next rows are made): a national table's sheet is
+ * 421 MB of XML, never held whole.
+ */
+async function withRows(headed: string, rows: Iterable<unknown[]>, columns: SheetColumn[]): Promise<Deflated> {
+  const end = headed.lastIndexOf(END_OF_ROWS);
+  const entry = new DeflatingEntry();
+  const encoder = new TextEncoder();
+  await entry.write(encoder.encode(headed.slice(0, end)));
+  let batch: unknown[][] = [];
+  let next = HEADER_ROWS + 1;
+  const flush = async () => {
+    await entry.write(encoder.encode(sheetRows(batch, columns, next)));
+    next += batch.length;
+    batch = [];
+  };
+  for (const row of rows) {
+    batch.push(row);
+    if (batch.length === ROWS_AT_ONCE) await flush();
+  }
+  await flush();
+  await entry.write(encoder.encode(headed.slice(end)));
+  return entry.end();
+}
+
+/** The part of exceljs's workbook writer the rows need: its registry of cell styles. */
+interface StyledBook {
+  styles: { addStyleModel(style: Partial<ExcelJS.Style>): number };
 }

@@ -15,7 +15,7 @@ const COMPRESSED = /\.parquet$/;
  */
 export class ArchiveDeflater {
   private readonly root: string;
-  private readonly deflating = new Map<string, Promise<Uint8Array<ArrayBuffer>>>();
+  private readonly deflating = new Map<string, Promise<Deflated>>();
 
   constructor(root: string) {
     this.root = root;
@@ -30,11 +30,9 @@ export class ArchiveDeflater {
     this.deflating.set(path, deflated);
   }
 
-  /** The file's content, read when the archive takes it, with its deflated form if it was added. */
+  /** The file as the archive takes it: deflated if it was added, or else read when its turn comes. */
   async entry(path: string): Promise<Deflated | (() => Uint8Array)> {
-    const raw = () => readFileSync(pathInside(this.root, path));
-    const deflated = this.deflating.get(path);
-    return deflated ? { raw, deflated: await deflated } : raw;
+    return (await this.deflating.get(path)) ?? (() => readFileSync(pathInside(this.root, path)));
   }
 }
 

@@ -21,8 +21,7 @@ const tableOf = (rows: number) => ({
   dataset: { id: 'test', version: '2026.11.1', released: '2026-11-29', title: bilingual('Atlas') },
 });
 
-describe('Excel workbooks, small (zipped when finished) and large (compressed as they stream)', () => {
-  // 40.000 rows × 4 columns is past the size from which a workbook is compressed as it streams.
+describe('Excel workbooks, of a few rows and of many (written and deflated a batch at a time)', () => {
   it.each([10, 40_000])('%i rows: the same values read back, and every entry dated with the release date', async (rows) => {
     const table = tableOf(rows);
     const bytes = await xlsxWorkbook(table);
