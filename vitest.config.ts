@@ -4,6 +4,7 @@ import { defineConfig } from 'vitest/config';
 export default defineConfig({
   test: {
     include: ['tests/**/*.test.ts'],
+    setupFiles: ['tests/remove-scratch-dirs.ts'],
     testTimeout: 60_000,
     hookTimeout: 240_000,
     pool: 'forks',

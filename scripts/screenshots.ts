@@ -2,22 +2,16 @@
  * Screenshots of one page of every kind, in both languages, at 360 px and 1280 px, into
  * screenshots/ (git-ignored), to look at before a release: npm run screenshots (after npm run build).
  */
-import { mkdirSync, mkdtempSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
-import { chromium } from 'playwright-core';
 import { pageKinds } from './page-kinds.ts';
 import { serveStatic } from './static-server.ts';
-import { CHROMIUM_ARGS, CHROMIUM_PATH } from './chromium.ts';
+import { openChromium } from './chromium.ts';
 
 const OUT = 'screenshots';
 mkdirSync(OUT, { recursive: true });
 const { server, url } = await serveStatic('dist');
-const context = await chromium.launchPersistentContext(mkdtempSync(join(tmpdir(), 'shots-')), {
-  executablePath: CHROMIUM_PATH,
-  headless: true,
-  args: CHROMIUM_ARGS,
-});
+const context = await openChromium();
 const page = await context.newPage();
 let count = 0;
 for (const path of pageKinds().flatMap((p) => [p, `en/${p}`])) {

@@ -6,15 +6,15 @@
  * each example query's time.
  * Prints a table and writes bench-results/explore.json. SITE_DIR measures another build than dist/.
  */
-import { mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
-import { cpus, tmpdir } from 'node:os';
+import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { cpus } from 'node:os';
 import { join } from 'node:path';
 import { gzipSync } from 'node:zlib';
-import { chromium, type BrowserContext } from 'playwright-core';
+import type { BrowserContext } from 'playwright-core';
 import { EXAMPLE_QUERIES } from '../../src/lib/example-queries.ts';
 import { serveStatic } from '../static-server.ts';
 import { shapedLink } from './shaped-link.ts';
-import { CHROMIUM_ARGS, CHROMIUM_PATH } from '../chromium.ts';
+import { openChromium } from '../chromium.ts';
 
 const RUNS = Number(process.env.RUNS ?? 5);
 const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
@@ -24,11 +24,7 @@ const { server, url } = await serveStatic(process.env.SITE_DIR ?? 'dist');
 const shaped = await shapedLink({ host: new URL(url).hostname, port: Number(new URL(url).port) }, { rttMs: 150, downBitsPerSecond: 9e6 });
 const shapedUrl = `http://127.0.0.1:${shaped.port}/`;
 const launch = async () => {
-  const context = await chromium.launchPersistentContext(mkdtempSync(join(tmpdir(), 'atlas-bench-')), {
-    executablePath: CHROMIUM_PATH,
-    headless: true,
-    args: CHROMIUM_ARGS,
-  });
+  const context = await openChromium();
   await context.addInitScript(recordShown, SHOWN);
   return context;
 };

@@ -5,11 +5,8 @@
  * 1,47 Mbit/s), served compressed by the project's own server, cold profile each load, median
  * of RUNS (default 7). Needs a built site (npm run build). Writes bench-results/first-paint.json.
  */
-import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import { chromium } from 'playwright-core';
-import { CHROMIUM_ARGS, CHROMIUM_PATH } from '../chromium.ts';
+import { mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { openChromium } from '../chromium.ts';
 import { serveStatic } from '../static-server.ts';
 
 const RUNS = Number(process.env.RUNS ?? 7);
@@ -30,12 +27,7 @@ try {
     let bytes = 0;
     let requests = 0;
     for (let i = 0; i < RUNS; i++) {
-      const profile = mkdtempSync(join(tmpdir(), 'atlas-paint-'));
-      const context = await chromium.launchPersistentContext(profile, {
-        executablePath: CHROMIUM_PATH,
-        headless: true,
-        args: CHROMIUM_ARGS,
-      });
+      const context = await openChromium();
       const page = context.pages()[0] ?? (await context.newPage());
       const cdp = await context.newCDPSession(page);
       await cdp.send('Network.enable');
@@ -61,7 +53,6 @@ try {
       bytes = transferred;
       requests = count;
       await context.close();
-      rmSync(profile, { recursive: true, force: true });
     }
     results[name] = { paint_ms: Math.round(median(paints)), bytes, requests };
   }

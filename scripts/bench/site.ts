@@ -12,12 +12,11 @@ import { join } from 'node:path';
 import { brotliCompressSync } from 'node:zlib';
 import { launch } from 'chrome-launcher';
 import lighthouse from 'lighthouse';
-import { chromium } from 'playwright-core';
 import { PAGE_BUDGETS } from '../../src/lib/page-budgets.ts';
 import { serveStatic } from '../static-server.ts';
 import { dataCommand } from './data-command.ts';
 import { pageWeight } from './page-weight.ts';
-import { CHROMIUM_ARGS, CHROMIUM_PATH } from '../chromium.ts';
+import { CHROMIUM_ARGS, CHROMIUM_PATH, openChromium } from '../chromium.ts';
 
 const RUNS = Number(process.env.RUNS ?? 5);
 const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
@@ -123,11 +122,7 @@ for (const [kind, b] of Object.entries(PAGE_BUDGETS)) {
   const fcp: number[] = [];
   const dcl: number[] = [];
   for (let i = 0; i < RUNS; i += 1) {
-    const context = await chromium.launchPersistentContext(mkdtempSync(join(tmpdir(), 'atlas-paint-')), {
-      executablePath: CHROMIUM_PATH,
-      headless: true,
-      args: CHROMIUM_ARGS,
-    });
+    const context = await openChromium();
     const page = context.pages()[0] ?? (await context.newPage());
     await page.goto(url + b.page, { waitUntil: 'load' });
     // The paint entry can arrive after the load event: wait for it (buffered) rather than read it too early.

@@ -1,12 +1,11 @@
 import { spawnSync } from 'node:child_process';
-import { mkdtempSync } from 'node:fs';
 import type { Server } from 'node:http';
-import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { chromium, type BrowserContext, type Page } from 'playwright-core';
+import type { BrowserContext, Page } from 'playwright-core';
 import { serveStatic } from '../../scripts/static-server.ts';
 import { buildData } from '../../src/pipeline/build.ts';
-import { CHROMIUM_ARGS, CHROMIUM_PATH } from '../../scripts/chromium.ts';
+import { openChromium } from '../../scripts/chromium.ts';
+import { scratchDir } from '../scratch-dir.ts';
 
 export interface Site {
   url: string;
@@ -34,13 +33,7 @@ export async function openSite(
   const { alsoAllow = [], ...contextOptions } = options;
   const { server, url } = await serveStatic(root, base);
   const origin = new URL(url).origin;
-  const context = await chromium.launchPersistentContext(mkdtempSync(join(tmpdir(), 'atlas-chromium-')), {
-    executablePath: CHROMIUM_PATH,
-    headless: true,
-    args: CHROMIUM_ARGS,
-    viewport: { width: 1200, height: 900 },
-    ...contextOptions,
-  });
+  const context = await openChromium({ viewport: { width: 1200, height: 900 }, ...contextOptions });
   const external: string[] = [];
   const failed: string[] = [];
   const allowed = (url: string) => [origin, ...alsoAllow].some((o) => url.startsWith(o));
@@ -66,7 +59,7 @@ export async function openSite(
 
 /** Publishes a dataset folder into a temporary folder and builds its whole site into `out` (as CI would for another province). */
 export async function buildSiteOf(dataset: string, out: string, env: Record<string, string> = {}): Promise<void> {
-  const data = join(mkdtempSync(join(tmpdir(), 'atlas-site-')), 'data');
+  const data = join(scratchDir('atlas-site'), 'data');
   const { manifest } = await buildData(dataset, data);
   if (!manifest) throw new Error(`${dataset} did not publish`);
   const build = spawnSync(process.execPath, ['node_modules/astro/bin/astro.mjs', 'build'], {

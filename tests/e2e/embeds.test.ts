@@ -1,5 +1,4 @@
-import { mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { parse } from 'csv-parse/sync';
 import ExcelJS from 'exceljs';
@@ -7,6 +6,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { EXPORT_FONT_FILES } from '../../src/lib/export-font.ts';
 import { openSite, visit, type Site } from './browser.ts';
 import { published } from './published.ts';
+import { scratchDir } from '../scratch-dir.ts';
 
 let site: Site;
 beforeAll(async () => {
@@ -187,7 +187,7 @@ describe('an embed inside a third-party page', () => {
   it('loads in an iframe of another site, and the iframe follows its height', async () => {
     const { page: source } = await visit(site, `${MAP}/`);
     const snippet = await source.locator('textarea[data-snippet]').first().inputValue();
-    const dir = mkdtempSync(join(tmpdir(), 'atlas-cms-'));
+    const dir = scratchDir('atlas-cms');
     writeFileSync(join(dir, 'index.html'), readFileSync('tests/fixtures/cms/index.html', 'utf8').replace('<!-- EMBED CODE -->', snippet));
     const cms = await openSite(dir, '/', { alsoAllow: [site.origin] });
     try {

@@ -1,13 +1,13 @@
 import { spawnSync } from 'node:child_process';
-import { cpSync, mkdtempSync, readFileSync, statSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { cpSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildData } from '../../src/pipeline/build.ts';
 import { openSite, visit, type Site } from './browser.ts';
+import { scratchDir } from '../scratch-dir.ts';
 
 const OUT = 'dist-frozen';
-const tmp = mkdtempSync(join(tmpdir(), 'atlas-frozen-'));
+const tmp = scratchDir('atlas-frozen');
 const frozenDir = join(tmp, 'frozen');
 let site: Site;
 

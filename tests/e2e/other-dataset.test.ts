@@ -1,9 +1,9 @@
-import { cpSync, existsSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { cpSync, existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildSiteOf, openSite, visit, type Site } from './browser.ts';
 import { builtFiles, emptySections } from './pages.ts';
+import { scratchDir } from '../scratch-dir.ts';
 
 const OUT = 'dist-template';
 let site: Site;
@@ -13,7 +13,7 @@ const MARKUP = '<img src=x onerror="document.title=\'pwned\'">Xã "Một" & <scr
 const LONG_WORD = `Phường${'Hai'.repeat(60)}`;
 
 beforeAll(async () => {
-  const work = mkdtempSync(join(tmpdir(), 'atlas-template-'));
+  const work = scratchDir('atlas-template');
   const dataset = join(work, 'province');
   cpSync('data/template', dataset, { recursive: true });
   const units = readFileSync(join(dataset, 'units.csv'), 'utf8')

@@ -1,17 +1,17 @@
-import { cpSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { cpSync, existsSync, mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import type { Issue } from '../../src/pipeline/issues.ts';
 import { loadDataset } from '../../src/pipeline/load-dataset.ts';
 import { ACCEPTED_CASES, CODE_CASES, type CaseFiles } from './broken-cases.ts';
+import { scratchDir } from '../scratch-dir.ts';
 
 const BROKEN = 'tests/fixtures/broken';
 const folderCases = readdirSync(BROKEN).filter((name) => !(name in CODE_CASES));
 
 /** A copy of the valid template dataset with a case's files laid over it (null: the file is removed). */
 function datasetWith(name: string, files: CaseFiles): string {
-  const dir = mkdtempSync(join(tmpdir(), `broken-${name}-`));
+  const dir = scratchDir(`broken-${name}`);
   cpSync('data/template', dir, { recursive: true });
   for (const [file, content] of Object.entries(files)) {
     if (content == null) rmSync(join(dir, file));

@@ -1,14 +1,14 @@
 import { spawnSync } from 'node:child_process';
 import { createHash } from 'node:crypto';
-import { cpSync, mkdtempSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { cpSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { DuckDBInstance } from '@duckdb/node-api';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { buildData } from '../../src/pipeline/build.ts';
 import { publishAtomically } from '../../src/pipeline/publish-dir.ts';
+import { scratchDir } from '../scratch-dir.ts';
 
-const tmp = (name: string) => mkdtempSync(join(tmpdir(), `${name}-`));
+const tmp = scratchDir;
 
 /** Every file under a folder with its SHA-256. */
 const hashes = (dir: string) =>

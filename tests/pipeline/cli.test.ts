@@ -1,11 +1,11 @@
 import { spawnSync } from 'node:child_process';
-import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { parseDataArgs } from '../../src/pipeline/cli-args.ts';
 import { summariseIssues } from '../../src/pipeline/issue-summary.ts';
 import { formatIssue, issue } from '../../src/pipeline/issues.ts';
+import { scratchDir } from '../scratch-dir.ts';
 
 describe('npm run data: every documented form of the command', () => {
   const env = {};
@@ -36,7 +36,7 @@ describe('npm run data: every documented form of the command', () => {
   });
 
   it('as a command: the folder given is the folder published (not the default)', () => {
-    const out = join(mkdtempSync(join(tmpdir(), 'cli-')), 'data');
+    const out = join(scratchDir('cli'), 'data');
     const run = spawnSync(process.execPath, ['scripts/build-data.ts', 'data/template', '--out', out], { encoding: 'utf8' });
     expect(run.status, run.stderr).toBe(0);
     expect(run.stdout).toContain(`data/template → ${out}`);
@@ -44,7 +44,7 @@ describe('npm run data: every documented form of the command', () => {
   });
 
   it('as a command: a non-empty folder it did not write is refused and kept', () => {
-    const out = mkdtempSync(join(tmpdir(), 'cli-keep-'));
+    const out = scratchDir('cli-keep');
     writeFileSync(join(out, 'thesis.docx'), 'precious');
     const run = spawnSync(process.execPath, ['scripts/build-data.ts', 'data/template', '--out', out], { encoding: 'utf8' });
     expect(run.status).toBe(1);

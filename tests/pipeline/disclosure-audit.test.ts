@@ -4,8 +4,6 @@
  * published (each count lies less than a base from its rounded value), the real published
  * figures, and every identity and bound. No count may be narrower than the protection width.
  */
-import { mkdtempSync } from 'node:fs';
-import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { DuckDBInstance } from '@duckdb/node-api';
 import { describe, expect, it } from 'vitest';
@@ -15,12 +13,13 @@ import { factKey } from '../../src/pipeline/facts.ts';
 import { auditIntervals, ROUNDED } from '../../src/pipeline/interval-audit.ts';
 import { loadDataset } from '../../src/pipeline/load-dataset.ts';
 import { readerModel } from '../../src/pipeline/protect-counts.ts';
+import { scratchDir } from '../scratch-dir.ts';
 
 /** The published column of a count, where its name differs. */
 const COLUMN: Record<string, string> = { uncovered: 'gap' };
 
 async function publishedAttack(dir: string) {
-  const out = join(mkdtempSync(join(tmpdir(), 'atlas-audit-')), 'data');
+  const out = join(scratchDir('atlas-audit'), 'data');
   const { manifest } = await buildData(dir, out);
   const conn = await (await DuckDBInstance.create()).connect();
   const published = new Map<string, Record<string, unknown>>();

@@ -1,5 +1,4 @@
-import { mkdtempSync, readdirSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { DuckDBInstance } from '@duckdb/node-api';
 import { beforeAll, describe, expect, it } from 'vitest';
@@ -7,11 +6,12 @@ import { buildData } from '../../src/pipeline/build.ts';
 import { EXAMPLE_QUERIES } from '../../src/lib/example-queries.ts';
 import { parquetColumns, parquetType, toCsv } from '../../src/lib/result-export.ts';
 import { quickChartSeries } from '../../src/lib/quick-chart.ts';
+import { scratchDir } from '../scratch-dir.ts';
 
 // The default dataset published into a folder of this test's own, so that the test needs no earlier `npm run data`.
 let data: string;
 beforeAll(async () => {
-  data = join(mkdtempSync(join(tmpdir(), 'examples-')), 'data');
+  data = join(scratchDir('examples'), 'data');
   expect((await buildData('data/quang-ninh', data)).manifest).not.toBeNull();
 });
 

@@ -1,10 +1,10 @@
-import { cpSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { cpSync, readFileSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 import ExcelJS from 'exceljs';
 import { describe, expect, it } from 'vitest';
 import { formatReference } from '../../src/pipeline/format-doc.ts';
 import { loadDataset } from '../../src/pipeline/load-dataset.ts';
+import { scratchDir } from '../scratch-dir.ts';
 
 describe('the dataset format', () => {
   it('is documented in data/README.md exactly as the validator checks it (npm run doc-format)', () => {
@@ -12,7 +12,7 @@ describe('the dataset format', () => {
   });
 
   it('reads a table from an Excel workbook just as from CSV, errors included', async () => {
-    const dir = mkdtempSync(join(tmpdir(), 'atlas-xlsx-'));
+    const dir = scratchDir('atlas-xlsx');
     cpSync('data/template', dir, { recursive: true });
     const rows = readFileSync(join(dir, 'coverage.csv'), 'utf8')
       .trim()

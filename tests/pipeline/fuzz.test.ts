@@ -5,8 +5,7 @@
  * whatever it accepts, it must publish as written: every cell read equals the cell in the file,
  * and every published count is the input's, rounded to a neighbouring multiple of the threshold.
  */
-import { cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { cpSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { parse } from 'csv-parse/sync';
 import { DuckDBInstance } from '@duckdb/node-api';
@@ -15,6 +14,7 @@ import { describe, expect, it } from 'vitest';
 import { buildData } from '../../src/pipeline/build.ts';
 import { tableSpec } from '../../src/pipeline/input-schema.ts';
 import { loadDataset } from '../../src/pipeline/load-dataset.ts';
+import { scratchDir } from '../scratch-dir.ts';
 
 const FILES = ['units.csv', 'poverty.csv', 'coverage.csv', 'metadata.json'] as const;
 type Files = Record<(typeof FILES)[number], Uint8Array>;
@@ -73,7 +73,7 @@ const mutation: fc.Arbitrary<Mutation> = fc.oneof(
 );
 const mutations = fc.array(mutation, { minLength: 1, maxLength: 3 });
 
-const dir = mkdtempSync(join(tmpdir(), 'fuzz-'));
+const dir = scratchDir('fuzz');
 cpSync('data/template', dir, { recursive: true });
 const writeDataset = (files: Files) => {
   for (const f of FILES) writeFileSync(join(dir, f), files[f]);
@@ -131,7 +131,7 @@ describe('fuzzing: mutated datasets never crash the pipeline, and what it accept
 
   it('accepted mutations publish every count as written, rounded to a neighbouring multiple of the threshold', async () => {
     const conn = await (await DuckDBInstance.create()).connect();
-    const out = join(mkdtempSync(join(tmpdir(), 'fuzz-out-')), 'data');
+    const out = join(scratchDir('fuzz-out'), 'data');
     // A sample of the accepted ones, spread over the run: a full publish takes a quarter of a second.
     const sample = accepted.filter((_, k) => k % Math.ceil(accepted.length / 25) === 0);
     for (const files of sample) {

@@ -1,15 +1,15 @@
 import { spawn, spawnSync } from 'node:child_process';
 import { createHash } from 'node:crypto';
-import { cpSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { cpSync, existsSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { DuckDBInstance } from '@duckdb/node-api';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { buildData } from '../../src/pipeline/build.ts';
 import { removeStaging } from '../../src/pipeline/publish-dir.ts';
+import { scratchDir } from '../scratch-dir.ts';
 
-const tmp = (name: string) => mkdtempSync(join(tmpdir(), `${name}-`));
+const tmp = scratchDir;
 const run = (args: string[]) => spawnSync(process.execPath, ['scripts/build-data.ts', ...args], { encoding: 'utf8' });
 
 /** True when `dir` is a whole published output: its manifest lists every file with the right checksum. */

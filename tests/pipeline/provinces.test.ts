@@ -1,5 +1,4 @@
-import { cpSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { cpSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { parse } from 'csv-parse/sync';
 import { describe, expect, it } from 'vitest';
@@ -7,6 +6,7 @@ import { foldName } from '../../src/lib/names.ts';
 import type { Issue } from '../../src/pipeline/issues.ts';
 import { loadDataset } from '../../src/pipeline/load-dataset.ts';
 import { joinProvinces } from '../../src/pipeline/province-join.ts';
+import { scratchDir } from '../scratch-dir.ts';
 
 const shapes = JSON.parse(readFileSync('data/quang-ninh/boundaries/provinces.geojson', 'utf8')).features.map(
   (f: { properties: unknown }) => f.properties,
@@ -34,7 +34,7 @@ describe('GSO provinces join the province polygons by name without diacritics', 
   });
 
   it('fails loudly, naming every row with a figure from 2008 on, when a province stops joining', async () => {
-    const dir = mkdtempSync(join(tmpdir(), 'atlas-provinces-'));
+    const dir = scratchDir('atlas-provinces');
     cpSync('data/quang-ninh', dir, { recursive: true });
     const path = join(dir, 'boundaries/provinces.geojson');
     writeFileSync(path, readFileSync(path, 'utf8').replace('"Quảng Ninh"', '"Quảng Ninh mới"'));

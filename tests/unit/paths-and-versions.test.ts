@@ -1,11 +1,11 @@
-import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { frozenEmbeds } from '../../src/build/integrations.ts';
 import { checkedVersion, DATASET_VERSION } from '../../src/lib/dataset-version.ts';
 import { pathInside } from '../../src/lib/safe-path.ts';
 import { parseWebUrl } from '../../src/lib/web-url.ts';
+import { scratchDir } from '../scratch-dir.ts';
 
 const HOSTILE_VERSIONS = [
   'x/../../../../tmp/pwned/evil',
@@ -26,9 +26,9 @@ describe('dataset versions reach paths and snippets only in their strict form', 
   it.each(['2026.11.1', '0.0.1', '2026.12', '1.2.3.4', '2026.11.1-rc1'])('accepts %s', (v) => expect(checkedVersion(v)).toBe(v));
 
   it('the build refuses a hand-edited manifest whose version would write outside dist', async () => {
-    const data = mkdtempSync(join(tmpdir(), 'manifest-'));
+    const data = scratchDir('manifest');
     writeFileSync(join(data, 'manifest.json'), JSON.stringify({ dataset: { version: HOSTILE_VERSIONS[0] } }));
-    const dist = mkdtempSync(join(tmpdir(), 'dist-'));
+    const dist = scratchDir('dist');
     mkdirSync(join(dist, 'embed', 'vi'), { recursive: true });
     const hook = frozenEmbeds(data, 'public').hooks['astro:build:done'] as (o: { dir: URL }) => Promise<void>;
     await expect(hook({ dir: new URL(`file://${dist}/`) })).rejects.toThrow('is not of the form');

@@ -1,0 +1,4 @@
+import { afterAll } from 'vitest';
+import { removeScratchDirs } from './scratch-dir.ts';
+
+afterAll(removeScratchDirs);
