@@ -23,7 +23,7 @@ type ContextOptions = Omit<Parameters<typeof chromium.launchPersistentContext>[1
 
 /**
  * That Chromium with a profile of its own, cold (no cache, no storage), removed when the context
- * closes: a profile is 13 MB, and the test suite and benchmarks open hundreds.
+ * is closed: a profile is 13 MB, and the test suite and benchmarks open hundreds.
  */
 export async function openChromium(options: ContextOptions = {}): Promise<BrowserContext> {
   const profile = mkdtempSync(join(tmpdir(), 'atlas-chromium-'));
@@ -33,6 +33,12 @@ export async function openChromium(options: ContextOptions = {}): Promise<Browse
     args: CHROMIUM_ARGS,
     ...options,
   });
-  context.on('close', () => rmSync(profile, { recursive: true, force: true }));
+  // Removed once closing is done, not on the context's close event: Chromium is still writing
+  // into the profile then.
+  const close = context.close.bind(context);
+  context.close = async (options) => {
+    await close(options);
+    rmSync(profile, { recursive: true, force: true, maxRetries: 3 });
+  };
   return context;
 }
