@@ -115,7 +115,8 @@ describe('controlled random rounding', () => {
     // What the solver minimises: each count's lean if it goes up, and a high price per unit a bound is broken.
     const cost = (group: RoundingGroup, up: boolean[]) => {
       const [row] = group.rows;
-      const sum = row.cols.reduce((s, c, i) => s + row.coefs[i] * (up[group.cols.indexOf(c)] ? 1 : 0), 0);
+      const cols = Array.from(group.cols);
+      const sum = Array.from(row.cols).reduce((s, c, i) => s + row.coefs[i] * (up[cols.indexOf(c)] ? 1 : 0), 0);
       const broken = Math.max(0, row.lower - sum, sum - row.upper);
       return up.reduce((s, u, j) => s + (u ? group.lean[j] : 0), 0) + 1e4 * broken;
     };

@@ -21,8 +21,10 @@ const row = fc.record({
   tag: fc.nat(1000),
 });
 const withCoefs = <R extends { cols: number[] }>(r: R) => ({ ...r, coefs: r.cols.map((c) => (c % 3) - 1.5) });
+/** A rounding group with its numbers in plain arrays, as the main thread makes them. */
+type PlainGroup = { cols: number[]; lean: number[]; rows: (RoundingGroup['rows'][number] & { cols: number[]; coefs: number[] })[] };
 const group = fc.array(row, { maxLength: 6 }).map(
-  (rows): RoundingGroup => ({
+  (rows): PlainGroup => ({
     cols: rows.map((r) => r.tag),
     lean: rows.map((r) => r.lower / 7),
     rows: rows.map(({ tag, ...r }) => withCoefs({ ...r, soft: tag % 2 === 1 })),
@@ -55,9 +57,15 @@ describe('the programmes as they are posted to a worker', () => {
 });
 
 describe('rounding groups shared among workers', () => {
-  const answer = (g: RoundingGroup) => g.lean.map((l, i) => l < 0 !== (i % 2 === 0));
+  const answer = (g: RoundingGroup) => Array.from(g.lean, (l, i) => l < 0 !== (i % 2 === 0));
+  /** A group as a worker reads it (its numbers views into the shared memory), in plain arrays. */
+  const plain = (g: RoundingGroup): PlainGroup => ({
+    cols: Array.from(g.cols),
+    lean: Array.from(g.lean),
+    rows: g.rows.map((r) => ({ ...r, cols: Array.from(r.cols), coefs: Array.from(r.coefs) })),
+  });
   /** The groups' rows packed as the rounding holds them, in reverse (a group's rows need not be side by side), and the groups by their rows' numbers. */
-  const packed = (groups: RoundingGroup[]) => {
+  const packed = (groups: PlainGroup[]) => {
     const all = groups.flatMap((g) => g.rows).reverse();
     const rows = packRows(all, (r) => (r.soft ? 1 : 0));
     return { rows, numbered: groups.map((g): GroupOfRows => ({ cols: g.cols, lean: g.lean, rows: g.rows.map((r) => all.indexOf(r)) })) };
@@ -68,10 +76,10 @@ describe('rounding groups shared among workers', () => {
       fc.property(fc.array(group, { maxLength: 12 }), (groups) => {
         const { rows, numbered } = packed(groups);
         const shared = shareGroups(rows, numbered);
-        const taken: RoundingGroup[] = [];
+        const taken: PlainGroup[] = [];
         // Posting shares the memory, not a copy: what the worker writes is read here.
         roundSharedGroups(structuredClone(shared), (g) => {
-          taken.push(g);
+          taken.push(plain(g));
           return answer(g);
         });
         expect(taken).toEqual(groups);
@@ -86,15 +94,15 @@ describe('rounding groups shared among workers', () => {
         const { rows, numbered } = packed(groups);
         const shared = shareGroups(rows, numbered);
         const [one, other] = [structuredClone(shared), structuredClone(shared)];
-        const takenBy = { one: [] as RoundingGroup[], other: [] as RoundingGroup[] };
+        const takenBy = { one: [] as PlainGroup[], other: [] as PlainGroup[] };
         // While the first worker solves its first group, the other takes all that are left.
         roundSharedGroups(one, (g) => {
           if (takenBy.one.length === 0)
             roundSharedGroups(other, (h) => {
-              takenBy.other.push(h);
+              takenBy.other.push(plain(h));
               return answer(h);
             });
-          takenBy.one.push(g);
+          takenBy.one.push(plain(g));
           return answer(g);
         });
         expect(takenBy.one).toEqual(groups.slice(0, 1));
