@@ -1,4 +1,4 @@
-import { type AuditRegion, auditOneRow, impliedByRow } from './audit-region.ts';
+import { type AuditRegion, auditOneRow, impliedByRow, impliedRoom } from './audit-region.ts';
 import type { Relation } from './disclosure.ts';
 import { components } from './linear-components.ts';
 import { solveEach, solveInWorker } from './lp-pool.ts';
@@ -158,13 +158,14 @@ function priorWidths(rows: Row[], columns: number): Float64Array {
   // come out as from looking at every row in every pass, in a fraction of the time.
   const moved = new Float64Array(columns);
   const looked = new Float64Array(rows.length).fill(-1);
+  const room = impliedRoom(rows.reduce((most, r) => Math.max(most, r.cols.length), 0));
   let step = 0;
   for (let pass = 0, changed = true; changed && pass < 50; pass++) {
     changed = false;
     rows.forEach((r, k) => {
       if (!r.cols.some((j) => moved[j] >= looked[k])) return;
       looked[k] = ++step;
-      const implied = impliedByRow(r, lo, hi);
+      const implied = impliedByRow(r, lo, hi, room);
       r.cols.forEach((j, i) => {
         if (implied.max[i] < hi[j] - EPS) {
           hi[j] = Math.max(lo[j], implied.max[i]);

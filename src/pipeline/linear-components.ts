@@ -24,8 +24,11 @@ export function componentsOf(
     while (parent[x] !== x) x = parent[x] = parent[parent[x]];
     return x;
   };
+  // Each row's first column, kept so that its rows are put in their groups without reading them again.
+  const firstOf = new Int32Array(rowCount);
   for (let r = 0; r < rowCount; r++) {
     const cols = colsOf(r);
+    firstOf[r] = cols[0];
     const first = find(cols[0]);
     for (let i = 1; i < cols.length; i++) parent[find(cols[i])] = first;
   }
@@ -39,7 +42,7 @@ export function componentsOf(
     }
     groups[groupOf[root]].cols.push(c);
   }
-  for (let r = 0; r < rowCount; r++) groups[groupOf[find(colsOf(r)[0])]].rows.push(r);
+  for (let r = 0; r < rowCount; r++) groups[groupOf[find(firstOf[r])]].rows.push(r);
   return groups;
 }
 
