@@ -102,7 +102,7 @@ export async function xlsxWorkbook(t: XlsxTable): Promise<Uint8Array> {
   about.commit();
   await book.commit();
   const frame = unzipSync(new Uint8Array(Buffer.concat(chunks)));
-  const sheet = await withRows(new TextDecoder().decode(frame[DATA_SHEET]), t.rows, columns);
+  const sheet = await sheetWithRows(new TextDecoder().decode(frame[DATA_SHEET]), t.rows, columns);
   // Every entry dated with the release date, not the time of writing: the same bytes for the same table on every run.
   return deterministicZip({ ...frame, [DATA_SHEET]: sheet }, released);
 }
@@ -112,7 +112,7 @@ export async function xlsxWorkbook(t: XlsxTable): Promise<Uint8Array> {
  * it is written (on zlib's thread, while the next rows are made): a national table's sheet is
  * 421 MB of XML, never held whole.
  */
-async function withRows(headed: string, rows: Iterable<unknown[]>, columns: SheetColumn[]): Promise<Deflated> {
+async function sheetWithRows(headed: string, rows: Iterable<unknown[]>, columns: SheetColumn[]): Promise<Deflated> {
   const end = headed.lastIndexOf(END_OF_ROWS);
   const entry = new DeflatingEntry();
   const encoder = new TextEncoder();
