@@ -5,8 +5,11 @@ const WITNESS_ROUNDS = 12;
 
 /** One region of the interval audit, its cells numbered 0…n−1. */
 export interface AuditRegion {
-  /** lower ≤ Σ coef·cell ≤ upper; `source` numbers the constraint for the report. */
-  rows: { cols: number[]; coefs: number[]; lower: number; upper: number; source: number }[];
+  /**
+   * lower ≤ Σ coef·cell ≤ upper; `source` numbers the constraint for the report. On a worker the
+   * terms are views of the rows as they were posted (lp-transport.ts), not copies.
+   */
+  rows: (LinearRow & { source: number })[];
   /** What a reader knows of each cell before any identity: its band, its rounding range, or ≥ 0. */
   colLower: number[];
   colUpper: number[];
@@ -50,8 +53,10 @@ export function auditRegion(solver: Highs, region: AuditRegion): AuditRegionResu
   const indices: number[] = [];
   const coefs: number[] = [];
   for (const r of region.rows) {
-    indices.push(...r.cols);
-    coefs.push(...r.coefs);
+    for (let i = 0; i < r.cols.length; i++) {
+      indices.push(r.cols[i]);
+      coefs.push(r.coefs[i]);
+    }
     starts.push(indices.length);
   }
   const model = solver.createModel({
@@ -129,8 +134,8 @@ export function auditRegion(solver: Highs, region: AuditRegion): AuditRegionResu
 
 /** A row lower ≤ Σ coef·cell ≤ upper, each cell named once. */
 interface LinearRow {
-  cols: number[];
-  coefs: number[];
+  cols: ArrayLike<number>;
+  coefs: ArrayLike<number>;
   lower: number;
   upper: number;
 }
@@ -181,7 +186,7 @@ export function impliedByRow(row: LinearRow, lo: ArrayLike<number>, hi: ArrayLik
  */
 export function auditOneRow(region: AuditRegion): AuditRegionResult {
   const [row] = region.rows;
-  if (region.rows.length !== 1 || new Set(row.cols).size !== row.cols.length)
+  if (region.rows.length !== 1 || new Set(Array.from(row.cols)).size !== row.cols.length)
     throw new Error('auditOneRow: a region of one row, each cell once');
   const implied = impliedByRow(row, region.colLower, region.colUpper);
   if (implied.least > row.upper + EPS || implied.most < row.lower - EPS) {
@@ -190,7 +195,7 @@ export function auditOneRow(region: AuditRegion): AuditRegionResult {
   const lo = [...region.lo];
   const hi = [...region.hi];
   const binding: [number, number[]][] = [];
-  const at = new Map(row.cols.map((c, i) => [c, i]));
+  const at = new Map(Array.from(row.cols, (c, i) => [c, i]));
   for (let j = 0; j < lo.length; j++) {
     let [min, max] = [region.colLower[j], region.colUpper[j]];
     let held = false;

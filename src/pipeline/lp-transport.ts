@@ -16,8 +16,8 @@ export interface PackedRows {
 }
 
 interface TaggedRow {
-  cols: number[];
-  coefs: number[];
+  cols: ArrayLike<number>;
+  coefs: ArrayLike<number>;
   lower: number;
   upper: number;
 }
@@ -64,20 +64,6 @@ export function packRows<R extends TaggedRow>(rows: R[], tag: (row: R) => number
     tags[i] = tag(r);
   }
   return out;
-}
-
-/** Rows from..to−1 of a packed set (all of them by default). */
-function unpackRows(p: PackedRows, from = 0, to = p.lower.length): (TaggedRow & { tag: number })[] {
-  return Array.from({ length: to - from }, (_, k) => {
-    const i = from + k;
-    return {
-      cols: Array.from(p.cols.subarray(p.starts[i], p.starts[i + 1])),
-      coefs: Array.from(p.coefs.subarray(p.starts[i], p.starts[i + 1])),
-      lower: p.lower[i],
-      upper: p.upper[i],
-      tag: p.tag[i],
-    };
-  });
 }
 
 /**
@@ -205,9 +191,17 @@ export function toWire(region: AuditRegion): AuditWire {
   };
 }
 
+/** A region as a worker reads it: its rows' terms are views of what was posted, not copies. */
 export function fromWire(task: AuditWire): AuditRegion {
+  const { starts, cols, coefs, lower, upper, tag } = task.rows;
   return {
-    rows: unpackRows(task.rows).map(({ tag, ...r }) => ({ ...r, source: tag })),
+    rows: Array.from(lower, (_, i) => ({
+      cols: cols.subarray(starts[i], starts[i + 1]),
+      coefs: coefs.subarray(starts[i], starts[i + 1]),
+      lower: lower[i],
+      upper: upper[i],
+      source: tag[i],
+    })),
     ...(Object.fromEntries(AUDIT_COLUMNS.map((c, i) => [c, Array.from(task.columns[i])])) as Record<
       (typeof AUDIT_COLUMNS)[number],
       number[]
