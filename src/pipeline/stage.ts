@@ -58,19 +58,22 @@ async function stageFacts(
   measures: string[],
   name: ReturnType<typeof namer>,
 ) {
-  // Each row is made as it is appended: a national table's rows, all made first, held half a
-  // gigabyte at the run's peak.
+  // Each row is made as it is appended, in the columns' order: a national table's rows, all made
+  // first, held half a gigabyte at the run's peak.
   function* rows() {
     for (const f of facts) {
-      yield {
-        level: f.level,
-        unit_code: f.code,
-        district_code: f.level === 'province' ? null : f.district_code,
-        year: f.year,
-        ...name(f),
-        ...f.dims,
-        ...Object.fromEntries(measures.map((m) => [m, f.values[m]])),
-      };
+      const { unit_name, unit_type, district_name } = name(f);
+      yield [
+        f.level,
+        f.code,
+        unit_name,
+        unit_type,
+        f.level === 'province' ? null : f.district_code,
+        district_name,
+        f.year,
+        ...dims.map((d) => f.dims[d]),
+        ...measures.map((m) => f.values[m]),
+      ];
     }
   }
   const columns: SqlColumn[] = [
