@@ -27,14 +27,14 @@ export const deflateEntry = async (raw: Uint8Array): Promise<Deflated> => ({
 
 const deflateNow = (raw: Uint8Array): Deflated => ({ deflated: deflateRawSync(raw, { level: LEVEL }), crc: crc32(raw), size: raw.length });
 
+/** How much of an entry may wait for zlib (bytes) before the thread making it waits in turn. */
+const WAITING = 4 << 20;
+
 /**
  * An entry deflated a piece at a time as its content is made, so that content (a national
  * table's sheet, 421 MB of XML) is never held whole: the same bytes as `deflateEntry` of the
  * whole content, zlib's output not depending on how its input was cut.
  */
-/** How much of an entry may wait for zlib (bytes) before the thread making it waits in turn. */
-const WAITING = 4 << 20;
-
 export class DeflatingEntry {
   // Output in large pieces: each piece zlib fills calls back to this thread before it goes on.
   private readonly stream = createDeflateRaw({ level: LEVEL, chunkSize: 1 << 20 });
