@@ -7,6 +7,7 @@
 import { PassThrough } from 'node:stream';
 import ExcelJS from 'exceljs';
 import { unzipSync } from 'fflate';
+import { formatNumber } from './format.ts';
 import type { Bilingual } from './manifest.ts';
 import { type SheetColumn, sheetRows } from './sheet-rows.ts';
 import { type Deflated, DeflatingEntry, deterministicZip } from './zip.ts';
@@ -31,14 +32,26 @@ const HEADER_ROWS = 3;
 /** Rows written to the sheet's XML at a time: enough to keep zlib busy, few enough to hold little. */
 const ROWS_AT_ONCE = 2_000;
 
-/** Where exceljs writes the first sheet, the table's. */
-const DATA_SHEET = 'xl/worksheets/sheet1.xml';
+/** The rows a sheet holds in Excel: a longer table goes on in further sheets, each with its headings. */
+export const EXCEL_ROWS = 1_048_576;
+
+/** Where exceljs writes the k-th sheet (from 0): the table's come first. */
+const sheetPath = (k: number) => `xl/worksheets/sheet${k + 1}.xml`;
 const END_OF_ROWS = '</sheetData>';
 
-export async function xlsxWorkbook(t: XlsxTable): Promise<Uint8Array> {
+/** The first `count` of what is left of `rows`. */
+function* take<T>(rows: Iterator<T>, count: number): Generator<T> {
+  for (let i = 0; i < count; i++) {
+    const next = rows.next();
+    if (next.done) return;
+    yield next.value;
+  }
+}
+
+export async function xlsxWorkbook(t: XlsxTable, sheetRowLimit = EXCEL_ROWS): Promise<Uint8Array> {
   const released = new Date(`${t.dataset.released}T00:00:00Z`);
   // exceljs writes the workbook around the rows (headings, styles, frozen panes, filter, the sheet
-  // about the source), uncompressed; the rows are written into its first sheet after it.
+  // about the source), uncompressed; the rows are written into its sheets after it.
   const stream = new PassThrough();
   const chunks: Buffer[] = [];
   stream.on('data', (chunk: Buffer) => chunks.push(chunk));
@@ -46,33 +59,38 @@ export async function xlsxWorkbook(t: XlsxTable): Promise<Uint8Array> {
   book.created = released;
   book.modified = released;
   book.creator = 'Poverty Atlas';
-  const data = book.addWorksheet(t.name.slice(0, 31), { views: [{ state: 'frozen', ySplit: HEADER_ROWS }] });
   const styles = t.columns.map((c): Partial<ExcelJS.Style> => (c.type === 'VARCHAR' ? { numFmt: '@' } : {}));
-  data.columns = t.columns.map((c, i) => ({ width: Math.min(40, Math.max(10, c.name.length + 2)), style: styles[i] }));
-  data.autoFilter = { from: { row: HEADER_ROWS, column: 1 }, to: { row: HEADER_ROWS, column: t.columns.length } };
-  const heading = (cells: string[], font: Partial<ExcelJS.Font>) => {
-    const row = data.addRow(cells);
-    row.font = font;
-    row.commit();
-  };
-  heading(
-    t.columns.map((c) => c.description?.vi ?? c.name),
-    { bold: true },
-  );
-  heading(
-    t.columns.map((c) => c.description?.en ?? c.name),
-    { bold: true },
-  );
-  heading(
-    t.columns.map((c) => c.name),
-    { italic: true },
-  );
+  const perSheet = sheetRowLimit - HEADER_ROWS;
+  const sheets = Math.max(1, Math.ceil(t.rows.length / perSheet));
+  for (let k = 0; k < sheets; k++) {
+    const suffix = k === 0 ? '' : ` (${k + 1})`;
+    const data = book.addWorksheet(t.name.slice(0, 31 - suffix.length) + suffix, { views: [{ state: 'frozen', ySplit: HEADER_ROWS }] });
+    data.columns = t.columns.map((c, i) => ({ width: Math.min(40, Math.max(10, c.name.length + 2)), style: styles[i] }));
+    data.autoFilter = { from: { row: HEADER_ROWS, column: 1 }, to: { row: HEADER_ROWS, column: t.columns.length } };
+    const heading = (cells: string[], font: Partial<ExcelJS.Font>) => {
+      const row = data.addRow(cells);
+      row.font = font;
+      row.commit();
+    };
+    heading(
+      t.columns.map((c) => c.description?.vi ?? c.name),
+      { bold: true },
+    );
+    heading(
+      t.columns.map((c) => c.description?.en ?? c.name),
+      { bold: true },
+    );
+    heading(
+      t.columns.map((c) => c.name),
+      { italic: true },
+    );
+    data.commit();
+  }
   // The rows' cells take their column's style, numbered in the workbook's styles as exceljs numbers it.
   const columns = t.columns.map((c, i) => ({
     text: c.type === 'VARCHAR',
     style: (book as unknown as StyledBook).styles.addStyleModel(styles[i]),
   }));
-  data.commit();
 
   const about = book.addWorksheet('Nguồn - Source');
   const rows: [string, string, string][] = [
@@ -80,6 +98,15 @@ export async function xlsxWorkbook(t: XlsxTable): Promise<Uint8Array> {
     ['Bộ dữ liệu / Dataset', t.dataset.title.vi, t.dataset.title.en],
     ['Bảng / Table', `${t.name}: ${t.description.vi}`, `${t.name}: ${t.description.en}`],
     ...(t.note ? [['Ghi chú / Note', t.note.vi, t.note.en] as [string, string, string]] : []),
+    ...(sheets > 1
+      ? [
+          [
+            'Trang tính / Sheets',
+            `Bảng dài hơn một trang tính Excel: ${sheets} trang tính, mỗi trang đến ${formatNumber('vi', perSheet)} dòng`,
+            `Longer than an Excel sheet holds: ${sheets} sheets of up to ${formatNumber('en', perSheet)} rows each`,
+          ] as [string, string, string],
+        ]
+      : []),
     ['Nguồn / Source', t.source.vi, t.source.en],
     ['Giấy phép / Licence', t.licence.vi, t.licence.en],
     [
@@ -101,10 +128,14 @@ export async function xlsxWorkbook(t: XlsxTable): Promise<Uint8Array> {
   });
   about.commit();
   await book.commit();
-  const frame = unzipSync(new Uint8Array(Buffer.concat(chunks)));
-  const sheet = await sheetWithRows(new TextDecoder().decode(frame[DATA_SHEET]), t.rows, columns);
+  const frame: Record<string, Uint8Array | Deflated> = unzipSync(new Uint8Array(Buffer.concat(chunks)));
+  const left = t.rows[Symbol.iterator]();
+  for (let k = 0; k < sheets; k++) {
+    const headed = new TextDecoder().decode(frame[sheetPath(k)] as Uint8Array);
+    frame[sheetPath(k)] = await sheetWithRows(headed, take(left, perSheet), columns);
+  }
   // Every entry dated with the release date, not the time of writing: the same bytes for the same table on every run.
-  return deterministicZip({ ...frame, [DATA_SHEET]: sheet }, released);
+  return deterministicZip(frame, released);
 }
 
 /**

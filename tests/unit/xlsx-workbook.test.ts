@@ -38,3 +38,19 @@ describe('Excel workbooks, of a few rows and of many (written and deflated a bat
     expect(JSON.stringify(about.getSheetValues())).toContain('YES. Illustrative');
   });
 });
+
+describe('a table longer than an Excel sheet holds', () => {
+  it('goes on in further sheets, each with its headings, and the source sheet says so', async () => {
+    // Sheets of 3 heading rows and 4 table rows, standing in for Excel's 1.048.576.
+    const table = tableOf(10);
+    const book = new ExcelJS.Workbook();
+    await book.xlsx.load((await xlsxWorkbook(table, 7)).buffer as ArrayBuffer);
+    expect(book.worksheets.map((w) => w.name)).toEqual(['poverty', 'poverty (2)', 'poverty (3)', 'Nguồn - Source']);
+    const [first, second, third] = book.worksheets;
+    const codes = (sheet: ExcelJS.Worksheet) => sheet.getColumn(1).values.slice(4);
+    expect([...codes(first), ...codes(second), ...codes(third)]).toEqual(table.rows.map((r) => r[0]));
+    for (const sheet of [first, second, third]) expect(sheet.getRow(3).getCell(1).value).toBe('unit_code');
+    expect(JSON.stringify(book.worksheets[3].getSheetValues())).toContain('3 sheets of up to 4 rows each');
+    expect(JSON.stringify(book.worksheets[3].getSheetValues())).toContain('3 trang tính, mỗi trang đến 4 dòng');
+  });
+});
