@@ -1,4 +1,5 @@
 import type { Highs } from 'highs';
+import { positionsOf } from './linear-components.ts';
 
 const EPS = 1e-6;
 const WITNESS_ROUNDS = 12;
@@ -133,7 +134,7 @@ export function auditRegion(solver: Highs, region: AuditRegion): AuditRegionResu
 }
 
 /** A row lower ≤ Σ coef·cell ≤ upper, each cell named once. */
-interface LinearRow {
+export interface LinearRow {
   cols: ArrayLike<number>;
   coefs: ArrayLike<number>;
   lower: number;
@@ -195,7 +196,7 @@ export function auditOneRow(region: AuditRegion): AuditRegionResult {
   const lo = [...region.lo];
   const hi = [...region.hi];
   const binding: [number, number[]][] = [];
-  const at = new Map(Array.from(row.cols, (c, i) => [c, i]));
+  const at = positionsOf(row.cols);
   for (let j = 0; j < lo.length; j++) {
     let [min, max] = [region.colLower[j], region.colUpper[j]];
     let held = false;

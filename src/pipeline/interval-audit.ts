@@ -1,6 +1,6 @@
 import { type AuditRegion, auditOneRow, impliedByRow, impliedRoom } from './audit-region.ts';
 import type { Relation } from './disclosure.ts';
-import { components } from './linear-components.ts';
+import { components, positionsOf } from './linear-components.ts';
 import { solveEach, solveInWorker } from './lp-pool.ts';
 
 /** What a reader sees of a cell: its value, a band of small counts, or nothing. */
@@ -294,7 +294,7 @@ export function prepareAudit(setup: AuditSetup) {
     ];
     /** The region's cells in its own numbering, with what is known of them, for a worker. */
     const task = (group: { cols: number[]; rows: Row[] }, exact: boolean, { lo, hi }: Known): AuditRegion => {
-      const local = new Map(group.cols.map((c, i) => [c, i]));
+      const local = positionsOf(group.cols);
       return {
         rows: group.rows.map((r) => ({ ...r, cols: r.cols.map((c) => local.get(c)!) })),
         colLower: group.cols.map(lowerOf),

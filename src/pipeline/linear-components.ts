@@ -46,6 +46,13 @@ export function componentsOf(
   return groups;
 }
 
+/** Each column's place in a group's own numbering (its programme's columns). */
+export function positionsOf(cols: ArrayLike<number>): Map<number, number> {
+  const at = new Map<number, number>();
+  for (let i = 0; i < cols.length; i++) at.set(cols[i], i);
+  return at;
+}
+
 /** componentsOf for rows as objects, each group with its rows themselves. */
 export const components = <R extends { cols: number[] }>(rows: R[], columns: number): { cols: number[]; rows: R[] }[] =>
   componentsOf(rows.length, (r) => rows[r].cols, columns).map((g) => ({ cols: g.cols, rows: g.rows.map((r) => rows[r]) }));

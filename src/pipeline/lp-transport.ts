@@ -1,4 +1,4 @@
-import type { AuditRegion, AuditRegionResult } from './audit-region.ts';
+import type { AuditRegion, AuditRegionResult, LinearRow } from './audit-region.ts';
 import type { RoundingGroup } from './rounding-group.ts';
 
 /**
@@ -13,13 +13,6 @@ export interface PackedRows {
   lower: Float64Array;
   upper: Float64Array;
   tag: Int32Array;
-}
-
-interface TaggedRow {
-  cols: ArrayLike<number>;
-  coefs: ArrayLike<number>;
-  lower: number;
-  upper: number;
 }
 
 /** Typed arrays in memory this thread keeps, or in memory every worker they are posted to shares (not a copy each). */
@@ -46,7 +39,7 @@ export function emptyRows(rowCount: number, entries: number, shared = false): Pa
   };
 }
 
-export function packRows<R extends TaggedRow>(rows: R[], tag: (row: R) => number): PackedRows {
+export function packRows<R extends LinearRow>(rows: R[], tag: (row: R) => number): PackedRows {
   const out = emptyRows(
     rows.length,
     rows.reduce((n, r) => n + r.cols.length, 0),

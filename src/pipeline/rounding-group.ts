@@ -1,4 +1,5 @@
 import type { Highs } from 'highs';
+import { positionsOf } from './linear-components.ts';
 
 /** Breaking a bound costs more than every rounding direction of its component put together. */
 const BREAK_COST = 1e4;
@@ -70,7 +71,7 @@ export function roundOneRow(group: RoundingGroup): boolean[] | null {
   const [cols, coefs] = [Array.from(row.cols), Array.from(row.coefs)];
   if (cols.length !== group.cols.length || new Set(cols).size !== cols.length) return null;
   if (!coefs.every((c) => c === 1 || c === -1)) return null;
-  const local = localIndex(group.cols);
+  const local = positionsOf(group.cols);
   const side = (sign: number) =>
     cols.flatMap((c, i) => (coefs[i] === sign ? [local.get(c)!] : [])).sort((a, b) => group.lean[a] - group.lean[b]);
   const [plus, minus] = [side(1), side(-1)];
@@ -101,7 +102,7 @@ export function roundOneRow(group: RoundingGroup): boolean[] | null {
 /** The rounding directions of one component; null when no rounding keeps its identities (unless `elastic`). */
 function solveGroup(solver: Highs, group: RoundingGroup, elastic: boolean): boolean[] | null {
   const { lean } = group;
-  const local = localIndex(group.cols);
+  const local = positionsOf(group.cols);
   // Columns: one per choosing cell, then slacks (in bases): one per bound, how far it is broken,
   // and with `elastic` two per identity, how far above and below.
   const starts = [0];
@@ -166,10 +167,3 @@ function solveGroup(solver: Highs, group: RoundingGroup, elastic: boolean): bool
 
 /** Which of the first `count` columns of a solution are 1. */
 const roundedUp = (x: ArrayLike<number>, count: number) => Array.from({ length: count }, (_, i) => x[i] > 0.5);
-
-/** Each column's place in its group. */
-function localIndex(cols: ArrayLike<number>): Map<number, number> {
-  const local = new Map<number, number>();
-  for (let i = 0; i < cols.length; i++) local.set(cols[i], i);
-  return local;
-}
