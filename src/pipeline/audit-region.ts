@@ -1,5 +1,5 @@
 import type { Highs } from 'highs';
-import { positionsOf } from './linear-components.ts';
+import { positionsOf, reusedModel } from './linear-components.ts';
 
 const EPS = 1e-6;
 const WITNESS_ROUNDS = 12;
@@ -60,7 +60,11 @@ export function auditRegion(solver: Highs, region: AuditRegion): AuditRegionResu
     }
     starts.push(indices.length);
   }
-  const model = solver.createModel({
+  // Without presolve: it reduces each programme afresh, and the audit's are small and solved
+  // again and again with new costs from the last basis (a quarter less of the workers' time at
+  // national scale, a sixth for Quảng Ninh's).
+  const model = reusedModel(solver, 'audit', { output_flag: false, presolve: 'off' });
+  model.passModel({
     numCols: n,
     numRows: region.rows.length,
     colCost: new Float64Array(n),
@@ -70,65 +74,57 @@ export function auditRegion(solver: Highs, region: AuditRegion): AuditRegionResu
     rowUpper: Float64Array.from(region.rows, (r) => r.upper),
     matrix: { format: 'csr', numRows: region.rows.length, numCols: n, starts, indices, values: coefs },
   });
-  try {
-    // Without presolve: it reduces each programme afresh, and the audit's are small and solved
-    // again and again with new costs from the last basis (a quarter less of the workers' time at
-    // national scale, a sixth for Quảng Ninh's).
-    model.options.set({ output_flag: false, presolve: 'off' });
-    const solve = (costs: Float64Array, sense: 'minimize' | 'maximize') => {
-      model.changeColsCost({ kind: 'range', from: 0, to: n - 1 }, costs);
-      model.changeObjectiveSense(solver.constants.objectiveSense[sense]);
-      model.run();
-      solves += 1;
-      if (model.getModelStatus() !== solver.constants.modelStatus.optimal) {
-        throw new Error(`interval audit: the published figures admit no solution (status ${model.getModelStatus()})`);
-      }
-      return model.getSolution();
-    };
-    const widen = (x: ArrayLike<number>) => {
-      for (let i = 0; i < n; i++) {
-        if (x[i] < lo[i]) lo[i] = x[i];
-        if (x[i] > hi[i]) hi[i] = x[i];
-      }
-    };
-    // Pushing every still-narrow cell at once (a sum of parts cannot move, its parts can) proves
-    // most cells wide in a few solves. Each goes towards the side its bounds leave more room on
-    // beyond what was seen, at random where both leave as much: half the solves of pushing each
-    // way at random every time.
-    let random = 0x9e3779b9 ^ n;
-    const sign = () => {
-      random ^= random << 13;
-      random ^= random >>> 17;
-      random ^= random << 5;
-      return random & 1 ? 1 : -1;
-    };
-    for (let round = 0, stalled = 0; round < WITNESS_ROUNDS && stalled < 2; round++) {
-      const narrow = targets();
-      if (narrow.length === 0) break;
-      const costs = new Float64Array(n);
-      for (const i of narrow) {
-        const [up, down] = [region.colUpper[i] - hi[i], lo[i] - region.colLower[i]];
-        costs[i] = up > down ? 1 : up < down ? -1 : sign();
-      }
-      widen(solve(costs, 'maximize').colValue);
-      stalled = targets().length === narrow.length ? stalled + 1 : 0;
+  const solve = (costs: Float64Array, sense: 'minimize' | 'maximize') => {
+    model.changeColsCost({ kind: 'range', from: 0, to: n - 1 }, costs);
+    model.changeObjectiveSense(solver.constants.objectiveSense[sense]);
+    model.run();
+    solves += 1;
+    if (model.getModelStatus() !== solver.constants.modelStatus.optimal) {
+      throw new Error(`interval audit: the published figures admit no solution (status ${model.getModelStatus()})`);
     }
-    const unproven = region.exact ? targets() : [];
-    for (const i of unproven.length <= region.exactLimit ? unproven : []) {
-      const costs = new Float64Array(n);
-      costs[i] = 1;
-      const held = new Set<number>();
-      for (const sense of ['maximize', 'minimize'] as const) {
-        const { colValue, rowDual } = solve(costs, sense);
-        widen(colValue);
-        rowDual.forEach((d, r) => {
-          if (Math.abs(d) > EPS) held.add(region.rows[r].source);
-        });
-      }
-      binding.push([i, [...held]]);
+    return model.getSolution();
+  };
+  const widen = (x: ArrayLike<number>) => {
+    for (let i = 0; i < n; i++) {
+      if (x[i] < lo[i]) lo[i] = x[i];
+      if (x[i] > hi[i]) hi[i] = x[i];
     }
-  } finally {
-    model.dispose();
+  };
+  // Pushing every still-narrow cell at once (a sum of parts cannot move, its parts can) proves
+  // most cells wide in a few solves. Each goes towards the side its bounds leave more room on
+  // beyond what was seen, at random where both leave as much: half the solves of pushing each
+  // way at random every time.
+  let random = 0x9e3779b9 ^ n;
+  const sign = () => {
+    random ^= random << 13;
+    random ^= random >>> 17;
+    random ^= random << 5;
+    return random & 1 ? 1 : -1;
+  };
+  for (let round = 0, stalled = 0; round < WITNESS_ROUNDS && stalled < 2; round++) {
+    const narrow = targets();
+    if (narrow.length === 0) break;
+    const costs = new Float64Array(n);
+    for (const i of narrow) {
+      const [up, down] = [region.colUpper[i] - hi[i], lo[i] - region.colLower[i]];
+      costs[i] = up > down ? 1 : up < down ? -1 : sign();
+    }
+    widen(solve(costs, 'maximize').colValue);
+    stalled = targets().length === narrow.length ? stalled + 1 : 0;
+  }
+  const unproven = region.exact ? targets() : [];
+  for (const i of unproven.length <= region.exactLimit ? unproven : []) {
+    const costs = new Float64Array(n);
+    costs[i] = 1;
+    const held = new Set<number>();
+    for (const sense of ['maximize', 'minimize'] as const) {
+      const { colValue, rowDual } = solve(costs, sense);
+      widen(colValue);
+      rowDual.forEach((d, r) => {
+        if (Math.abs(d) > EPS) held.add(region.rows[r].source);
+      });
+    }
+    binding.push([i, [...held]]);
   }
   return { lo, hi, binding, solves };
 }
