@@ -268,8 +268,10 @@ export function prepareAudit(setup: AuditSetup) {
   /** The audit of one set of values (a rounded cell's is the multiple of the base published). */
   const check = async (values: number[], exactLimit = Number.POSITIVE_INFINITY): Promise<AuditResult> => {
     // The range each cell is known to take: from the witness, widened by every feasible point found.
-    const lo = Float64Array.from(cells, (c) => setup.witness[c]);
-    const hi = Float64Array.from(cells, (c) => setup.witness[c]);
+    // In a loop: Float64Array.from an array through a function took half a second at national scale, with the workers idle.
+    const lo = new Float64Array(cells.length);
+    for (let j = 0; j < cells.length; j++) lo[j] = setup.witness[cells[j]];
+    const hi = Float64Array.from(lo);
     const known: Known = { lo, hi };
     const binding = new Map<number, Set<number>>();
     const reach = (setup.base ?? 1) - 1;

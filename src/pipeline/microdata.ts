@@ -80,8 +80,11 @@ export function checkMicrodata(table: RawTable, issues: Issue[]): void {
     }
   }
   const notFreeText = new Set(table.header.filter((h) => NOT_FREE_TEXT.test(h)));
+  // Each column once (a header may repeat one): the cells' own keys, without a list of them a row.
+  const columns = [...new Set(table.header)];
   for (const { line, cells } of table.rows) {
-    for (const [column, value] of Object.entries(cells)) {
+    for (const column of columns) {
+      const value = cells[column];
       // The shortest number run a personal number can be written in is 8 characters.
       if (value.length < 8 || (notFreeText.has(column) && !/^\+?[\d\s().-]+$/.test(value))) continue;
       const found = personalNumber(value);

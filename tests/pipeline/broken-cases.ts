@@ -143,6 +143,13 @@ export const CODE_CASES: Record<string, () => CaseFiles | Promise<CaseFiles>> = 
       .map((l, i) => (l ? `${l},,${i === 0 ? '' : 'x'}` : l))
       .join('\n'),
   }),
+  // Names an object's own machinery: each must still be a column like any other, checked and reported.
+  'object-machinery-columns': () => ({
+    'poverty.csv': template('poverty.csv')
+      .split('\n')
+      .map((l, i) => (l ? `${l},${i === 0 ? '__proto__,constructor' : '0912 345 678,0912345678'}` : l))
+      .join('\n'),
+  }),
   'allowed-value-in-capitals': () => ({ 'coverage.csv': editCell('coverage.csv', 2, 'programme', 'BHYT') }),
   'province-code-form': () =>
     withMetadata((m) => {
