@@ -188,6 +188,10 @@ async function writeOutputs(dataset: Dataset, root: string): Promise<Manifest> {
   const conn = await instance.connect();
   try {
     const disclosure = await stageDataset(conn, dataset);
+    // The workbook writers start only now, when the solvers have ended: idle beside them they were
+    // 0,1 GB of the memory the rounding and the audit peak at, and they load exceljs while the
+    // published tables are made, before the first workbook is asked for.
+    startWorkbookWorkers();
     await createPublishedTables(conn);
     // The published tables are copies: the staging ones would only hold memory while they are written.
     const staged = await conn.runAndReadAll(`SELECT table_name FROM duckdb_tables() WHERE table_name LIKE 'stg\\_%' ESCAPE '\\'`);
@@ -237,10 +241,9 @@ function archiveReadme(meta: Dataset['meta'], published: Manifest['tables'], has
 
 /** Validates a dataset folder and, only if it has no errors, replaces `out` with its published form. */
 export async function buildData(datasetDir: string, out: string): Promise<BuildResult> {
-  // The workers start on the cores the checks of the input leave idle: by the time the first
-  // programme is solved and the first workbook written, they have loaded what they need.
+  // The solvers start on the core the checks of the input leave idle: by the time the first
+  // programme is posted, they have loaded HiGHS.
   startLpWorkers();
-  startWorkbookWorkers();
   const { dataset, issues } = await loadDataset(datasetDir);
   if (!dataset || hasErrors(issues)) return { issues, manifest: null };
   try {
