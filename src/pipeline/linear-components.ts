@@ -17,7 +17,10 @@ const models = new WeakMap<Highs, Map<string, Model>>();
  */
 export function reusedModel(solver: Highs, name: string, options: Parameters<Model['options']['set']>[0]): Model {
   let byName = models.get(solver);
-  if (!byName) models.set(solver, (byName = new Map()));
+  if (!byName) {
+    byName = new Map();
+    models.set(solver, byName);
+  }
   let model = byName.get(name);
   if (!model) {
     model = solver.createModel();
