@@ -2,13 +2,10 @@ import type { TableSpec } from './input-schema.ts';
 import { issue, type Issue } from './issues.ts';
 import type { Grid, RawTable } from './read-table.ts';
 import { foldName } from '../lib/names.ts';
+import { columnLetters } from '../lib/sheet-rows.ts';
 
 /** "column 3 (C)": the position as a CSV field and as a spreadsheet column letter. */
-export function columnPosition(index: number): string {
-  let letters = '';
-  for (let n = index + 1; n > 0; n = Math.floor((n - 1) / 26)) letters = String.fromCharCode(65 + ((n - 1) % 26)) + letters;
-  return `column ${index + 1} (${letters})`;
-}
+export const columnPosition = (index: number): string => `column ${index + 1} (${columnLetters(index)})`;
 
 /** How many of the table's column names a row holds, compared loosely: "Households" and "house_holds" are "households". */
 const matches = (values: string[], spec: TableSpec) => {

@@ -40,14 +40,17 @@ function namer(dataset: Dataset) {
   };
 }
 
-const FACT_COLUMNS: SqlColumn[] = [
-  { name: 'level', type: 'VARCHAR' },
-  { name: 'unit_code', type: 'VARCHAR' },
-  { name: 'unit_name', type: 'VARCHAR' },
-  { name: 'unit_type', type: 'VARCHAR' },
-  { name: 'district_code', type: 'VARCHAR' },
-  { name: 'district_name', type: 'VARCHAR' },
-  { name: 'year', type: 'INTEGER' },
+type Names = ReturnType<ReturnType<typeof namer>>;
+
+/** The columns every fact is staged with, each with how a fact's row gives it. */
+const FACT_COLUMNS: (SqlColumn & { of: (f: Fact, names: Names) => unknown })[] = [
+  { name: 'level', type: 'VARCHAR', of: (f) => f.level },
+  { name: 'unit_code', type: 'VARCHAR', of: (f) => f.code },
+  { name: 'unit_name', type: 'VARCHAR', of: (_, n) => n.unit_name },
+  { name: 'unit_type', type: 'VARCHAR', of: (_, n) => n.unit_type },
+  { name: 'district_code', type: 'VARCHAR', of: (f) => (f.level === 'province' ? null : f.district_code) },
+  { name: 'district_name', type: 'VARCHAR', of: (_, n) => n.district_name },
+  { name: 'year', type: 'INTEGER', of: (f) => f.year },
 ];
 
 async function stageFacts(
@@ -62,18 +65,8 @@ async function stageFacts(
   // first, held half a gigabyte at the run's peak.
   function* rows() {
     for (const f of facts) {
-      const { unit_name, unit_type, district_name } = name(f);
-      yield [
-        f.level,
-        f.code,
-        unit_name,
-        unit_type,
-        f.level === 'province' ? null : f.district_code,
-        district_name,
-        f.year,
-        ...dims.map((d) => f.dims[d]),
-        ...measures.map((m) => f.values[m]),
-      ];
+      const names = name(f);
+      yield [...FACT_COLUMNS.map((c) => c.of(f, names)), ...dims.map((d) => f.dims[d]), ...measures.map((m) => f.values[m])];
     }
   }
   const columns: SqlColumn[] = [

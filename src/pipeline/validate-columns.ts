@@ -26,9 +26,10 @@ export function validateColumns(table: RawTable, spec: TableSpec, issues: Issue[
         ok = false;
       } else row[c.name] = result.value;
     }
-    // Joined in a loop: a map and a join a row were a tenth of reading a national table.
-    let key = cells[spec.key[0]];
-    for (let k = 1; k < spec.key.length; k++) key += ` | ${cells[spec.key[k]]}`;
+    // Joined in a loop (a map and a join a row were a tenth of reading a national table), a
+    // missing cell as empty text, as a join writes it.
+    let key = cells[spec.key[0]] ?? '';
+    for (let k = 1; k < spec.key.length; k++) key += ` | ${cells[spec.key[k]] ?? ''}`;
     const first = seen.get(key);
     if (first != null) {
       issues.push(
