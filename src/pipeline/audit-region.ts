@@ -153,24 +153,40 @@ export const impliedRoom = (terms: number) => ({
  * the row): the audit's bound propagation calls this for every row of a national dataset, where
  * arrays made for each call were seconds of garbage collection.
  */
-export function impliedByRow(row: LinearRow, lo: ArrayLike<number>, hi: ArrayLike<number>, room = impliedRoom(row.cols.length)) {
-  const n = row.cols.length;
+export const impliedByRow = (row: LinearRow, lo: ArrayLike<number>, hi: ArrayLike<number>, room = impliedRoom(row.cols.length)) =>
+  impliedByTerms(row, 0, row.cols.length, row.lower, row.upper, lo, hi, room);
+
+/**
+ * impliedByRow for the row whose terms are entries `from`…`to` − 1 of `terms` (a row of a packed
+ * set, read where it lies).
+ */
+export function impliedByTerms(
+  terms: Pick<LinearRow, 'cols' | 'coefs'>,
+  from: number,
+  to: number,
+  lower: number,
+  upper: number,
+  lo: ArrayLike<number>,
+  hi: ArrayLike<number>,
+  room: ReturnType<typeof impliedRoom>,
+) {
+  const { cols, coefs } = terms;
   const { low, high, min, max } = room;
   let least = 0;
   let most = 0;
-  for (let i = 0; i < n; i++) {
-    const [a, b] = [row.coefs[i] * lo[row.cols[i]], row.coefs[i] * hi[row.cols[i]]];
+  for (let i = 0, k = from; k < to; i++, k++) {
+    const [a, b] = [coefs[k] * lo[cols[k]], coefs[k] * hi[cols[k]]];
     low[i] = Math.min(a, b);
     high[i] = Math.max(a, b);
     least += low[i];
     most += high[i];
   }
-  for (let i = 0; i < n; i++) {
-    const a = row.coefs[i];
-    const from = (row.lower - (most - high[i])) / a;
-    const to = (row.upper - (least - low[i])) / a;
-    min[i] = a === 0 ? Number.NEGATIVE_INFINITY : a > 0 ? from : to;
-    max[i] = a === 0 ? Number.POSITIVE_INFINITY : a > 0 ? to : from;
+  for (let i = 0, k = from; k < to; i++, k++) {
+    const a = coefs[k];
+    const below = (lower - (most - high[i])) / a;
+    const above = (upper - (least - low[i])) / a;
+    min[i] = a === 0 ? Number.NEGATIVE_INFINITY : a > 0 ? below : above;
+    max[i] = a === 0 ? Number.POSITIVE_INFINITY : a > 0 ? above : below;
   }
   return { min, max, least, most };
 }

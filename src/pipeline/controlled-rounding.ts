@@ -53,8 +53,7 @@ function startRounding(input: RoundingInput): { rounded: number[]; solving: Prom
   // Groups of several rows go to the workers, all of them at once and largest first (so that no
   // worker is left with a large programme after the others are done): this thread then rounds the
   // rest directly, and returns to its caller while the workers are still solving.
-  const { starts, cols: entries } = rows;
-  const groups = componentsOf(rows.lower.length, (r) => entries.subarray(starts[r], starts[r + 1]), choosers.length)
+  const groups = componentsOf(rows, choosers.length)
     .sort((a, b) => b.cols.length - a.cols.length)
     .map((group) => ({ ...group, lean: group.cols.map((j) => input.draws[choosers[j]] - remainder[choosers[j]] / base) }));
   const roundUp = (cols: number[], up: boolean[]) => {

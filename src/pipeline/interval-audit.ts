@@ -1,7 +1,8 @@
-import { type AuditRegion, auditOneRow, impliedByRow, impliedRoom } from './audit-region.ts';
+import { type AuditRegion, auditOneRow, impliedByTerms, impliedRoom, type LinearRow } from './audit-region.ts';
 import type { Relation } from './disclosure.ts';
-import { components, positionsOf } from './linear-components.ts';
+import { componentsOf, positionsOf } from './linear-components.ts';
 import { solveEach, solveInWorker } from './lp-pool.ts';
+import { type PackedRows, packRows, rowWriter } from './lp-transport.ts';
 
 /** What a reader sees of a cell: its value, a band of small counts, or nothing. */
 export const PUBLISHED = 0;
@@ -84,53 +85,54 @@ const CHAINS = 2;
 const CAP = 1e7;
 const EPS = 1e-6;
 
-interface Row {
+/** A constraint over the unknowns, lower ≤ Σ coef·unknown ≤ upper; `source` numbers it for the report. */
+interface Row extends LinearRow {
   source: number;
-  /** Whether a published cell was substituted into it: then it is what we publish, not what a reader knew before. */
-  published: boolean;
   cols: number[];
   coefs: number[];
-  lower: number;
-  upper: number;
+}
+
+interface RowsOverUnknowns {
+  /** Every constraint but the linking ones, packed (a national audit has millions), each tagged with its source. */
+  local: PackedRows;
+  /** The local rows a published cell was substituted into: they say what we publish, not what a reader knew before. */
+  published: Set<number>;
+  linking: Row[];
 }
 
 /** Substitutes published values into each constraint; keeps those that still involve an unknown. */
-function rowsOverUnknowns(input: AuditSetup, column: Int32Array): { local: Row[]; linking: Row[] } {
-  const out = { local: [] as Row[], linking: [] as Row[] };
-  // A relation among unknowns numbered as its cells are (the reader model's commune counts come
-  // before any published one), each once, is its own row: its arrays are shared, not copied (a
-  // national audit has millions of rows, and copies of them were seconds of garbage collection).
-  const asItIs = (r: Relation) => r.cells.length <= 32 && r.cells.every((c, i) => column[c] === c && r.cells.indexOf(c) === i);
+function rowsOverUnknowns(input: AuditSetup, column: Int32Array): RowsOverUnknowns {
+  const local = rowWriter();
+  const out = { published: new Set<number>(), linking: [] as Row[] };
+  // One row's terms at a time, a cell named twice summed into one term.
+  const cols: number[] = [];
+  const coefs: number[] = [];
   const add = (r: Relation, kind: 'equality' | 'inequality' | 'linking', source: number) => {
-    if (kind !== 'linking' && asItIs(r)) {
-      out.local.push({
-        source,
-        published: false,
-        cols: r.cells,
-        coefs: r.coefs,
-        lower: 0,
-        upper: kind === 'inequality' ? Number.POSITIVE_INFINITY : 0,
-      });
-      return;
-    }
     let constant = 0;
-    const cols: number[] = [];
-    const coefs: number[] = [];
-    r.cells.forEach((c, i) => {
-      if (column[c] < 0) constant += r.coefs[i] * input.witness[c];
-      else {
-        const at = cols.indexOf(column[c]);
-        if (at >= 0) coefs[at] += r.coefs[i];
-        else {
-          cols.push(column[c]);
-          coefs.push(r.coefs[i]);
-        }
+    let substituted = false;
+    cols.length = 0;
+    coefs.length = 0;
+    for (let i = 0; i < r.cells.length; i++) {
+      const j = column[r.cells[i]];
+      if (j < 0) {
+        constant += r.coefs[i] * input.witness[r.cells[i]];
+        substituted = true;
+        continue;
       }
-    });
+      const at = cols.indexOf(j);
+      if (at >= 0) coefs[at] += r.coefs[i];
+      else {
+        cols.push(j);
+        coefs.push(r.coefs[i]);
+      }
+    }
     if (cols.length === 0) return;
-    const published = r.cells.some((c) => column[c] < 0);
-    const row = { source, published, cols, coefs, lower: -constant, upper: kind === 'inequality' ? Number.POSITIVE_INFINITY : -constant };
-    (kind === 'linking' ? out.linking : out.local).push(row);
+    const [lower, upper] = [0 - constant, kind === 'inequality' ? Number.POSITIVE_INFINITY : 0 - constant];
+    if (kind === 'linking') out.linking.push({ source, cols: [...cols], coefs: [...coefs], lower, upper });
+    else {
+      const k = local.add(cols, coefs, cols.length, lower, upper, source);
+      if (substituted) out.published.add(k);
+    }
   };
   const [e, i] = [input.equalities.length, input.inequalities.length];
   input.equalities.forEach((r, k) => {
@@ -142,42 +144,55 @@ function rowsOverUnknowns(input: AuditSetup, column: Int32Array): { local: Row[]
   (input.linking ?? []).forEach((r, k) => {
     add(r, 'linking', e + i + k);
   });
-  return out;
+  return { ...out, local: local.done() };
 }
 
 /**
  * The range of each unknown from the constraints alone (non-negative, otherwise unbounded), by
  * propagating bounds through every row until nothing tightens: wider than or equal to the true
- * range, so a requirement capped by it is never weaker than it should be.
+ * range, so a requirement capped by it is never weaker than it should be. The rows are those of
+ * each packed set in turn, but for those `skip` holds.
  */
-function priorWidths(rows: Row[], columns: number): Float64Array {
+function priorWidths(sets: PackedRows[], skip: (set: number, row: number) => boolean, columns: number): Float64Array {
   const lo = new Float64Array(columns);
   const hi = new Float64Array(columns).fill(CAP);
   // A row is looked at again only if a bound on one of its cells moved when or after it was last
   // looked at: otherwise it would imply what it implied then, which moved nothing. The same bounds
   // come out as from looking at every row in every pass, in a fraction of the time.
   const moved = new Float64Array(columns);
-  const looked = new Float64Array(rows.length).fill(-1);
-  const room = impliedRoom(rows.reduce((most, r) => Math.max(most, r.cols.length), 0));
+  const firstRow = sets.map((_, k) => sets.slice(0, k).reduce((n, p) => n + p.lower.length, 0));
+  const looked = new Float64Array(sets.reduce((n, p) => n + p.lower.length, 0)).fill(-1);
+  let widest = 0;
+  for (const { starts } of sets) for (let r = 0; r + 1 < starts.length; r++) widest = Math.max(widest, starts[r + 1] - starts[r]);
+  const room = impliedRoom(widest);
   let step = 0;
   for (let pass = 0, changed = true; changed && pass < 50; pass++) {
     changed = false;
-    rows.forEach((r, k) => {
-      if (!r.cols.some((j) => moved[j] >= looked[k])) return;
-      looked[k] = ++step;
-      const implied = impliedByRow(r, lo, hi, room);
-      r.cols.forEach((j, i) => {
-        if (implied.max[i] < hi[j] - EPS) {
-          hi[j] = Math.max(lo[j], implied.max[i]);
-          moved[j] = step;
-          changed = true;
+    sets.forEach((rows, set) => {
+      const { starts, cols } = rows;
+      for (let r = 0; r < rows.lower.length; r++) {
+        const k = firstRow[set] + r;
+        const [from, to] = [starts[r], starts[r + 1]];
+        if (skip(set, r)) continue;
+        let stale = true;
+        for (let t = from; t < to && stale; t++) stale = moved[cols[t]] < looked[k];
+        if (stale) continue;
+        looked[k] = ++step;
+        const implied = impliedByTerms(rows, from, to, rows.lower[r], rows.upper[r], lo, hi, room);
+        for (let t = from, i = 0; t < to; t++, i++) {
+          const j = cols[t];
+          if (implied.max[i] < hi[j] - EPS) {
+            hi[j] = Math.max(lo[j], implied.max[i]);
+            moved[j] = step;
+            changed = true;
+          }
+          if (implied.min[i] > lo[j] + EPS) {
+            lo[j] = Math.min(hi[j], implied.min[i]);
+            moved[j] = step;
+            changed = true;
+          }
         }
-        if (implied.min[i] > lo[j] + EPS) {
-          lo[j] = Math.min(hi[j], implied.min[i]);
-          moved[j] = step;
-          changed = true;
-        }
-      });
+      }
     });
   }
   return hi.map((h, j) => Math.floor(h + EPS) - Math.ceil(lo[j] - EPS));
@@ -207,8 +222,8 @@ export function prepareAudit(setup: AuditSetup) {
       cells.push(c);
     }
   });
-  const { local: localRows, linking } = rowsOverUnknowns(setup, column);
-  const blocks = components(localRows, cells.length);
+  const { local: localRows, published, linking } = rowsOverUnknowns(setup, column);
+  const blocks = componentsOf(localRows, cells.length);
   const blockOf = new Int32Array(cells.length);
   blocks.forEach((b, i) => {
     for (const j of b.cols) blockOf[j] = i;
@@ -218,8 +233,11 @@ export function prepareAudit(setup: AuditSetup) {
     for (const b of new Set(r.cols.map((j) => blockOf[j]))) linksOf.set(b, [...(linksOf.get(b) ?? []), r]);
   }
   const { witness } = setup;
-  /** Some blocks together; a linking total is held at the witness for the cells outside them. */
-  const regionOf = (chosen: Set<number>): { cols: number[]; rows: Row[] } => {
+  /**
+   * Some blocks together: their cells, their local rows (by number) and the linking totals among
+   * them, each held at the witness for the cells outside them.
+   */
+  const regionOf = (chosen: Set<number>): { cols: number[]; rows: number[]; held: Row[] } => {
     const cols = [...chosen].flatMap((o) => blocks[o].cols);
     const inRegion = new Set(cols);
     const held = [...new Set([...chosen].flatMap((o) => linksOf.get(o) ?? []))].map((r) => {
@@ -233,7 +251,7 @@ export function prepareAudit(setup: AuditSetup) {
       });
       return { ...keep, lower: r.lower - fixed, upper: r.upper - fixed };
     });
-    return { cols, rows: [...[...chosen].flatMap((o) => blocks[o].rows), ...held] };
+    return { cols, rows: [...chosen].flatMap((o) => blocks[o].rows), held };
   };
   /**
    * A block that shares real totals, with, for each total, the smallest blocks that hold more of
@@ -263,7 +281,11 @@ export function prepareAudit(setup: AuditSetup) {
   // What a reader knows without our counts (the real totals, every identity and bound) may already
   // pin a cell (a province total of zero pins every commune): what is published cannot be asked
   // to hide more than that. Bound propagation gives a range at least as wide as that knowledge.
-  const required = priorWidths([...localRows.filter((r) => !r.published), ...linking], cells.length).map((w) => Math.min(setup.width, w));
+  const required = priorWidths(
+    [localRows, packRows(linking, (r) => r.source)],
+    (set, r) => set === 0 && published.has(r),
+    cells.length,
+  ).map((w) => Math.min(setup.width, w));
 
   /** The audit of one set of values (a rounded cell's is the multiple of the base published). */
   const check = async (values: number[], exactLimit = Number.POSITIVE_INFINITY): Promise<AuditResult> => {
@@ -295,10 +317,20 @@ export function prepareAudit(setup: AuditSetup) {
       () => blocks.flatMap((blk, b) => (linksOf.has(b) && open(blk.cols).length > 0 ? [{ region: withGivers(b), exact: true }] : [])),
     ];
     /** The region's cells in its own numbering, with what is known of them, for a worker. */
-    const task = (group: { cols: number[]; rows: Row[] }, exact: boolean, { lo, hi }: Known): AuditRegion => {
+    const task = (group: ReturnType<typeof regionOf>, exact: boolean, { lo, hi }: Known): AuditRegion => {
       const local = positionsOf(group.cols);
+      const { starts, cols, coefs, lower, upper, tag } = localRows;
       return {
-        rows: group.rows.map((r) => ({ ...r, cols: r.cols.map((c) => local.get(c)!) })),
+        rows: [
+          ...group.rows.map((r) => ({
+            source: tag[r],
+            cols: Array.from(cols.subarray(starts[r], starts[r + 1]), (c) => local.get(c)!),
+            coefs: coefs.subarray(starts[r], starts[r + 1]),
+            lower: lower[r],
+            upper: upper[r],
+          })),
+          ...group.held.map((r) => ({ ...r, cols: r.cols.map((c) => local.get(c)!) })),
+        ],
         colLower: group.cols.map(lowerOf),
         colUpper: group.cols.map(upperOf),
         lo: group.cols.map((j) => lo[j]),
@@ -318,7 +350,8 @@ export function prepareAudit(setup: AuditSetup) {
           // idle), and a region made wide by those before it is passed over all the same.
           if ([...region].every((b) => open(blocks[b].cols, at).length === 0)) return;
           const group = regionOf(region);
-          if (group.rows.length === 0) {
+          const rowCount = group.rows.length + group.held.length;
+          if (rowCount === 0) {
             for (const j of group.cols) {
               at.lo[j] = lowerOf(j);
               at.hi[j] = upperOf(j);
@@ -326,7 +359,7 @@ export function prepareAudit(setup: AuditSetup) {
             return;
           }
           const work = task(group, exact, at);
-          const result = group.rows.length === 1 ? auditOneRow(work) : await solveInWorker(work);
+          const result = rowCount === 1 ? auditOneRow(work) : await solveInWorker(work);
           solves += result.solves;
           group.cols.forEach((j, i) => {
             at.lo[j] = Math.min(at.lo[j], result.lo[i]);

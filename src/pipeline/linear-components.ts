@@ -1,4 +1,5 @@
 import loadHighs, { type Highs } from 'highs';
+import type { PackedRows } from './lp-transport.ts';
 
 let highsRuntime: Promise<Highs> | null = null;
 /** HiGHS (LP and MIP, compiled to WebAssembly), loaded once per process. */
@@ -36,24 +37,17 @@ export function reusedModel(solver: Highs, name: string, options: Parameters<Mod
  * arrays instead of a map and slices: a national audit's millions of rows and columns took
  * seconds otherwise.
  */
-export function componentsOf(
-  rowCount: number,
-  colsOf: (row: number) => ArrayLike<number>,
-  columns: number,
-): { cols: number[]; rows: number[] }[] {
+export function componentsOf({ starts, cols }: Pick<PackedRows, 'starts' | 'cols'>, columns: number): { cols: number[]; rows: number[] }[] {
+  const rowCount = starts.length - 1;
   const parent = new Int32Array(columns);
   for (let c = 0; c < columns; c++) parent[c] = c;
   const find = (x: number): number => {
     while (parent[x] !== x) x = parent[x] = parent[parent[x]];
     return x;
   };
-  // Each row's first column, kept so that its rows are put in their groups without reading them again.
-  const firstOf = new Int32Array(rowCount);
   for (let r = 0; r < rowCount; r++) {
-    const cols = colsOf(r);
-    firstOf[r] = cols[0];
-    const first = find(cols[0]);
-    for (let i = 1; i < cols.length; i++) parent[find(cols[i])] = first;
+    const first = find(cols[starts[r]]);
+    for (let i = starts[r] + 1; i < starts[r + 1]; i++) parent[find(cols[i])] = first;
   }
   const groupOf = new Int32Array(columns).fill(-1);
   const groups: { cols: number[]; rows: number[] }[] = [];
@@ -65,7 +59,7 @@ export function componentsOf(
     }
     groups[groupOf[root]].cols.push(c);
   }
-  for (let r = 0; r < rowCount; r++) groups[groupOf[find(firstOf[r])]].rows.push(r);
+  for (let r = 0; r < rowCount; r++) groups[groupOf[find(cols[starts[r]])]].rows.push(r);
   return groups;
 }
 
@@ -75,7 +69,3 @@ export function positionsOf(cols: ArrayLike<number>): Map<number, number> {
   for (let i = 0; i < cols.length; i++) at.set(cols[i], i);
   return at;
 }
-
-/** componentsOf for rows as objects, each group with its rows themselves. */
-export const components = <R extends { cols: number[] }>(rows: R[], columns: number): { cols: number[]; rows: R[] }[] =>
-  componentsOf(rows.length, (r) => rows[r].cols, columns).map((g) => ({ cols: g.cols, rows: g.rows.map((r) => rows[r]) }));

@@ -39,6 +39,44 @@ export function emptyRows(rowCount: number, entries: number, shared = false): Pa
   };
 }
 
+/**
+ * Rows packed as they come, when how many there will be is not known beforehand: the arrays
+ * double as they fill, and `done` gives them cut to what was written.
+ */
+export function rowWriter() {
+  let rows = emptyRows(1 << 10, 1 << 12);
+  let [count, entries] = [0, 0];
+  const grown = (rowRoom: number, entryRoom: number) => {
+    const out = emptyRows(rowRoom, entryRoom);
+    out.starts.set(rows.starts.subarray(0, count + 1));
+    out.cols.set(rows.cols.subarray(0, entries));
+    out.coefs.set(rows.coefs.subarray(0, entries));
+    out.lower.set(rows.lower.subarray(0, count));
+    out.upper.set(rows.upper.subarray(0, count));
+    out.tag.set(rows.tag.subarray(0, count));
+    return out;
+  };
+  return {
+    /** Writes the row of the first `terms` of `cols` and `coefs`, and gives its number. */
+    add(cols: ArrayLike<number>, coefs: ArrayLike<number>, terms: number, lower: number, upper: number, tag: number): number {
+      if (count === rows.lower.length || entries + terms > rows.cols.length) {
+        rows = grown(Math.max(2 * rows.lower.length, count + 2), Math.max(2 * rows.cols.length, entries + terms));
+      }
+      for (let i = 0; i < terms; i++) {
+        rows.cols[entries + i] = cols[i];
+        rows.coefs[entries + i] = coefs[i];
+      }
+      entries += terms;
+      rows.starts[count + 1] = entries;
+      rows.lower[count] = lower;
+      rows.upper[count] = upper;
+      rows.tag[count] = tag;
+      return count++;
+    },
+    done: (): PackedRows => grown(count, entries),
+  };
+}
+
 export function packRows<R extends LinearRow>(rows: R[], tag: (row: R) => number): PackedRows {
   const out = emptyRows(
     rows.length,

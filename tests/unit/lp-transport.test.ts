@@ -7,6 +7,7 @@ import {
   resultFromWire,
   resultToWire,
   roundSharedGroups,
+  rowWriter,
   shareGroups,
   sharedAnswers,
   toWire,
@@ -30,6 +31,24 @@ const group = fc.array(row, { maxLength: 6 }).map(
     rows: rows.map(({ tag, ...r }) => withCoefs({ ...r, soft: tag % 2 === 1 })),
   }),
 );
+
+describe('rows packed as they come', () => {
+  it('are the rows written, however many and however long, as packing them all at once gives', () => {
+    fc.assert(
+      fc.property(fc.array(row, { maxLength: 3000, size: 'max' }), (rows) => {
+        const writer = rowWriter();
+        const numbers = rows.map((r) => {
+          const { cols, coefs } = withCoefs(r);
+          // Longer arrays than the row: only its first terms are written.
+          return writer.add([...cols, 7], [...coefs, 9], cols.length, r.lower, r.upper, r.tag);
+        });
+        expect(numbers).toEqual(rows.map((_, i) => i));
+        expect(writer.done()).toEqual(packRows(rows.map(withCoefs), (r) => r.tag));
+      }),
+      { numRuns: 30 },
+    );
+  });
+});
 
 describe('the programmes as they are posted to a worker', () => {
   it('arrive as they were sent: every row, bound and cell, in order, Infinity included', () => {
