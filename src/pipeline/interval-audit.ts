@@ -102,7 +102,11 @@ interface RowsOverUnknowns {
 
 /** Substitutes published values into each constraint; keeps those that still involve an unknown. */
 function rowsOverUnknowns(input: AuditSetup, column: Int32Array): RowsOverUnknowns {
-  const local = rowWriter();
+  const relations = [input.equalities, input.inequalities];
+  const local = rowWriter(
+    relations.reduce((n, list) => n + list.length, 0),
+    relations.reduce((n, list) => list.reduce((m, r) => m + r.cells.length, n), 0),
+  );
   const out = { published: new Set<number>(), linking: [] as Row[] };
   // One row's terms at a time, a cell named twice summed into one term.
   const cols: number[] = [];

@@ -40,28 +40,17 @@ export function emptyRows(rowCount: number, entries: number, shared = false): Pa
 }
 
 /**
- * Rows packed as they come, when how many there will be is not known beforehand: the arrays
- * double as they fill, and `done` gives them cut to what was written.
+ * Rows packed as they come, in room for at most `rowRoom` rows of `entryRoom` terms in all (what
+ * they may take, so that nothing is copied as they are written): `done` gives views of what was
+ * written.
  */
-export function rowWriter() {
-  let rows = emptyRows(1 << 10, 1 << 12);
+export function rowWriter(rowRoom: number, entryRoom: number) {
+  const rows = emptyRows(rowRoom, entryRoom);
   let [count, entries] = [0, 0];
-  const grown = (rowRoom: number, entryRoom: number) => {
-    const out = emptyRows(rowRoom, entryRoom);
-    out.starts.set(rows.starts.subarray(0, count + 1));
-    out.cols.set(rows.cols.subarray(0, entries));
-    out.coefs.set(rows.coefs.subarray(0, entries));
-    out.lower.set(rows.lower.subarray(0, count));
-    out.upper.set(rows.upper.subarray(0, count));
-    out.tag.set(rows.tag.subarray(0, count));
-    return out;
-  };
   return {
     /** Writes the row of the first `terms` of `cols` and `coefs`, and gives its number. */
     add(cols: ArrayLike<number>, coefs: ArrayLike<number>, terms: number, lower: number, upper: number, tag: number): number {
-      if (count === rows.lower.length || entries + terms > rows.cols.length) {
-        rows = grown(Math.max(2 * rows.lower.length, count + 2), Math.max(2 * rows.cols.length, entries + terms));
-      }
+      if (count === rowRoom || entries + terms > entryRoom) throw new Error('rowWriter: more rows than the room made for them');
       for (let i = 0; i < terms; i++) {
         rows.cols[entries + i] = cols[i];
         rows.coefs[entries + i] = coefs[i];
@@ -73,7 +62,14 @@ export function rowWriter() {
       rows.tag[count] = tag;
       return count++;
     },
-    done: (): PackedRows => grown(count, entries),
+    done: (): PackedRows => ({
+      starts: rows.starts.subarray(0, count + 1),
+      cols: rows.cols.subarray(0, entries),
+      coefs: rows.coefs.subarray(0, entries),
+      lower: rows.lower.subarray(0, count),
+      upper: rows.upper.subarray(0, count),
+      tag: rows.tag.subarray(0, count),
+    }),
   };
 }
 
