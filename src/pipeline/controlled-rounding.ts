@@ -36,7 +36,8 @@ export async function roundControlled(input: RoundingInput): Promise<number[]> {
  * the memory while the workers solve.
  */
 function startRounding(input: RoundingInput): { rounded: number[]; solving: Promise<void>[] } {
-  const { values, base } = input;
+  // Not `input` itself in the closures below: they live until the workers answer, and it holds every relation.
+  const { values, base, draws } = input;
   const down = values.map((v) => Math.floor(v / base));
   const remainder = values.map((v, i) => v - down[i] * base);
   const rounded = down.map((q) => q * base);
@@ -55,7 +56,7 @@ function startRounding(input: RoundingInput): { rounded: number[]; solving: Prom
   // rest directly, and returns to its caller while the workers are still solving.
   const groups = componentsOf(rows, choosers.length)
     .sort((a, b) => b.cols.length - a.cols.length)
-    .map((group) => ({ ...group, lean: group.cols.map((j) => input.draws[choosers[j]] - remainder[choosers[j]] / base) }));
+    .map((group) => ({ ...group, lean: group.cols.map((j) => draws[choosers[j]] - remainder[choosers[j]] / base) }));
   const roundUp = (cols: number[], up: boolean[]) => {
     cols.forEach((j, i) => {
       if (up[i]) rounded[choosers[j]] += base;

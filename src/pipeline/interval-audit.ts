@@ -218,9 +218,11 @@ export const auditIntervals = (input: AuditInput, exactLimit = Number.POSITIVE_I
  * counts, and once however many roundings are drawn.
  */
 export function prepareAudit(setup: AuditSetup) {
-  const column = new Int32Array(setup.witness.length).fill(-1);
+  // What the check reads of the setup, and not the setup: its relations are not needed once the rows are made.
+  const { state, witness, band, base, width } = setup;
+  const column = new Int32Array(witness.length).fill(-1);
   const cells: number[] = [];
-  setup.state.forEach((s, c) => {
+  state.forEach((s, c) => {
     if (s !== PUBLISHED) {
       column[c] = cells.length;
       cells.push(c);
@@ -236,7 +238,6 @@ export function prepareAudit(setup: AuditSetup) {
   for (const r of linking) {
     for (const b of new Set(r.cols.map((j) => blockOf[j]))) linksOf.set(b, [...(linksOf.get(b) ?? []), r]);
   }
-  const { witness } = setup;
   /**
    * Some blocks together: their cells, their local rows (by number) and the linking totals among
    * them, each held at the witness for the cells outside them.
@@ -272,7 +273,7 @@ export function prepareAudit(setup: AuditSetup) {
         .sort((a, b) => blocks[blockOf[a]].cols.length - blocks[blockOf[b]].cols.length);
       let given = r.cols.reduce((s, j) => (blockOf[j] !== block && region.has(blockOf[j]) ? s + witness[cells[j]] : s), 0);
       for (const j of givers) {
-        if (given > setup.width) break;
+        if (given > width) break;
         region.add(blockOf[j]);
         given += witness[cells[j]];
       }
@@ -289,29 +290,29 @@ export function prepareAudit(setup: AuditSetup) {
     [localRows, packRows(linking, (r) => r.source)],
     (set, r) => set === 0 && published.has(r),
     cells.length,
-  ).map((w) => Math.min(setup.width, w));
+  ).map((w) => Math.min(width, w));
 
   /** The audit of one set of values (a rounded cell's is the multiple of the base published). */
   const check = async (values: number[], exactLimit = Number.POSITIVE_INFINITY): Promise<AuditResult> => {
     // The range each cell is known to take: from the witness, widened by every feasible point found.
     // In a loop: Float64Array.from an array through a function took half a second at national scale, with the workers idle.
     const lo = new Float64Array(cells.length);
-    for (let j = 0; j < cells.length; j++) lo[j] = setup.witness[cells[j]];
+    for (let j = 0; j < cells.length; j++) lo[j] = witness[cells[j]];
     const hi = Float64Array.from(lo);
     const known: Known = { lo, hi };
     const binding = new Map<number, Set<number>>();
-    const reach = (setup.base ?? 1) - 1;
+    const reach = (base ?? 1) - 1;
     const lowerOf = (j: number) => {
-      const s = setup.state[cells[j]];
-      return s === BANDED ? setup.band[0] : s === ROUNDED ? Math.max(0, values[cells[j]] - reach) : 0;
+      const s = state[cells[j]];
+      return s === BANDED ? band[0] : s === ROUNDED ? Math.max(0, values[cells[j]] - reach) : 0;
     };
     const upperOf = (j: number) => {
-      const s = setup.state[cells[j]];
-      return s === BANDED ? setup.band[1] : s === ROUNDED ? values[cells[j]] + reach : CAP;
+      const s = state[cells[j]];
+      return s === BANDED ? band[1] : s === ROUNDED ? values[cells[j]] + reach : CAP;
     };
     const widthOf = (j: number, { lo, hi } = known) => Math.floor(hi[j] + EPS) - Math.ceil(lo[j] - EPS);
     let solves = 0;
-    const open = (cols: number[], at = known) => cols.filter((j) => setup.state[cells[j]] !== DERIVED && widthOf(j, at) < required[j]);
+    const open = (cols: number[], at = known) => cols.filter((j) => state[cells[j]] !== DERIVED && widthOf(j, at) < required[j]);
 
     // Each block is first tried alone (a real total held where the witness has it); the blocks a
     // total leaves narrow are then tried again with blocks that can give it some of the total, with
@@ -339,7 +340,7 @@ export function prepareAudit(setup: AuditSetup) {
         colUpper: group.cols.map(upperOf),
         lo: group.cols.map((j) => lo[j]),
         hi: group.cols.map((j) => hi[j]),
-        need: group.cols.map((j) => (setup.state[cells[j]] === DERIVED ? Number.NEGATIVE_INFINITY : required[j])),
+        need: group.cols.map((j) => (state[cells[j]] === DERIVED ? Number.NEGATIVE_INFINITY : required[j])),
         exact,
         exactLimit,
       };
@@ -417,16 +418,16 @@ export function prepareAudit(setup: AuditSetup) {
     let narrowestWidth = Number.POSITIVE_INFINITY;
     let bounded = 0;
     cells.forEach((c, j) => {
-      if (setup.state[c] === DERIVED) return;
+      if (state[c] === DERIVED) return;
       const w = widthOf(j);
-      if (required[j] < setup.width) bounded += 1;
+      if (required[j] < width) bounded += 1;
       else narrowestWidth = Math.min(narrowestWidth, w);
       // + 0: a minimum of −0 reads as 0.
       if (w < required[j])
         narrow.push({ cell: c, min: Math.ceil(lo[j] - EPS) + 0, max: Math.floor(hi[j] + EPS), binding: [...(binding.get(j) ?? [])] });
     });
     return {
-      checked: cells.length - cells.filter((c) => setup.state[c] === DERIVED).length,
+      checked: cells.length - cells.filter((c) => state[c] === DERIVED).length,
       narrow,
       narrowestWidth: Number.isFinite(narrowestWidth) ? narrowestWidth : 0,
       bounded,

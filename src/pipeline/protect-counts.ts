@@ -64,7 +64,7 @@ export function roundingKey(dataset: Dataset, secret = process.env.ATLAS_ROUNDIN
 const ROWS_A_DIGEST = 10_000;
 
 /** Writes each cell's rounded value into its commune fact, in place of the collected count. */
-function writeRounded(system: CellSystem, rounded: number[]) {
+function writeRounded(system: Pick<CellSystem, 'ids'>, rounded: number[]) {
   for (const [fact, ids] of system.ids) {
     for (const measure in ids) fact.values[measure] = rounded[ids[measure]];
   }
@@ -75,7 +75,10 @@ function writeRounded(system: CellSystem, rounded: number[]) {
  * sum of the collected commune counts: a reader knows these sums exactly. Each becomes a cell
  * appended after the commune cells, and an equality with the communes it sums.
  */
-function knownSums(dataset: Dataset, { cells, values }: CellSystem): { values: number[]; equalities: Relation[] } {
+function knownSums(
+  dataset: Dataset,
+  { cells, values }: Pick<CellSystem, 'cells' | 'values'>,
+): { values: number[]; equalities: Relation[] } {
   const out = { values: [] as number[], equalities: [] as Relation[] };
   const figures = dataset.tables.published_figures ?? [];
   // The poverty cells by what a figure names (indicator, year, standard), found in one pass: a
@@ -117,11 +120,12 @@ export const protectionWidth = ({ meta }: Dataset) => meta.disclosure_protection
 export function readerModel(dataset: Dataset) {
   const base = dataset.meta.disclosure_threshold;
   const collected = communeCountFacts(dataset);
-  const system = countSystem(dataset, collected);
+  // The system's relations are the audit's equalities below, and held nowhere else: roundAndAudit lets them go.
+  const { relations, ...system } = countSystem(dataset, collected);
   const communes = { ...collected, system };
   const knowledge = readerKnowledge(system, dataset.meta, dataset.tables.units as unknown as UnitLineage[]);
   const known = knownSums(dataset, system);
-  const equalities = [...system.relations, ...knowledge.equalities];
+  const equalities = [...relations, ...knowledge.equalities];
   const state = Uint8Array.from([
     ...system.cells.measure.map((measure) => (UNPUBLISHED_MEASURES.has(measure) ? DERIVED : ROUNDED)),
     ...known.values.map(() => PUBLISHED),
@@ -138,8 +142,6 @@ export function readerModel(dataset: Dataset) {
   };
   return {
     communes,
-    equalities,
-    inequalities: knowledge.inequalities,
     audit,
     published: (rounded: number[]) => [...rounded, ...known.values],
   };
@@ -198,22 +200,27 @@ async function roundAndAudit(dataset: Dataset, key: string): Promise<{ communes:
     return factName;
   };
   const measureOf = (c: number) => system.cells.measure[c];
+  // A later draw makes the relations again, the first draw having let them go. Not held in a
+  // variable of this function, which would keep them while the audit is checked.
+  const relationsOf = (attempt: number) => {
+    const { equalities, inequalities } = attempt === 0 ? model.audit : readerModel(dataset).audit;
+    return { equalities, inequalities };
+  };
   let narrow = 0;
   let audit: ReturnType<typeof prepareAudit> | null = null;
   for (let attempt = 0; attempt < DRAWS; attempt++) {
     const draws = keyedDraws(attempt === 0 ? key : `${key}#${attempt}`, system.values.length, measureOf, factOf);
-    const rounding = roundControlled({
-      values: system.values,
-      equalities: model.equalities,
-      inequalities: model.inequalities,
-      base,
-      draws,
-    });
+    const rounding = roundControlled({ values: system.values, ...relationsOf(attempt), base, draws });
     // Its failure is thrown where it is awaited, below: if making the audit ready fails first, the
     // process must end with that error, not with this one unhandled.
     rounding.catch(() => {});
     // Made ready while the workers round (roundControlled returns as soon as they have the work).
     audit ??= prepareAudit(model.audit);
+    // The relations are the rounding's and the audit's own rows by now: millions of small arrays at
+    // national scale, that the audit's check would otherwise run beside.
+    model.audit.equalities = [];
+    model.audit.inequalities = [];
+    model.audit.linking = [];
     const rounded = await rounding;
     const result = await audit.check(model.published(rounded));
     narrow = result.narrow.length;

@@ -39,7 +39,7 @@ const STOCKS = ['poor', 'near_poor'];
  * kept only where it holds in the data, so it is never wrong about the truth.
  */
 export function readerKnowledge(
-  system: CellSystem,
+  system: Pick<CellSystem, 'ids' | 'values'>,
   meta: Pick<Metadata, 'standards' | 'eligible_equals_poor_near_poor'>,
   units: UnitLineage[],
 ): ReaderKnowledge {
