@@ -217,18 +217,28 @@ export const auditIntervals = (input: AuditInput, exactLimit = Number.POSITIVE_I
  * national scale that is seconds of this thread, which it spends while the workers round the
  * counts, and once however many roundings are drawn.
  */
-export function prepareAudit(setup: AuditSetup) {
-  // What the check reads of the setup, and not the setup: its relations are not needed once the rows are made.
-  const { state, witness, band, base, width } = setup;
-  const column = new Int32Array(witness.length).fill(-1);
+export const prepareAudit = (setup: AuditSetup) => auditReady(setup, unknownsOf(setup));
+
+/** The cells a reader does not see (numbered in the order of the cells) and every constraint over them. */
+export function unknownsOf(setup: AuditSetup) {
+  const column = new Int32Array(setup.witness.length).fill(-1);
   const cells: number[] = [];
-  state.forEach((s, c) => {
+  setup.state.forEach((s, c) => {
     if (s !== PUBLISHED) {
       column[c] = cells.length;
       cells.push(c);
     }
   });
-  const { local: localRows, published, linking } = rowsOverUnknowns(setup, column);
+  return { cells, ...rowsOverUnknowns(setup, column) };
+}
+
+/**
+ * prepareAudit in two steps, so that a caller can let the setup's relations go once the rows over
+ * the unknowns are made, before the rest is made beside them.
+ */
+export function auditReady(setup: Omit<AuditSetup, 'equalities' | 'inequalities' | 'linking'>, unknowns: ReturnType<typeof unknownsOf>) {
+  const { state, witness, band, base, width } = setup;
+  const { cells, local: localRows, published, linking } = unknowns;
   const blocks = componentsOf(localRows, cells.length);
   const blockOf = new Int32Array(cells.length);
   blocks.forEach((b, i) => {

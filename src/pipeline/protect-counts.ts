@@ -3,7 +3,7 @@ import { roundControlled } from './controlled-rounding.ts';
 import { keyedDraws } from './keyed-draws.ts';
 import { type Fact, factKey } from './facts.ts';
 import type { Relation } from './disclosure.ts';
-import { type AuditSetup, DERIVED, PUBLISHED, prepareAudit, ROUNDED } from './interval-audit.ts';
+import { type AuditSetup, auditReady, DERIVED, PUBLISHED, ROUNDED, unknownsOf } from './interval-audit.ts';
 import { stopLpWorkers } from './lp-pool.ts';
 import type { Dataset } from './load-dataset.ts';
 import { readerKnowledge, type UnitLineage } from './reader-knowledge.ts';
@@ -207,7 +207,7 @@ async function roundAndAudit(dataset: Dataset, key: string): Promise<{ communes:
     return { equalities, inequalities };
   };
   let narrow = 0;
-  let audit: ReturnType<typeof prepareAudit> | null = null;
+  let audit: ReturnType<typeof auditReady> | null = null;
   for (let attempt = 0; attempt < DRAWS; attempt++) {
     const draws = keyedDraws(attempt === 0 ? key : `${key}#${attempt}`, system.values.length, measureOf, factOf);
     const rounding = roundControlled({ values: system.values, ...relationsOf(attempt), base, draws });
@@ -215,12 +215,15 @@ async function roundAndAudit(dataset: Dataset, key: string): Promise<{ communes:
     // process must end with that error, not with this one unhandled.
     rounding.catch(() => {});
     // Made ready while the workers round (roundControlled returns as soon as they have the work).
-    audit ??= prepareAudit(model.audit);
-    // The relations are the rounding's and the audit's own rows by now: millions of small arrays at
-    // national scale, that the audit's check would otherwise run beside.
-    model.audit.equalities = [];
-    model.audit.inequalities = [];
-    model.audit.linking = [];
+    if (!audit) {
+      const unknowns = unknownsOf(model.audit);
+      // The relations are the rounding's and the audit's own rows by now: millions of small arrays
+      // at national scale, that the rest of the audit would otherwise be made and run beside.
+      model.audit.equalities = [];
+      model.audit.inequalities = [];
+      model.audit.linking = [];
+      audit = auditReady(model.audit, unknowns);
+    }
     const rounded = await rounding;
     const result = await audit.check(model.published(rounded));
     narrow = result.narrow.length;
