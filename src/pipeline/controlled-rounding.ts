@@ -86,8 +86,8 @@ function startRounding(input: RoundingInput): { rounded: number[]; solving: Prom
     else left.push(group);
   }
   solving.push(solved(rows, left));
-  // What the workers were posted is theirs (in shared memory): this copy would otherwise live as
-  // long as the answers are awaited, since the callbacks that read them share this scope.
+  // The rows are the workers' now (read where they lie in shared memory): held here too, they would
+  // live as long as the answers are awaited, since the callbacks that read them share this scope.
   rows = null;
   return { rounded, solving };
 }
@@ -114,7 +114,8 @@ function roundingRows({ values, equalities, inequalities }: RoundingInput, colum
     if (!soft && Math.abs(exactSum) > 1e-9) throw new Error(`controlled rounding: an identity does not hold in the data (${exactSum})`);
     if (choosing > 0) [rowCount, entries] = [rowCount + 1, entries + choosing];
   });
-  const rows = emptyRows(rowCount, entries);
+  // In shared memory: the workers read the groups' rows where they are, not a copy each.
+  const rows = emptyRows(rowCount, entries, true);
   let [row, at] = [0, 0];
   eachRelation((rel, soft) => {
     let fixed = 0;

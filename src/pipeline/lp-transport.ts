@@ -103,8 +103,10 @@ export interface SharedGroups {
   colStarts: Int32Array;
   cols: Int32Array;
   lean: Float64Array;
-  /** Group g's rows are rows rowStarts[g]…rowStarts[g + 1] − 1; a row's tag is 1 if it is soft. */
+  /** Group g's rows are the rows numbered rowIndex[rowStarts[g]…rowStarts[g + 1] − 1]; a row's tag is 1 if it is soft. */
   rowStarts: Int32Array;
+  rowIndex: Int32Array;
+  /** Every row of the rounding, as it wrote them (in shared memory, so that no worker gets a copy). */
   rows: PackedRows;
   /** 1 where a column rounds up, written by the worker that solved its group. */
   up: Uint8Array;
@@ -138,32 +140,19 @@ export const withRows = (rows: PackedRows, group: GroupOfRows): RoundingGroup =>
 export function shareGroups(rows: PackedRows, groups: GroupOfRows[]): SharedGroups {
   const colStarts = sharedArray.int32(groups.length + 1);
   const rowStarts = sharedArray.int32(groups.length + 1);
-  let entries = 0;
   groups.forEach((g, i) => {
     colStarts[i + 1] = colStarts[i] + g.cols.length;
     rowStarts[i + 1] = rowStarts[i] + g.rows.length;
-    for (const r of g.rows) entries += rows.starts[r + 1] - rows.starts[r];
   });
   const cols = sharedArray.int32(colStarts[groups.length]);
   const lean = sharedArray.float64(colStarts[groups.length]);
-  const out = emptyRows(rowStarts[groups.length], entries, true);
-  let at = 0;
+  const rowIndex = sharedArray.int32(rowStarts[groups.length]);
   groups.forEach((g, i) => {
     cols.set(g.cols, colStarts[i]);
     lean.set(g.lean, colStarts[i]);
-    g.rows.forEach((r, k) => {
-      const to = rowStarts[i] + k;
-      const [from, end] = [rows.starts[r], rows.starts[r + 1]];
-      out.cols.set(rows.cols.subarray(from, end), at);
-      out.coefs.set(rows.coefs.subarray(from, end), at);
-      at += end - from;
-      out.starts[to + 1] = at;
-      out.lower[to] = rows.lower[r];
-      out.upper[to] = rows.upper[r];
-      out.tag[to] = rows.tag[r];
-    });
+    rowIndex.set(g.rows, rowStarts[i]);
   });
-  return { colStarts, cols, lean, rowStarts, rows: out, up: sharedArray.uint8(colStarts[groups.length]), next: sharedArray.int32(1) };
+  return { colStarts, cols, lean, rowStarts, rowIndex, rows, up: sharedArray.uint8(colStarts[groups.length]), next: sharedArray.int32(1) };
 }
 
 /**
@@ -178,7 +167,7 @@ export function roundSharedGroups(shared: SharedGroups, round: (group: RoundingG
       cols: shared.cols.subarray(from, to),
       lean: shared.lean.subarray(from, to),
       rows: Array.from({ length: shared.rowStarts[g + 1] - shared.rowStarts[g] }, (_, k) =>
-        roundingRow(shared.rows, shared.rowStarts[g] + k),
+        roundingRow(shared.rows, shared.rowIndex[shared.rowStarts[g] + k]),
       ),
     });
     up.forEach((u, i) => {
