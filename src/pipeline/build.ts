@@ -3,7 +3,7 @@ import { copyFileSync, mkdirSync, readdirSync, readFileSync, statSync, writeFile
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { type DuckDBConnection, DuckDBInstance } from '@duckdb/node-api';
-import { describeColumn, notCollected, PUBLISHED, roundedNote } from './dictionary.ts';
+import { describeColumn, emptyOptionalColumns, notCollected, PUBLISHED, roundedNote } from './dictionary.ts';
 import { ArchiveDeflater, inArchive, writeArchive } from './archive.ts';
 import { exportArrow, exportFiles, fileEntry } from './export.ts';
 import { manifestSchema } from '../lib/manifest.ts';
@@ -41,12 +41,21 @@ async function createPublishedTables(conn: DuckDBConnection) {
 }
 
 /**
+ * What the export needs to know of each input table a published one is made from: its rows and
+ * the optional columns it leaves empty. Taken before the disclosure control, which lets the count
+ * tables' rows go once it has made its facts of them.
+ */
+const inputShapes = ({ tables }: Dataset) =>
+  new Map(PUBLISHED.map((t) => [t.from, { rows: tables[t.from]?.length ?? 0, empty: emptyOptionalColumns(tables[t.from]) }]));
+
+/**
  * Writes every published table as Parquet, CSV, Arrow and XLSX, and describes it for the manifest.
  * The workbooks are written on worker threads while the next tables are exported.
  */
 async function exportTables(
   conn: DuckDBConnection,
   dataset: Dataset,
+  inputs: ReturnType<typeof inputShapes>,
   root: string,
   disclosure: Manifest['disclosure'],
   deflater: ArchiveDeflater,
@@ -57,7 +66,7 @@ async function exportTables(
   const workbooks: Promise<void>[] = [];
   mkdirSync(join(root, 'xlsx'), { recursive: true });
   // The largest tables first, so that their workbooks, which take longest, start first.
-  const bySize = [...PUBLISHED].sort((a, b) => (dataset.tables[b.from]?.length ?? 0) - (dataset.tables[a.from]?.length ?? 0));
+  const bySize = [...PUBLISHED].sort((a, b) => inputs.get(b.from)!.rows - inputs.get(a.from)!.rows);
   for (const t of bySize) {
     // The Arrow copy first: the table's workbook is made from it, and starts while the Parquet and
     // CSV copies are written (a national table's workbook is the export's longest task).
@@ -72,7 +81,7 @@ async function exportTables(
       licence: source?.licence ?? { vi: meta.licence.id, en: meta.licence.id },
     };
     const absent = notCollected(
-      dataset.tables[t.from],
+      inputs.get(t.from)!.empty,
       exported.schema.map((c) => c.name),
     );
     const schema = exported.schema.map((c) => ({
@@ -187,6 +196,7 @@ async function writeOutputs(dataset: Dataset, root: string): Promise<Manifest> {
   });
   const conn = await instance.connect();
   try {
+    const inputs = inputShapes(dataset);
     const disclosure = await stageDataset(conn, dataset);
     // The workbook writers start only now, when the solvers have ended: idle beside them they were
     // 0,1 GB of the memory the rounding and the audit peak at, and they load exceljs while the
@@ -197,7 +207,7 @@ async function writeOutputs(dataset: Dataset, root: string): Promise<Manifest> {
     const staged = await conn.runAndReadAll(`SELECT table_name FROM duckdb_tables() WHERE table_name LIKE 'stg\\_%' ESCAPE '\\'`);
     for (const [name] of staged.getRows()) await conn.run(`DROP TABLE "${name}"`);
     const deflater = new ArchiveDeflater(root);
-    const tables = await exportTables(conn, dataset, root, disclosure, deflater);
+    const tables = await exportTables(conn, dataset, inputs, root, disclosure, deflater);
     const boundaries = copyBoundaries(dataset, root);
     const dictionary = tables.map((t) => ({ table: t.name, description: t.description, note: t.note, columns: t.schema }));
     writeFileSync(pathInside(root, 'dictionary.json'), `${JSON.stringify(dictionary, null, 2)}\n`);

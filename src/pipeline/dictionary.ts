@@ -70,15 +70,18 @@ const COMPUTED_FROM: Record<string, string[]> = {
   near_poor_rate_change_pp: ['near_poor_start'],
 };
 
-/**
- * The published columns a dataset does not collect: optional input columns it leaves out or
- * leaves empty in every row, and what is computed from them. The site says "not collected" there.
- */
-export function notCollected(input: Record<string, unknown>[] | undefined, columns: string[]): Set<string> {
+/** The optional count columns an input table leaves out or leaves empty in every row. */
+export function emptyOptionalColumns(input: Record<string, unknown>[] | undefined): Set<string> {
   const optional = TABLES.flatMap((t) => t.columns.filter((c) => !c.required && c.type === 'integer').map((c) => c.name));
-  const missing = new Set(optional.filter((c) => (input ?? []).every((r) => r[c] == null)));
-  return new Set(columns.filter((c) => missing.has(c) || (COMPUTED_FROM[c] ?? []).some((d) => missing.has(d))));
+  return new Set(optional.filter((c) => (input ?? []).every((r) => r[c] == null)));
 }
+
+/**
+ * The published columns a dataset does not collect: the optional input columns it leaves empty
+ * (`emptyOptionalColumns`), and what is computed from them. The site says "not collected" there.
+ */
+export const notCollected = (missing: ReadonlySet<string>, columns: string[]): Set<string> =>
+  new Set(columns.filter((c) => missing.has(c) || (COMPUTED_FROM[c] ?? []).some((d) => missing.has(d))));
 
 /** What the rounding does to a table's counts, for the dictionary, the downloads and the schema browser. */
 export const roundedNote = (base: number): { vi: string; en: string } => ({

@@ -117,9 +117,8 @@ export const protectionWidth = ({ meta }: Dataset) => meta.disclosure_protection
  * of them, and every identity and bound holds. `audit` is all of it but the rounded values, which
  * `published(rounded)` gives.
  */
-export function readerModel(dataset: Dataset) {
+export function readerModel(dataset: Dataset, collected: CommuneCountFacts = communeCountFacts(dataset)) {
   const base = dataset.meta.disclosure_threshold;
-  const collected = communeCountFacts(dataset);
   // The system's relations are the audit's equalities below, and held nowhere else: roundAndAudit lets them go.
   const { relations, ...system } = countSystem(dataset, collected);
   const communes = { ...collected, system };
@@ -147,6 +146,9 @@ export function readerModel(dataset: Dataset) {
   };
 }
 
+/** The input tables of counts, made into the reader model's facts (communeCountFacts). */
+const COUNT_TABLES = ['poverty', 'deprivation', 'coverage'];
+
 /** The published tables made of count facts (src/sql/publish.sql). */
 const ROUNDED_TABLES = ['poverty', 'deprivation', 'coverage', 'poverty_2025_units'];
 
@@ -157,7 +159,8 @@ const DRAWS = 5;
  * Rounds every collected count (controlled random rounding to a multiple of the disclosure
  * threshold), then audits the result as a reader would attack it (`readerModel`). If any count
  * can be narrowed below the protection width, the rounding is drawn again. Returns the facts to
- * publish, every sum computed from the rounded counts.
+ * publish, every sum computed from the rounded counts. Takes the dataset's count tables: their
+ * rows are emptied once they are facts (a caller that needs their shape takes it before).
  */
 export async function protectCounts(
   dataset: Dataset,
@@ -188,6 +191,9 @@ async function roundAndAudit(dataset: Dataset, key: string): Promise<{ communes:
   const base = dataset.meta.disclosure_threshold;
   const model = readerModel(dataset);
   const { system } = model.communes;
+  // The collected rows are facts now, and the export took their shape before: at national scale
+  // 0,2 GB of objects that the rounding and the audit would otherwise run beside.
+  for (const table of COUNT_TABLES) dataset.tables[table] = [];
   // Each cell is named by its fact and measure (`key|measure`), not its number, so that a count
   // draws the same in every build whatever other counts come and go. A fact's cells come one after
   // another: its key is made once for them.
@@ -200,10 +206,11 @@ async function roundAndAudit(dataset: Dataset, key: string): Promise<{ communes:
     return factName;
   };
   const measureOf = (c: number) => system.cells.measure[c];
-  // A later draw makes the relations again, the first draw having let them go. Not held in a
+  // A later draw makes the relations again from the collected facts (their values are the
+  // collected counts until a draw passes), the first draw having let them go. Not held in a
   // variable of this function, which would keep them while the audit is checked.
   const relationsOf = (attempt: number) => {
-    const { equalities, inequalities } = attempt === 0 ? model.audit : readerModel(dataset).audit;
+    const { equalities, inequalities } = attempt === 0 ? model.audit : readerModel(dataset, model.communes).audit;
     return { equalities, inequalities };
   };
   let narrow = 0;
