@@ -73,24 +73,14 @@ export function rowWriter(rowRoom: number, entryRoom: number) {
   };
 }
 
+/** Rows as objects packed all at once. */
 export function packRows<R extends LinearRow>(rows: R[], tag: (row: R) => number): PackedRows {
-  const out = emptyRows(
+  const writer = rowWriter(
     rows.length,
     rows.reduce((n, r) => n + r.cols.length, 0),
   );
-  const { starts, cols, coefs, lower, upper, tag: tags } = out;
-  for (let i = 0; i < rows.length; i++) starts[i + 1] = starts[i] + rows[i].cols.length;
-  for (let i = 0; i < rows.length; i++) {
-    const r = rows[i];
-    for (let k = 0, at = starts[i]; k < r.cols.length; k++, at++) {
-      cols[at] = r.cols[k];
-      coefs[at] = r.coefs[k];
-    }
-    lower[i] = r.lower;
-    upper[i] = r.upper;
-    tags[i] = tag(r);
-  }
-  return out;
+  for (const r of rows) writer.add(r.cols, r.coefs, r.cols.length, r.lower, r.upper, tag(r));
+  return writer.done();
 }
 
 /**
