@@ -35,9 +35,12 @@ export const roundGroup = (solver: Highs, group: RoundingGroup): boolean[] =>
 /**
  * The rounding's model on each solver. Symmetry detection finds none to use in its groups (each
  * count leans its own way): without it an integer programme takes 7,9 ms instead of 8,8, with the
- * same answers (77 of 77 sampled).
+ * same answers (77 of 77 sampled). The feasibility-jump heuristic looks for a first whole point,
+ * which the branch and bound of a programme this small finds as soon: without it the integer
+ * programmes took half the time (451 ms instead of 843–962 for 98 national groups), the same answers.
  */
-const roundingModel = (solver: Highs) => reusedModel(solver, 'rounding', { output_flag: false, mip_detect_symmetry: false });
+const roundingModel = (solver: Highs) =>
+  reusedModel(solver, 'rounding', { output_flag: false, mip_detect_symmetry: false, mip_heuristic_run_feasibility_jump: false });
 
 /** How near a whole number a relaxation's value must be to be taken as one. */
 const WHOLE = 1e-7;
