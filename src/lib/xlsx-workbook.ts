@@ -9,7 +9,7 @@ import ExcelJS from 'exceljs';
 import { unzipSync } from 'fflate';
 import { formatNumber } from './format.ts';
 import type { Bilingual } from './manifest.ts';
-import { type SheetColumn, sheetRows } from './sheet-rows.ts';
+import { type SheetColumn, sheetRowWriter } from './sheet-rows.ts';
 import { type Deflated, DeflatingEntry, deterministicZip } from './zip.ts';
 
 export interface XlsxTable {
@@ -150,8 +150,9 @@ async function sheetWithRows(headed: string, rows: Iterable<unknown[]>, columns:
   await entry.write(encoder.encode(headed.slice(0, end)));
   let batch: unknown[][] = [];
   let next = HEADER_ROWS + 1;
+  const xmlOf = sheetRowWriter(columns);
   const flush = async () => {
-    await entry.write(encoder.encode(sheetRows(batch, columns, next)));
+    await entry.write(xmlOf(batch, next));
     next += batch.length;
     batch = [];
   };

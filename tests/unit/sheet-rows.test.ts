@@ -3,7 +3,11 @@ import ExcelJS from 'exceljs';
 import fc from 'fast-check';
 import { unzipSync } from 'fflate';
 import { describe, expect, it } from 'vitest';
-import { columnLetters, sheetRows } from '../../src/lib/sheet-rows.ts';
+import { columnLetters, type SheetColumn, sheetRowWriter } from '../../src/lib/sheet-rows.ts';
+
+/** The XML of rows written as one batch, as text. */
+const sheetRows = (rows: unknown[][], columns: SheetColumn[], first: number) =>
+  new TextDecoder().decode(sheetRowWriter(columns)(rows, first));
 
 /** The rows of a sheet as exceljs itself writes them, cell by cell, with each text column formatted as text. */
 async function excelRows(rows: unknown[][], text: boolean[]): Promise<string> {
