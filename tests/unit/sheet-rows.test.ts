@@ -65,6 +65,18 @@ describe('rows of a sheet written as exceljs writes them', () => {
     );
   });
 
+  it('writes rows given in batches as it writes them all at once', () => {
+    fc.assert(
+      fc.property(table, fc.array(fc.nat(12), { maxLength: 4 }), ({ columns, rows }, cuts) => {
+        const sheet = columns.map((kind) => ({ text: kind === 'text', style: kind === 'text' ? 1 : 0 }));
+        const bounds = [0, ...cuts.map((c) => Math.min(c, rows.length)).sort((a, b) => a - b), rows.length];
+        const write = sheetRowWriter(sheet);
+        const batches = bounds.slice(1).map((end, k) => new TextDecoder().decode(write(rows.slice(bounds[k], end), 5 + bounds[k])));
+        expect(batches.join('')).toBe(sheetRows(rows, sheet, 5));
+      }),
+    );
+  });
+
   it('refuses a value no cell can hold, naming its row and column', () => {
     expect(() =>
       sheetRows(
