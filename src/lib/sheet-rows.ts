@@ -1,4 +1,5 @@
 import excelUtils from 'exceljs/lib/utils/utils.js';
+import { isPrintableAscii } from './printable-ascii.ts';
 
 /** A column of a sheet as its rows are written: whether it holds text, and its cells' style in the workbook. */
 export interface SheetColumn {
@@ -13,9 +14,6 @@ export function columnLetters(index: number): string {
   for (let n = index + 1; n > 0; n = Math.floor((n - 1) / 26)) letters = String.fromCharCode(65 + ((n - 1) % 26)) + letters;
   return letters;
 }
-
-/** Printable ASCII: a text written a character to a byte. */
-const PRINTABLE_ASCII = /^[\x20-\x7e]*$/;
 
 /** Beyond this, a whole number is written afresh each time rather than kept (counts are nearly all below it). */
 const KEPT_NUMBERS = 100_000;
@@ -57,7 +55,7 @@ class XmlBytes {
   }
 
   text(text: string) {
-    if (PRINTABLE_ASCII.test(text)) return this.ascii(text);
+    if (isPrintableAscii(text)) return this.ascii(text);
     this.room(3 * text.length);
     this.at += this.encoder.encodeInto(text, this.out.subarray(this.at)).written;
   }

@@ -131,6 +131,7 @@ function rowsOverUnknowns(input: AuditSetup, column: Int32Array): RowsOverUnknow
       }
     }
     if (cols.length === 0) return;
+    // 0 − constant: a row with nothing substituted is bounded by 0, not −0.
     const [lower, upper] = [0 - constant, kind === 'inequality' ? Number.POSITIVE_INFINITY : 0 - constant];
     if (kind === 'linking') out.linking.push({ source, cols: [...cols], coefs: [...coefs], lower, upper });
     else {
@@ -175,9 +176,9 @@ function priorWidths(sets: PackedRows[], skip: (set: number, row: number) => boo
     sets.forEach((rows, set) => {
       const { starts, cols } = rows;
       for (let r = 0; r < rows.lower.length; r++) {
+        if (skip(set, r)) continue;
         const k = firstRow[set] + r;
         const [from, to] = [starts[r], starts[r + 1]];
-        if (skip(set, r)) continue;
         let stale = true;
         for (let t = from; t < to && stale; t++) stale = moved[cols[t]] < looked[k];
         if (stale) continue;

@@ -8,6 +8,7 @@ import { stopLpWorkers } from './lp-pool.ts';
 import type { Dataset } from './load-dataset.ts';
 import { readerKnowledge, type UnitLineage } from './reader-knowledge.ts';
 import {
+  COUNT_DIMS,
   type CommuneCountFacts,
   type CountFacts,
   communeCountFacts,
@@ -146,9 +147,6 @@ export function readerModel(dataset: Dataset, collected: CommuneCountFacts = com
   };
 }
 
-/** The input tables of counts, made into the reader model's facts (communeCountFacts). */
-const COUNT_TABLES = ['poverty', 'deprivation', 'coverage'];
-
 /** The published tables made of count facts (src/sql/publish.sql). */
 const ROUNDED_TABLES = ['poverty', 'deprivation', 'coverage', 'poverty_2025_units'];
 
@@ -193,7 +191,7 @@ async function roundAndAudit(dataset: Dataset, key: string): Promise<{ communes:
   const { system } = model.communes;
   // The collected rows are facts now, and the export took their shape before: at national scale
   // 0,2 GB of objects that the rounding and the audit would otherwise run beside.
-  for (const table of COUNT_TABLES) dataset.tables[table] = [];
+  for (const table of Object.keys(COUNT_DIMS)) dataset.tables[table] = [];
   // Each cell is named by its fact and measure (`key|measure`), not its number, so that a count
   // draws the same in every build whatever other counts come and go. A fact's cells come one after
   // another: its key is made once for them.

@@ -2,6 +2,7 @@ import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { parse } from 'csv-parse/sync';
 import type ExcelJS from 'exceljs';
+import { isPrintableAscii } from '../lib/printable-ascii.ts';
 import { decodeText } from './decode-text.ts';
 import { checkHeader } from './header-check.ts';
 import type { TableSpec } from './input-schema.ts';
@@ -24,13 +25,12 @@ export interface Grid {
   problems?: { line: number; index: number; address: string; value: string; problem: string }[];
 }
 
-const PRINTABLE_ASCII = /^[\x20-\x7e]*$/;
 /**
  * A text in Unicode's composed form (NFC), the one the checks and the published files use. Most
  * cells are codes and numbers, which are already: asking ICU for each of a national table's
  * millions of cells took longer than the rest of making its rows.
  */
-const normalized = (text: string) => (PRINTABLE_ASCII.test(text) ? text : text.normalize('NFC'));
+const normalized = (text: string) => (isPrintableAscii(text) ? text : text.normalize('NFC'));
 
 /** Rows that hold nothing (",,,," or an empty spreadsheet row) are not data: they are skipped. */
 const isBlank = (values: string[]) => values.every((v) => v.trim() === '');
