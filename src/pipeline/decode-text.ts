@@ -1,4 +1,4 @@
-import { issue, type Issue } from './issues.ts';
+import { fileIssue, type Issue } from './issues.ts';
 
 const utf8 = new TextDecoder('utf-8', { fatal: true });
 
@@ -14,12 +14,9 @@ export function decodeText(file: string, bytes: Uint8Array, issues: Issue[]): st
   const nulAt = (parity: number) => sample.filter((b, i) => i % 2 === parity && b === 0).length;
   if (sample.length >= 4 && Math.max(nulAt(0), nulAt(1)) > sample.length / 4) {
     issues.push(
-      issue(
+      fileIssue(
         'error',
         file,
-        0,
-        '',
-        '',
         'encoding_utf16',
         'the file is UTF-16 without a byte-order mark: save it as "CSV UTF-8 (comma delimited)" in Excel, or as UTF-8 in another editor',
       ),
@@ -31,12 +28,9 @@ export function decodeText(file: string, bytes: Uint8Array, issues: Issue[]): st
     return text.charCodeAt(0) === 0xfeff ? text.slice(1) : text;
   } catch {
     issues.push(
-      issue(
+      fileIssue(
         'error',
         file,
-        0,
-        '',
-        '',
         'encoding_utf8',
         'the file is not valid UTF-8 (perhaps Windows-1258 or TCVN3): save it as "CSV UTF-8 (comma delimited)" in Excel, or as UTF-8 in another editor',
       ),

@@ -20,6 +20,10 @@ export const issue = (
   message: string,
 ): Issue => ({ severity, file, row, column, value: value == null ? '' : String(value), rule, message });
 
+/** A problem with a file (or the folder) as a whole, not with one of its cells. */
+export const fileIssue = (severity: Issue['severity'], file: string, rule: string, message: string): Issue =>
+  issue(severity, file, 0, '', '', rule, message);
+
 export function formatIssue(i: Issue): string {
   const where = [i.file, i.row ? `row ${i.row}` : '', i.column ? `column ${i.column}` : ''].filter(Boolean).join(', ');
   // A 5.000-character value would bury the message: show its start and its length.

@@ -1,7 +1,7 @@
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { TABLES } from './input-schema.ts';
-import { issue, type Issue } from './issues.ts';
+import { fileIssue, issue, type Issue } from './issues.ts';
 import { readMetadata, type Metadata } from './metadata.ts';
 import { checkMicrodata } from './microdata.ts';
 import { joinProvinces, type ProvinceShape } from './province-join.ts';
@@ -32,7 +32,7 @@ function readBoundaries(dir: string, codes: Set<string> | null, unitsFile: strin
     try {
       geo = JSON.parse(readFileSync(join(dir, file), 'utf8'));
     } catch (e) {
-      issues.push(issue('error', file, 0, '', '', 'json_syntax', `not valid JSON: ${(e as Error).message}`));
+      issues.push(fileIssue('error', file, 'json_syntax', `not valid JSON: ${(e as Error).message}`));
       continue;
     }
     if (geo.type !== 'FeatureCollection' || !Array.isArray(geo.features)) {
@@ -79,11 +79,11 @@ function skippedChecks(rejected: Map<string, string>, fileNames: Record<string, 
 export async function loadDataset(dir: string): Promise<{ dataset: Dataset | null; issues: Issue[] }> {
   const issues: Issue[] = [];
   if (!existsSync(dir)) {
-    return { dataset: null, issues: [issue('error', dir, 0, '', '', 'missing_folder', 'the dataset folder does not exist')] };
+    return { dataset: null, issues: [fileIssue('error', dir, 'missing_folder', 'the dataset folder does not exist')] };
   }
   for (const f of readdirSync(dir)) {
     if (!KNOWN_FILES.has(f) && !f.startsWith('.'))
-      issues.push(issue('warning', f, 0, '', '', 'unknown_file', 'this file is not part of the dataset format and is ignored'));
+      issues.push(fileIssue('warning', f, 'unknown_file', 'this file is not part of the dataset format and is ignored'));
   }
   const meta = readMetadata(dir, issues);
   const tables: Record<string, TypedRow[]> = {};

@@ -1,7 +1,7 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { z } from 'zod';
-import { issue, type Issue } from './issues.ts';
+import { fileIssue, issue, type Issue } from './issues.ts';
 import { unsafeCharacter } from './unsafe-characters.ts';
 import { DATASET_VERSION } from '../lib/dataset-version.ts';
 import { parseWebUrl } from '../lib/web-url.ts';
@@ -95,7 +95,7 @@ export function readMetadata(dir: string, issues: Issue[]): Metadata | null {
   const file = 'metadata.json';
   const path = join(dir, file);
   if (!existsSync(path)) {
-    issues.push(issue('error', file, 0, '', '', 'missing_file', 'metadata.json is missing: copy it from data/template/ and fill it in'));
+    issues.push(fileIssue('error', file, 'missing_file', 'metadata.json is missing: copy it from data/template/ and fill it in'));
     return null;
   }
   let json: unknown;
@@ -103,7 +103,7 @@ export function readMetadata(dir: string, issues: Issue[]): Metadata | null {
     // Windows editors save JSON with a byte-order mark; it is not part of the text.
     json = JSON.parse(readFileSync(path, 'utf8').replace(/^\uFEFF/, ''));
   } catch (e) {
-    issues.push(issue('error', file, 0, '', '', 'json_syntax', `metadata.json is not valid JSON: ${(e as Error).message}`));
+    issues.push(fileIssue('error', file, 'json_syntax', `metadata.json is not valid JSON: ${(e as Error).message}`));
     return null;
   }
   const result = metadataSchema.safeParse(json);

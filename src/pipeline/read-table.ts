@@ -6,7 +6,7 @@ import { isPrintableAscii } from '../lib/printable-ascii.ts';
 import { decodeText } from './decode-text.ts';
 import { checkHeader } from './header-check.ts';
 import type { TableSpec } from './input-schema.ts';
-import { issue, type Issue } from './issues.ts';
+import { fileIssue, issue, type Issue } from './issues.ts';
 
 /** A table as read from disk: text cells keyed by header, each row with its line in the file. */
 export interface RawTable {
@@ -75,12 +75,9 @@ async function xlsxGrids(file: string, path: string, issues: Issue[]): Promise<G
     await workbook.xlsx.readFile(path);
   } catch (e) {
     issues.push(
-      issue(
+      fileIssue(
         'error',
         file,
-        0,
-        '',
-        '',
         'xlsx_unreadable',
         `the workbook cannot be read (${(e as Error).message}): save it again as an Excel workbook (.xlsx)`,
       ),
@@ -108,7 +105,7 @@ async function xlsxGrids(file: string, path: string, issues: Issue[]): Promise<G
 function toTable(file: string, grid: Grid, strictWidth: boolean, issues: Issue[]): RawTable | null {
   const lines = grid.lines.filter((l) => !isBlank(l.values) || grid.problems?.some((p) => p.line === l.line));
   if (lines.length === 0) {
-    issues.push(issue('error', file, 0, '', '', 'empty_file', 'the file is empty: it needs a header row and data rows'));
+    issues.push(fileIssue('error', file, 'empty_file', 'the file is empty: it needs a header row and data rows'));
     return null;
   }
   let header = lines[0].values.map((h) => normalized(h.trim()));
@@ -162,12 +159,11 @@ export async function readTable(dir: string, spec: TableSpec, issues: Issue[]): 
   const hasCsv = existsSync(join(dir, csv));
   const hasXlsx = existsSync(join(dir, xlsx));
   if (hasCsv && hasXlsx) {
-    issues.push(issue('error', csv, 0, '', '', 'ambiguous_file', `both ${csv} and ${xlsx} exist: keep one`));
+    issues.push(fileIssue('error', csv, 'ambiguous_file', `both ${csv} and ${xlsx} exist: keep one`));
     return null;
   }
   if (!hasCsv && !hasXlsx) {
-    if (required)
-      issues.push(issue('error', csv, 0, '', '', 'missing_file', `the required table "${name}" is missing (${csv} or ${xlsx})`));
+    if (required) issues.push(fileIssue('error', csv, 'missing_file', `the required table "${name}" is missing (${csv} or ${xlsx})`));
     return null;
   }
   const file = hasCsv ? csv : xlsx;
@@ -175,7 +171,7 @@ export async function readTable(dir: string, spec: TableSpec, issues: Issue[]): 
   if (!grids || grids[0] === null) return null;
   const first = grids[0];
   if (!first) {
-    issues.push(issue('error', file, 0, '', '', 'empty_file', 'the workbook has no sheet'));
+    issues.push(fileIssue('error', file, 'empty_file', 'the workbook has no sheet'));
     return null;
   }
   const table = toTable(file, first, hasCsv, issues);
