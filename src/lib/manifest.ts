@@ -1,6 +1,10 @@
 import { z } from 'zod';
 import { localized, type Locale } from '../i18n/locales.ts';
 import { PUBLISHED_TABLES, type PublishedTableName } from './published-tables.ts';
+
+/** What a dataset's province is: a province (tỉnh), or a city under the central government (thành phố trực thuộc trung ương). */
+export const PROVINCE_KINDS = ['province', 'city'] as const;
+
 /**
  * The contract of public/data/manifest.json: the pipeline checks what it writes against this
  * schema and the site checks what it reads, and both take their types from it.
@@ -49,6 +53,7 @@ export const manifestSchema = z.strictObject({
       code: z.string(),
       name_vi: z.string(),
       name_en: z.string(),
+      kind: z.enum(PROVINCE_KINDS),
       gso_region_en: z.string().optional(),
     }),
     plan: z.strictObject({ name: bilingual, date: z.string().optional(), issuer: bilingual.optional() }).optional(),

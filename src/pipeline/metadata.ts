@@ -4,6 +4,7 @@ import { z } from 'zod';
 import { fileIssue, issue, type Issue } from './issues.ts';
 import { unsafeCharacter } from './unsafe-characters.ts';
 import { DATASET_VERSION } from '../lib/dataset-version.ts';
+import { PROVINCE_KINDS } from '../lib/manifest.ts';
 import { parseWebUrl } from '../lib/web-url.ts';
 
 /** Every text in metadata.json: not empty, not longer than `max`, no control or bidi characters. */
@@ -15,6 +16,9 @@ const text = (max = 200) =>
     .refine((v) => !unsafeCharacter(v), 'holds an invisible control character: retype it');
 const bilingual = (max = 200) => z.object({ vi: text(max), en: text(max) });
 
+/** The administrative word a province's Vietnamese name may wrongly begin with. */
+const PROVINCE_WORD = /^\s*(tỉnh|thành phố|tp\.?)\s/iu;
+
 export const metadataSchema = z.object({
   format_version: z.literal('1.0'),
   dataset_id: z
@@ -25,8 +29,14 @@ export const metadataSchema = z.object({
   released: z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'a date as YYYY-MM-DD'),
   province: z.object({
     code: z.string().regex(/^\d{2}$/, 'the GSO province code: 2 digits, as text ("22")'),
-    name_vi: text(80),
+    // Pages write "tỉnh Quảng Ninh", "thành phố Hà Nội": the word comes from `kind`, not from the name.
+    name_vi: text(80).refine(
+      (v) => !PROVINCE_WORD.test(v),
+      'the name without "Tỉnh" or "Thành phố" ("Quảng Ninh"): pages add the word that `kind` gives',
+    ),
     name_en: text(80),
+    /** A province (tỉnh), or a city under the central government (thành phố trực thuộc trung ương). */
+    kind: z.enum(PROVINCE_KINDS, { message: 'one of "province" (tỉnh) and "city" (thành phố trực thuộc trung ương)' }).default('province'),
     /** The province's region in GSO's statistics (for national comparisons), as GSO names it. */
     gso_region_en: text(80).optional(),
   }),

@@ -11,13 +11,23 @@ import type { PublishedTableName } from '../lib/published-tables.ts';
 /** What every page starts from: its language, its strings, and the published dataset's manifest. */
 export function pageContext(lang: string | undefined) {
   const locale = localeOf(lang);
-  return { locale, t: translator(locale), manifest: loadManifest(), province: provinceName(locale) };
+  return { locale, t: translator(locale), manifest: loadManifest(), ...provinceWords(locale) };
 }
 
 /** The dataset's province in the reader's language. */
 export const provinceName = (locale: 'vi' | 'en') => {
   const { province } = loadManifest().dataset;
   return localized(province, 'name', locale);
+};
+
+/**
+ * The words messages use for the dataset's province: its name, its kind ("tỉnh", "thành phố";
+ * "province", "city") and the two as a place ("tỉnh Quảng Ninh", "thành phố Hà Nội"; "Quảng Ninh").
+ */
+export const provinceWords = (locale: 'vi' | 'en') => {
+  const { kind } = loadManifest().dataset.province;
+  const province = provinceName(locale);
+  return { province, kind: t(locale, `province.kind.${kind}`), place: t(locale, `province.place.${kind}`, { province }) };
 };
 
 /** The source line of a figure drawn from one published table: the table's source, dataset and version. */
@@ -36,7 +46,8 @@ export const datasetSource = (locale: Locale, table: PublishedTableName) => {
 };
 
 /** The plan the targets come from, as pages name it ("Kế hoạch 228/KH-UBND"), or a plain phrase when the dataset names none. */
-export const planName = (locale: 'vi' | 'en') => inLocale(loadManifest().dataset.plan?.name, locale) || t(locale, 'plan.unnamed');
+export const planName = (locale: 'vi' | 'en') =>
+  inLocale(loadManifest().dataset.plan?.name, locale) || t(locale, 'plan.unnamed', provinceWords(locale));
 
 /** " ngày 24/11/2021" / " of 24/11/2021" when the plan's date is known. */
 export const planDate = (locale: 'vi' | 'en') => {

@@ -20,6 +20,10 @@ beforeAll(async () => {
     .replace('Xã Một', `"${MARKUP.replaceAll('"', '""')}"`)
     .replace('Phường Hai', LONG_WORD);
   writeFileSync(join(dataset, 'units.csv'), units);
+  // A city under the central government (as Hà Nội or Huế), so that no page may call it a province.
+  const metadata = JSON.parse(readFileSync(join(dataset, 'metadata.json'), 'utf8'));
+  metadata.province = { ...metadata.province, kind: 'city', name_en: 'Template City' };
+  writeFileSync(join(dataset, 'metadata.json'), JSON.stringify(metadata));
   await buildSiteOf(dataset, OUT);
   site = await openSite(OUT);
 }, 240_000);
@@ -28,7 +32,7 @@ afterAll(async () => site?.close());
 describe('another province is a folder, not a code change', () => {
   it('builds the whole site from the template dataset, with its own units, names and figures', async () => {
     const { page, errors } = await visit(site, 'en/');
-    expect(await page.locator('header').textContent()).toContain('Template Province');
+    expect(await page.locator('header').textContent()).toContain('Template City');
     expect(await page.locator('tr[data-year="2022"][data-standard="national"] [data-col="poor"]').textContent()).toBe('40');
     const commune = (await visit(site, 'communes/90003/')).page;
     expect(await commune.locator('h1').textContent()).toBe('Xã Ba');
@@ -47,6 +51,19 @@ describe('another province is a folder, not a code change', () => {
     expect(links.some((h) => h.includes('/national/'))).toBe(false);
     expect(errors).toEqual([]);
     expect(site.failed).toEqual([]);
+  });
+
+  it('calls a city under the central government a city, on every page and in both languages', async () => {
+    const home = (await visit(site, '')).page;
+    expect(await home.locator('header').textContent()).toContain('Giảm nghèo bền vững thành phố Mẫu');
+    expect(await home.locator('main').textContent()).toContain('hộ cận nghèo của thành phố theo từng năm');
+    expect(await (await visit(site, 'en/')).page.locator('main').textContent()).toContain('households in the city, by year');
+    expect(await (await visit(site, 'districts/901/')).page.locator('h1 + p').textContent()).toBe('Đơn vị cấp huyện thuộc thành phố Mẫu.');
+    const found = builtFiles(OUT, /\.(html|svg)$/).flatMap((f) => {
+      const text = readFileSync(f, 'utf8');
+      return ['tỉnh Mẫu', 'toàn tỉnh', 'của tỉnh', 'the province', "province's"].filter((w) => text.includes(w)).map((w) => `${f}: ${w}`);
+    });
+    expect(found).toEqual([]);
   });
 
   it('shows no table without rows and no empty list on any page', () => {

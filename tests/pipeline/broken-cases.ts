@@ -81,6 +81,11 @@ export const CODE_CASES: Record<string, () => CaseFiles | Promise<CaseFiles>> = 
     withMetadata((m) => {
       m.title.vi = 'Bộ dữ liệu\u0001 mẫu';
     }),
+  'province-named-with-its-kind': () =>
+    withMetadata((m) => {
+      m.province.name_vi = 'Tỉnh Mẫu';
+      m.province.kind = 'town';
+    }),
   'bidi-override-in-name': () => ({ 'units.csv': editCell('units.csv', 3, 'unit_name', 'Phường \u202EiaH') }),
   'line-break-in-name': () => ({ 'units.csv': editCell('units.csv', 2, 'unit_name', '"Xã\nMột"') }),
   'c1-control-in-name': () => ({ 'units.csv': editCell('units.csv', 2, 'unit_name', 'Xã\u0085Một') }),

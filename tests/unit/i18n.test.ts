@@ -18,8 +18,12 @@ describe('translations', () => {
   });
 
   it('fills placeholders and falls back to the code for unknown data labels', () => {
-    expect(t('vi', 'site.tagline', { province: 'Quảng Ninh', first: 2021, last: 2025 })).toBe(
+    const place = (kind: 'province' | 'city', province: string) => t('vi', `province.place.${kind}`, { province });
+    expect(t('vi', 'site.tagline', { place: place('province', 'Quảng Ninh'), first: 2021, last: 2025 })).toBe(
       'Giảm nghèo bền vững tỉnh Quảng Ninh, 2021–2025',
+    );
+    expect(t('vi', 'site.tagline', { place: place('city', 'Hà Nội'), first: 2021, last: 2025 })).toBe(
+      'Giảm nghèo bền vững thành phố Hà Nội, 2021–2025',
     );
     expect(labelOf('en', 'status', 'met')).toBe('Met');
     expect(labelOf('en', 'status', 'unheard_of')).toBe('unheard_of');

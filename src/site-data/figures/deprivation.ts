@@ -5,7 +5,7 @@ import { isIllustrative } from '../../lib/manifest.ts';
 import { deprivationByDistrict, deprivationPeriods } from '../../lib/queries.ts';
 import { periodSlug } from '../../lib/shape/map-views.ts';
 import { once } from '../memo.ts';
-import { datasetSource } from '../page.ts';
+import { datasetSource, provinceWords } from '../page.ts';
 import { loadManifest, query } from '../db.ts';
 import type { DrawContext, Drawing, FigureKind } from './kind.ts';
 
@@ -21,6 +21,7 @@ export const listDeprivationPeriods = () => once('deprivation-periods', () => qu
 /** Which of the 12 indicators poor and near-poor households lack most, for the province and each district. */
 async function drawDeprivation({ year, standard }: Period, { locale, svgId }: DrawContext): Promise<Drawing> {
   const t = translator(locale);
+  const { kind } = provinceWords(locale);
   const manifest = loadManifest();
   const rows = await query(deprivationByDistrict(year, standard));
   const units = [...new Map(rows.map((r) => [r.unit_code, { key: r.unit_code, label: r.unit_name, level: r.level }])).values()];
@@ -40,7 +41,7 @@ async function drawDeprivation({ year, standard }: Period, { locale, svgId }: Dr
   const title = t('deprivation.view.title', { year, standard: standardName });
   return {
     title,
-    description: t('deprivation.view.desc'),
+    description: t('deprivation.view.desc', { kind }),
     chart: heatmap(
       indicators,
       units,
@@ -48,11 +49,11 @@ async function drawDeprivation({ year, standard }: Period, { locale, svgId }: Dr
         const r = byCell.get(`${ind}|${unit}`);
         return { value: r?.share_deprived ?? null, missing };
       },
-      { id: svgId, title, description: t('deprivation.view.desc'), format, missingLabel: t('no_data'), top: 100 },
+      { id: svgId, title, description: t('deprivation.view.desc', { kind }), format, missingLabel: t('no_data'), top: 100 },
     ),
     source: datasetSource(locale, 'deprivation'),
     illustrative: isIllustrative(manifest, 'deprivation'),
-    notes: [t('deprivation.view.note')],
+    notes: [t('deprivation.view.note', { kind })],
     table: {
       columns: [
         { key: 'indicator', label: t('col.indicator'), numeric: false },

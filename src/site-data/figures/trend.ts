@@ -8,7 +8,7 @@ import { isIllustrative, standardLabel, standardName } from '../../lib/manifest.
 import { seriesByStandard, type SeriesRow } from '../../lib/shape/series.ts';
 import { provinceSeries, unitSeries } from '../../lib/queries.ts';
 import { unitPage } from '../../lib/routes.ts';
-import { datasetSource } from '../page.ts';
+import { datasetSource, provinceWords } from '../page.ts';
 import { loadManifest, query, rowsOfUnit } from '../db.ts';
 import { once } from '../memo.ts';
 import { listUnits, type UnitRef } from '../units.ts';
@@ -33,6 +33,7 @@ function trendDrawing(
   height?: number,
 ): Drawing {
   const t = translator(locale);
+  const { kind } = provinceWords(locale);
   const manifest = loadManifest();
   const standards = manifest.dataset.standards;
   const { series, breaks } = seriesByStandard(
@@ -44,13 +45,13 @@ function trendDrawing(
   );
   return {
     title,
-    description: t('overview.trend.desc'),
+    description: t('overview.trend.desc', { kind }),
     ...drawnTwice((width, suffix) =>
       lineChart(series, {
         id: svgId + suffix,
         width,
         title,
-        description: t('overview.trend.desc'),
+        description: t('overview.trend.desc', { kind }),
         format: (v) => formatNumber(locale, v)!,
         missingLabel: t('no_data'),
         breaks,
