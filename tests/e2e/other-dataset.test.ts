@@ -33,6 +33,10 @@ describe('another province is a folder, not a code change', () => {
   it('builds the whole site from the template dataset, with its own units, names and figures', async () => {
     const { page, errors } = await visit(site, 'en/');
     expect(await page.locator('header').textContent()).toContain('Template City');
+    // Its standard has no short name: the trend's note names it once, not as "name: name".
+    const note = await (await visit(site, '')).page.locator('#province-poor-trend').locator('xpath=ancestor::figure').textContent();
+    expect(note).toContain('Chuẩn quốc gia');
+    expect(note).not.toContain('Chuẩn quốc gia: Chuẩn quốc gia');
     expect(await page.locator('tr[data-year="2022"][data-standard="national"] [data-col="poor"]').textContent()).toBe('40');
     const commune = (await visit(site, 'communes/90003/')).page;
     expect(await commune.locator('h1').textContent()).toBe('Xã Ba');

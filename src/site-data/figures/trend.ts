@@ -64,7 +64,11 @@ function trendDrawing(
     notes: [
       standards
         .filter((s) => series.some((l) => l.id === s.id))
-        .map((s) => `${standardLabel(s, locale)}: ${localized(s, 'name', locale)}`)
+        .map((s) => {
+          // A standard without a short name is legended by its name, which need not be said twice.
+          const [label, name] = [standardLabel(s, locale), localized(s, 'name', locale)];
+          return label === name ? name : `${label}: ${name}`;
+        })
         .join('; '),
     ],
     table: {
