@@ -54,3 +54,6 @@ export function formatBytes(locale: Locale, bytes: number): string {
   if (bytes < 1024 * 1024) return `${formatNumber(locale, bytes / 1024, 1)} KB`;
   return `${formatNumber(locale, bytes / 1024 / 1024, 1)} MB`;
 }
+
+/** A phrase made to start a line or a cell on its own ("thẻ BHYT" → "Thẻ BHYT"): its first letter in capitals. */
+export const capitalized = (locale: Locale, phrase: string): string => phrase.charAt(0).toLocaleUpperCase(locale) + phrase.slice(1);

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { formatBytes, formatDate, formatNumber, formatPercent, formatSigned } from '../../src/lib/format.ts';
+import { capitalized, formatBytes, formatDate, formatNumber, formatPercent, formatSigned } from '../../src/lib/format.ts';
 
 describe('numbers and dates follow the locale', () => {
   it('uses the Vietnamese convention on Vietnamese pages', () => {
@@ -20,5 +20,12 @@ describe('numbers and dates follow the locale', () => {
     expect(formatSigned('vi', -1200)).toBe('−1.200');
     expect(formatSigned('en', 400)).toBe('+400');
     expect(formatBytes('vi', 44432)).toBe('43,4 KB');
+  });
+
+  it('capitalises a phrase that starts a cell, Vietnamese letters included', () => {
+    expect(capitalized('vi', 'thẻ BHYT')).toBe('Thẻ BHYT');
+    expect(capitalized('vi', 'đào tạo')).toBe('Đào tạo');
+    expect(capitalized('en', 'BHYT cards')).toBe('BHYT cards');
+    expect(capitalized('vi', '')).toBe('');
   });
 });
