@@ -13,6 +13,8 @@ export interface CommuneEntry {
 /** Every commune that has figures, each once, for the static pages (read once per build). */
 export const listCommunes = () => once('communes', () => query(communeIndex()));
 export const listDistricts = () => once('districts', () => query(districtIndex()));
+/** Whether the province has districts at all (a province's units after 1 July 2025 have none). */
+export const hasDistricts = async () => (await listDistricts()).length > 0;
 
 /** A district or commune, as the figures about one unit are parameterised. */
 export interface UnitRef {

@@ -53,7 +53,9 @@ async function drawMap(view: MapView, { locale, href: link }: DrawContext): Prom
   const shapes = loadBoundary(boundaryName, 0.15);
   const drawn = shapes?.features.filter((f) => values.has(String(f.properties[key]))) ?? [];
   const onBoundaries = shapes != null && drawn.length >= rows.length * 0.9;
-  const groups = tileGroups(rows, view.level === 'district' ? provinceName(locale) : t('map.nogroup'));
+  // Communes are grouped by district where they have one; a province without districts is one group.
+  const grouped = view.level !== 'district' && rows.some((r) => r.group_code != null);
+  const groups = tileGroups(rows, grouped ? t('map.nogroup') : provinceName(locale));
   const drawings = drawnTwice((width, suffix) =>
     onBoundaries
       ? choropleth({ ...shapes, features: drawn }, values, {
@@ -68,7 +70,6 @@ async function drawMap(view: MapView, { locale, href: link }: DrawContext): Prom
   const boundary = onBoundaries ? manifest.boundaries.find((b) => b.name === boundaryName) : undefined;
 
   const counts = ind.counts.filter((c) => c !== ind.column);
-  const grouped = view.level !== 'district';
   return {
     title: names.title,
     description: options.description,
@@ -81,8 +82,8 @@ async function drawMap(view: MapView, { locale, href: link }: DrawContext): Prom
       .trim(),
     illustrative: isIllustrative(manifest, ind.table),
     notes: [
-      !onBoundaries ? t(grouped ? 'map.tiles.note' : 'map.tiles.districts') : '',
-      onBoundaries && grouped ? t('map.commune.boundaries') : '',
+      !onBoundaries ? t(view.level === 'district' ? 'map.tiles.districts' : grouped ? 'map.tiles.note' : 'map.tiles.note.ungrouped') : '',
+      onBoundaries && view.level !== 'district' ? t('map.commune.boundaries') : '',
       view.level === 'units2025' ? t('map.units2025.note') : '',
       ind.table === 'coverage' ? t('map.coverage.note') : '',
     ].filter(Boolean),
