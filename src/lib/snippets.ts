@@ -4,7 +4,7 @@ export function snippets(file: string): { label: string; code: string }[] {
     { label: 'DuckDB', code: `SELECT year, standard, poor, near_poor\nFROM '${file}'\nWHERE level = 'province'\nORDER BY standard, year;` },
     {
       label: 'Python',
-      code: `import duckdb\n\ndf = duckdb.sql("SELECT * FROM '${file}' WHERE level = 'district'").df()\nprint(df.head())`,
+      code: `import duckdb\n\ndf = duckdb.sql("SELECT * FROM '${file}' WHERE level = 'commune'").df()\nprint(df.head())`,
     },
     { label: 'R', code: `library(arrow)\n\npoverty <- read_parquet("${file}")\nsubset(poverty, level == "province")` },
   ];
