@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { capitalized, formatBytes, formatDate, formatNumber, formatPercent, formatSigned } from '../../src/lib/format.ts';
+import { capitalized, yearSpan, formatBytes, formatDate, formatNumber, formatPercent, formatSigned } from '../../src/lib/format.ts';
 
 describe('numbers and dates follow the locale', () => {
   it('uses the Vietnamese convention on Vietnamese pages', () => {
@@ -20,6 +20,12 @@ describe('numbers and dates follow the locale', () => {
     expect(formatSigned('vi', -1200)).toBe('−1.200');
     expect(formatSigned('en', 400)).toBe('+400');
     expect(formatBytes('vi', 44432)).toBe('43,4 KB');
+  });
+
+  it('says a span of years as a title does, one year once', () => {
+    expect(yearSpan([2021, 2022, 2025])).toBe('2021–2025');
+    expect(yearSpan([2025, 2021])).toBe('2021–2025');
+    expect(yearSpan([2023])).toBe('2023');
   });
 
   it('capitalises a phrase that starts a cell, Vietnamese letters included', () => {

@@ -19,10 +19,10 @@ describe('translations', () => {
 
   it('fills placeholders and falls back to the code for unknown data labels', () => {
     const place = (kind: 'province' | 'city', province: string) => t('vi', `province.place.${kind}`, { province });
-    expect(t('vi', 'site.tagline', { place: place('province', 'Quảng Ninh'), first: 2021, last: 2025 })).toBe(
+    expect(t('vi', 'site.tagline', { place: place('province', 'Quảng Ninh'), years: '2021–2025' })).toBe(
       'Giảm nghèo bền vững tỉnh Quảng Ninh, 2021–2025',
     );
-    expect(t('vi', 'site.tagline', { place: place('city', 'Hà Nội'), first: 2021, last: 2025 })).toBe(
+    expect(t('vi', 'site.tagline', { place: place('city', 'Hà Nội'), years: '2021–2025' })).toBe(
       'Giảm nghèo bền vững thành phố Hà Nội, 2021–2025',
     );
     expect(labelOf('en', 'status', 'met')).toBe('Met');

@@ -2,7 +2,7 @@ import { labelOf, translator, type Locale } from '../../i18n/t.ts';
 import { choropleth } from '../../lib/charts/choropleth.ts';
 import { lineChart } from '../../lib/charts/line-chart.ts';
 import { drawnTwice } from '../../lib/charts/svg.ts';
-import { formatPercent } from '../../lib/format.ts';
+import { formatPercent, yearSpan } from '../../lib/format.ts';
 import { foldName } from '../../lib/names.ts';
 import { gsoHomeSeries, gsoProvinces, gsoYears, type RowOf } from '../../lib/queries.ts';
 import { classBreaks } from '../../lib/shape/class-breaks.ts';
@@ -110,7 +110,7 @@ async function drawNationalTrend(years: number[], { locale, svgId }: DrawContext
     region: t('national.region', { region }),
     country: t('national.country'),
   });
-  const title = t('national.trend.title', { province: provinceName(locale), first: years[0], last: years.at(-1)! });
+  const title = t('national.trend.title', { province: provinceName(locale), years: yearSpan(years) });
   return {
     title,
     description: t('national.trend.desc'),

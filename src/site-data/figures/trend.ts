@@ -3,7 +3,7 @@ import { translator } from '../../i18n/t.ts';
 import { lineChart } from '../../lib/charts/line-chart.ts';
 import { cellText } from '../../lib/cells.ts';
 import { drawnTwice } from '../../lib/charts/svg.ts';
-import { formatNumber } from '../../lib/format.ts';
+import { formatNumber, yearSpan } from '../../lib/format.ts';
 import { isIllustrative, standardLabel, standardName } from '../../lib/manifest.ts';
 import { seriesByStandard, type SeriesRow } from '../../lib/shape/series.ts';
 import { provinceSeries, unitSeries } from '../../lib/queries.ts';
@@ -102,7 +102,7 @@ export const provinceTrendFigure: FigureKind<null> = {
   page: () => '',
   async draw(_, context) {
     const years = loadManifest().dataset.years;
-    const title = translator(context.locale)('overview.trend.title', { first: years[0], last: years.at(-1)! });
+    const title = translator(context.locale)('overview.trend.title', { years: yearSpan(years) });
     return trendDrawing(context, await provinceRows(), 'poor', title);
   },
 };
