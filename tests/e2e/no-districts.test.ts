@@ -6,8 +6,8 @@ import { builtFiles, emptySections } from './pages.ts';
 import { scratchDir } from '../scratch-dir.ts';
 
 /**
- * A province with no districts at all, as every province's units are after 1 July 2025: the
- * template's communes with their district columns empty, and no boundaries.
+ * A province as a new one is after 1 July 2025: no districts at all and one year of figures (the
+ * template's communes with their district columns empty, its 2023 rows only, no boundaries).
  */
 const OUT = 'dist-no-districts';
 let site: Site;
@@ -25,19 +25,35 @@ beforeAll(async () => {
       .join(','),
   );
   writeFileSync(join(dataset, 'units.csv'), `${[header, ...emptied].join('\n')}\n`);
+  for (const table of ['poverty.csv', 'coverage.csv']) {
+    const lines = readFileSync(join(dataset, table), 'utf8').trimEnd().split('\n');
+    writeFileSync(join(dataset, table), `${lines.filter((l, i) => i === 0 || l.split(',')[1] === '2023').join('\n')}\n`);
+  }
+  const metadata = JSON.parse(readFileSync(join(dataset, 'metadata.json'), 'utf8'));
+  metadata.years = [2023];
+  for (const s of metadata.standards) s.years = [2023];
+  writeFileSync(join(dataset, 'metadata.json'), JSON.stringify(metadata));
   await buildSiteOf(dataset, OUT);
   site = await openSite(OUT);
 }, 240_000);
 afterAll(async () => site?.close());
 
-describe('a province without districts', () => {
+describe('a province without districts, with one year of figures', () => {
+  it('says its one year once', async () => {
+    const { page, errors } = await visit(site, '');
+    expect(await page.locator('header').textContent()).toContain('Giảm nghèo bền vững tỉnh Mẫu, 2023');
+    expect(await page.locator('#province-poor-trend title').first().textContent()).toBe('Hộ nghèo cuối năm, 2023');
+    expect(builtFiles(OUT, /\.(html|svg)$/).filter((f) => readFileSync(f, 'utf8').includes('2023–2023'))).toEqual([]);
+    expect(errors).toEqual([]);
+  });
+
   it('lists its communes and draws its map without promising or naming a district', async () => {
     const { page, errors } = await visit(site, 'communes/');
     expect(await page.locator('h1').textContent()).toBe('Xã, phường');
     expect(await page.locator('header nav').textContent()).toContain('Xã, phường');
     expect(await page.locator('[data-unit-list] li').count()).toBe(4);
     expect(await page.locator('[data-unit-list] h2').count()).toBe(0);
-    const map = (await visit(site, 'map/commune/poor_rate/2022-national/')).page;
+    const map = (await visit(site, 'map/commune/poor_rate/2023-national/')).page;
     const figure = (await map.locator('#map').locator('xpath=ancestor::figure').textContent()) ?? '';
     expect(figure).toContain('mỗi ô vuông là một xã; vị trí');
     expect(figure).not.toContain('huyện');
