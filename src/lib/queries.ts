@@ -369,10 +369,13 @@ export const deprivationByDistrict = (year: number, standard: string) =>
   FROM deprivation WHERE level IN ('province', 'district') AND year = ${year} AND standard = ${standard}
   ORDER BY level DESC, unit_code, indicator`;
 
-/** The date the crosswalk's new units took effect, and how many there are (none without a crosswalk). */
-export const latestReorganisation = () => sql<{ date: string | null; count: number }>`
-  SELECT min(valid_from)::VARCHAR AS date, count(DISTINCT unit_code)::INT AS count
-  FROM units WHERE unit_code IN (SELECT new_unit_code FROM crosswalk WHERE new_unit_code IS NOT NULL)`;
+/** The date the crosswalk's new units took effect (none without a crosswalk). */
+export const latestReorganisation = () => sql<{ date: string | null }>`
+  SELECT min(came_in)::VARCHAR AS date FROM (
+    -- A new unit may keep an old unit's code (06652 was Hà Phong, then Hà Tu): it came in with the code's latest period.
+    SELECT unit_code, max(valid_from) AS came_in FROM units
+    WHERE unit_code IN (SELECT new_unit_code FROM crosswalk WHERE new_unit_code IS NOT NULL)
+    GROUP BY unit_code)`;
 
 /** Dates on which units came into force after the first list, with how many: the reorganisations a dataset records. */
 export const unitChanges = () => sql<{ date: string; count: number }>`

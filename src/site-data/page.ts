@@ -59,9 +59,9 @@ export const planDate = (locale: 'vi' | 'en') => {
 export const pathsWhenRows = (table: PublishedTableName) => () =>
   (loadManifest().tables.find((x) => x.name === table)?.rows ?? 0) > 0 ? localeStaticPaths() : [];
 
-/** The reorganisation the crosswalk leads to: when it took effect and how many units it made, or null without one. */
+/** The reorganisation the crosswalk leads to: when it took effect, or null without one. */
 export const reorganisation = () =>
   once('reorganisation', async () => {
     const [r] = await query(latestReorganisation());
-    return r?.date ? { date: r.date, count: r.count, year: Number(r.date.slice(0, 4)) } : null;
+    return r?.date ? { date: r.date } : null;
   });

@@ -85,6 +85,15 @@ describe('every page, in both languages', () => {
 });
 
 describe('what a visitor sees', () => {
+  it('dates what the reorganisation of 1 July 2025 ended and made, even where a new unit kept an old code', async () => {
+    const district = (await visit(site, 'districts/193/')).page;
+    expect(await district.locator('h1 + p').textContent()).toBe('Đơn vị cấp huyện thuộc tỉnh Quảng Ninh (đến 30/06/2025).');
+    expect(await district.locator('h2', { hasText: 'các đơn vị mới' }).textContent()).toContain('Từ 01/07/2025');
+    // 06655 (Hà Khẩu) passed to 06661, a code that named a commune before 2025 as well.
+    const commune = (await visit(site, 'en/communes/06655/')).page;
+    expect(await commune.locator('main').textContent()).toContain('From 1 Jul 2025');
+  });
+
   it('switches language and keeps the page', async () => {
     const { page } = await visit(site, 'map/');
     await page.getByRole('link', { name: /^English/ }).click();
