@@ -1,5 +1,6 @@
 import { spawnSync } from 'node:child_process';
 import type { Server } from 'node:http';
+import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { BrowserContext, Page } from 'playwright-core';
 import { serveStatic } from '../../scripts/static-server.ts';
@@ -67,6 +68,15 @@ export async function buildSiteOf(dataset: string, out: string, env: Record<stri
     encoding: 'utf8',
   });
   if (build.status !== 0) throw new Error(build.stderr);
+}
+
+/** Changes a dataset folder's metadata.json in place: a test's province made unlike the template. */
+// biome-ignore lint/suspicious/noExplicitAny: a test may reshape any part of the metadata.
+export function editMetadata(dataset: string, change: (metadata: Record<string, any>) => void): void {
+  const file = join(dataset, 'metadata.json');
+  const metadata = JSON.parse(readFileSync(file, 'utf8'));
+  change(metadata);
+  writeFileSync(file, JSON.stringify(metadata));
 }
 
 /** Opens a page and collects its console errors and uncaught exceptions. */

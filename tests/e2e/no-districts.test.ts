@@ -1,7 +1,7 @@
 import { cpSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { buildSiteOf, openSite, visit, type Site } from './browser.ts';
+import { buildSiteOf, editMetadata, openSite, visit, type Site } from './browser.ts';
 import { builtFiles, emptySections } from './pages.ts';
 import { scratchDir } from '../scratch-dir.ts';
 
@@ -29,10 +29,10 @@ beforeAll(async () => {
     const lines = readFileSync(join(dataset, table), 'utf8').trimEnd().split('\n');
     writeFileSync(join(dataset, table), `${lines.filter((l, i) => i === 0 || l.split(',')[1] === '2023').join('\n')}\n`);
   }
-  const metadata = JSON.parse(readFileSync(join(dataset, 'metadata.json'), 'utf8'));
-  metadata.years = [2023];
-  for (const s of metadata.standards) s.years = [2023];
-  writeFileSync(join(dataset, 'metadata.json'), JSON.stringify(metadata));
+  editMetadata(dataset, (metadata) => {
+    metadata.years = [2023];
+    for (const s of metadata.standards) s.years = [2023];
+  });
   await buildSiteOf(dataset, OUT);
   site = await openSite(OUT);
 }, 240_000);

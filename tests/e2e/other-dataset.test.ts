@@ -1,7 +1,7 @@
 import { cpSync, existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { buildSiteOf, openSite, visit, type Site } from './browser.ts';
+import { buildSiteOf, editMetadata, openSite, visit, type Site } from './browser.ts';
 import { builtFiles, emptySections } from './pages.ts';
 import { scratchDir } from '../scratch-dir.ts';
 
@@ -21,9 +21,9 @@ beforeAll(async () => {
     .replace('Phường Hai', LONG_WORD);
   writeFileSync(join(dataset, 'units.csv'), units);
   // A city under the central government (as Hà Nội or Huế), so that no page may call it a province.
-  const metadata = JSON.parse(readFileSync(join(dataset, 'metadata.json'), 'utf8'));
-  metadata.province = { ...metadata.province, kind: 'city', name_en: 'Template City' };
-  writeFileSync(join(dataset, 'metadata.json'), JSON.stringify(metadata));
+  editMetadata(dataset, (metadata) => {
+    metadata.province = { ...metadata.province, kind: 'city', name_en: 'Template City' };
+  });
   await buildSiteOf(dataset, OUT);
   site = await openSite(OUT);
 }, 240_000);
