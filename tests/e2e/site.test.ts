@@ -85,6 +85,12 @@ describe('every page, in both languages', () => {
 });
 
 describe('what a visitor sees', () => {
+  it("describes a unit's trend as the unit's, to a screen reader as well, not as the province's", async () => {
+    const { page } = await visit(site, 'communes/06799/');
+    const desc = await page.locator('svg[id^="communes-06799-trend"] > desc').first().textContent();
+    expect(desc).toMatch(/^Số hộ (cận )?nghèo của Xã Hải Hòa mỗi năm/);
+  });
+
   it('dates what the reorganisation of 1 July 2025 ended and made, even where a new unit kept an old code', async () => {
     const district = (await visit(site, 'districts/193/')).page;
     expect(await district.locator('h1 + p').textContent()).toBe('Đơn vị cấp huyện thuộc tỉnh Quảng Ninh (đến 30/06/2025).');

@@ -29,11 +29,10 @@ function trendDrawing(
   { locale, svgId }: DrawContext,
   rows: SeriesRow[],
   column: 'poor' | 'near_poor',
-  title: string,
+  { title, description }: { title: string; description: string },
   height?: number,
 ): Drawing {
   const t = translator(locale);
-  const { kind } = provinceWords(locale);
   const manifest = loadManifest();
   const standards = manifest.dataset.standards;
   const { series, breaks } = seriesByStandard(
@@ -45,13 +44,13 @@ function trendDrawing(
   );
   return {
     title,
-    description: t('overview.trend.desc', { kind }),
+    description,
     ...drawnTwice((width, suffix) =>
       lineChart(series, {
         id: svgId + suffix,
         width,
         title,
-        description: t('overview.trend.desc', { kind }),
+        description,
         format: (v) => formatNumber(locale, v)!,
         missingLabel: t('no_data'),
         breaks,
@@ -102,8 +101,10 @@ export const provinceTrendFigure: FigureKind<null> = {
   page: () => '',
   async draw(_, context) {
     const years = loadManifest().dataset.years;
-    const title = translator(context.locale)('overview.trend.title', { years: yearSpan(years) });
-    return trendDrawing(context, await provinceRows(), 'poor', title);
+    const t = translator(context.locale);
+    const title = t('overview.trend.title', { years: yearSpan(years) });
+    const description = t('overview.trend.desc', { kind: provinceWords(context.locale).kind });
+    return trendDrawing(context, await provinceRows(), 'poor', { title, description });
   },
 };
 
@@ -118,7 +119,8 @@ export const unitTrendFigure: FigureKind<UnitRef> = {
     const shown = (c: 'poor' | 'near_poor') => rows.filter((r) => r[c] != null).length;
     const column = shown('poor') >= shown('near_poor') ? 'poor' : 'near_poor';
     const name = (rows.at(-1)?.unit_name as string | undefined) ?? code;
-    const title = `${translator(context.locale)(`col.${column}`)}: ${name}`;
-    return trendDrawing(context, rows, column, title, level === 'district' ? 260 : 240);
+    const t = translator(context.locale);
+    const [title, description] = [`${t(`col.${column}`)}: ${name}`, t(`unit.trend.desc.${column}`, { unit: name })];
+    return trendDrawing(context, rows, column, { title, description }, level === 'district' ? 260 : 240);
   },
 };
