@@ -58,6 +58,13 @@ export function formatBytes(locale: Locale, bytes: number): string {
 /** A phrase made to start a line or a cell on its own ("thẻ BHYT" → "Thẻ BHYT"): its first letter in capitals. */
 export const capitalized = (locale: Locale, phrase: string): string => phrase.charAt(0).toLocaleUpperCase(locale) + phrase.slice(1);
 
+/**
+ * A label made to stand on its own ("Tỷ lệ hộ nghèo"), put in the middle of a sentence: its first
+ * letter in lower case, unless the label starts with an abbreviation ("BHYT …").
+ */
+export const uncapitalized = (locale: Locale, label: string): string =>
+  /^\p{Lu}\p{Lu}/u.test(label) ? label : label.charAt(0).toLocaleLowerCase(locale) + label.slice(1);
+
 /** The years a series covers, as a title says them: "2021–2025", or "2023" for one year. */
 export const yearSpan = (years: readonly number[]): string => {
   const [first, last] = [Math.min(...years), Math.max(...years)];

@@ -1,5 +1,14 @@
 import { describe, expect, it } from 'vitest';
-import { capitalized, yearSpan, formatBytes, formatDate, formatNumber, formatPercent, formatSigned } from '../../src/lib/format.ts';
+import {
+  capitalized,
+  uncapitalized,
+  yearSpan,
+  formatBytes,
+  formatDate,
+  formatNumber,
+  formatPercent,
+  formatSigned,
+} from '../../src/lib/format.ts';
 
 describe('numbers and dates follow the locale', () => {
   it('uses the Vietnamese convention on Vietnamese pages', () => {
@@ -33,5 +42,13 @@ describe('numbers and dates follow the locale', () => {
     expect(capitalized('vi', 'đào tạo')).toBe('Đào tạo');
     expect(capitalized('en', 'BHYT cards')).toBe('BHYT cards');
     expect(capitalized('vi', '')).toBe('');
+  });
+
+  it('puts a label in the middle of a sentence, an abbreviation as it is', () => {
+    expect(uncapitalized('vi', 'Tỷ lệ hộ nghèo')).toBe('tỷ lệ hộ nghèo');
+    expect(uncapitalized('vi', 'Đào tạo')).toBe('đào tạo');
+    expect(uncapitalized('en', 'Poverty rate')).toBe('poverty rate');
+    expect(uncapitalized('vi', 'BHYT')).toBe('BHYT');
+    expect(uncapitalized('en', 'BHYT card coverage')).toBe('BHYT card coverage');
   });
 });

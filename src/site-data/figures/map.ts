@@ -3,7 +3,7 @@ import { choropleth } from '../../lib/charts/choropleth.ts';
 import { tileMap } from '../../lib/charts/tile-map.ts';
 import { cellText } from '../../lib/cells.ts';
 import { drawnTwice } from '../../lib/charts/svg.ts';
-import { formatNumber, formatPercent } from '../../lib/format.ts';
+import { formatNumber, formatPercent, uncapitalized } from '../../lib/format.ts';
 import { inLocale, isIllustrative } from '../../lib/manifest.ts';
 import { mapData, tileGroups } from '../../lib/shape/map-data.ts';
 import type { MapView } from '../../lib/shape/map-views.ts';
@@ -40,7 +40,7 @@ async function drawMap(view: MapView, { locale, href: link }: DrawContext): Prom
   const options = {
     id: 'map',
     title: names.title,
-    description: t('map.view.desc', { unit: names.level, measure: names.measure }),
+    description: t('map.view.desc', { unit: names.level, measure: uncapitalized(locale, names.measure) }),
     format,
     missingLabel: t('no_data'),
     breaks: await mapBreaks(view),
