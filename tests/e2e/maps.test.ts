@@ -20,7 +20,9 @@ describe('the map', () => {
     );
     const { page, errors } = await visit(site, 'map/district/poor_rate/2022-national/');
     for (const r of rows) expect(await dataValue(page, `#map path[data-code="${r.unit_code}"]`)).toBe(r.poor_rate);
-    expect(await page.locator('#map > desc').textContent()).toBe('Mỗi huyện được tô màu theo tỷ lệ hộ nghèo; số liệu đầy đủ ở bảng bên dưới.');
+    expect(await page.locator('#map > desc').textContent()).toBe(
+      'Mỗi huyện được tô màu theo tỷ lệ hộ nghèo; số liệu đầy đủ ở bảng bên dưới.',
+    );
     expect(errors).toEqual([]);
   });
 
