@@ -1,6 +1,6 @@
 import { localized, type Locale } from '../i18n/locales.ts';
 import { inLocale } from '../lib/manifest.ts';
-import { t, translator } from '../i18n/t.ts';
+import { labelOf, t, translator } from '../i18n/t.ts';
 import { formatDate } from '../lib/format.ts';
 import { localeOf, localeStaticPaths } from '../lib/routes.ts';
 import { loadManifest, query } from './db.ts';
@@ -28,6 +28,16 @@ export const provinceWords = (locale: 'vi' | 'en') => {
   const { kind } = loadManifest().dataset.province;
   const province = provinceName(locale);
   return { province, kind: t(locale, `province.kind.${kind}`), place: t(locale, `province.place.${kind}`, { province }) };
+};
+
+/**
+ * A standard as a label or a sentence names it briefly: the dataset's own short name, else the
+ * atlas's for a standard it knows ("chuẩn quốc gia"), else its full name; never its id.
+ */
+export const standardShort = (locale: Locale, id: string): string => {
+  const s = loadManifest().dataset.standards.find((st) => st.id === id);
+  const known = labelOf(locale, 'standard.short', id);
+  return s?.[`short_name_${locale}`] ?? (known !== id ? known : s ? localized(s, 'name', locale) : id);
 };
 
 /** The source line of a figure drawn from one published table: the table's source, dataset and version. */

@@ -7,7 +7,8 @@ import { scratchDir } from '../scratch-dir.ts';
 
 /**
  * A province as a new one is after 1 July 2025: no districts at all and one year of figures (the
- * template's communes with their district columns empty, its 2023 rows only, no boundaries).
+ * template's communes with their district columns empty, its 2023 rows only, no boundaries), under
+ * a standard of its own that the atlas has no words for (id `chuan_2026`, no short name).
  */
 const OUT = 'dist-no-districts';
 let site: Site;
@@ -27,11 +28,12 @@ beforeAll(async () => {
   writeFileSync(join(dataset, 'units.csv'), `${[header, ...emptied].join('\n')}\n`);
   for (const table of ['poverty.csv', 'coverage.csv']) {
     const lines = readFileSync(join(dataset, table), 'utf8').trimEnd().split('\n');
-    writeFileSync(join(dataset, table), `${lines.filter((l, i) => i === 0 || l.split(',')[1] === '2023').join('\n')}\n`);
+    const kept = lines.filter((l, i) => i === 0 || l.split(',')[1] === '2023').map((l) => l.replace(',national,', ',chuan_2026,'));
+    writeFileSync(join(dataset, table), `${kept.join('\n')}\n`);
   }
   editMetadata(dataset, (metadata) => {
     metadata.years = [2023];
-    for (const s of metadata.standards) s.years = [2023];
+    metadata.standards = [{ ...metadata.standards[0], id: 'chuan_2026', name_vi: 'Chuẩn nghèo năm 2026', years: [2023] }];
   });
   await buildSiteOf(dataset, OUT);
   site = await openSite(OUT);
@@ -53,11 +55,14 @@ describe('a province without districts, with one year of figures', () => {
     expect(await page.locator('header nav').textContent()).toContain('Xã, phường');
     expect(await page.locator('[data-unit-list] li').count()).toBe(4);
     expect(await page.locator('[data-unit-list] h2').count()).toBe(0);
-    const map = (await visit(site, 'map/commune/poor_rate/2023-national/')).page;
+    const map = (await visit(site, 'map/commune/poor_rate/2023-chuan_2026/')).page;
     const figure = (await map.locator('#map').locator('xpath=ancestor::figure').textContent()) ?? '';
     expect(figure).toContain('mỗi ô vuông là một xã; vị trí');
     expect(figure).not.toContain('huyện');
     expect(await map.locator('#map rect[data-code]').count()).toBe(4);
+    // The standard is named by its name wherever a short name would go, never by its id.
+    expect(await map.locator('h1').textContent()).toBe('Tỷ lệ hộ nghèo theo xã, 2023, Chuẩn nghèo năm 2026');
+    expect(await map.locator('[aria-current="page"]', { hasText: '2023' }).textContent()).toBe('2023, Chuẩn nghèo năm 2026');
     expect(errors).toEqual([]);
   });
 

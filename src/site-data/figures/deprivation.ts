@@ -5,7 +5,7 @@ import { isIllustrative } from '../../lib/manifest.ts';
 import { deprivationByDistrict, deprivationPeriods } from '../../lib/queries.ts';
 import { periodSlug } from '../../lib/shape/map-views.ts';
 import { once } from '../memo.ts';
-import { datasetSource, provinceWords } from '../page.ts';
+import { datasetSource, provinceWords, standardShort } from '../page.ts';
 import { loadManifest, query } from '../db.ts';
 import type { DrawContext, Drawing, FigureKind } from './kind.ts';
 
@@ -37,7 +37,7 @@ async function drawDeprivation({ year, standard }: Period, { locale, svgId }: Dr
     .sort((a, b) => b.share - a.share || a.key.localeCompare(b.key));
   const missing = t('no_data');
   const format = (v: number) => formatPercent(locale, v, 1)!;
-  const standardName = labelOf(locale, 'standard.short', standard);
+  const standardName = standardShort(locale, standard);
   const title = t('deprivation.view.title', { year, standard: standardName });
   return {
     title,

@@ -10,7 +10,7 @@ import type { MapView } from '../../lib/shape/map-views.ts';
 import { unitPage } from '../../lib/routes.ts';
 import { loadBoundary } from '../boundaries.ts';
 import { loadManifest } from '../db.ts';
-import { datasetSource, provinceName } from '../page.ts';
+import { datasetSource, provinceName, standardShort } from '../page.ts';
 import { listMapViews, loadMapRows, mapBreaks } from '../map.ts';
 import type { DrawContext, Drawing, FigureKind } from './kind.ts';
 
@@ -20,7 +20,7 @@ export function mapViewNames(locale: Locale, view: MapView) {
   const measure = labelOf(locale, 'measure', view.measure.id);
   const level = t(`map.level.${view.level}` as MessageKey);
   const period = (year: number, standard: string | null) =>
-    standard ? t('map.period.standard', { year, standard: labelOf(locale, 'standard.short', standard) }) : String(year);
+    standard ? t('map.period.standard', { year, standard: standardShort(locale, standard) }) : String(year);
   return { measure, level, period, title: t('map.view.title', { measure, level, period: period(view.year, view.standard) }) };
 }
 

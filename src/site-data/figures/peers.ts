@@ -1,4 +1,4 @@
-import { labelOf, translator } from '../../i18n/t.ts';
+import { translator } from '../../i18n/t.ts';
 import { stripPlot } from '../../lib/charts/strip-plot.ts';
 import { drawnTwice } from '../../lib/charts/svg.ts';
 import { formatPercent } from '../../lib/format.ts';
@@ -8,7 +8,7 @@ import { unitPage } from '../../lib/routes.ts';
 import { standing, standings, type Standing } from '../../lib/shape/peers.ts';
 import { once } from '../memo.ts';
 import { loadManifest, query, rowsOfUnit } from '../db.ts';
-import { datasetSource, provinceName } from '../page.ts';
+import { datasetSource, provinceName, standardShort } from '../page.ts';
 import { listUnits, type UnitRef } from '../units.ts';
 import type { DrawContext, Drawing, FigureKind } from './kind.ts';
 
@@ -74,7 +74,7 @@ async function drawPeers(unit: UnitRef, { locale, svgId, href: link }: DrawConte
     { label: provinceName(locale), points: inProvince },
   ];
   const listed = standings(inDistrict ?? rows);
-  const standard = labelOf(locale, 'standard.short', me.standard);
+  const standard = standardShort(locale, me.standard);
   const title = t('peers.title', { name: me.unit_name, year: me.year, standard });
   return {
     title,

@@ -2,10 +2,10 @@ import { labelOf, translator } from '../../i18n/t.ts';
 import { barChart } from '../../lib/charts/bar-chart.ts';
 import { drawnTwice } from '../../lib/charts/svg.ts';
 import { formatPercent } from '../../lib/format.ts';
-import { isIllustrative, standardName } from '../../lib/manifest.ts';
+import { isIllustrative } from '../../lib/manifest.ts';
 import { unitDeprivation } from '../../lib/queries.ts';
 import { unitPage } from '../../lib/routes.ts';
-import { datasetSource } from '../page.ts';
+import { datasetSource, standardShort } from '../page.ts';
 import { loadManifest, rowsOfUnit } from '../db.ts';
 import { listUnits, type UnitRef } from '../units.ts';
 import type { DrawContext, Drawing, FigureKind } from './kind.ts';
@@ -21,7 +21,7 @@ async function drawUnitDeprivation({ level, code }: UnitRef, { locale, svgId }: 
   const title = t('unit.deprivation.title', {
     name: first.unit_name,
     year: first.year,
-    standard: standardName(manifest, first.standard, locale),
+    standard: standardShort(locale, first.standard),
   });
   const format = (v: number) => formatPercent(locale, v, 1)!;
   return {
