@@ -43,7 +43,7 @@ export function sql<Row = Record<string, unknown>>(strings: TemplateStringsArray
 export type RowOf<F extends (...args: never[]) => Sql<unknown>> = ReturnType<F> extends Sql<infer Row> ? Row : never;
 
 /** A piece of SQL written by the code itself (a column or table name from a declaration), never from data or a reader. */
-export const trusted = (text: string): Sql => ({ text, params: [] });
+export const trusted = <Row = Record<string, unknown>>(text: string): Sql<Row> => ({ text, params: [] });
 
 /** Conditions joined with AND. */
 const allOf = (conditions: Sql[]): Sql => ({

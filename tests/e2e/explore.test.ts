@@ -87,7 +87,7 @@ describe('the explore page for journalists', () => {
     await page.waitForURL(/sql=/);
     await page.locator('[data-output] td').first().waitFor();
     const [first] = await published<{ unit_name: string }>(
-      `SELECT unit_name FROM {coverage} WHERE level = 'district' AND programme = 'bhyt' AND year = 2022 ORDER BY coverage_rate LIMIT 1`,
+      `SELECT unit_name FROM {coverage} WHERE level = 'district' AND programme = 'bhyt' AND year = 2024 ORDER BY coverage_rate LIMIT 1`,
     );
     await expect.poll(() => page.locator('[data-output] tbody tr:first-child td:first-child').textContent()).toBe(first.unit_name);
     expect(errors).toEqual([]);
@@ -98,7 +98,7 @@ describe('the explore page for journalists', () => {
     await page.locator('[data-example-id="poorest-communes"]').click();
     await page.locator('[data-example-id="bhyt-gaps"]').click();
     const expected = await published<{ unit_name: string }>(
-      `SELECT unit_name FROM {coverage} WHERE level = 'district' AND programme = 'bhyt' AND year = 2022 ORDER BY coverage_rate`,
+      `SELECT unit_name FROM {coverage} WHERE level = 'district' AND programme = 'bhyt' AND year = 2024 ORDER BY coverage_rate`,
     );
     await expect
       .poll(() => page.locator('[data-output] tbody tr:first-child td:first-child').textContent(), { timeout: 60_000 })

@@ -66,6 +66,13 @@ describe('a province without districts, with one year of figures', () => {
     expect(errors).toEqual([]);
   });
 
+  it('offers example questions about its own year, standard and communes', async () => {
+    const { page } = await visit(site, 'explore/');
+    expect(await page.locator('[data-example-id]').allTextContents()).toEqual(
+      expect.arrayContaining(['Mười xã có tỷ lệ hộ nghèo và cận nghèo cao nhất năm 2023', 'Khoảng trống thẻ BHYT theo xã, năm 2023']),
+    );
+  });
+
   it('builds no district page, links to none, and leaves no list or table empty', () => {
     const files = builtFiles(OUT, /\.html$/);
     expect(files.filter((f) => f.includes('/districts/'))).toEqual([]);
