@@ -98,6 +98,8 @@ describe('what a visitor sees', () => {
     // 06655 (Hà Khẩu) passed to 06661, a code that named a commune before 2025 as well.
     const commune = (await visit(site, 'en/communes/06655/')).page;
     expect(await commune.locator('main').textContent()).toContain('From 1 Jul 2025');
+    // Its kind of unit in English too: a ward, not a "Phường".
+    expect(await commune.locator('h1 + p').textContent()).toBe('Ward in Thành phố Hạ Long');
   });
 
   it('switches language and keeps the page', async () => {
