@@ -1,5 +1,5 @@
 import { localized, type Locale } from '../i18n/locales.ts';
-import { inLocale } from '../lib/manifest.ts';
+import { inLocale, standardLabel } from '../lib/manifest.ts';
 import { labelOf, t, translator } from '../i18n/t.ts';
 import { formatDate } from '../lib/format.ts';
 import { localeOf, localeStaticPaths } from '../lib/routes.ts';
@@ -37,7 +37,8 @@ export const provinceWords = (locale: 'vi' | 'en') => {
 export const standardShort = (locale: Locale, id: string): string => {
   const s = loadManifest().dataset.standards.find((st) => st.id === id);
   const known = labelOf(locale, 'standard.short', id);
-  return s?.[`short_name_${locale}`] ?? (known !== id ? known : s ? localized(s, 'name', locale) : id);
+  if (s && (s[`short_name_${locale}`] != null || known === id)) return standardLabel(s, locale);
+  return known;
 };
 
 /** The source line of a figure drawn from one published table: the table's source, dataset and version. */
