@@ -5,6 +5,7 @@
 import type { Columns, PublishedRow } from './published-tables.ts';
 import type { MapRow } from './shape/map-data.ts';
 import type { MapPeriod } from './shape/map-views.ts';
+import type { UnitPeriod } from './unit-history.ts';
 
 /**
  * A query, the values bound to its `?` placeholders in order, and (as a type only) the row it
@@ -80,11 +81,29 @@ export const unitSeries = (level: 'district' | 'commune') =>
   SELECT unit_code AS of_unit, year, standard, unit_name, households, poor, near_poor, poor_rate, near_poor_rate, poor_change
   FROM poverty WHERE level = ${level} ORDER BY unit_code, standard, year`;
 
-/** Every commune code with its latest name and district, for one page each. */
+/**
+ * Every commune code with its latest name, type and district (none where its latest unit is in
+ * no district), for one page each.
+ */
 export const communeIndex = () => sql<Columns<'poverty', 'unit_code' | 'unit_name' | 'unit_type' | 'district_code' | 'district_name'>>`
   SELECT unit_code, arg_max(unit_name, year) AS unit_name, arg_max(unit_type, year) AS unit_type,
-         arg_max(district_code, year) AS district_code, arg_max(district_name, year) AS district_name
+         arg_max_null(district_code, year) AS district_code, arg_max_null(district_name, year) AS district_name
   FROM poverty WHERE level = 'commune' GROUP BY unit_code ORDER BY district_code NULLS LAST, unit_code`;
+
+/**
+ * Each commune code under each district it had figures in, by the latest name it had there: a
+ * code kept by a new unit after a reorganisation is listed under its old district by its old name
+ * and among the new units by its new one.
+ */
+export const communeListings = () => sql<Columns<'poverty', 'unit_code' | 'unit_name' | 'district_code'>>`
+  SELECT unit_code, arg_max(unit_name, year) AS unit_name, district_code
+  FROM poverty WHERE level = 'commune' GROUP BY unit_code, district_code ORDER BY district_code NULLS LAST, unit_code`;
+
+/** Every period of every unit code, for what a code was over the years. */
+export const unitPeriods = () => sql<OfUnit<UnitPeriod>>`
+  SELECT unit_code AS of_unit, unit_name, unit_type, district_code, district_name,
+         valid_from::VARCHAR AS valid_from, valid_to::VARCHAR AS valid_to, predecessor_codes
+  FROM units ORDER BY unit_code, valid_from`;
 
 export const districtIndex = () => sql<Columns<'poverty', 'unit_code' | 'unit_name'>>`
   SELECT unit_code, arg_max(unit_name, year) AS unit_name FROM poverty WHERE level = 'district'

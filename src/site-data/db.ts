@@ -87,15 +87,18 @@ export async function query<Row>(q: Sql<Row>): Promise<Row[]> {
  * so their time grew with the square of the number of units (most of 40 s of DuckDB for 10× Quảng Ninh).
  */
 export async function rowsOfUnit<Row>(q: Sql<OfUnit<Row>>, code: string): Promise<Row[]> {
-  const byUnit = await once(`by-unit\u0000${keyOf(q)}`, async () =>
+  return (await rowsByUnit(q)).get(code) ?? [];
+}
+
+/** Every unit's rows of such a query, by unit code (for a page that looks up several units). */
+export const rowsByUnit = <Row>(q: Sql<OfUnit<Row>>): Promise<ReadonlyMap<string, Row[]>> =>
+  once(`by-unit\u0000${keyOf(q)}`, async () =>
     rollup(
       (await run(q)).rows as OfUnit<Row>[],
       (group) => Object.freeze(group.map(({ of_unit: _, ...row }) => Object.freeze(row) as Row)) as Row[],
       (row) => row.of_unit,
     ),
   );
-  return byUnit.get(code) ?? [];
-}
 
 /** A query's result with its columns and their types, as the explore page holds one. */
 export const queryTable = (q: Sql): Promise<ResultTable> => read(q);

@@ -1,5 +1,6 @@
-import { communeIndex, districtIndex } from '../lib/queries.ts';
-import { query } from './db.ts';
+import { communeIndex, communeListings, districtIndex, unitPeriods, unitSeries } from '../lib/queries.ts';
+import { type UnitHistory, unitHistory } from '../lib/unit-history.ts';
+import { query, rowsByUnit, rowsOfUnit } from './db.ts';
 import { once } from './memo.ts';
 
 export interface CommuneEntry {
@@ -12,6 +13,15 @@ export interface CommuneEntry {
 
 /** Every commune that has figures, each once, for the static pages (read once per build). */
 export const listCommunes = () => once('communes', () => query(communeIndex()));
+/** Each commune under each district it had figures in, by the name it had there (see communeListings). */
+export const listCommuneListings = () => once('commune-listings', () => query(communeListings()));
+
+/** What a commune's code was over the years it has figures for (see unit-history.ts). */
+export async function communeHistory(code: string): Promise<UnitHistory | null> {
+  const [periods, rows] = await Promise.all([rowsByUnit(unitPeriods()), rowsOfUnit(unitSeries('commune'), code)]);
+  return unitHistory(code, [...new Set(rows.map((r) => r.year))], (c) => periods.get(c) ?? []);
+}
+
 export const listDistricts = () => once('districts', () => query(districtIndex()));
 /** Whether the province has districts at all (a province's units after 1 July 2025 have none). */
 export const hasDistricts = async () => (await listDistricts()).length > 0;

@@ -99,7 +99,39 @@ describe('what a visitor sees', () => {
     const commune = (await visit(site, 'en/communes/06655/')).page;
     expect(await commune.locator('main').textContent()).toContain('From 1 Jul 2025');
     // Its kind of unit in English too: a ward, not a "Phường".
-    expect(await commune.locator('h1 + p').textContent()).toBe('Ward in Thành phố Hạ Long');
+    expect(await commune.locator('h1 + div p').first().textContent()).toBe('Ward in Thành phố Hạ Long');
+  });
+
+  it('tells a code a new unit kept from the unit it named before, on its page, in the lists and in its trend', async () => {
+    // 06652 was Phường Hà Phong in Thành phố Hạ Long; from 1/7/2025 it is Phường Hà Tu, Hà Phong and the old Hà Tu (06664) together.
+    const { page, errors } = await visit(site, 'communes/06652/');
+    expect(await page.locator('h1').textContent()).toBe('Phường Hà Tu');
+    const lead = page.locator('h1 + div');
+    expect((await lead.locator('p').allTextContents()).map((p) => p.replace(/\s+/g, ' ').trim())).toEqual([
+      'Từ 01/07/2025 gồm địa bàn của: Phường Hà Phong, Phường Hà Tu',
+      'Đến 30/06/2025 là Phường Hà Phong, thuộc Thành phố Hạ Long',
+    ]);
+    // No link to itself, as if it had passed to another unit; the old Hà Tu and the district are linked.
+    expect(await lead.locator('a').evaluateAll((as) => as.map((a) => a.getAttribute('href')))).toEqual([
+      '/communes/06664/',
+      '/districts/193/',
+    ]);
+    // Its line is not joined from Hà Phong's 2024 to the new ward's 2025, and the table says which unit each year is of.
+    const trend = page.locator('#communes-06652-trend');
+    expect(await trend.locator('.break').allTextContents()).toContain('Sáp nhập 01/07/2025');
+    expect(await trend.locator('[data-series="national"] path').getAttribute('d')).toMatch(/^M[^M]+M[^M]+$/);
+    const table = page.locator('figure[data-figure="communes/06652/trend"] table');
+    expect(await table.locator('tr[data-year="2024"][data-standard="national"]').textContent()).toContain('Phường Hà Phong');
+    expect(await table.locator('tr[data-year="2025"][data-standard="national"]').textContent()).toContain('Phường Hà Tu');
+    expect(errors).toEqual([]);
+    // Listed by its old name under its old district, and by its new name among the new units.
+    const list = (await visit(site, 'communes/')).page;
+    const listed = (group: string) => list.locator(`[data-group="${group}"] li`).allTextContents();
+    expect(await listed('Thành phố Hạ Long')).toContain('Phường Hà Phong');
+    expect((await listed('Thành phố Hạ Long')).filter((n) => n === 'Phường Hà Tu')).toHaveLength(1);
+    expect(await listed('')).toContain('Phường Hà Tu');
+    const district = (await visit(site, 'districts/193/')).page;
+    expect(await district.locator('main ul').first().textContent()).toContain('Phường Hà Phong');
   });
 
   it('switches language and keeps the page', async () => {

@@ -91,6 +91,40 @@ describe('charts are pure SVG text', () => {
     for (let i = 1; i < labels.length; i++) expect(labels[i][0] - labels[i - 1][0]).toBeGreaterThanOrEqual(34);
   });
 
+  it('does not join a line across a break that separates (a merger), but does across one that does not', () => {
+    const points = [2021, 2022, 2023, 2024].map((x) => ({ x, y: 10 }));
+    const pathOf = (separates: boolean) =>
+      lineChart([{ id: 'a', label: 'x', points }], {
+        id: 'm',
+        title: 't',
+        description: 'd',
+        format: String,
+        missingLabel: '-',
+        breaks: [{ x: 2023, label: 'Sáp nhập 01/07/2023', separates }],
+      }).svg.match(/<path d="([^"]*)"/)![1];
+    // A path starts a new piece with each M (move to).
+    expect(pathOf(true).match(/M/g)).toHaveLength(2);
+    expect(pathOf(false).match(/M/g)).toHaveLength(1);
+  });
+
+  it('sets a break label below one it would run into, not over it', () => {
+    const svg = lineChart([{ id: 'a', label: 'x', points: [2021, 2022, 2023, 2024, 2025].map((x) => ({ x, y: 10 })) }], {
+      id: 'b',
+      title: 't',
+      description: 'd',
+      format: String,
+      missingLabel: '-',
+      width: 360,
+      breaks: [
+        { x: 2025, label: 'Sáp nhập 01/07/2025', separates: true },
+        { x: 2023, label: 'Đổi chuẩn: chuẩn tỉnh' },
+      ],
+    }).svg;
+    const tops = [...svg.matchAll(/<g class="break">.*?<text x="[\d.]+" y="([\d.]+)"/g)].map(([, y]) => Number(y));
+    expect(tops).toHaveLength(2);
+    expect(Math.abs(tops[0] - tops[1])).toBeGreaterThanOrEqual(14);
+  });
+
   it('gives the same text for the same data', async () => {
     await expect(
       lineChart([{ id: 'a', label: 'x', points: [{ x: 1, y: 1 }] }], {

@@ -18,7 +18,8 @@ export interface LineChartOptions {
   format: (y: number) => string;
   /** Label for a point that has no value. */
   missingLabel: string;
-  breaks?: { x: number; label: string }[];
+  /** Marked with a dashed line; a break that `separates` also cuts every line there (it is not joined across). */
+  breaks?: { x: number; label: string; separates?: boolean }[];
   /** A level to read the lines against, such as a target: a dashed horizontal line with its label. */
   reference?: { y: number; label: string };
   width?: number;
@@ -88,15 +89,22 @@ export function lineChart(series: LineSeries[], o: LineChartOptions): Chart {
       el('text', { x: x(v), y: height - m.bottom + 18, 'text-anchor': 'middle', 'font-size': 12, fill: 'currentColor' }, String(v)),
     )
     .join('');
+  // Each label beside its line on the side with more room, wrapped to that room, and below the
+  // labels before it that it would otherwise run into (a merger a year after a change of standard).
+  const placed: { from: number; to: number; bottom: number }[] = [];
   const breaks = (o.breaks ?? [])
     .filter((b) => b.x > lo)
+    .sort((a, b) => a.x - b.x)
     .map((b) => {
       const i = xs.indexOf(b.x);
       const bx = i > 0 ? (x(xs[i - 1]) + x(b.x)) / 2 : x(b.x);
-      // Beside the line on the side with more room, wrapped to that room.
       const after = width - bx - 4 >= bx - 4;
       const lines = wrapChartText(b.label, (after ? width - bx : bx) - 8, 12);
       const lx = after ? bx + 4 : bx - 4;
+      const extent = Math.max(...lines.map((l) => chartTextWidth(l, 12)));
+      const [from, to] = after ? [lx, lx + extent] : [lx - extent, lx];
+      const top = Math.max(m.top + 10, ...placed.filter((p) => p.from < to && from < p.to).map((p) => p.bottom + 14));
+      placed.push({ from, to, bottom: top + (lines.length - 1) * 14 });
       return el(
         'g',
         { class: 'break' },
@@ -108,7 +116,7 @@ export function lineChart(series: LineSeries[], o: LineChartOptions): Chart {
           stroke: 'currentColor',
           'stroke-dasharray': '3 3',
           'stroke-opacity': 0.6,
-        }) + multiline(lines, { x: lx, y: m.top + 10, 'text-anchor': after ? 'start' : 'end', 'font-size': 12, fill: 'currentColor' }),
+        }) + multiline(lines, { x: lx, y: top, 'text-anchor': after ? 'start' : 'end', 'font-size': 12, fill: 'currentColor' }),
       );
     })
     .join('');
@@ -158,6 +166,16 @@ export function lineChart(series: LineSeries[], o: LineChartOptions): Chart {
     .defined((p) => p.y != null)
     .x((p) => x(p.x))
     .y((p) => y(p.y ?? 0));
+  const cuts = (o.breaks ?? []).filter((b) => b.separates).map((b) => b.x);
+  const pieces = (points: LineSeries['points']) => {
+    const out: LineSeries['points'][] = [[]];
+    for (const p of points) {
+      const previous = out.at(-1)!.at(-1);
+      if (previous && cuts.some((c) => previous.x < c && p.x >= c)) out.push([]);
+      out.at(-1)!.push(p);
+    }
+    return out;
+  };
   const lines = series
     .map((s, i) => {
       const colour = COLOURS[i % COLOURS.length];
@@ -184,7 +202,10 @@ export function lineChart(series: LineSeries[], o: LineChartOptions): Chart {
         'g',
         { class: 'series', 'data-series': s.id },
         el('path', {
-          d: (path(s.points) ?? '').replace(/\d+\.\d+/g, (n) => String(r1(Number(n)))),
+          d: pieces(s.points)
+            .map((piece) => path(piece) ?? '')
+            .join('')
+            .replace(/\d+\.\d+/g, (n) => String(r1(Number(n)))),
           fill: 'none',
           stroke: colour,
           'stroke-width': 2.5,

@@ -3,7 +3,7 @@ import { translator } from '../../i18n/t.ts';
 import { lineChart } from '../../lib/charts/line-chart.ts';
 import { cellText } from '../../lib/cells.ts';
 import { drawnTwice } from '../../lib/charts/svg.ts';
-import { formatNumber, yearSpan } from '../../lib/format.ts';
+import { formatDate, formatNumber, yearSpan } from '../../lib/format.ts';
 import { isIllustrative, standardLabel, standardName } from '../../lib/manifest.ts';
 import { seriesByStandard, type SeriesRow } from '../../lib/shape/series.ts';
 import { provinceSeries, unitSeries } from '../../lib/queries.ts';
@@ -11,7 +11,7 @@ import { unitPage } from '../../lib/routes.ts';
 import { datasetSource, provinceWords } from '../page.ts';
 import { loadManifest, query, rowsOfUnit } from '../db.ts';
 import { once } from '../memo.ts';
-import { listUnits, type UnitRef } from '../units.ts';
+import { communeHistory, listUnits, type UnitRef } from '../units.ts';
 import type { DrawContext, Drawing, FigureKind } from './kind.ts';
 
 /** Columns of the trend's data table: [key, message, kind]. */
@@ -31,6 +31,7 @@ function trendDrawing(
   column: 'poor' | 'near_poor',
   { title, description }: { title: string; description: string },
   height?: number,
+  mergers: { year: number; since: string }[] = [],
 ): Drawing {
   const t = translator(locale);
   const manifest = loadManifest();
@@ -42,6 +43,12 @@ function trendDrawing(
     (s) => `${t('chart.break')}: ${standardLabel(s, locale)}`,
     (s) => standardLabel(s, locale),
   );
+  // Across a merger the line is of another place: it is not joined.
+  breaks.push(
+    ...mergers.map((m) => ({ x: m.year, label: t('chart.break.merged', { date: formatDate(locale, m.since) }), separates: true })),
+  );
+  // A code that went by several names (kept by a new unit, or renamed) says which unit each year is of.
+  const named = new Set(rows.map((r) => r.unit_name)).size > 1;
   return {
     title,
     description,
@@ -74,6 +81,7 @@ function trendDrawing(
       columns: [
         { key: 'year', label: t('col.year'), numeric: false },
         { key: 'standard', label: t('col.standard'), numeric: false },
+        ...(named ? [{ key: 'unit_name', label: t('col.unit'), numeric: false }] : []),
         ...COLUMNS.map(([key, label]) => ({ key, label: t(label), numeric: true })),
       ],
       rowHeader: 0,
@@ -83,9 +91,15 @@ function trendDrawing(
         cells: [
           String(r.year),
           standardName(manifest, r.standard, locale),
+          ...(named ? [String(r.unit_name)] : []),
           ...COLUMNS.map(([key, , kind]) => cellText(locale, r, key, kind)),
         ],
-        values: [r.year, r.standard, ...COLUMNS.map(([key]) => (r[key] as number | null) ?? null)],
+        values: [
+          r.year,
+          r.standard,
+          ...(named ? [r.unit_name as string] : []),
+          ...COLUMNS.map(([key]) => (r[key] as number | null) ?? null),
+        ],
       })),
     },
   };
@@ -121,6 +135,7 @@ export const unitTrendFigure: FigureKind<UnitRef> = {
     const name = (rows.at(-1)?.unit_name as string | undefined) ?? code;
     const t = translator(context.locale);
     const [title, description] = [`${t(`col.${column}`)}: ${name}`, t(`unit.trend.desc.${column}`, { unit: name })];
-    return trendDrawing(context, rows, column, { title, description }, level === 'district' ? 260 : 240);
+    const mergers = level === 'commune' ? ((await communeHistory(code))?.breaks ?? []) : [];
+    return trendDrawing(context, rows, column, { title, description }, level === 'district' ? 260 : 240, mergers);
   },
 };
