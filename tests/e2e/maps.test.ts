@@ -165,6 +165,30 @@ describe('unit pages and the deprivation view', () => {
     expect(await page.locator('[data-standing] .chart-wide circle[data-key="198"]').getAttribute('fill')).toBe('#b45309');
   });
 
+  it("states a commune's rank in its district from the published rates, with its ties: never 'first' alone where all share one rate", async () => {
+    const said = new Set<string>();
+    for (const code of ['06652', '06838', '06859']) {
+      const { page } = await visit(site, `communes/${code}/`);
+      const text = (await page.locator('[data-standing] p[data-rank]').textContent())!.replace(/\s+/g, ' ');
+      const [, year, std] = /Năm (\d{4}) \((chuẩn [^)]+)\)/.exec(text)!;
+      const [r] = await published<{ district: string; rank: number; rated: number; tied: number }>(`
+        WITH p AS (SELECT unit_code, poor_rate, district_name FROM {poverty} WHERE level = 'commune' AND year = ${year}
+                     AND standard = '${std === 'chuẩn tỉnh' ? 'provincial' : 'national'}'
+                     AND district_code = (SELECT district_code FROM {poverty} WHERE level = 'commune' AND year = ${year} AND unit_code = '${code}' LIMIT 1)),
+             me AS (SELECT DISTINCT poor_rate FROM p WHERE unit_code = '${code}')
+        SELECT any_value(district_name) AS district, (1 + count(*) FILTER (WHERE poor_rate > (SELECT poor_rate FROM me)))::INT AS rank,
+               count(poor_rate)::INT AS rated, (count(*) FILTER (WHERE poor_rate = (SELECT poor_rate FROM me)) - 1)::INT AS tied FROM p`);
+      const expected =
+        r.tied + 1 === r.rated
+          ? `Trong ${r.district}: cả ${r.rated} xã có số liệu công bố có cùng tỷ lệ.`
+          : `Trong ${r.district}: thứ ${r.rank}/${r.rated} xã có số liệu công bố${r.tied > 0 ? `, đồng hạng với ${r.tied} xã khác` : ''}.`;
+      expect(text, code).toContain(expected);
+      said.add(expected.replace(/\d+/g, 'N').replace(/Trong [^:]+:/, ''));
+    }
+    // The communes were chosen so that each of the three sentences is seen.
+    expect(said.size).toBe(3);
+  });
+
   it('shows what poor and near-poor households lack, district by district, with the published shares', async () => {
     const rows = await published<{ unit_code: string; indicator: string; share_deprived: number | null }>(`
       SELECT unit_code, indicator, share_deprived FROM {deprivation}
