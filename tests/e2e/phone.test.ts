@@ -69,6 +69,17 @@ const problems = (page: Page) =>
       const r = e.getBoundingClientRect();
       if (r.width < 23.5 || r.height < 23.5) out.push({ what: `target ${name(e)}`, size: `${r.width.toFixed(0)}×${r.height.toFixed(0)}` });
     }
+    // A table cell of words has room for a few a line: a column that gives its width away to the
+    // others leaves a name standing one word to a line down a phone's screen (a column's heading
+    // over numbers may stack its words, as in print).
+    for (const cell of document.querySelectorAll('td, th:not([scope="col"])')) {
+      const words = (cell.textContent ?? '').trim().split(/\s+/).length;
+      if (words < 4 || !shown(cell)) continue;
+      const range = document.createRange();
+      range.selectNodeContents(cell);
+      const lines = new Set([...range.getClientRects()].filter((r) => r.width > 0).map((r) => Math.round(r.bottom))).size;
+      if (lines >= words) out.push({ what: `word a line ${name(cell)}`, size: `${words} words in ${lines} lines` });
+    }
     // Nothing sticks out of the screen, except inside a box that scrolls.
     if (document.documentElement.scrollWidth > window.innerWidth + 1)
       out.push({ what: 'page wider than the screen', size: `${document.documentElement.scrollWidth} px` });
