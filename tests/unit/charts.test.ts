@@ -175,6 +175,28 @@ describe('charts are pure SVG text', () => {
     expect(svg).toContain('fill="#d9d9d9"');
   });
 
+  it('draws a province wider than tall at the top of a phone-sized map, with no empty band above it', () => {
+    // Four squares in a row: four times as wide as tall.
+    const svg = choropleth({ type: 'FeatureCollection', features: [0, 1, 2, 3].map(square) }, new Map(), {
+      id: 'w',
+      title: 'Map',
+      description: 'd',
+      key: 'code',
+      format: String,
+      missingLabel: '–',
+      legendTitle: 'Rate',
+      breaks: [0.05],
+      width: 300,
+    }).svg;
+    const ys = [...svg.matchAll(/<path d="([^"]+)"/g)].flatMap(([, d]) =>
+      [...d.matchAll(/-?[\d.]+,(-?[\d.]+)/g)].map(([, y]) => Number(y)),
+    );
+    expect(Math.min(...ys)).toBeLessThanOrEqual(10);
+    expect(Math.max(...ys) - Math.min(...ys)).toBeLessThan(80);
+    // …and the image is not much taller than the shapes, their legend below them.
+    expect(Number(/viewBox="0 0 300 (\d+)"/.exec(svg)![1])).toBeLessThan(300);
+  });
+
   it('draws the same map again as if for the first time, whatever shapes and box it was drawn with before', () => {
     const [a, b] = [square(0), square(3)];
     const values = new Map([

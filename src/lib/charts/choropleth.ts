@@ -75,6 +75,14 @@ function fitToBox(geo: Shapes, width: number, height: number, compact: boolean):
         ],
         geo,
       );
+  if (compact) {
+    // The fit centres the shapes in a box four widths tall: a province wider than it is tall
+    // would stand at the middle of it, hundreds of empty pixels below the page's heading. It
+    // starts at the top instead, and the map is as tall as its shapes.
+    const [[, top]] = geoPath(projection).bounds(geo);
+    const [x, y] = projection.translate();
+    projection.translate([x, y - top + margin]);
+  }
   // A phone-sized map needs no sub-pixel detail.
   const path = geoPath(projection).digits(compact ? 0 : 1);
   return {
