@@ -73,12 +73,17 @@ const problems = (page: Page) =>
     // others leaves a name standing one word to a line down a phone's screen (a column's heading
     // over numbers may stack its words, as in print).
     for (const cell of document.querySelectorAll('td, th:not([scope="col"])')) {
-      const words = (cell.textContent ?? '').trim().split(/\s+/).length;
-      if (words < 4 || !shown(cell)) continue;
-      const range = document.createRange();
-      range.selectNodeContents(cell);
-      const lines = new Set([...range.getClientRects()].filter((r) => r.width > 0).map((r) => Math.round(r.bottom))).size;
-      if (lines >= words) out.push({ what: `word a line ${name(cell)}`, size: `${words} words in ${lines} lines` });
+      if (!shown(cell)) continue;
+      // Each run of text on its own: a cell may hold a code, a badge and a description, each its own block.
+      const walker = document.createTreeWalker(cell, NodeFilter.SHOW_TEXT);
+      for (let text = walker.nextNode(); text; text = walker.nextNode()) {
+        const words = (text.textContent ?? '').trim().split(/\s+/).length;
+        if (words < 4) continue;
+        const range = document.createRange();
+        range.selectNodeContents(text);
+        const lines = new Set([...range.getClientRects()].filter((r) => r.width > 0).map((r) => Math.round(r.bottom))).size;
+        if (lines >= words) out.push({ what: `word a line ${name(cell)}`, size: `${words} words in ${lines} lines` });
+      }
     }
     // Nothing sticks out of the screen, except inside a box that scrolls.
     if (document.documentElement.scrollWidth > window.innerWidth + 1)
