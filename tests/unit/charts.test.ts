@@ -10,6 +10,18 @@ import { seriesByStandard } from '../../src/lib/shape/series.ts';
 
 const HOSTILE = '<img src=x onerror="alert(1)">';
 
+/** A map's options, beside its shapes, values and width. */
+const MAP = {
+  id: 'm',
+  title: 'Map',
+  description: 'd',
+  key: 'code',
+  format: String,
+  missingLabel: '–',
+  legendTitle: 'Rate',
+  breaks: [0.05],
+};
+
 /** A unit square at (x, 0), as a map's shape with code x. */
 const square = (x: number) => ({
   type: 'Feature' as const,
@@ -177,17 +189,7 @@ describe('charts are pure SVG text', () => {
 
   it('draws a province wider than tall at the top of a phone-sized map, with no empty band above it', () => {
     // Four squares in a row: four times as wide as tall.
-    const svg = choropleth({ type: 'FeatureCollection', features: [0, 1, 2, 3].map(square) }, new Map(), {
-      id: 'w',
-      title: 'Map',
-      description: 'd',
-      key: 'code',
-      format: String,
-      missingLabel: '–',
-      legendTitle: 'Rate',
-      breaks: [0.05],
-      width: 300,
-    }).svg;
+    const svg = choropleth({ type: 'FeatureCollection', features: [0, 1, 2, 3].map(square) }, new Map(), { ...MAP, width: 300 }).svg;
     const ys = [...svg.matchAll(/<path d="([^"]+)"/g)].flatMap(([, d]) =>
       [...d.matchAll(/-?[\d.]+,(-?[\d.]+)/g)].map(([, y]) => Number(y)),
     );
@@ -203,19 +205,9 @@ describe('charts are pure SVG text', () => {
       ['0', { name: 'A', value: 0.12 }],
       ['3', { name: 'B', value: 0.01 }],
     ]);
-    const options = {
-      id: 'm',
-      title: 'Map',
-      description: 'd',
-      key: 'code',
-      format: String,
-      missingLabel: '–',
-      legendTitle: 'Rate',
-      breaks: [0.05],
-    };
     const draw = (features: (typeof a)[], width: number, fresh = false) =>
       choropleth({ type: 'FeatureCollection', features: fresh ? features.map((f) => structuredClone(f)) : features }, values, {
-        ...options,
+        ...MAP,
         width,
       }).svg;
     // Shapes are fitted to their box once and kept by the shapes: the same shapes in another box,
