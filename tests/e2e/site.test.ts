@@ -119,6 +119,9 @@ describe('what a visitor sees', () => {
     // Its line is not joined from Hà Phong's 2024 to the new ward's 2025, and the table says which unit each year is of.
     const trend = page.locator('#communes-06652-trend');
     expect(await trend.locator('.break').allTextContents()).toContain('Sáp nhập 01/07/2025');
+    expect(await trend.locator('desc').textContent()).toContain(
+      'Đường không nối qua lần sáp nhập 01/07/2025: số liệu trước đó là của Phường Hà Phong.',
+    );
     expect(await trend.locator('[data-series="national"] path').getAttribute('d')).toMatch(/^M[^M]+M[^M]+$/);
     const table = page.locator('figure[data-figure="communes/06652/trend"] table');
     expect(await table.locator('tr[data-year="2024"][data-standard="national"]').textContent()).toContain('Phường Hà Phong');

@@ -134,8 +134,24 @@ export const unitTrendFigure: FigureKind<UnitRef> = {
     const column = shown('poor') >= shown('near_poor') ? 'poor' : 'near_poor';
     const name = (rows.at(-1)?.unit_name as string | undefined) ?? code;
     const t = translator(context.locale);
-    const [title, description] = [`${t(`col.${column}`)}: ${name}`, t(`unit.trend.desc.${column}`, { unit: name })];
     const mergers = level === 'commune' ? ((await communeHistory(code))?.breaks ?? []) : [];
-    return trendDrawing(context, rows, column, { title, description }, level === 'district' ? 260 : 240, mergers);
+    // Read aloud, the chart says too where its line stops and of which unit the years before are.
+    const before = (year: number) =>
+      rows
+        .filter((r) => r.year < year)
+        .sort((a, b) => a.year - b.year)
+        .at(-1)?.unit_name ?? name;
+    const description = [
+      t(`unit.trend.desc.${column}`, { unit: name }),
+      ...mergers.map((m) => t('unit.trend.desc.merged', { date: formatDate(context.locale, m.since), unit: String(before(m.year)) })),
+    ].join(' ');
+    return trendDrawing(
+      context,
+      rows,
+      column,
+      { title: `${t(`col.${column}`)}: ${name}`, description },
+      level === 'district' ? 260 : 240,
+      mergers,
+    );
   },
 };
