@@ -81,6 +81,19 @@ export const unitSeries = (level: 'district' | 'commune') =>
   SELECT unit_code AS of_unit, year, standard, unit_name, households, poor, near_poor, poor_rate, near_poor_rate, poor_change
   FROM poverty WHERE level = ${level} ORDER BY unit_code, standard, year`;
 
+/** Each unit of a reorganisation over every year on its own area, its former units summed before it existed. */
+export const areaSeries = () =>
+  sql<
+    OfUnit<
+      Columns<
+        'poverty_2025_units',
+        'year' | 'standard' | 'unit_name' | 'households' | 'poor' | 'near_poor' | 'poor_rate' | 'near_poor_rate'
+      >
+    >
+  >`
+  SELECT unit_code AS of_unit, year, standard, unit_name, households, poor, near_poor, poor_rate, near_poor_rate
+  FROM poverty_2025_units ORDER BY unit_code, standard, year`;
+
 /**
  * Every commune code with its latest name, type and district (none where its latest unit is in
  * no district), for one page each.

@@ -35,7 +35,12 @@ function namer(dataset: Dataset) {
     }
     if (f.level === 'district')
       return { unit_name: districtAt(f.code, f.year), unit_type: null, district_name: districtAt(f.code, f.year) };
-    if (f.level === 'unit_2025') return { unit_name: unit?.unit_name ?? f.code, unit_type: unit?.unit_type ?? null, district_name: null };
+    if (f.level === 'unit_2025') {
+      // A year re-aggregated onto a new unit is named by that unit, not by the unit its code named
+      // that year (most new units kept one of their former units' codes: 06652 was Hà Phong).
+      const latest = byCode.get(f.code)?.reduce((a, b) => (b.valid_from > a.valid_from ? b : a));
+      return { unit_name: latest?.unit_name ?? f.code, unit_type: latest?.unit_type ?? null, district_name: null };
+    }
     return { unit_name: dataset.meta.province.name_vi, unit_type: null, district_name: null };
   };
 }

@@ -126,7 +126,19 @@ describe('what a visitor sees', () => {
     const table = page.locator('figure[data-figure="communes/06652/trend"] table');
     expect(await table.locator('tr[data-year="2024"][data-standard="national"]').textContent()).toContain('Phường Hà Phong');
     expect(await table.locator('tr[data-year="2025"][data-standard="national"]').textContent()).toContain('Phường Hà Tu');
+    // …and beside it the new ward's own area over every year, its former wards summed before it existed.
+    const area = page.locator('#communes-06652-area-trend');
+    expect(await area.locator('title').first().textContent()).toBe('Hộ nghèo trên địa bàn Phường Hà Tu (từ 01/07/2025), 2021–2025');
+    const sums = await published<{ year: number; poor: number }>(
+      `SELECT year, poor FROM {poverty_2025_units} WHERE unit_code = '06652' AND standard = 'national' AND poor IS NOT NULL`,
+    );
+    expect(sums.length).toBe(5);
+    for (const r of sums) {
+      expect(Number(await area.locator(`[data-series="national"] circle[data-x="${r.year}"]`).getAttribute('data-value'))).toBe(r.poor);
+    }
     expect(errors).toEqual([]);
+    // A unit that ended has no such chart: its own line is all of it.
+    expect(await (await visit(site, 'communes/06664/')).page.locator('[data-figure$="area-trend"]').count()).toBe(0);
     // Listed by its old name under its old district, and by its new name among the new units.
     const list = (await visit(site, 'communes/')).page;
     const listed = (group: string) => list.locator(`[data-group="${group}"] li`).allTextContents();

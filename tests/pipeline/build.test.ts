@@ -114,6 +114,11 @@ describe('the published Quảng Ninh dataset', () => {
     expect(rows.length).toBe(54);
     expect(rows.filter((r) => !r.complete).every((r) => r.poor == null && /partial transfer/.test(r.note ?? ''))).toBe(true);
     expect(rows.filter((r) => r.complete).length).toBeGreaterThan(20);
+    // Every year of a new unit bears its name, though its code named one of its former units before (06652 was Hà Phong).
+    const names = await sql<{ names: string }>(
+      `SELECT string_agg(DISTINCT unit_name, '|') AS names FROM ${parquet('poverty_2025_units')} WHERE unit_code = '06652'`,
+    );
+    expect(names).toEqual([{ names: 'Phường Hà Tu' }]);
   });
 
   it('is byte-identical when built again from the same input', async () => {

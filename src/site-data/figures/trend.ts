@@ -6,10 +6,10 @@ import { drawnTwice } from '../../lib/charts/svg.ts';
 import { formatDate, formatNumber, yearSpan } from '../../lib/format.ts';
 import { isIllustrative, standardLabel, standardName } from '../../lib/manifest.ts';
 import { seriesByStandard, type SeriesRow } from '../../lib/shape/series.ts';
-import { provinceSeries, unitSeries } from '../../lib/queries.ts';
+import { areaSeries, provinceSeries, unitSeries } from '../../lib/queries.ts';
 import { unitPage } from '../../lib/routes.ts';
 import { datasetSource, provinceWords } from '../page.ts';
-import { loadManifest, query, rowsOfUnit } from '../db.ts';
+import { loadManifest, query, rowsByUnit, rowsOfUnit } from '../db.ts';
 import { once } from '../memo.ts';
 import { communeHistory, listUnits, type UnitRef } from '../units.ts';
 import type { DrawContext, Drawing, FigureKind } from './kind.ts';
@@ -29,10 +29,12 @@ function trendDrawing(
   { locale, svgId }: DrawContext,
   rows: SeriesRow[],
   column: 'poor' | 'near_poor',
-  { title, description }: { title: string; description: string },
+  { title, description, notes = [] }: { title: string; description: string; notes?: string[] },
   height?: number,
   mergers: { year: number; since: string }[] = [],
 ): Drawing {
+  // A column the rows do not have (a re-aggregated series has no change over the year) is not shown.
+  const columns = COLUMNS.filter(([key]) => rows.some((r) => key in r));
   const t = translator(locale);
   const manifest = loadManifest();
   const standards = manifest.dataset.standards;
@@ -76,13 +78,14 @@ function trendDrawing(
           return label === name ? name : `${label}: ${name}`;
         })
         .join('; '),
+      ...notes,
     ],
     table: {
       columns: [
         { key: 'year', label: t('col.year'), numeric: false },
         { key: 'standard', label: t('col.standard'), numeric: false },
         ...(named ? [{ key: 'unit_name', label: t('col.unit'), numeric: false }] : []),
-        ...COLUMNS.map(([key, label]) => ({ key, label: t(label), numeric: true })),
+        ...columns.map(([key, label]) => ({ key, label: t(label), numeric: true })),
       ],
       rowHeader: 0,
       rows: rows.map((r) => ({
@@ -92,13 +95,13 @@ function trendDrawing(
           String(r.year),
           standardName(manifest, r.standard, locale),
           ...(named ? [String(r.unit_name)] : []),
-          ...COLUMNS.map(([key, , kind]) => cellText(locale, r, key, kind)),
+          ...columns.map(([key, , kind]) => cellText(locale, r, key, kind)),
         ],
         values: [
           r.year,
           r.standard,
           ...(named ? [r.unit_name as string] : []),
-          ...COLUMNS.map(([key]) => (r[key] as number | null) ?? null),
+          ...columns.map(([key]) => (r[key] as number | null) ?? null),
         ],
       })),
     },
@@ -152,6 +155,45 @@ export const unitTrendFigure: FigureKind<UnitRef> = {
       { title: `${t(`col.${column}`)}: ${name}`, description },
       level === 'district' ? 260 : 240,
       mergers,
+    );
+  },
+};
+
+/**
+ * A unit made by merging others, over every year on its own area: before it existed, the sum of
+ * the units it was made from (poverty_2025_units). Its page's own trend is cut at the merger; this
+ * is the series a reader of the new commune compares across it.
+ */
+export const unitAreaTrendFigure: FigureKind<string> = {
+  async instances() {
+    const codes = [...(await rowsByUnit(areaSeries())).keys()];
+    const merged = await Promise.all(codes.map(async (code) => ((await communeHistory(code))?.breaks.length ?? 0) > 0));
+    return codes.filter((_, i) => merged[i]);
+  },
+  id: (code) => `${unitPage('commune', code)}area-trend`,
+  page: (code) => unitPage('commune', code),
+  async draw(code, context) {
+    const [rows, history] = await Promise.all([rowsOfUnit(areaSeries(), code), communeHistory(code)]);
+    const shown = (c: 'poor' | 'near_poor') => rows.filter((r) => r[c] != null).length;
+    const column = shown('poor') >= shown('near_poor') ? 'poor' : 'near_poor';
+    // Only where some year before the merger could be summed (a former unit that was itself
+    // reorganised before, or split, leaves its years out), else there is nothing to compare.
+    const merger = history?.breaks[0]?.year;
+    if (!history?.formed || merger == null || !rows.some((r) => r.year < merger && r[column] != null)) return null;
+    const t = translator(context.locale);
+    const [unit, date] = [history.current.unit_name, formatDate(context.locale, history.formed.since)];
+    const units = history.formed.from.map((f) => f.name ?? f.code).join(', ');
+    const years = yearSpan(rows.map((r) => r.year));
+    return trendDrawing(
+      context,
+      rows,
+      column,
+      {
+        title: t(`unit.area.title.${column}`, { unit, date, years }),
+        description: t(`unit.area.desc.${column}`, { unit, date }),
+        notes: [t('unit.area.note', { date, units })],
+      },
+      240,
     );
   },
 };
