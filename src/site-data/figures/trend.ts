@@ -108,6 +108,12 @@ function trendDrawing(
   };
 }
 
+/** A unit's poor households, or its near-poor where the dataset has more years of those. */
+const countShown = (rows: SeriesRow[]): 'poor' | 'near_poor' => {
+  const shown = (c: 'poor' | 'near_poor') => rows.filter((r) => r[c] != null).length;
+  return shown('poor') >= shown('near_poor') ? 'poor' : 'near_poor';
+};
+
 /** The province's rows of the poverty table, every year and standard (read once per build). */
 export const provinceRows = () => once('province-series', () => query(provinceSeries()));
 
@@ -133,8 +139,7 @@ export const unitTrendFigure: FigureKind<UnitRef> = {
   leads: true,
   async draw({ level, code }, context) {
     const rows = await rowsOfUnit(unitSeries(level), code);
-    const shown = (c: 'poor' | 'near_poor') => rows.filter((r) => r[c] != null).length;
-    const column = shown('poor') >= shown('near_poor') ? 'poor' : 'near_poor';
+    const column = countShown(rows);
     const name = (rows.at(-1)?.unit_name as string | undefined) ?? code;
     const t = translator(context.locale);
     const mergers = level === 'commune' ? ((await communeHistory(code))?.breaks ?? []) : [];
@@ -174,8 +179,7 @@ export const unitAreaTrendFigure: FigureKind<string> = {
   page: (code) => unitPage('commune', code),
   async draw(code, context) {
     const [rows, history] = await Promise.all([rowsOfUnit(areaSeries(), code), communeHistory(code)]);
-    const shown = (c: 'poor' | 'near_poor') => rows.filter((r) => r[c] != null).length;
-    const column = shown('poor') >= shown('near_poor') ? 'poor' : 'near_poor';
+    const column = countShown(rows);
     // Only where some year before the merger could be summed (a former unit that was itself
     // reorganised before, or split, leaves its years out), else there is nothing to compare.
     const merger = history?.breaks[0]?.year;
