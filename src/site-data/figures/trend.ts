@@ -182,7 +182,7 @@ export const unitAreaTrendFigure: FigureKind<string> = {
     const column = countShown(rows);
     // Only where some year before the merger could be summed (a former unit that was itself
     // reorganised before, or split, leaves its years out), else there is nothing to compare.
-    const merger = history?.breaks[0]?.year;
+    const merger = history?.breaks.at(-1)?.year;
     if (!history?.formed || merger == null || !rows.some((r) => r.year < merger && r[column] != null)) return null;
     const t = translator(context.locale);
     const [unit, date] = [history.current.unit_name, formatDate(context.locale, history.formed.since)];
