@@ -1,4 +1,4 @@
-import { readdirSync } from 'node:fs';
+import { readdirSync, statSync } from 'node:fs';
 import { join, relative } from 'node:path';
 
 const walk = (root: string, dir: string, skip: string[]): string[] =>
@@ -35,10 +35,20 @@ const KINDS = [
   /^sources\/$/,
 ];
 
-/** One Vietnamese page of each kind the site has (the first built page of each), for tests and screenshots. */
+/**
+ * The Vietnamese pages of each kind the site has that tests and screenshots read: the first built
+ * page of each, and the largest where it is another (the one with the most on it: a merged
+ * commune's two trends and its history, say).
+ */
 export const pageKinds = (root = 'dist'): string[] => {
   const pages = builtPages(root);
-  return KINDS.flatMap((k) => pages.filter((p) => k.test(p)).slice(0, 1));
+  const size = (p: string) => statSync(join(root, p, 'index.html')).size;
+  return KINDS.flatMap((k) => {
+    const ofKind = pages.filter((p) => k.test(p));
+    if (ofKind.length === 0) return [];
+    const largest = ofKind.reduce((a, b) => (size(b) > size(a) ? b : a));
+    return [...new Set([ofKind[0], largest])];
+  });
 };
 
 /**
