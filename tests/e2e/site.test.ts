@@ -137,6 +137,8 @@ describe('what a visitor sees', () => {
       expect(Number(await area.locator(`[data-series="national"] circle[data-x="${r.year}"]`).getAttribute('data-value'))).toBe(r.poor);
     }
     expect(errors).toEqual([]);
+    // Its rank among its peers is the old ward's, in the year it was ranked, and says so.
+    expect(await page.locator('[data-standing] p[data-rank]').textContent()).toMatch(/tỷ lệ hộ nghèo của Phường Hà Phong xếp thứ/);
     // A unit that ended has no such chart: its own line is all of it.
     expect(await (await visit(site, 'communes/06664/')).page.locator('[data-figure$="area-trend"]').count()).toBe(0);
     // Listed by its old name under its old district, and by its new name among the new units.
