@@ -17,14 +17,22 @@ export const listCommunes = () => once('communes', () => query(communeIndex()));
 export const listCommuneListings = () => once('commune-listings', () => query(communeListings()));
 
 /** What a commune's code was over the years it has figures for (see unit-history.ts). */
-export async function communeHistory(code: string): Promise<UnitHistory | null> {
-  const [periods, rows] = await Promise.all([rowsByUnit(unitPeriods()), rowsOfUnit(unitSeries('commune'), code)]);
-  return unitHistory(code, [...new Set(rows.map((r) => r.year))], (c) => periods.get(c) ?? []);
-}
+export const communeHistory = (code: string): Promise<UnitHistory | null> =>
+  once(`history|${code}`, async () => {
+    const [periods, rows] = await Promise.all([rowsByUnit(unitPeriods()), rowsOfUnit(unitSeries('commune'), code)]);
+    return unitHistory(code, [...new Set(rows.map((r) => r.year))], (c) => periods.get(c) ?? []);
+  });
 
 export const listDistricts = () => once('districts', () => query(districtIndex()));
 /** Whether the province has districts at all (a province's units after 1 July 2025 have none). */
 export const hasDistricts = async () => (await listDistricts()).length > 0;
+
+/** The codes of the communes and of the districts that have a page, for links only to those. */
+export const pagedCodes = () =>
+  once('paged-codes', async () => ({
+    commune: new Set((await listCommunes()).map((c) => c.unit_code)),
+    district: new Set((await listDistricts()).map((d) => d.unit_code)),
+  }));
 
 /** A district or commune, as the figures about one unit are parameterised. */
 export interface UnitRef {
