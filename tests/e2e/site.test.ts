@@ -147,6 +147,8 @@ describe('what a visitor sees', () => {
     expect(await listed('Thành phố Hạ Long')).toContain('Phường Hà Phong');
     expect((await listed('Thành phố Hạ Long')).filter((n) => n === 'Phường Hà Tu')).toHaveLength(1);
     expect(await listed('')).toContain('Phường Hà Tu');
+    // Today's units come first, before the districts and communes of before 1 July 2025.
+    expect(await list.locator('[data-group]').first().getAttribute('data-group')).toBe('');
     const district = (await visit(site, 'districts/193/')).page;
     expect(await district.locator('main ul').first().textContent()).toContain('Phường Hà Phong');
   });
