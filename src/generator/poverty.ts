@@ -1,4 +1,4 @@
-import { unitsOfYear } from '../pipeline/periods.ts';
+import { unitsOfYear } from '../lib/periods.ts';
 import type { Profile, UnitInput } from './profiles.ts';
 import { apportion, type Rng } from './random.ts';
 

@@ -5,7 +5,7 @@
 import type { Columns, PublishedRow } from './published-tables.ts';
 import type { MapRow } from './shape/map-data.ts';
 import type { MapPeriod } from './shape/map-views.ts';
-import type { UnitPeriod } from './unit-history.ts';
+import type { PublishedPeriod } from './unit-history.ts';
 
 /**
  * A query, the values bound to its `?` placeholders in order, and (as a type only) the row it
@@ -113,7 +113,7 @@ export const communeListings = () => sql<Columns<'poverty', 'unit_code' | 'unit_
   FROM poverty WHERE level = 'commune' GROUP BY unit_code, district_code ORDER BY district_code NULLS LAST, unit_code`;
 
 /** Every period of every unit code, for what a code was over the years. */
-export const unitPeriods = () => sql<OfUnit<UnitPeriod>>`
+export const unitPeriods = () => sql<OfUnit<PublishedPeriod>>`
   SELECT unit_code AS of_unit, unit_name, unit_type, district_code, district_name,
          valid_from::VARCHAR AS valid_from, valid_to::VARCHAR AS valid_to, predecessor_codes
   FROM units ORDER BY unit_code, valid_from`;

@@ -1,5 +1,7 @@
+import { dayBefore, validOn, yearEnd } from './periods.ts';
+
 /** One period of a unit code as the published units table gives it (dates as yyyy-mm-dd). */
-export interface UnitPeriod {
+export interface PublishedPeriod {
   unit_name: string;
   unit_type: string | null;
   district_code: string | null;
@@ -20,7 +22,7 @@ export interface EarlierIdentity {
 
 export interface UnitHistory {
   /** The period of the latest year with figures: the unit the page is named after. */
-  current: UnitPeriod;
+  current: PublishedPeriod;
   /** Where the current unit took over other units' area: since when, and each of them with its name then. */
   formed: { since: string; from: { code: string; name: string | null }[] } | null;
   earlier: EarlierIdentity[];
@@ -31,11 +33,7 @@ export interface UnitHistory {
   breaks: { year: number; since: string }[];
 }
 
-/** A year's figures are reported on the units valid on 31 December. */
-const yearEnd = (year: number) => `${year}-12-31`;
-const validOn = (p: UnitPeriod, date: string) => p.valid_from <= date && (p.valid_to == null || date <= p.valid_to);
-const dayBefore = (iso: string) => new Date(Date.parse(`${iso}T00:00:00Z`) - 86_400_000).toISOString().slice(0, 10);
-const predecessors = (p: UnitPeriod) => (p.predecessor_codes ?? '').split(';').filter(Boolean);
+const predecessors = (p: PublishedPeriod) => (p.predecessor_codes ?? '').split(';').filter(Boolean);
 
 /**
  * What a unit code was over the years it has figures for. A code may outlive its unit: in 2025
@@ -43,15 +41,15 @@ const predecessors = (p: UnitPeriod) => (p.predecessor_codes ?? '').split(';').f
  * Phong, then Phường Hà Tu, twice its size), so the years before and after are different places.
  * Null where no period of the code covers any of the years.
  */
-export function unitHistory(code: string, years: number[], periodsOf: (code: string) => readonly UnitPeriod[]): UnitHistory | null {
+export function unitHistory(code: string, years: number[], periodsOf: (code: string) => readonly PublishedPeriod[]): UnitHistory | null {
   const periods = [...periodsOf(code)].sort((a, b) => a.valid_from.localeCompare(b.valid_from));
   const sorted = [...years].sort((a, b) => a - b);
   const ofYear = sorted.map((year) => ({ year, period: periods.find((p) => validOn(p, yearEnd(year))) }));
-  const covered = ofYear.filter((y): y is { year: number; period: UnitPeriod } => y.period != null);
+  const covered = ofYear.filter((y): y is { year: number; period: PublishedPeriod } => y.period != null);
   if (covered.length === 0) return null;
   const current = covered.at(-1)!.period;
 
-  const mergedIn = (p: UnitPeriod) => predecessors(p).some((c) => c !== code);
+  const mergedIn = (p: PublishedPeriod) => predecessors(p).some((c) => c !== code);
   const breaks: UnitHistory['breaks'] = [];
   for (let i = 1; i < covered.length; i++) {
     const [before, after] = [yearEnd(covered[i - 1].year), yearEnd(covered[i].year)];
@@ -72,7 +70,7 @@ export function unitHistory(code: string, years: number[], periodsOf: (code: str
   // Each name and district the code went by before the current one, once, with the last day of
   // the last period that bore it.
   const earlier: EarlierIdentity[] = [];
-  const same = (p: UnitPeriod, q: { name: string; districtName: string | null }) =>
+  const same = (p: PublishedPeriod, q: { name: string; districtName: string | null }) =>
     p.unit_name === q.name && p.district_name === q.districtName;
   for (const { period } of covered) {
     if (period === current || same(period, { name: current.unit_name, districtName: current.district_name })) continue;

@@ -1,7 +1,7 @@
 import { buildCellSystem } from './disclosure-facts.ts';
 import { addKnown, communeFacts, type Fact, type UnitRow, withSums } from './facts.ts';
 import { TABLES } from './input-schema.ts';
-import { unitAtYearEnd, yearEnd } from './periods.ts';
+import { unitAtYearEnd, yearEnd } from '../lib/periods.ts';
 import type { Dataset } from './load-dataset.ts';
 import { reaggregateTo2025 } from './reaggregate.ts';
 

@@ -1,4 +1,4 @@
-import { unitAtYearEnd } from './periods.ts';
+import { unitAtYearEnd } from '../lib/periods.ts';
 import type { TypedRow } from './validate-columns.ts';
 
 export type Level = 'commune' | 'district' | 'province' | 'unit_2025';

@@ -2,7 +2,7 @@ import type { CellSystem } from './disclosure-facts.ts';
 import type { Relation } from './disclosure.ts';
 import type { Fact } from './facts.ts';
 import type { Metadata } from './metadata.ts';
-import { unitAtYearEnd, yearEnd } from './periods.ts';
+import { unitAtYearEnd, yearEnd } from '../lib/periods.ts';
 
 /** What every reader knows beyond the sums in the cell system: identities across tables, and bounds. */
 export interface ReaderKnowledge {

@@ -1,5 +1,5 @@
 import { addKnown, type Fact, type UnitRow } from './facts.ts';
-import { yearEnd } from './periods.ts';
+import { yearEnd } from '../lib/periods.ts';
 import type { TypedRow } from './validate-columns.ts';
 
 export const SUCCESSOR_MEASURES = ['households', 'poor', 'near_poor', 'households_em', 'poor_em', 'near_poor_em'];

@@ -5,7 +5,7 @@ import { loadTable, type SqlColumn, type SqlType } from './duckdb-load.ts';
 import type { Fact, UnitRow } from './facts.ts';
 import { TABLES, type ColumnSpec } from './input-schema.ts';
 import type { Dataset } from './load-dataset.ts';
-import { validOn, yearEnd } from './periods.ts';
+import { validOn, yearEnd } from '../lib/periods.ts';
 import { protectCounts } from './protect-counts.ts';
 
 const sqlType = (c: ColumnSpec): SqlType =>

@@ -1,6 +1,6 @@
 import type { Metadata } from './metadata.ts';
 import { issue, type Issue } from './issues.ts';
-import { unitAtYearEnd, unitsOfYear, yearEnd } from './periods.ts';
+import { unitAtYearEnd, unitsOfYear, yearEnd } from '../lib/periods.ts';
 import type { TypedRow } from './validate-columns.ts';
 
 export interface TypedTables {

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { type UnitPeriod, unitHistory } from '../../src/lib/unit-history.ts';
+import { type PublishedPeriod, unitHistory } from '../../src/lib/unit-history.ts';
 
-const period = (p: Partial<UnitPeriod> & Pick<UnitPeriod, 'unit_name' | 'valid_from'>): UnitPeriod => ({
+const period = (p: Partial<PublishedPeriod> & Pick<PublishedPeriod, 'unit_name' | 'valid_from'>): PublishedPeriod => ({
   unit_type: 'Phường',
   district_code: null,
   district_name: null,
@@ -12,7 +12,7 @@ const period = (p: Partial<UnitPeriod> & Pick<UnitPeriod, 'unit_name' | 'valid_f
 const HA_LONG = { district_code: '193', district_name: 'Thành phố Hạ Long' };
 
 /** Quảng Ninh's units around 06652: Hà Phong kept its code when it and Hà Tu became the new Hà Tu. */
-const PERIODS: Record<string, UnitPeriod[]> = {
+const PERIODS: Record<string, PublishedPeriod[]> = {
   '06652': [
     period({ unit_name: 'Phường Hà Phong', ...HA_LONG, valid_from: '2020-01-01', valid_to: '2025-06-30' }),
     period({ unit_name: 'Phường Hà Tu', valid_from: '2025-07-01', predecessor_codes: '06652;06664' }),

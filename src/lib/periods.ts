@@ -7,8 +7,11 @@ export interface UnitPeriod {
 
 export const yearEnd = (year: number): string => `${year}-12-31`;
 
-export const validOn = (unit: UnitPeriod, date: string): boolean =>
+export const validOn = (unit: Pick<UnitPeriod, 'valid_from' | 'valid_to'>, date: string): boolean =>
   unit.valid_from <= date && (unit.valid_to == null || unit.valid_to === '' || date <= unit.valid_to);
+
+/** The day before a date (yyyy-mm-dd): the last day of what a change on that date ended. */
+export const dayBefore = (iso: string): string => new Date(Date.parse(`${iso}T00:00:00Z`) - 86_400_000).toISOString().slice(0, 10);
 
 /** Finds the period of a unit code that a year's figures are reported on (valid on 31 December). */
 export function unitAtYearEnd<T extends UnitPeriod>(units: T[]): (code: string, year: number) => T | undefined {
