@@ -71,6 +71,8 @@ export const manifestSchema = z.strictObject({
     width: z.number(),
     draws: z.number(),
     tables: z.array(z.string()),
+    /** A rate is published only where its base, a rounded count, is at least this. */
+    min_rate_base: z.number().int().positive(),
   }),
   tables: z.array(table),
   boundaries: z.array(file.extend({ name: z.string(), source: bilingual.optional(), licence: bilingual.optional() })),

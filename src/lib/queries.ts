@@ -5,6 +5,7 @@
 import type { Columns, PublishedRow } from './published-tables.ts';
 import type { MapRow } from './shape/map-data.ts';
 import type { MapPeriod } from './shape/map-views.ts';
+import { measuresFor, type MapMeasure } from './shape/map-measures.ts';
 import type { PublishedPeriod } from './unit-history.ts';
 
 /**
@@ -260,15 +261,19 @@ export const latestCoverage = (programme: string) => sql<Columns<'coverage', 'ye
  * first standard that has them: the share of those households lacking each of the 12 indicators.
  */
 export const unitDeprivation = (level: 'district' | 'commune') =>
-  sql<OfUnit<Columns<'deprivation', 'indicator' | 'share_deprived' | 'households_deprived' | 'year' | 'standard' | 'unit_name'>>>`
+  sql<
+    OfUnit<
+      Columns<'deprivation', 'indicator' | 'share_deprived' | 'households_deprived' | 'poor_near_poor' | 'year' | 'standard' | 'unit_name'>
+    >
+  >`
   WITH latest AS (
     SELECT d.unit_code, d.year, d.standard FROM deprivation d JOIN standards s USING (standard)
     WHERE d.level = ${level} AND d.poor_near_poor > 0
     QUALIFY row_number() OVER (PARTITION BY d.unit_code ORDER BY d.year DESC, s.first_year, d.standard) = 1)
-  SELECT d.unit_code AS of_unit, d.indicator, d.share_deprived, d.households_deprived, d.year, d.standard, d.unit_name
+  SELECT d.unit_code AS of_unit, d.indicator, d.share_deprived, d.households_deprived, d.poor_near_poor, d.year, d.standard, d.unit_name
   FROM deprivation d JOIN latest USING (unit_code, year, standard)
   WHERE d.level = ${level}
-  ORDER BY d.unit_code, d.share_deprived DESC NULLS LAST, d.indicator`;
+  ORDER BY d.unit_code, d.share_deprived DESC NULLS LAST, d.households_deprived DESC NULLS LAST, d.indicator`;
 
 /** Each unit's policy coverage in its latest year with anyone eligible, one row per programme. */
 export const unitCoverage = (level: 'district' | 'commune') =>
@@ -280,15 +285,27 @@ export const unitCoverage = (level: 'district' | 'commune') =>
 
 /** Every level, year and standard a map can show, with the table it reads. */
 export const mapPeriods = () => sql<MapPeriod>`
-  SELECT DISTINCT level, 'poverty' AS source, year, standard, NULL AS programme FROM poverty WHERE level IN ('district', 'commune')
+  SELECT level, 'poverty' AS source, year, standard, NULL AS programme, ${valued(measuresFor('commune'), 'poverty')} AS valued
+  FROM poverty WHERE level IN ('district', 'commune') GROUP BY level, year, standard
   UNION ALL
-  SELECT DISTINCT level, 'coverage' AS source, year, NULL AS standard, programme FROM coverage WHERE level IN ('district', 'commune')
+  SELECT level, 'coverage' AS source, year, NULL AS standard, programme, ${valued(measuresFor('commune'), 'coverage')} AS valued
+  FROM coverage WHERE level IN ('district', 'commune') GROUP BY level, year, programme
   UNION ALL
-  SELECT DISTINCT 'units2025' AS level, 'poverty' AS source, year, standard, NULL AS programme FROM poverty_2025_units
+  SELECT 'units2025' AS level, 'poverty' AS source, year, standard, NULL AS programme, ${valued(measuresFor('units2025'), 'poverty')} AS valued
+  FROM poverty_2025_units
   -- a year already published on the new units needs no re-aggregated view
   WHERE year NOT IN (SELECT year FROM poverty WHERE level = 'commune' GROUP BY year
                      HAVING count(*) FILTER (WHERE unit_code NOT IN (SELECT unit_code FROM poverty_2025_units)) = 0)
+  GROUP BY year, standard
   ORDER BY level, source, year, standard, programme`;
+
+/** The columns of a table's map measures that hold at least one value in the group (a rate may have none: every base too small). */
+const valued = (measures: readonly MapMeasure[], table: MapMeasure['table']) =>
+  trusted(
+    `list_filter([${[...new Set(measures.filter((m) => m.table === table).map((m) => m.column))]
+      .map((c) => `CASE WHEN count(${c}) > 0 THEN '${c}' END`)
+      .join(', ')}], c -> c IS NOT NULL)`,
+  );
 
 /** The district a unit belonged to, or for a unit created later the former district most of its predecessors were in. */
 const formerDistrict = () => `
@@ -390,7 +407,7 @@ export const districtSuccessors = (code: string) =>
 /** Years and standards with district deprivation figures. */
 export const deprivationPeriods = () => sql<Columns<'deprivation', 'year' | 'standard'> & { first_year: number }>`
   SELECT DISTINCT d.year, d.standard, s.first_year FROM deprivation d JOIN standards s USING (standard)
-  WHERE d.level = 'district' AND d.poor_near_poor > 0 ORDER BY d.year DESC, s.first_year`;
+  WHERE d.level = 'district' AND d.share_deprived IS NOT NULL ORDER BY d.year DESC, s.first_year`;
 
 /** The share of poor and near-poor households lacking each indicator, for the province and each district. */
 export const deprivationByDistrict = (year: number, standard: string) =>

@@ -86,7 +86,7 @@ async function exportTables(
     );
     const schema = exported.schema.map((c) => ({
       ...c,
-      description: describeColumn(c.name),
+      description: describeColumn(t.name, c.name, disclosure.min_rate_base),
       ...(absent.has(c.name) ? { not_collected: true } : {}),
     }));
     const out = xlsxPath(t.name);
@@ -202,6 +202,7 @@ async function writeOutputs(dataset: Dataset, root: string): Promise<Manifest> {
     // 0,1 GB of the memory the rounding and the audit peak at, and they load exceljs while the
     // published tables are made, before the first workbook is asked for.
     startWorkbookWorkers();
+    await conn.run(`SET VARIABLE min_rate_base = ${disclosure.min_rate_base}`);
     await createPublishedTables(conn);
     // The published tables are copies: the staging ones would only hold memory while they are written.
     const staged = await conn.runAndReadAll(`SELECT table_name FROM duckdb_tables() WHERE table_name LIKE 'stg\\_%' ESCAPE '\\'`);

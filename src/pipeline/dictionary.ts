@@ -1,5 +1,6 @@
 import { PUBLISHED_TABLES, type PublishedTableName } from '../lib/published-tables.ts';
 import { TABLES } from './input-schema.ts';
+import { rateBaseOf } from '../lib/rate-bases.ts';
 
 /** The published tables in the order they are written: what each holds, and which dataset table its values come from. */
 export const PUBLISHED = Object.entries(PUBLISHED_TABLES).map(([name, t]) => ({
@@ -89,9 +90,19 @@ export const roundedNote = (base: number): { vi: string; en: string } => ({
   en: `Household counts are randomly rounded, under control, to multiples of ${base} for confidentiality (0 means 0–${base - 1}). District and province counts are sums of the rounded commune counts, so they can differ from the official figures, which are kept exact in the table of published figures.`,
 });
 
-/** Vietnamese and English description of a published column. */
-export function describeColumn(column: string): { vi: string; en: string } | null {
-  if (DERIVED[column]) return { vi: DERIVED[column][0], en: DERIVED[column][1] };
+/** Why a rate is empty where its base is small (see src/lib/rate-bases.ts). */
+const rateRule = (base: string, min: number) => ({
+  vi: ` Để trống khi ${base} dưới ${min}: với số đã làm tròn nhỏ như vậy, tỷ lệ chủ yếu là do làm tròn.`,
+  en: ` Empty where ${base} is under ${min}: a share of so small a rounded count is mostly rounding.`,
+});
+
+/** Vietnamese and English description of a published column of a table. */
+export function describeColumn(table: string, column: string, minRate: number): { vi: string; en: string } | null {
+  const base = rateBaseOf(table, column);
+  if (DERIVED[column]) {
+    const rule = base ? rateRule(base, minRate) : { vi: '', en: '' };
+    return { vi: DERIVED[column][0] + rule.vi, en: DERIVED[column][1] + rule.en };
+  }
   for (const t of TABLES) {
     const c = t.columns.find((col) => col.name === column);
     if (c) return { vi: c.vi, en: c.en };

@@ -17,6 +17,7 @@ import {
   UNPUBLISHED_MEASURES,
 } from './count-facts.ts';
 import type { CellSystem } from './disclosure-facts.ts';
+import { minRateBase } from '../lib/rate-bases.ts';
 
 /** What the disclosure control did, for the manifest and the methodology page. */
 export interface ProtectionSummary {
@@ -32,6 +33,8 @@ export interface ProtectionSummary {
   draws: number;
   /** The published tables whose counts are rounded (every count in them, at every level). */
   tables: string[];
+  /** A rate is published only where its base (a rounded count) is at least this (src/lib/rate-bases.ts). */
+  min_rate_base: number;
 }
 
 /**
@@ -245,6 +248,7 @@ async function roundAndAudit(dataset: Dataset, key: string): Promise<{ communes:
         width: model.audit.width,
         draws: attempt + 1,
         tables: ROUNDED_TABLES,
+        min_rate_base: minRateBase(base),
       },
     };
   }

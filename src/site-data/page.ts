@@ -7,6 +7,8 @@ import { loadManifest, query } from './db.ts';
 import { once } from './memo.ts';
 import { latestReorganisation } from '../lib/queries.ts';
 import type { PublishedTableName } from '../lib/published-tables.ts';
+import type { RateBase } from '../lib/cells.ts';
+import { rateBaseOf } from '../lib/rate-bases.ts';
 
 /** What every page starts from: its language, its strings, and the published dataset's manifest. */
 export function pageContext(lang: string | undefined) {
@@ -54,6 +56,12 @@ export const datasetSource = (locale: Locale, table: PublishedTableName) => {
       version: m.dataset.version,
     }) + rounded
   );
+};
+
+/** The base a rate of `table` is a share of, with the smallest base a rate is published for; undefined for a column that is not a rate. */
+export const rateBase = (table: string, column: string): RateBase | undefined => {
+  const base = rateBaseOf(table, column);
+  return base ? { base, min: loadManifest().disclosure.min_rate_base } : undefined;
 };
 
 /** The plan the targets come from, as pages name it ("Kế hoạch 228/KH-UBND"), or a plain phrase when the dataset names none. */

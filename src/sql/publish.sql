@@ -1,6 +1,11 @@
 -- Published tables, built from the staging tables (stg_*) after disclosure control.
 -- Suppressed counts are NULL, so every rate or change that needs one is NULL too.
 
+-- A percentage of a base, or NULL where the base is below min_rate_base (set by the pipeline
+-- from the rounding base, src/lib/rate-bases.ts): a share of a few rounded households is mostly rounding.
+CREATE TEMP MACRO share(part, base) AS
+  CASE WHEN base >= getvariable('min_rate_base') THEN round(100.0 * part / base, 4) END;
+
 -- A commune-level code names different places before and after a reorganisation (06652 was
 -- Hà Phong, then Hà Tu): unit_period_id names one unit over one period, and every commune row
 -- carries the period valid at the end of its year, so a join on it never repeats a row.
@@ -16,15 +21,15 @@ SELECT
   households, poor_start, poor_exited, poor_new, poor_relapsed, poor,
   near_poor_start, near_poor_exited, near_poor_new, near_poor_relapsed, near_poor,
   households_em, poor_em, near_poor_em, newly_escaped,
-  round(100.0 * poor / nullif(households, 0), 4) AS poor_rate,
-  round(100.0 * near_poor / nullif(households, 0), 4) AS near_poor_rate,
-  round(100.0 * (poor + near_poor) / nullif(households, 0), 4) AS poor_near_poor_rate,
+  share(poor, households) AS poor_rate,
+  share(near_poor, households) AS near_poor_rate,
+  share((poor + near_poor), households) AS poor_near_poor_rate,
   poor - poor_start AS poor_change,
   near_poor - near_poor_start AS near_poor_change,
-  round(100.0 * (poor - poor_start) / nullif(households, 0), 4) AS poor_rate_change_pp,
-  round(100.0 * (near_poor - near_poor_start) / nullif(households, 0), 4) AS near_poor_rate_change_pp,
-  round(100.0 * households_em / nullif(households, 0), 4) AS em_household_share,
-  round(100.0 * poor_em / nullif(poor, 0), 4) AS em_share_of_poor,
+  share((poor - poor_start), households) AS poor_rate_change_pp,
+  share((near_poor - near_poor_start), households) AS near_poor_rate_change_pp,
+  share(households_em, households) AS em_household_share,
+  share(poor_em, poor) AS em_share_of_poor,
   (SELECT illustrative FROM stg_illustrative WHERE table_name = 'poverty') AS illustrative
 FROM stg_poverty
 ORDER BY year, standard, level, district_code NULLS FIRST, unit_code;
@@ -35,7 +40,7 @@ SELECT
   d.unit_name, d.district_code, d.district_name, d.year, d.standard, d.indicator,
   d.households_deprived,
   p.poor + p.near_poor AS poor_near_poor,
-  round(100.0 * d.households_deprived / nullif(p.poor + p.near_poor, 0), 4) AS share_deprived,
+  share(d.households_deprived, p.poor + p.near_poor) AS share_deprived,
   (SELECT illustrative FROM stg_illustrative WHERE table_name = 'deprivation') AS illustrative
 FROM stg_deprivation d
 LEFT JOIN stg_poverty p USING (level, unit_code, year, standard)
@@ -46,7 +51,7 @@ SELECT
   level, unit_code, CASE WHEN level = 'commune' THEN unit_period(unit_code, year) END AS unit_period_id,
   unit_name, district_code, district_name, year, programme,
   eligible, covered, uncovered AS gap,
-  round(100.0 * covered / nullif(eligible, 0), 4) AS coverage_rate,
+  share(covered, eligible) AS coverage_rate,
   (SELECT illustrative FROM stg_illustrative WHERE table_name = 'coverage') AS illustrative
 FROM stg_coverage
 ORDER BY year, programme, level, district_code NULLS FIRST, unit_code;
@@ -72,8 +77,8 @@ WITH reaggregated AS (
     AND year NOT IN (SELECT year FROM stg_poverty_2025 UNION SELECT year FROM stg_poverty_2025_incomplete)
 )
 SELECT *,
-  round(100.0 * poor / nullif(households, 0), 4) AS poor_rate,
-  round(100.0 * near_poor / nullif(households, 0), 4) AS near_poor_rate,
+  share(poor, households) AS poor_rate,
+  share(near_poor, households) AS near_poor_rate,
   (SELECT illustrative FROM stg_illustrative WHERE table_name = 'poverty') AS illustrative
 FROM reaggregated
 ORDER BY year, standard, unit_code;

@@ -51,6 +51,35 @@ describe('the map', () => {
     expect(await page.locator('h1').textContent()).toBe('Health-insurance card coverage by commune, 2022');
   });
 
+  it('gives no commune a coverage rate from fewer than fifty eligible, and says so on the map, in its table and on the sources page', async () => {
+    const rows = await published<{ unit_code: string; unit_name: string; eligible: number; coverage_rate: number | null }>(
+      `SELECT unit_code, unit_name, eligible, coverage_rate FROM {coverage} WHERE level = 'commune' AND year = 2022 AND programme = 'bhyt'`,
+    );
+    const few = rows.filter((r) => r.eligible < 50);
+    expect(few.length).toBeGreaterThan(0);
+    expect(rows.length - few.length).toBeGreaterThan(0);
+    const { page, errors } = await visit(site, 'map/commune/coverage_bhyt/2022/');
+    for (const r of rows) {
+      const tile = page.locator(`#map rect[data-code="${r.unit_code}"]`);
+      expect(await dataValue(page, `#map rect[data-code="${r.unit_code}"]`), r.unit_code).toBe(r.coverage_rate);
+      if (r.eligible < 50) {
+        expect(await tile.getAttribute('fill')).toBe('url(#dots-too-few)');
+        expect(await tile.locator('title').textContent()).toBe(`${r.unit_name}: dưới 50, không tính tỷ lệ`);
+      }
+    }
+    // The legend has the dotted swatch, named, and the last class of a share is 100 % itself, not "≥ 100 %".
+    const legend = page.locator('#map .legend');
+    expect(await legend.locator('rect[fill="url(#dots-too-few)"]').count()).toBe(1);
+    expect(await legend.textContent()).toContain('dưới 50, không tính tỷ lệ');
+    expect(await legend.textContent()).not.toContain('≥ 100');
+    // The chart's table says the same, with the rounded counts it has.
+    const cell = page.locator(`[data-figure] tr[data-key="${few[0].unit_code}"] [data-col="coverage_bhyt"]`);
+    expect(await cell.textContent()).toBe('dưới 50, không tính tỷ lệ');
+    expect(errors).toEqual([]);
+    const sources = await visit(site, 'sources/');
+    expect(await sources.page.locator('#rates').textContent()).toContain('từ 50 trở lên');
+  });
+
   it('draws communes as tiles grouped by district, since there are no commune boundaries, and says so', async () => {
     const [{ n, districts }] = await published<{ n: number; districts: number }>(
       `SELECT count(*)::INT AS n, count(DISTINCT district_code)::INT AS districts FROM {poverty} WHERE level = 'commune' AND year = 2022 AND standard = 'national'`,
@@ -148,6 +177,21 @@ describe('unit pages and the deprivation view', () => {
       expect(await svg.text(), path).toContain(unit);
       expect(errors).toEqual([]);
     }
+  });
+
+  it('profiles a commune with too few poor and near-poor households for shares by its counts, and says why', async () => {
+    // A commune whose latest period with any poor or near-poor household has fewer than 50.
+    const [small] = await published<{ unit_code: string; poor_near_poor: number }>(`
+      SELECT unit_code, poor_near_poor FROM (
+        SELECT DISTINCT unit_code, year, standard, poor_near_poor FROM {deprivation} WHERE level = 'commune' AND poor_near_poor > 0
+        QUALIFY row_number() OVER (PARTITION BY unit_code ORDER BY year DESC, standard) = 1)
+      WHERE poor_near_poor < 50 ORDER BY unit_code LIMIT 1`);
+    const { page, errors } = await visit(site, `communes/${small.unit_code}/`);
+    const figure = page.locator('[data-figure$="/deprivation"]');
+    expect(await figure.textContent()).toContain('số hộ nghèo, cận nghèo thiếu hụt từng chỉ số');
+    expect(await figure.textContent()).toContain('dưới 50 hộ nên không tính tỷ lệ');
+    expect(await figure.locator('svg').first().textContent()).not.toMatch(/\d%/);
+    expect(errors).toEqual([]);
   });
 
   it("states a district's rank among its peers from the published rates", async () => {

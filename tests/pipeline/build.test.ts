@@ -4,6 +4,7 @@ import { cpSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node
 import { dirname, join } from 'node:path';
 import { DuckDBInstance } from '@duckdb/node-api';
 import { beforeAll, describe, expect, it } from 'vitest';
+import { RATE_BASES } from '../../src/lib/rate-bases.ts';
 import { buildData } from '../../src/pipeline/build.ts';
 import { publishAtomically } from '../../src/pipeline/publish-dir.ts';
 import { scratchDir } from '../scratch-dir.ts';
@@ -119,6 +120,31 @@ describe('the published Quảng Ninh dataset', () => {
       `SELECT string_agg(DISTINCT unit_name, '|') AS names FROM ${parquet('poverty_2025_units')} WHERE unit_code = '06652'`,
     );
     expect(names).toEqual([{ names: 'Phường Hà Tu' }]);
+  });
+
+  it('gives a rate only where its base reaches ten rounding steps, and says so in the manifest and the dictionary', async () => {
+    const manifest = JSON.parse(readFileSync(join(out, 'manifest.json'), 'utf8'));
+    const min = manifest.disclosure.min_rate_base;
+    expect(min).toBe(10 * manifest.disclosure.base);
+    for (const [table, rates] of Object.entries(RATE_BASES)) {
+      for (const [rate, base] of Object.entries(rates)) {
+        const [counts] = await sql<{ small: number; small_rated: number; rated: number }>(
+          `SELECT count(*) FILTER (WHERE ${base} < ${min})::INT AS small,
+                  count(*) FILTER (WHERE ${base} < ${min} AND ${rate} IS NOT NULL)::INT AS small_rated,
+                  count(*) FILTER (WHERE ${base} >= ${min} AND ${rate} IS NOT NULL)::INT AS rated
+           FROM ${parquet(table)}`,
+        );
+        expect(counts.small_rated, `${table}.${rate}`).toBe(0);
+        // Quảng Ninh's coverage and deprivation have both: a rule that blanked every rate, or none, would fail here.
+        if (table === 'coverage' || table === 'deprivation') expect(counts.small * counts.rated, `${table}.${rate}`).toBeGreaterThan(0);
+        else expect(counts.rated, `${table}.${rate}`).toBeGreaterThan(0);
+        const column = manifest.tables
+          .find((t: { name: string }) => t.name === table)
+          .schema.find((c: { name: string }) => c.name === rate);
+        expect(column.description.vi).toContain(`${base} dưới ${min}`);
+        expect(column.description.en).toContain(`${base} is under ${min}`);
+      }
+    }
   });
 
   it('is byte-identical when built again from the same input', async () => {

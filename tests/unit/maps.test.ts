@@ -1,6 +1,7 @@
 import { textWidth } from '../../src/lib/export-font.ts';
 import { describe, expect, it } from 'vitest';
 import { heatmap } from '../../src/lib/charts/heatmap.ts';
+import { shader } from '../../src/lib/charts/legend.ts';
 import { stripPlot } from '../../src/lib/charts/strip-plot.ts';
 import { tileMap } from '../../src/lib/charts/tile-map.ts';
 import { figureCsv } from '../../src/lib/figure.ts';
@@ -8,6 +9,7 @@ import { classBreaks, roundBreak, ZERO_BREAK } from '../../src/lib/shape/class-b
 import fc from 'fast-check';
 import { mapData, tileGroups, type MapRow } from '../../src/lib/shape/map-data.ts';
 import { measuresFor } from '../../src/lib/shape/map-measures.ts';
+import { rateBaseOf } from '../../src/lib/rate-bases.ts';
 import { mapSwitches, mapViews, switchTo, type MapPeriod } from '../../src/lib/shape/map-views.ts';
 import { standing } from '../../src/lib/shape/peers.ts';
 
@@ -21,7 +23,7 @@ const row = (code: string, group: string, value: number | null, extra: Partial<M
   note: null,
   ...extra,
 });
-const labels = { noData: 'no data', partial: 'partial' };
+const labels = { noData: 'no data', partial: 'partial', tooFew: 'too few' };
 
 /** How many values fall in each class of the breaks (class i: from break i − 1 up to break i). */
 const classSizes = (values: number[], breaks: number[]) =>
@@ -65,13 +67,15 @@ describe('class breaks follow the distribution', () => {
 });
 
 describe('map views', () => {
+  const poverty = ['poor_rate', 'near_poor_rate', 'poor_near_poor_rate', 'poor', 'near_poor', 'em_share_of_poor'];
   const periods: MapPeriod[] = [
-    { level: 'district', source: 'poverty', year: 2022, standard: 'national', programme: null },
-    { level: 'district', source: 'poverty', year: 2023, standard: 'provincial', programme: null },
-    { level: 'district', source: 'coverage', year: 2022, standard: null, programme: 'bhyt' },
-    { level: 'district', source: 'coverage', year: 2022, standard: null, programme: 'credit' },
-    { level: 'district', source: 'coverage', year: 2023, standard: null, programme: 'credit' },
-    { level: 'units2025', source: 'poverty', year: 2022, standard: 'national', programme: null },
+    { level: 'district', source: 'poverty', year: 2022, standard: 'national', programme: null, valued: poverty },
+    { level: 'district', source: 'poverty', year: 2023, standard: 'provincial', programme: null, valued: poverty },
+    { level: 'district', source: 'coverage', year: 2022, standard: null, programme: 'bhyt', valued: ['coverage_rate'] },
+    { level: 'district', source: 'coverage', year: 2022, standard: null, programme: 'credit', valued: ['coverage_rate'] },
+    { level: 'district', source: 'coverage', year: 2023, standard: null, programme: 'credit', valued: ['coverage_rate'] },
+    { level: 'district', source: 'coverage', year: 2023, standard: null, programme: 'tuition', valued: [] },
+    { level: 'units2025', source: 'poverty', year: 2022, standard: 'national', programme: null, valued: poverty },
   ];
   const views = mapViews(periods);
 
@@ -80,6 +84,11 @@ describe('map views', () => {
     expect(views.filter((v) => v.level === 'units2025').map((v) => v.measure.id)).toEqual(measuresFor('units2025').map((i) => i.id));
     expect(new Set(views.map((v) => v.path)).size).toBe(views.length);
     expect(views[0].path).toBe('map/district/poor_rate/2022-national/');
+  });
+
+  it('leaves out a view in which no unit has a value (every base too small for a rate)', () => {
+    const some = mapViews([{ ...periods[0], valued: ['poor', 'near_poor', 'poor_rate'] }]);
+    expect(some.map((v) => v.measure.id)).toEqual(['poor_rate', 'poor', 'near_poor']);
   });
 
   it("maps a programme's coverage only in the years it has figures, and not at all without them", () => {
@@ -116,6 +125,29 @@ describe('map data', () => {
     expect(data.get('1')).toMatchObject({ value: 0.5, missing: undefined });
     expect(data.get('3')).toMatchObject({ missing: 'partial', hatched: true });
     expect(data.get('4')!.missing).toBe('no data');
+  });
+
+  it('says a rate is missing for too few where its base is published but below the least a rate is given for', () => {
+    const rate = { base: 'eligible', min: 50 };
+    const data = mapData(
+      [
+        row('1', 'a', null, { eligible: 45 }),
+        row('2', 'a', null, { eligible: null }),
+        row('3', 'a', 80, { eligible: 50 }),
+        row('4', 'a', null, { eligible: 0 }),
+        row('5', 'a', null, { eligible: 10, complete: false }),
+      ],
+      labels,
+      rate,
+    );
+    expect(data.get('1')).toMatchObject({ missing: 'too few', tooFew: true });
+    expect(data.get('2')).toMatchObject({ missing: 'no data', tooFew: undefined });
+    expect(data.get('3')).toMatchObject({ value: 80, missing: undefined });
+    expect(data.get('4')!.missing).toBe('too few');
+    expect(data.get('5')).toMatchObject({ missing: 'partial', hatched: true, tooFew: undefined });
+    // Each reason its own fill, so that the legend never shows two swatches alike.
+    const shade = shader([10, 20]);
+    expect(new Set(['1', '2', '5'].map((c) => shade(data.get(c))))).toHaveProperty('size', 3);
   });
 
   it('groups units by district in the order they come', () => {
@@ -256,5 +288,17 @@ describe('figure data', () => {
       },
     });
     expect(csv).toBe('unit_name,poor_rate,illustrative,source\r\n"Xã ""Một"", A",0.25,true,Generated\r\nXã Hai,,true,Generated\r\n');
+  });
+});
+
+describe('map measures and their rates', () => {
+  it('reads every rate beside the count it is a share of, so a missing rate can say why', () => {
+    for (const level of ['district', 'commune', 'units2025'] as const) {
+      for (const m of measuresFor(level).filter((x) => x.kind === 'percent')) {
+        const base = rateBaseOf(level === 'units2025' ? 'poverty_2025_units' : m.table, m.column);
+        expect(base, `${level} ${m.id}`).toBeDefined();
+        expect(m.counts, `${level} ${m.id}`).toContain(base);
+      }
+    }
   });
 });

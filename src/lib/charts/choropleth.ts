@@ -14,6 +14,8 @@ export interface MapOptions {
   legendTitle: string;
   /** Upper bounds of each class but the last. */
   breaks: number[];
+  /** The largest value the measure can take (100 for a share): a last class that starts there holds that value alone. */
+  ceiling?: number;
   href?: (code: string) => string;
   /** A unit to outline (drawn last, so its border is on top). */
   highlight?: string;
@@ -203,6 +205,7 @@ export function choropleth(
     o.format,
     [...values.values()],
     o.missingLabel,
+    o.ceiling,
   );
   const legendY = compact ? mapHeight + 4 : 0;
   const insetY = compact ? legendY + legend.height + 8 : mapHeight - INSET_HEIGHT - 4;

@@ -12,14 +12,17 @@ export interface MapDatum {
   missing?: string;
   /** Drawn hatched: the value cannot be computed (a split unit), not merely hidden. */
   hatched?: boolean;
+  /** Drawn dotted: the counts are published, but too few to give a rate. */
+  tooFew?: boolean;
 }
 
 /** Colour-blind-safe sequential blues (ColorBrewer), light to dark. */
 const PALETTE = ['#eff3ff', '#bdd7e7', '#6baed6', '#3182bd', '#08519c'];
 const MISSING = '#d9d9d9';
 const HATCH_ID = 'hatch-partial';
+const DOTS_ID = 'dots-too-few';
 
-/** The pattern a hatched fill refers to; put once in each SVG that uses it. */
+/** The patterns of the fills for a value that cannot be computed or has too few to go on; put once in each SVG that uses them. */
 export const hatchDef = () =>
   el(
     'defs',
@@ -29,27 +32,36 @@ export const hatchDef = () =>
       { id: HATCH_ID, width: 6, height: 6, patternUnits: 'userSpaceOnUse', patternTransform: 'rotate(45)' },
       el('rect', { width: 6, height: 6, fill: '#f5f5f5' }) +
         el('line', { x1: 0, y1: 0, x2: 0, y2: 6, stroke: '#737373', 'stroke-width': 2 }),
-    ),
+    ) +
+      el(
+        'pattern',
+        { id: DOTS_ID, width: 4, height: 4, patternUnits: 'userSpaceOnUse' },
+        el('rect', { width: 4, height: 4, fill: '#f0f0f0' }) + el('circle', { cx: 2, cy: 2, r: 1, fill: '#525252' }),
+      ),
   );
 
-/** The fill of a unit: its class colour, grey when missing, hatched when not computable. */
+/** The fill of a unit: its class colour; else dotted when too few for a rate, hatched when not computable, grey when missing. */
 export function shader(breaks: number[]) {
   const colour = scaleThreshold<number, string>()
     .domain(breaks)
     .range(PALETTE.slice(0, breaks.length + 1));
-  return (d: MapDatum | undefined) => (d?.value != null ? colour(d.value) : d?.hatched ? `url(#${HATCH_ID})` : MISSING);
+  return (d: MapDatum | undefined) =>
+    d?.value != null ? colour(d.value) : d?.tooFew ? `url(#${DOTS_ID})` : d?.hatched ? `url(#${HATCH_ID})` : MISSING;
 }
 
 /** The label a unit is read out with: name and value, or name and why there is none. */
 export const datumLabel = (code: string, d: MapDatum | undefined, format: (v: number) => string, missingLabel: string) =>
   `${d?.name ?? code}: ${d?.value == null ? (d?.missing ?? missingLabel) : format(d.value)}`;
 
-/** A class's range in words; zero gets its own class when the first break is ZERO_BREAK. */
-function className(lo: number | null, hi: number | null, format: (v: number) => string): string {
+/**
+ * A class's range in words; zero gets its own class when the first break is ZERO_BREAK, and a
+ * last class that starts at the ceiling (100 %) is that value alone.
+ */
+function className(lo: number | null, hi: number | null, format: (v: number) => string, ceiling?: number): string {
   const bound = (v: number) => format(v === ZERO_BREAK ? 0 : v);
   if (lo == null && hi == null) return bound(0);
   if (lo == null) return hi === ZERO_BREAK ? bound(0) : `< ${bound(hi!)}`;
-  if (hi == null) return lo === ZERO_BREAK ? `> ${bound(0)}` : `≥ ${bound(lo)}`;
+  if (hi == null) return lo === ZERO_BREAK ? `> ${bound(0)}` : ceiling != null && lo >= ceiling ? bound(ceiling) : `≥ ${bound(lo)}`;
   return lo === ZERO_BREAK ? `> ${bound(0)} – < ${bound(hi)}` : `${bound(lo)} – < ${bound(hi)}`;
 }
 
@@ -66,12 +78,13 @@ export function classLegend(
   format: (v: number) => string,
   missing: MapDatum[],
   missingLabel: string,
+  ceiling?: number,
 ): { markup: string; height: number } {
   const shade = shader(breaks);
   const classes = PALETTE.slice(0, breaks.length + 1).map((fill, i) => {
     const lo = i === 0 ? null : breaks[i - 1];
     const hi = i < breaks.length ? breaks[i] : null;
-    const text = className(lo, hi, format);
+    const text = className(lo, hi, format, ceiling);
     return { fill, text };
   });
   const seen = new Map<string, string>();

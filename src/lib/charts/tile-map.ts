@@ -79,7 +79,7 @@ export function tileMap(groups: TileGroup[], values: Map<string, MapDatum>, o: M
     rowHeight = Math.max(rowHeight, h);
   }
   const mapHeight = y + rowHeight;
-  const legend = classLegend(0, width, o.legendTitle, o.breaks, o.format, [...values.values()], o.missingLabel);
+  const legend = classLegend(0, width, o.legendTitle, o.breaks, o.format, [...values.values()], o.missingLabel, o.ceiling);
   const height = mapHeight + 8 + legend.height;
   return frame(
     o.id,

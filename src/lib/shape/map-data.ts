@@ -1,5 +1,7 @@
 import type { MapDatum } from '../charts/legend.ts';
 import type { TileGroup } from '../charts/tile-map.ts';
+import type { RateBase } from '../cells.ts';
+import { tooFewForRate } from '../rate-bases.ts';
 
 export interface MapRow extends Record<string, unknown> {
   unit_code: string;
@@ -14,14 +16,19 @@ export interface MapRow extends Record<string, unknown> {
 export interface MissingLabels {
   noData: string;
   partial: string;
+  tooFew: string;
 }
 
-/** Each unit's value, or the reason it has none: not computable (split unit), or no data. */
-export function mapData(rows: MapRow[], labels: MissingLabels): Map<string, MapDatum> {
+/**
+ * Each unit's value, or the reason it has none: not computable (split unit), too few for a rate
+ * (its base, one of the row's counts, is below the least a rate is given for), or no data.
+ */
+export function mapData(rows: MapRow[], labels: MissingLabels, rate?: RateBase): Map<string, MapDatum> {
   return new Map(
     rows.map((r) => {
-      const missing = r.value != null ? undefined : !r.complete ? labels.partial : labels.noData;
-      return [r.unit_code, { name: r.unit_name, value: r.value, missing, hatched: !r.complete || undefined }];
+      const tooFew = r.value == null && r.complete && rate != null && tooFewForRate(r[rate.base], rate.min);
+      const missing = r.value != null ? undefined : !r.complete ? labels.partial : tooFew ? labels.tooFew : labels.noData;
+      return [r.unit_code, { name: r.unit_name, value: r.value, missing, hatched: !r.complete || undefined, tooFew: tooFew || undefined }];
     }),
   );
 }

@@ -7,6 +7,8 @@ export interface MapPeriod {
   standard: string | null;
   /** For coverage: the programme with figures that year (a dataset may collect only some). */
   programme: string | null;
+  /** The measures' columns with a value for some unit (a rate has none where every base is too small). */
+  valued: string[];
 }
 
 export interface MapView {
@@ -28,7 +30,7 @@ const viewPath = (level: MapLevel, measure: string, year: number, standard: stri
 /**
  * Every view a reader can open: each level's measures over the years and standards its table has
  * (a programme's coverage over the years it has figures), leaving out measures computed from a
- * count the dataset does not collect.
+ * count the dataset does not collect and views in which no unit has a value.
  */
 export function mapViews(periods: MapPeriod[], notCollected: ReadonlySet<string> = new Set()): MapView[] {
   return LEVELS.flatMap((level) =>
@@ -36,7 +38,13 @@ export function mapViews(periods: MapPeriod[], notCollected: ReadonlySet<string>
       .filter((i) => !i.counts.some((c) => notCollected.has(c)))
       .flatMap((measure) =>
         periods
-          .filter((p) => p.level === level && p.source === measure.table && (measure.programme ?? null) === p.programme)
+          .filter(
+            (p) =>
+              p.level === level &&
+              p.source === measure.table &&
+              (measure.programme ?? null) === p.programme &&
+              p.valued.includes(measure.column),
+          )
           .map((p) => ({ level, measure, year: p.year, standard: p.standard, path: viewPath(level, measure.id, p.year, p.standard) })),
       ),
   );

@@ -1,11 +1,12 @@
 import { labelOf, translator } from '../../i18n/t.ts';
 import { heatmap } from '../../lib/charts/heatmap.ts';
+import { missingText } from '../../lib/cells.ts';
 import { formatPercent } from '../../lib/format.ts';
 import { isIllustrative } from '../../lib/manifest.ts';
 import { deprivationByDistrict, deprivationPeriods } from '../../lib/queries.ts';
 import { periodSlug } from '../../lib/shape/map-views.ts';
 import { once } from '../memo.ts';
-import { datasetSource, provinceWords, standardShort } from '../page.ts';
+import { datasetSource, provinceWords, rateBase, standardShort } from '../page.ts';
 import { loadManifest, query } from '../db.ts';
 import type { DrawContext, Drawing, FigureKind } from './kind.ts';
 
@@ -36,6 +37,7 @@ async function drawDeprivation({ year, standard }: Period, { locale, svgId }: Dr
     }))
     .sort((a, b) => b.share - a.share || a.key.localeCompare(b.key));
   const missing = t('no_data');
+  const rate = rateBase('deprivation', 'share_deprived')!;
   const format = (v: number) => formatPercent(locale, v, 1)!;
   const standardName = standardShort(locale, standard);
   const title = t('deprivation.view.title', { year, standard: standardName });
@@ -47,13 +49,13 @@ async function drawDeprivation({ year, standard }: Period, { locale, svgId }: Dr
       units,
       (ind, unit) => {
         const r = byCell.get(`${ind}|${unit}`);
-        return { value: r?.share_deprived ?? null, missing };
+        return { value: r?.share_deprived ?? null, missing: r ? missingText(locale, r, rate) : missing };
       },
       { id: svgId, title, description: t('deprivation.view.desc', { kind }), format, missingLabel: t('no_data'), top: 100 },
     ),
     source: datasetSource(locale, 'deprivation'),
     illustrative: isIllustrative(manifest, 'deprivation'),
-    notes: [t('deprivation.view.note', { kind })],
+    notes: [t('deprivation.view.note', { kind }), t('rate.too_few.dash', { min: rate.min })],
     table: {
       columns: [
         { key: 'indicator', label: t('col.indicator'), numeric: false },
@@ -66,7 +68,8 @@ async function drawDeprivation({ year, standard }: Period, { locale, svgId }: Dr
           ind.label,
           ...units.map((u) => {
             const r = byCell.get(`${ind.key}|${u.key}`);
-            return r?.share_deprived == null ? missing : format(r.share_deprived);
+            if (!r) return missing;
+            return r.share_deprived == null ? missingText(locale, r, rate) : format(r.share_deprived);
           }),
         ],
         values: [ind.key, ...units.map((u) => byCell.get(`${ind.key}|${u.key}`)?.share_deprived ?? null)],

@@ -10,7 +10,7 @@ import type { MapView } from '../../lib/shape/map-views.ts';
 import { unitPage } from '../../lib/routes.ts';
 import { loadBoundary } from '../boundaries.ts';
 import { loadManifest } from '../db.ts';
-import { datasetSource, provinceName, standardShort } from '../page.ts';
+import { datasetSource, provinceName, rateBase, standardShort } from '../page.ts';
 import { listMapViews, loadMapRows, mapBreaks } from '../map.ts';
 import type { DrawContext, Drawing, FigureKind } from './kind.ts';
 
@@ -35,7 +35,12 @@ async function drawMap(view: MapView, { locale, href: link }: DrawContext): Prom
   const ind = view.measure;
   const names = mapViewNames(locale, view);
   const format = (v: number) => (ind.kind === 'percent' ? formatPercent(locale, v, v >= 10 ? 1 : 2)! : formatNumber(locale, v)!);
-  const values = mapData(rows, { noData: t('no_data'), partial: t('map.partial') });
+  const rate = rateBase(view.level === 'units2025' ? 'poverty_2025_units' : ind.table, ind.column);
+  const values = mapData(
+    rows,
+    { noData: t('no_data'), partial: t('map.partial'), tooFew: t('rate.too_few', { min: rate?.min ?? 0 }) },
+    rate,
+  );
   const href = (code: string) => link(unitPage(view.level === 'district' ? 'district' : 'commune', code));
   const options = {
     id: 'map',
@@ -44,6 +49,7 @@ async function drawMap(view: MapView, { locale, href: link }: DrawContext): Prom
     format,
     missingLabel: t('no_data'),
     breaks: await mapBreaks(view),
+    ceiling: ind.kind === 'percent' ? 100 : undefined,
     href,
     legendTitle: t(ind.kind === 'percent' ? 'map.legend.percent' : 'map.legend.count', { measure: names.measure }),
   };

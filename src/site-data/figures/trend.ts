@@ -8,7 +8,7 @@ import { isIllustrative, standardLabel, standardName } from '../../lib/manifest.
 import { seriesByStandard, type SeriesRow } from '../../lib/shape/series.ts';
 import { areaSeries, provinceSeries, unitSeries } from '../../lib/queries.ts';
 import { unitPage } from '../../lib/routes.ts';
-import { datasetSource, provinceWords } from '../page.ts';
+import { datasetSource, provinceWords, rateBase } from '../page.ts';
 import { loadManifest, query, rowsByUnit, rowsOfUnit } from '../db.ts';
 import { once } from '../memo.ts';
 import { communeHistory, listUnits, type UnitRef } from '../units.ts';
@@ -95,7 +95,7 @@ function trendDrawing(
           String(r.year),
           standardName(manifest, r.standard, locale),
           ...(named ? [String(r.unit_name)] : []),
-          ...columns.map(([key, , kind]) => cellText(locale, r, key, kind)),
+          ...columns.map(([key, , kind]) => cellText(locale, r, key, kind, rateBase('poverty', key))),
         ],
         values: [
           r.year,
