@@ -75,7 +75,7 @@ async function exportTables(
     const about = {
       name: t.name,
       description: { vi: t.vi, en: t.en },
-      ...(disclosure.tables.includes(t.name) ? { note: roundedNote(disclosure.base) } : {}),
+      ...(disclosure.tables.includes(t.name) ? { note: roundedNote(disclosure.base, t.name) } : {}),
       illustrative: source?.illustrative ?? false,
       source: source?.source ?? meta.source_agency,
       licence: source?.licence ?? { vi: meta.licence.id, en: meta.licence.id },

@@ -47,7 +47,7 @@ export const standardShort = (locale: Locale, id: string): string => {
 export const datasetSource = (locale: Locale, table: PublishedTableName) => {
   const m = loadManifest();
   const rounded = m.disclosure.tables.includes(table)
-    ? ` ${t(locale, 'source.rounded', { k: m.disclosure.base, k1: m.disclosure.base - 1 })}`
+    ? ` ${t(locale, table === 'coverage' ? 'source.rounded.coverage' : 'source.rounded', { k: m.disclosure.base, k1: m.disclosure.base - 1 })}`
     : '';
   return (
     t(locale, 'source.dataset', {

@@ -75,6 +75,9 @@ describe('the map', () => {
     // The chart's table says the same, with the rounded counts it has.
     const cell = page.locator(`[data-figure] tr[data-key="${few[0].unit_code}"] [data-col="coverage_bhyt"]`);
     expect(await cell.textContent()).toBe('dưới 50, không tính tỷ lệ');
+    // Its counts are of people eligible and covered, not households.
+    expect(await page.locator('[data-figure]').first().textContent()).toContain('Số đối tượng và số được thụ hưởng được làm tròn');
+    expect(await page.locator('[data-figure]').first().textContent()).not.toContain('0–4 hộ');
     expect(errors).toEqual([]);
     const sources = await visit(site, 'sources/');
     expect(await sources.page.locator('#rates').textContent()).toContain('từ 50 trở lên');

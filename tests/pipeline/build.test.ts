@@ -257,6 +257,10 @@ describe('the Excel downloads', () => {
     const noted = dictionary.filter((t) => t.note).map((t) => t.table);
     expect(noted).toEqual(['poverty', 'deprivation', 'coverage', 'poverty_2025_units']);
     expect(dictionary.find((t) => t.table === 'poverty')?.note?.en).toContain('published figures');
+    // Coverage counts whoever a policy reaches (people, pupils, officials), not households.
+    expect(dictionary.find((t) => t.table === 'poverty')?.note?.vi).toMatch(/^Số hộ .*0–4 hộ\)/);
+    expect(dictionary.find((t) => t.table === 'coverage')?.note?.vi).toMatch(/^Số đối tượng và số được thụ hưởng .*\(0 nghĩa là 0–4\)/);
+    expect(dictionary.find((t) => t.table === 'coverage')?.note?.en).toMatch(/^Eligible and covered counts/);
   });
 });
 
