@@ -6,6 +6,7 @@
  */
 import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { parseArgs } from 'node:util';
 import { parse } from 'csv-parse/sync';
 import { writeCsv } from '../src/pipeline/csv-io.ts';
 import { TABLES } from '../src/pipeline/input-schema.ts';
@@ -24,12 +25,32 @@ import {
   nuiMayVillages,
 } from '../src/generator/nui-may.ts';
 
-const args = process.argv.slice(2);
-const scaleIndex = args.indexOf('--scale');
-const scale = scaleIndex >= 0 ? args[scaleIndex + 1] : 'quang-ninh';
-const out =
-  args.filter((_, i) => scaleIndex < 0 || (i !== scaleIndex && i !== scaleIndex + 1))[0] ??
-  (scale === 'nui-may' ? 'data/nui-may' : 'data/quang-ninh');
+const USAGE = `usage: node scripts/generate-illustrative.ts [--scale quang-ninh|nui-may|national|<N>x] [OUT]
+  quang-ninh (default): the commune tables of OUT (data/quang-ninh), from its units.csv
+  nui-may: a made-up high-poverty province (data/nui-may)
+  national, <N>x: a synthetic dataset of N times Quảng Ninh's communes (national: 60), for benchmarks`;
+
+/** The command line, or a usage message and exit code 2 for one it cannot take (not a stack trace). */
+function commandLine() {
+  try {
+    const { values, positionals } = parseArgs({
+      options: { scale: { type: 'string', default: 'quang-ninh' }, help: { type: 'boolean', short: 'h' } },
+      allowPositionals: true,
+    });
+    if (values.help) {
+      console.log(USAGE);
+      process.exit(0);
+    }
+    if (!/^(quang-ninh|nui-may|national|[1-9]\d*x)$/.test(values.scale) || positionals.length > 1)
+      throw new Error(`unknown scale or extra arguments: ${process.argv.slice(2).join(' ')}`);
+    return { scale: values.scale, out: positionals[0] ?? (values.scale === 'nui-may' ? 'data/nui-may' : 'data/quang-ninh') };
+  } catch (e) {
+    console.error(`${(e as Error).message}\n${USAGE}`);
+    process.exit(2);
+  }
+}
+
+const { scale, out } = commandLine();
 mkdirSync(out, { recursive: true });
 
 let profile: GeneratorProfile;

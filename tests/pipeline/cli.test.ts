@@ -1,5 +1,5 @@
 import { spawnSync } from 'node:child_process';
-import { readFileSync, writeFileSync } from 'node:fs';
+import { readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { parseDataArgs } from '../../src/pipeline/cli-args.ts';
@@ -33,6 +33,20 @@ describe('npm run data: every documented form of the command', () => {
     expect(run.status).toBe(2);
     expect(run.stderr).toContain("Unknown option '--outt'");
     expect(run.stderr).toContain('usage: npm run data');
+  });
+
+  it('the illustrative generator: a bad argument exits 2 with its usage, no stack trace and nothing written', () => {
+    const cwd = scratchDir('atlas-generate-args');
+    for (const args of [['--help-me'], ['--scale', 'huge'], ['--scale', 'national', 'a', 'b']]) {
+      const run = spawnSync(process.execPath, [join(process.cwd(), 'scripts/generate-illustrative.ts'), ...args], {
+        encoding: 'utf8',
+        cwd,
+      });
+      expect(run.status, args.join(' ')).toBe(2);
+      expect(run.stderr).toContain('usage: node scripts/generate-illustrative.ts');
+      expect(run.stderr).not.toMatch(/\n\s+at /);
+    }
+    expect(readdirSync(cwd, { recursive: true })).toEqual([]);
   });
 
   it('as a command: the folder given is the folder published (not the default)', () => {
