@@ -137,6 +137,50 @@ describe('charts are pure SVG text', () => {
     expect(Math.abs(tops[0] - tops[1])).toBeGreaterThanOrEqual(14);
   });
 
+  it('keeps a break label off the axis numbers, on a box over the lines that cross it', () => {
+    const svg = lineChart([{ id: 'a', label: 'x', points: [2021, 2022, 2023, 2024, 2025].map((x) => ({ x, y: 10 * (x - 2020) })) }], {
+      id: 'b',
+      title: 't',
+      description: 'd',
+      format: String,
+      missingLabel: '-',
+      width: 300,
+      breaks: [
+        { x: 2023, label: 'Standard changes: provincial standard' },
+        { x: 2025, label: 'Merged 1 Jul 2025', separates: true },
+      ],
+    }).svg;
+    // The axis numbers end 8 px left of the plot.
+    const plotLeft = Number(svg.match(/<g class="tick">.*?<text x="([\d.]+)"/)![1]) + 8;
+    const boxes = [...svg.matchAll(/<rect class="label-box"[^>]* x="([\d.]+)"/g)].map(([, x]) => Number(x));
+    expect(boxes).toHaveLength(2);
+    for (const x of boxes) expect(x).toBeGreaterThanOrEqual(plotLeft - 2);
+    expect(svg.indexOf('<g class="break">')).toBeGreaterThan(svg.lastIndexOf('<path d='));
+  });
+
+  it("keeps the end labels of lines that end together above the last point's year", () => {
+    const points = (end: number) => [2021, 2022, 2023, 2024, 2025].map((x) => ({ x, y: x === 2025 ? end : 5 }));
+    const svg = lineChart(
+      [
+        { id: 'a', label: 'provincial standard', points: points(0) },
+        { id: 'b', label: 'national standard', points: points(0) },
+      ],
+      { id: 'e', title: 't', description: 'd', format: String, missingLabel: '-', width: 300 },
+    ).svg;
+    const yearY = Number(
+      svg.match(/<text x="[\d.]+" y="([\d.]+)" text-anchor="middle" font-size="12" fill="currentColor">2025<\/text>/)![1],
+    );
+    const labels = [
+      ...svg.matchAll(/<text x="[\d.]+" y="([\d.]+)" font-size="12" fill="#[0-9a-f]{6}" dominant-baseline="middle">(.*?)<\/text>/g),
+    ];
+    expect(labels).toHaveLength(2);
+    for (const [, y, inner] of labels) {
+      const lastLine = Number(y) + Math.max(0, (inner.match(/<tspan/g) ?? []).length - 1) * 14;
+      // The year's text is 18 px under the plot's bottom; a label line is centred on its y.
+      expect(lastLine + 7).toBeLessThanOrEqual(yearY - 10);
+    }
+  });
+
   it('gives the same text for the same data', async () => {
     await expect(
       lineChart([{ id: 'a', label: 'x', points: [{ x: 1, y: 1 }] }], {

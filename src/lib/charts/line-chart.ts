@@ -3,7 +3,7 @@ import { scaleLinear } from 'd3';
 import { line } from 'd3';
 import { escapeHtml } from '../escape.ts';
 import { chartTextWidth, wrapChartText } from '../text-measure.ts';
-import { el, frame, hitArea, multiline, r1, type Chart } from './svg.ts';
+import { el, frame, hitArea, LABEL_BOX, multiline, r1, type Chart } from './svg.ts';
 
 export interface LineSeries {
   id: string;
@@ -98,8 +98,9 @@ export function lineChart(series: LineSeries[], o: LineChartOptions): Chart {
     .map((b) => {
       const i = xs.indexOf(b.x);
       const bx = i > 0 ? (x(xs[i - 1]) + x(b.x)) / 2 : x(b.x);
-      const after = width - bx - 4 >= bx - 4;
-      const lines = wrapChartText(b.label, (after ? width - bx : bx) - 8, 12);
+      const after = width - bx - 4 >= bx - m.left - 4;
+      // Within the plot on the left: a label over the axis would hide its numbers.
+      const lines = wrapChartText(b.label, (after ? width - bx : bx - m.left) - 8, 12);
       const lx = after ? bx + 4 : bx - 4;
       const extent = Math.max(...lines.map((l) => chartTextWidth(l, 12)));
       const [from, to] = after ? [lx, lx + extent] : [lx - extent, lx];
@@ -116,7 +117,10 @@ export function lineChart(series: LineSeries[], o: LineChartOptions): Chart {
           stroke: 'currentColor',
           'stroke-dasharray': '3 3',
           'stroke-opacity': 0.6,
-        }) + multiline(lines, { x: lx, y: top, 'text-anchor': after ? 'start' : 'end', 'font-size': 12, fill: 'currentColor' }),
+        }) +
+          // A box of the background's colour under the label: lines crossing it pass behind, not through its words.
+          el('rect', { ...LABEL_BOX, x: r1(from - 2), y: top - 11, width: r1(to - from + 4), height: (lines.length - 1) * 14 + 15 }) +
+          multiline(lines, { x: lx, y: top, 'text-anchor': after ? 'start' : 'end', 'font-size': 12, fill: 'currentColor' }),
       );
     })
     .join('');
@@ -154,10 +158,12 @@ export function lineChart(series: LineSeries[], o: LineChartOptions): Chart {
   // From the lowest up: each label centred on its line's end, its last line at least 15 px above
   // the first line of the label below.
   let ceiling = Infinity;
+  // A label's last line no lower than the plot's bottom: the year under the last point is beside it.
+  const floor = height - m.bottom;
   for (const e of ends) {
     const extra = (endLines.get(e.id)!.length - 1) * 14;
     // …and never above the top of the chart.
-    const first = Math.max(8, Math.min(y(e.last!.y!) - extra / 2, ceiling - 15 - extra));
+    const first = Math.max(8, Math.min(y(e.last!.y!) - extra / 2, ceiling - 15 - extra, floor - extra));
     labelY.set(e.id, first);
     ceiling = first;
   }
@@ -224,7 +230,8 @@ export function lineChart(series: LineSeries[], o: LineChartOptions): Chart {
       );
     })
     .join('');
-  return frame(o.id, width, height, o.title, o.description, grid + axis + breaks + reference + lines, 'group');
+  // The breaks last: their labels, on their boxes, stay legible where a line or another break crosses them.
+  return frame(o.id, width, height, o.title, o.description, grid + axis + reference + lines + breaks, 'group');
 }
 
 /** The unit every label ends with, from its first space on (" điểm %"), if they share one. */

@@ -65,6 +65,12 @@ export const multiline = (lines: string[], a: Record<string, string | number>) =
       : lines.map((line, i) => el('tspan', { x: a.x, dy: i === 0 ? 0 : 14 }, escapeHtml(line))).join(''),
   );
 
+/**
+ * A box of the background's colour to put under a label that lines cross; white in a file opened
+ * elsewhere, and the page's stylesheet gives it the dark background in dark mode.
+ */
+export const LABEL_BOX = { class: 'label-box', fill: '#ffffff', 'fill-opacity': 0.9 };
+
 /** An invisible disc around a small mark, so that a finger finds it: 24 px across (WCAG 2.5.8). */
 export const hitArea = (cx: number, cy: number) => el('circle', { cx, cy, r: 12, fill: 'transparent', class: 'hit' });
 
