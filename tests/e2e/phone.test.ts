@@ -85,6 +85,11 @@ const problems = (page: Page) =>
         if (lines >= words) out.push({ what: `word a line ${name(cell)}`, size: `${words} words in ${lines} lines` });
       }
     }
+    // A table laid out for a phone (its box marked so) fits it whole: nothing in it scrolls out of sight.
+    for (const box of document.querySelectorAll('[data-fits-phone]')) {
+      if (shown(box) && box.scrollWidth > box.clientWidth + 1)
+        out.push({ what: `table scrolls ${name(box)}`, size: `${box.scrollWidth} px in ${box.clientWidth}` });
+    }
     // Nothing sticks out of the screen, except inside a box that scrolls.
     if (document.documentElement.scrollWidth > window.innerWidth + 1)
       out.push({ what: 'page wider than the screen', size: `${document.documentElement.scrollWidth} px` });
