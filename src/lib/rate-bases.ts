@@ -6,7 +6,7 @@ type ColumnOf<T extends keyof Tables> = keyof Tables[T]['columns'] & string;
 /**
  * The count each published rate is a share of. Every count is rounded to a multiple of the
  * base, so a share of a few households is mostly rounding (5 of 5 is "100 %" for anything
- * from 1 of 9 to 9 of 1): a rate is published only where its base reaches `minRateBase`, and
+ * from 1 of 9 to 9 of 9): a rate is published only where its base reaches `minRateBase`, and
  * the site says why a rate is missing by reading the base beside it.
  */
 export const RATE_BASES = {
@@ -23,8 +23,6 @@ export const RATE_BASES = {
   coverage: { coverage_rate: 'eligible' },
   poverty_2025_units: { poor_rate: 'households', near_poor_rate: 'households' },
 } as const satisfies { [T in keyof Tables]?: Partial<Record<ColumnOf<T>, ColumnOf<T>>> };
-
-export type RatedTable = keyof typeof RATE_BASES;
 
 /** The column a rate is a share of, or undefined for a column that is not a rate. */
 export const rateBaseOf = (table: string, column: string): string | undefined =>
