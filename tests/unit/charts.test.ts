@@ -9,6 +9,8 @@ import { standardLabel } from '../../src/lib/manifest.ts';
 import { seriesByStandard } from '../../src/lib/shape/series.ts';
 
 const HOSTILE = '<img src=x onerror="alert(1)">';
+/** A chart's options that a test does not look at, with the ones it does. */
+const plain = <T extends object>(id: string, rest: T) => ({ id, title: 't', description: 'd', format: String, missingLabel: '-', ...rest });
 
 /** A map's options, beside its shapes, values and width. */
 const MAP = {
@@ -120,36 +122,32 @@ describe('charts are pure SVG text', () => {
   });
 
   it('sets a break label below one it would run into, not over it', () => {
-    const svg = lineChart([{ id: 'a', label: 'x', points: [2021, 2022, 2023, 2024, 2025].map((x) => ({ x, y: 10 })) }], {
-      id: 'b',
-      title: 't',
-      description: 'd',
-      format: String,
-      missingLabel: '-',
-      width: 360,
-      breaks: [
-        { x: 2025, label: 'Sáp nhập 01/07/2025', separates: true },
-        { x: 2023, label: 'Đổi chuẩn: chuẩn tỉnh' },
-      ],
-    }).svg;
+    const svg = lineChart(
+      [{ id: 'a', label: 'x', points: [2021, 2022, 2023, 2024, 2025].map((x) => ({ x, y: 10 })) }],
+      plain('b', {
+        width: 360,
+        breaks: [
+          { x: 2025, label: 'Sáp nhập 01/07/2025', separates: true },
+          { x: 2023, label: 'Đổi chuẩn: chuẩn tỉnh' },
+        ],
+      }),
+    ).svg;
     const tops = [...svg.matchAll(/<g class="break">.*?<text x="[\d.]+" y="([\d.]+)"/g)].map(([, y]) => Number(y));
     expect(tops).toHaveLength(2);
     expect(Math.abs(tops[0] - tops[1])).toBeGreaterThanOrEqual(14);
   });
 
   it('keeps a break label off the axis numbers, on a box over the lines that cross it', () => {
-    const svg = lineChart([{ id: 'a', label: 'x', points: [2021, 2022, 2023, 2024, 2025].map((x) => ({ x, y: 10 * (x - 2020) })) }], {
-      id: 'b',
-      title: 't',
-      description: 'd',
-      format: String,
-      missingLabel: '-',
-      width: 300,
-      breaks: [
-        { x: 2023, label: 'Standard changes: provincial standard' },
-        { x: 2025, label: 'Merged 1 Jul 2025', separates: true },
-      ],
-    }).svg;
+    const svg = lineChart(
+      [{ id: 'a', label: 'x', points: [2021, 2022, 2023, 2024, 2025].map((x) => ({ x, y: 10 * (x - 2020) })) }],
+      plain('b', {
+        width: 300,
+        breaks: [
+          { x: 2023, label: 'Standard changes: provincial standard' },
+          { x: 2025, label: 'Merged 1 Jul 2025', separates: true },
+        ],
+      }),
+    ).svg;
     // The axis numbers end 8 px left of the plot.
     const plotLeft = Number(svg.match(/<g class="tick">.*?<text x="([\d.]+)"/)![1]) + 8;
     const boxes = [...svg.matchAll(/<rect class="label-box"[^>]* x="([\d.]+)"/g)].map(([, x]) => Number(x));
@@ -165,7 +163,7 @@ describe('charts are pure SVG text', () => {
         { id: 'a', label: 'provincial standard', points: points(0) },
         { id: 'b', label: 'national standard', points: points(0) },
       ],
-      { id: 'e', title: 't', description: 'd', format: String, missingLabel: '-', width: 300 },
+      plain('e', { width: 300 }),
     ).svg;
     const yearY = Number(
       svg.match(/<text x="[\d.]+" y="([\d.]+)" text-anchor="middle" font-size="12" fill="currentColor">2025<\/text>/)![1],
