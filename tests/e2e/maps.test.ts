@@ -63,13 +63,13 @@ describe('the map', () => {
       const tile = page.locator(`#map rect[data-code="${r.unit_code}"]`);
       expect(await dataValue(page, `#map rect[data-code="${r.unit_code}"]`), r.unit_code).toBe(r.coverage_rate);
       if (r.eligible < 50) {
-        expect(await tile.getAttribute('fill')).toBe('url(#dots-too-few)');
+        expect(await tile.getAttribute('fill')).toBe('url(#map-dots)');
         expect(await tile.locator('title').textContent()).toBe(`${r.unit_name}: dưới 50, không tính tỷ lệ`);
       }
     }
     // The legend has the dotted swatch, named, and the last class of a share is 100 % itself, not "≥ 100 %".
     const legend = page.locator('#map .legend');
-    expect(await legend.locator('rect[fill="url(#dots-too-few)"]').count()).toBe(1);
+    expect(await legend.locator('rect[fill="url(#map-dots)"]').count()).toBe(1);
     expect(await legend.textContent()).toContain('dưới 50, không tính tỷ lệ');
     expect(await legend.textContent()).not.toContain('≥ 100');
     // The chart's table says the same, with the rounded counts it has.
@@ -98,7 +98,7 @@ describe('the map', () => {
       `SELECT unit_code, complete, poor_rate FROM {poverty_2025_units} WHERE year = 2021 AND standard = 'national'`,
     );
     const { page } = await visit(site, 'en/map/units2025/poor_rate/2021-national/');
-    expect(await page.locator('#map rect[data-code][fill="url(#hatch-partial)"]').count()).toBe(rows.filter((r) => !r.complete).length);
+    expect(await page.locator('#map rect[data-code][fill="url(#map-hatch)"]').count()).toBe(rows.filter((r) => !r.complete).length);
     for (const r of rows.filter((x) => x.complete))
       expect(await dataValue(page, `#map rect[data-code="${r.unit_code}"]`)).toBe(r.poor_rate);
     const partial = rows.find((r) => !r.complete)!;

@@ -51,6 +51,14 @@ const problems = (page: Page) =>
       const past = Math.max(b.left - a.left, a.right - b.right, b.top - a.top, a.bottom - b.bottom);
       if (past > 1.5) out.push({ what: `chart text cut ${name(t)}`, size: `${past.toFixed(0)} px past the edge` });
     }
+    // A fill drawn from a pattern finds it in its own drawing: the page holds each chart twice, and
+    // a pattern in the hidden copy draws nothing (units too few for a rate were left blank).
+    for (const shape of document.querySelectorAll('svg [fill^="url(#"]')) {
+      if (!shown(shape)) continue;
+      const id = shape.getAttribute('fill')!.slice(5, -1);
+      if (!shape.closest('svg')!.contains(document.getElementById(id)))
+        out.push({ what: `fill from a hidden pattern ${name(shape)}`, size: id });
+    }
     // Text in the page.
     for (const e of document.querySelectorAll('body *:not(svg *):not(script):not(style)')) {
       const own = [...e.childNodes].some((n) => n.nodeType === Node.TEXT_NODE && (n.textContent ?? '').trim());

@@ -146,7 +146,7 @@ describe('map data', () => {
     expect(data.get('4')!.missing).toBe('too few');
     expect(data.get('5')).toMatchObject({ missing: 'partial', hatched: true, tooFew: undefined });
     // Each reason its own fill, so that the legend never shows two swatches alike.
-    const shade = shader([10, 20]);
+    const shade = shader([10, 20], 'm');
     expect(new Set(['1', '2', '5'].map((c) => shade(data.get(c))))).toHaveProperty('size', 3);
   });
 
@@ -209,7 +209,7 @@ describe('map and comparison charts', () => {
     expect(tiles).toContain('>0%</text>');
     expect(tiles).toContain('>no data</text>');
     expect(tiles).toContain('>partial</text>');
-    expect(tiles).toMatch(/data-code="4"[^>]*|fill="url\(#hatch-partial\)"/);
+    expect(tiles).toMatch(/data-code="4"[^>]*|fill="url\(#t-hatch\)"/);
     await expect(tiles).toMatchFileSnapshot('__snapshots__/tile-map.svg');
   });
 

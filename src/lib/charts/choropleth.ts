@@ -128,7 +128,7 @@ export function choropleth(
   const compact = width < COMPACT;
   const shapesIn = fitted(geo, width, o.height ?? 440, compact);
   const { mapHeight } = shapesIn;
-  const shade = shader(o.breaks);
+  const shade = shader(o.breaks, o.id);
 
   const codeOf = (f: Feature<Geometry, Record<string, unknown>>) => String(f.properties[o.key]);
   const ordered = [...geo.features].sort((a, b) => Number(codeOf(a) === o.highlight) - Number(codeOf(b) === o.highlight));
@@ -205,6 +205,7 @@ export function choropleth(
     o.format,
     [...values.values()],
     o.missingLabel,
+    o.id,
     o.ceiling,
   );
   const legendY = compact ? mapHeight + 4 : 0;
@@ -221,7 +222,7 @@ export function choropleth(
     height,
     o.title,
     o.description,
-    hatchDef() +
+    hatchDef(o.id) +
       el('g', { class: 'shapes', 'data-geographic': 'true' }, shapes) +
       (names ? el('g', { class: 'names' }, names) : '') +
       (compact ? el('g', { transform: `translate(0 ${legendY})` }, legend.markup) : legend.markup) +

@@ -19,34 +19,39 @@ export interface MapDatum {
 /** Colour-blind-safe sequential blues (ColorBrewer), light to dark. */
 const PALETTE = ['#eff3ff', '#bdd7e7', '#6baed6', '#3182bd', '#08519c'];
 const MISSING = '#d9d9d9';
-const HATCH_ID = 'hatch-partial';
-const DOTS_ID = 'dots-too-few';
+
+/**
+ * The ids of a chart's fill patterns, its own: a page holds each chart twice, one of them hidden,
+ * and a fill that referred to a pattern in the hidden copy would draw nothing.
+ */
+const patternIds = (chartId: string) => ({ hatch: `${chartId}-hatch`, dots: `${chartId}-dots` });
 
 /** The patterns of the fills for a value that cannot be computed or has too few to go on; put once in each SVG that uses them. */
-export const hatchDef = () =>
+export const hatchDef = (chartId: string) =>
   el(
     'defs',
     {},
     el(
       'pattern',
-      { id: HATCH_ID, width: 6, height: 6, patternUnits: 'userSpaceOnUse', patternTransform: 'rotate(45)' },
+      { id: patternIds(chartId).hatch, width: 6, height: 6, patternUnits: 'userSpaceOnUse', patternTransform: 'rotate(45)' },
       el('rect', { width: 6, height: 6, fill: '#f5f5f5' }) +
         el('line', { x1: 0, y1: 0, x2: 0, y2: 6, stroke: '#737373', 'stroke-width': 2 }),
     ) +
       el(
         'pattern',
-        { id: DOTS_ID, width: 4, height: 4, patternUnits: 'userSpaceOnUse' },
-        el('rect', { width: 4, height: 4, fill: '#f0f0f0' }) + el('circle', { cx: 2, cy: 2, r: 1, fill: '#525252' }),
+        { id: patternIds(chartId).dots, width: 4, height: 4, patternUnits: 'userSpaceOnUse' },
+        el('rect', { width: 4, height: 4, fill: '#e8e8e8' }) + el('circle', { cx: 2, cy: 2, r: 1.2, fill: '#404040' }),
       ),
   );
 
 /** The fill of a unit: its class colour; else dotted when too few for a rate, hatched when not computable, grey when missing. */
-export function shader(breaks: number[]) {
+export function shader(breaks: number[], chartId: string) {
   const colour = scaleThreshold<number, string>()
     .domain(breaks)
     .range(PALETTE.slice(0, breaks.length + 1));
+  const { hatch, dots } = patternIds(chartId);
   return (d: MapDatum | undefined) =>
-    d?.value != null ? colour(d.value) : d?.tooFew ? `url(#${DOTS_ID})` : d?.hatched ? `url(#${HATCH_ID})` : MISSING;
+    d?.value != null ? colour(d.value) : d?.tooFew ? `url(#${dots})` : d?.hatched ? `url(#${hatch})` : MISSING;
 }
 
 /** The label a unit is read out with: name and value, or name and why there is none. */
@@ -78,9 +83,10 @@ export function classLegend(
   format: (v: number) => string,
   missing: MapDatum[],
   missingLabel: string,
+  chartId: string,
   ceiling?: number,
 ): { markup: string; height: number } {
-  const shade = shader(breaks);
+  const shade = shader(breaks, chartId);
   const classes = PALETTE.slice(0, breaks.length + 1).map((fill, i) => {
     const lo = i === 0 ? null : breaks[i - 1];
     const hi = i < breaks.length ? breaks[i] : null;

@@ -22,7 +22,7 @@ const HEADER = 18;
 export function tileMap(groups: TileGroup[], values: Map<string, MapDatum>, o: MapOptions): Chart {
   // Narrow enough to stay legible on a phone without scaling the squares down much.
   const width = o.width ?? 480;
-  const shade = shader(o.breaks);
+  const shade = shader(o.breaks, o.id);
   const blocks: string[] = [];
   let x = 0;
   let y = 0;
@@ -79,7 +79,7 @@ export function tileMap(groups: TileGroup[], values: Map<string, MapDatum>, o: M
     rowHeight = Math.max(rowHeight, h);
   }
   const mapHeight = y + rowHeight;
-  const legend = classLegend(0, width, o.legendTitle, o.breaks, o.format, [...values.values()], o.missingLabel, o.ceiling);
+  const legend = classLegend(0, width, o.legendTitle, o.breaks, o.format, [...values.values()], o.missingLabel, o.id, o.ceiling);
   const height = mapHeight + 8 + legend.height;
   return frame(
     o.id,
@@ -87,7 +87,7 @@ export function tileMap(groups: TileGroup[], values: Map<string, MapDatum>, o: M
     height,
     o.title,
     o.description,
-    hatchDef() +
+    hatchDef(o.id) +
       el('g', { class: 'shapes' }, blocks.join('')) +
       el('g', { transform: `translate(0 ${Math.round(mapHeight + 8)})` }, legend.markup),
     o.href ? 'group' : 'img',
