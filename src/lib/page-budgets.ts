@@ -13,6 +13,8 @@
  * draws its area's trend beside its own (≈ 0,4 KB with the tables' CSS that every page carries).
  * Every map carries the pattern of each kind of missing value (a rate from too few is dotted), and
  * an illustrative table's source says in words who made it and how (≈ 0,1 KB on a map page).
+ * The targets table says each status twice, in its column and, for a phone, under the result
+ * (≈ 0,05 KB on the A4 report).
  * The explore page's DuckDB (≈ 4 MB brotli, its wasm preloaded by the HTML) and its SQL editor
  * (≈ 120 KB, once DuckDB is ready) are not counted here: the explore benchmark measures them.
  */
@@ -24,7 +26,7 @@ export const PAGE_BUDGETS: Record<string, { page: string; brotliBytes: number; r
   district: { page: 'districts/198/', brotliBytes: 13_400, requests: 4 },
   deprivation: { page: 'deprivation/', brotliBytes: 14_800, requests: 4 },
   targets: { page: 'targets/', brotliBytes: 11_000, requests: 3 },
-  report: { page: 'targets/report/', brotliBytes: 9_600, requests: 4 },
+  report: { page: 'targets/report/', brotliBytes: 9_800, requests: 4 },
   national: { page: 'national/', brotliBytes: 20_000, requests: 4 },
   embed: { page: 'embed/vi/map/district/poor_rate/2022-national/', brotliBytes: 14_800, requests: 4 },
   explore: { page: 'explore/', brotliBytes: 23_600, requests: 3 },
