@@ -100,16 +100,18 @@ export const roundedNote = (base: number, table: string): { vi: string; en: stri
 
 /** Why a rate is empty where its base is small (see src/lib/rate-bases.ts). */
 const rateRule = (base: string, min: number) => ({
-  vi: ` Để trống khi ${base} dưới ${min}: với số đã làm tròn nhỏ như vậy, tỷ lệ chủ yếu là do làm tròn.`,
-  en: ` Empty where ${base} is under ${min}: a share of so small a rounded count is mostly rounding.`,
+  vi: `Để trống khi ${base} dưới ${min}: với số đã làm tròn nhỏ như vậy, tỷ lệ chủ yếu là do làm tròn.`,
+  en: `Empty where ${base} is under ${min}: a share of so small a rounded count is mostly rounding.`,
 });
 
 /** Vietnamese and English description of a published column of a table. */
 export function describeColumn(table: string, column: string, minRate: number): { vi: string; en: string } | null {
   const base = rateBaseOf(table, column);
   if (DERIVED[column]) {
-    const rule = base ? rateRule(base, minRate) : { vi: '', en: '' };
-    return { vi: DERIVED[column][0] + rule.vi, en: DERIVED[column][1] + rule.en };
+    const [vi, en] = DERIVED[column];
+    if (!base) return { vi, en };
+    const rule = rateRule(base, minRate);
+    return { vi: `${vi}. ${rule.vi}`, en: `${en}. ${rule.en}` };
   }
   for (const t of TABLES) {
     const c = t.columns.find((col) => col.name === column);

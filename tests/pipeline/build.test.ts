@@ -141,8 +141,8 @@ describe('the published Quảng Ninh dataset', () => {
         const column = manifest.tables
           .find((t: { name: string }) => t.name === table)
           .schema.find((c: { name: string }) => c.name === rate);
-        expect(column.description.vi).toContain(`${base} dưới ${min}`);
-        expect(column.description.en).toContain(`${base} is under ${min}`);
+        expect(column.description.vi).toMatch(new RegExp(`[^.]\\. Để trống khi ${base} dưới ${min}:`));
+        expect(column.description.en).toMatch(new RegExp(`[^.]\\. Empty where ${base} is under ${min}:`));
       }
     }
   });
