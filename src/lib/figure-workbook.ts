@@ -14,6 +14,8 @@ export function figureWorkbookTable(figure: Record<Locale, FigureModel>, manifes
   return {
     name: vi.id.replaceAll('/', '-').slice(0, 31),
     description: { vi: vi.title, en: en.title },
+    // What the page says beside the figure (why a value is missing, what a tile is) goes with its data.
+    ...(vi.notes.length > 0 ? { note: { vi: vi.notes.join(' '), en: en.notes.join(' ') } } : {}),
     columns: vi.table.columns.map((c, i) => ({
       name: c.key,
       type: c.numeric ? 'DOUBLE' : 'VARCHAR',

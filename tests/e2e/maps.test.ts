@@ -1,3 +1,4 @@
+import ExcelJS from 'exceljs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { openSite, visit, type Site } from './browser.ts';
 import { published } from './published.ts';
@@ -75,6 +76,13 @@ describe('the map', () => {
     // The chart's table says the same, with the rounded counts it has.
     const cell = page.locator(`[data-figure] tr[data-key="${few[0].unit_code}"] [data-col="coverage_bhyt"]`);
     expect(await cell.textContent()).toBe('dưới 50, không tính tỷ lệ');
+    // Why a tile is dotted is said beside the map and in its Excel download.
+    expect(await page.locator('[data-figure]').first().textContent()).toContain('Ô chấm: mẫu số dưới 50');
+    const book = new ExcelJS.Workbook();
+    await book.xlsx.load((await (await page.request.get(`${site.url}figures/map/commune/coverage_bhyt/2022/data.xlsx`)).body()) as never);
+    const about = JSON.stringify(book.worksheets[1].getSheetValues());
+    expect(about).toContain('Ô chấm: mẫu số dưới 50');
+    expect(about).toContain('Dotted: a denominator under 50');
     // Its counts are of people eligible and covered, not households.
     expect(await page.locator('[data-figure]').first().textContent()).toContain('Số đối tượng và số được thụ hưởng được làm tròn');
     expect(await page.locator('[data-figure]').first().textContent()).not.toContain('0–4 hộ');

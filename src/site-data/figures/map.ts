@@ -92,6 +92,7 @@ async function drawMap(view: MapView, { locale, href: link }: DrawContext): Prom
       onBoundaries && view.level !== 'district' ? t('map.commune.boundaries') : '',
       view.level === 'units2025' ? t('map.units2025.note') : '',
       ind.table === 'coverage' ? t('map.coverage.note') : '',
+      rate && [...values.values()].some((d) => d.tooFew) ? t('rate.too_few.map', { min: rate.min }) : '',
     ].filter(Boolean),
     table: {
       columns: [
