@@ -189,8 +189,10 @@ function archiveOf(dataset: Dataset, root: string, manifest: Omit<Manifest, 'arc
 
 async function writeOutputs(dataset: Dataset, root: string): Promise<Manifest> {
   mkdirSync(root, { recursive: true });
+  // Two threads, not the machine's count, so every machine writes the same bytes (one and two
+  // write the same); the second shortens the national export by ~2,5 s.
   const instance = await DuckDBInstance.create(':memory:', {
-    threads: '1',
+    threads: '2',
     autoinstall_known_extensions: 'false',
     autoload_known_extensions: 'false',
   });
