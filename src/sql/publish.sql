@@ -3,8 +3,12 @@
 
 -- A percentage of a base, or NULL where the base is below min_rate_base (set by the pipeline
 -- from the rounding base, src/lib/rate-bases.ts): a share of a few rounded households is mostly rounding.
+-- Unset, it fails the build rather than publish every rate empty.
 CREATE TEMP MACRO share(part, base) AS
-  CASE WHEN base >= getvariable('min_rate_base') THEN round(100.0 * part / base, 4) END;
+  CASE
+    WHEN getvariable('min_rate_base') IS NULL THEN error('publish.sql: min_rate_base is not set')
+    WHEN base >= getvariable('min_rate_base') THEN round(100.0 * part / base, 4)
+  END;
 
 -- A commune-level code names different places before and after a reorganisation (06652 was
 -- Hà Phong, then Hà Tu): unit_period_id names one unit over one period, and every commune row

@@ -36,23 +36,24 @@ async function drawDeprivation({ year, standard }: Period, { locale, svgId }: Dr
       share: province ? (byCell.get(`${key}|${province.key}`)?.share_deprived ?? -1) : 0,
     }))
     .sort((a, b) => b.share - a.share || a.key.localeCompare(b.key));
-  const missing = t('no_data');
   const rate = rateBase('deprivation', 'share_deprived')!;
+  const shareOf = (ind: string, unit: string) => byCell.get(`${ind}|${unit}`)?.share_deprived ?? null;
+  // Why a cell has no share: its households are too few for one, or there is no row at all.
+  const missingOf = (ind: string, unit: string) => missingText(locale, byCell.get(`${ind}|${unit}`) ?? {}, rate);
   const format = (v: number) => formatPercent(locale, v, 1)!;
   const standardName = standardShort(locale, standard);
   const title = t('deprivation.view.title', { year, standard: standardName });
   return {
     title,
     description: t('deprivation.view.desc', { kind }),
-    chart: heatmap(
-      indicators,
-      units,
-      (ind, unit) => {
-        const r = byCell.get(`${ind}|${unit}`);
-        return { value: r?.share_deprived ?? null, missing: r ? missingText(locale, r, rate) : missing };
-      },
-      { id: svgId, title, description: t('deprivation.view.desc', { kind }), format, missingLabel: t('no_data'), top: 100 },
-    ),
+    chart: heatmap(indicators, units, (ind, unit) => ({ value: shareOf(ind, unit), missing: missingOf(ind, unit) }), {
+      id: svgId,
+      title,
+      description: t('deprivation.view.desc', { kind }),
+      format,
+      missingLabel: t('no_data'),
+      top: 100,
+    }),
     source: datasetSource(locale, 'deprivation'),
     illustrative: isIllustrative(manifest, 'deprivation'),
     notes: [t('deprivation.view.note', { kind }), t('rate.too_few.dash', { min: rate.min })],
@@ -67,12 +68,11 @@ async function drawDeprivation({ year, standard }: Period, { locale, svgId }: Dr
         cells: [
           ind.label,
           ...units.map((u) => {
-            const r = byCell.get(`${ind.key}|${u.key}`);
-            if (!r) return missing;
-            return r.share_deprived == null ? missingText(locale, r, rate) : format(r.share_deprived);
+            const share = shareOf(ind.key, u.key);
+            return share == null ? missingOf(ind.key, u.key) : format(share);
           }),
         ],
-        values: [ind.key, ...units.map((u) => byCell.get(`${ind.key}|${u.key}`)?.share_deprived ?? null)],
+        values: [ind.key, ...units.map((u) => shareOf(ind.key, u.key))],
       })),
     },
   };
