@@ -113,7 +113,7 @@ function knownSums(
 }
 
 /** The narrowest range a reader may work out for a count: metadata, else threshold − 2. */
-export const protectionWidth = ({ meta }: Dataset) => meta.disclosure_protection_width ?? Math.max(0, meta.disclosure_threshold - 2);
+export const protectionWidth = ({ meta }: Dataset) => meta.disclosure_protection_width ?? meta.disclosure_threshold - 2;
 
 /**
  * The collected counts as a reader attacks them, given the rounded values published for them:
