@@ -1,6 +1,6 @@
 import { createReadStream, existsSync, statSync } from 'node:fs';
 import { createServer, type Server } from 'node:http';
-import { extname, join, normalize } from 'node:path';
+import { extname, isAbsolute, join, relative, resolve } from 'node:path';
 import { constants, createBrotliCompress, createGzip } from 'node:zlib';
 import { COMPRESSIBLE, MIN_BYTES } from '../src/build/precompress.ts';
 
@@ -45,6 +45,23 @@ function onTheFly(file: string, size: number, accepted: Set<string>): 'br' | 'gz
   return accepted.has('br') ? 'br' : accepted.has('gzip') ? 'gzip' : null;
 }
 
+/** A request target's path and its query (with its "?"), split without parsing: "//host" is a path here, not a host. */
+function splitTarget(target: string): [string, string] {
+  const at = target.search(/[?#]/);
+  return at < 0 ? [target, ''] : [target.slice(0, at), target.slice(at).replace(/#.*/, '')];
+}
+
+/** The path decoded, or null where it cannot name a file: bad escapes, NUL, empty segments, not absolute. */
+function decodedPath(path: string): string | null {
+  let decoded: string;
+  try {
+    decoded = decodeURIComponent(path);
+  } catch {
+    return null;
+  }
+  return decoded.startsWith('/') && !decoded.includes('\0') && !decoded.includes('//') ? decoded : null;
+}
+
 /**
  * A small static file server for the built site, under an optional base path, with the right
  * MIME types (DuckDB-WASM needs application/wasm), the precompressed copies the build wrote, and
@@ -53,18 +70,36 @@ function onTheFly(file: string, size: number, accepted: Set<string>): 'br' | 'gz
  */
 export function serveStatic(root: string, base = '/', port = 0, host = '127.0.0.1'): Promise<{ server: Server; url: string }> {
   const prefix = base.endsWith('/') ? base : `${base}/`;
+  const site = resolve(root);
   const server = createServer((req, res) => {
-    const pathname = decodeURIComponent(new URL(req.url ?? '/', 'http://x').pathname);
+    if (req.method !== 'GET' && req.method !== 'HEAD') {
+      res.writeHead(405, { allow: 'GET, HEAD' }).end();
+      return;
+    }
+    const [rawPath, query] = splitTarget(req.url ?? '/');
+    const pathname = decodedPath(rawPath);
+    if (pathname === null) {
+      res.writeHead(400, { 'content-type': 'text/plain' }).end('bad request');
+      return;
+    }
     if (!pathname.startsWith(prefix)) {
       res.writeHead(404).end('not found');
       return;
     }
-    let file = normalize(join(root, pathname.slice(prefix.length)));
-    if (!file.startsWith(normalize(root))) {
+    let file = resolve(site, `.${pathname.slice(prefix.length - 1)}`);
+    const inside = relative(site, file);
+    if (inside.startsWith('..') || isAbsolute(inside)) {
       res.writeHead(403).end();
       return;
     }
-    if (existsSync(file) && statSync(file).isDirectory()) file = join(file, 'index.html');
+    if (existsSync(file) && statSync(file).isDirectory()) {
+      // As static hosts do: a page's relative links resolve against its folder, named with its slash.
+      if (!pathname.endsWith('/')) {
+        res.writeHead(301, { location: `${rawPath}/${query}` }).end();
+        return;
+      }
+      file = join(file, 'index.html');
+    }
     if (!existsSync(file)) {
       res.writeHead(404, { 'content-type': 'text/plain' }).end('not found');
       return;

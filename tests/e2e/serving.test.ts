@@ -1,5 +1,6 @@
-import { readdirSync, readFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { request } from 'node:http';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { brotliDecompressSync, gunzipSync } from 'node:zlib';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -85,5 +86,65 @@ describe('npm start serves what the build precompressed, and lets browsers reval
     // The ETag names the encoding: a cached brotli copy is never offered to a client that asked for gzip.
     expect((await get('/communes/', { 'accept-encoding': 'gzip', 'if-none-match': etag })).status).toBe(200);
     expect((await get(wasm, { 'accept-encoding': 'br' })).headers['cache-control']).toBe('public, max-age=31536000, immutable');
+  });
+});
+
+describe('npm start answers a hostile request and goes on serving', () => {
+  // A site folder with a sibling whose name begins with the site's: a path check by prefix alone lets it through.
+  const parent = mkdtempSync(join(tmpdir(), 'atlas-serve-'));
+  const site = join(parent, 'site');
+  let local = '';
+  let stop = () => {};
+  beforeAll(async () => {
+    mkdirSync(join(site, 'map'), { recursive: true });
+    writeFileSync(join(site, 'index.html'), 'home');
+    writeFileSync(join(site, 'map', 'index.html'), 'map');
+    mkdirSync(join(parent, 'site-private'));
+    writeFileSync(join(parent, 'site-private', 'secret.txt'), 'secret');
+    writeFileSync(join(parent, 'secret.txt'), 'secret');
+    const { server, url } = await serveStatic(site);
+    local = url.replace(/\/$/, '');
+    stop = () => server.close();
+  });
+  afterAll(() => {
+    stop();
+    rmSync(parent, { recursive: true, force: true });
+  });
+  const raw = (path: string, method = 'GET') =>
+    new Promise<{ status: number; location?: string; body: string }>((resolve, reject) => {
+      request(`${local}/`, { path, method }, (res) => {
+        let body = '';
+        res.on('data', (c) => {
+          body += c;
+        });
+        res.on('end', () => resolve({ status: res.statusCode!, location: res.headers.location, body }));
+      })
+        .on('error', reject)
+        .end();
+    });
+
+  it('never sends a file outside its folder, and refuses a path it cannot read with 400, without stopping', async () => {
+    for (const path of [
+      '/..%2Fsite-private/secret.txt',
+      '/..%2f..%2fsecret.txt',
+      '/%2e%2e/secret.txt',
+      '/..\\secret.txt',
+      '/../secret.txt',
+    ]) {
+      const answer = await raw(path);
+      expect(answer.body, path).not.toContain('secret');
+      expect([400, 403, 404], path).toContain(answer.status);
+    }
+    for (const path of ['//', '/%E0%A4%A', '/a%00b', '//example.org/']) {
+      expect((await raw(path)).status, path).toBe(400);
+    }
+    expect((await raw('/', 'DELETE')).status).toBe(405);
+    expect(await raw('/')).toMatchObject({ status: 200, body: 'home' });
+  });
+
+  it('sends a folder named without its slash to the address with it, as hosts do, so its relative links resolve', async () => {
+    expect(await raw('/map')).toMatchObject({ status: 301, location: '/map/' });
+    expect(await raw('/map?x=1')).toMatchObject({ status: 301, location: '/map/?x=1' });
+    expect(await raw('/map/')).toMatchObject({ status: 200, body: 'map' });
   });
 });
