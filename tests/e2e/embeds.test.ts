@@ -5,6 +5,7 @@ import ExcelJS from 'exceljs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { EXPORT_FONT_FILES } from '../../src/lib/export-font.ts';
 import { openSite, visit, type Site } from './browser.ts';
+import { pageKinds } from './pages.ts';
 import { published } from './published.ts';
 import { scratchDir } from '../scratch-dir.ts';
 
@@ -259,6 +260,37 @@ describe('print', () => {
     expect(await page.locator('[data-figure-tools]').first().isVisible()).toBe(false);
     expect(await page.locator('svg.chart').first().isVisible()).toBe(true);
   });
+
+  it('prints every page kind whole on A4: nothing past the margin, no box that would scroll, in both languages', async () => {
+    // A4 less 12-mm margins is 186 mm: 703 CSS pixels.
+    const A4_WIDTH = 703;
+    for (const path of pageKinds().flatMap((p) => [p, `en/${p}`])) {
+      const { page } = await visit(site, path);
+      await page.setViewportSize({ width: A4_WIDTH, height: 1000 });
+      await page.emulateMedia({ media: 'print' });
+      const cut = await page.evaluate((width) => {
+        // Text kept for screen readers only (a 1-px box) is not on paper.
+        const seen = (e: Element) =>
+          e.getClientRects().length > 0 && getComputedStyle(e).visibility !== 'hidden' && !e.closest('.visually-hidden');
+        const past = [...document.querySelectorAll('main table, main svg, main td, main th, main p, main img')]
+          .filter((e) => seen(e) && e.getBoundingClientRect().right > width + 1)
+          .map((e) => `${e.tagName} past the margin: ${(e.textContent ?? '').trim().slice(0, 40)}`);
+        const clipped = [...document.querySelectorAll('main *')]
+          .filter((e) => {
+            if (!seen(e)) return false;
+            const { overflowX, overflowY } = getComputedStyle(e);
+            return (
+              (e.scrollWidth > e.clientWidth + 1 && /auto|scroll|hidden/.test(overflowX)) ||
+              (e.scrollHeight > e.clientHeight + 1 && /auto|scroll|hidden/.test(overflowY))
+            );
+          })
+          .map((e) => `${e.tagName}.${e.className} holds ${e.scrollWidth} × ${e.scrollHeight} px in ${e.clientWidth} × ${e.clientHeight}`);
+        return [...past, ...clipped];
+      }, A4_WIDTH);
+      expect(cut, path).toEqual([]);
+      await page.close();
+    }
+  }, 240_000);
 
   it('fits the targets report on one A4 page, in both languages', async () => {
     for (const path of ['targets/report/', 'en/targets/report/']) {
