@@ -3,6 +3,7 @@ import { escapeHtml } from './escape.ts';
 import { EXPORT_FONT_FAMILY, textWidth, wrapToWidth } from './export-font.ts';
 import type { FigureModel } from './figure.ts';
 import type { Manifest } from './manifest.ts';
+import { portableSvg } from './portable-svg.ts';
 
 const TITLE = { size: 18, lineHeight: 22, weight: 'bold' } as const;
 const FOOTER = { size: 12, lineHeight: 16, weight: 'regular' } as const;
@@ -42,7 +43,7 @@ export function standaloneSvg(figure: FigureModel, locale: Locale, manifest: Man
   ];
   const bottom = top + height + 16;
   const total = bottom + footer.length * FOOTER.lineHeight + pad;
-  const chart = `<g transform="translate(0 ${top})">${figure.chart.svg}</g>`;
+  const chart = `<g transform="translate(0 ${top})">${portableSvg(figure.chart.svg)}</g>`;
   return (
     `<?xml version="1.0" encoding="UTF-8"?>\n<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 ${width} ${total}" width="${width}" height="${total}" font-family="'${EXPORT_FONT_FAMILY}', system-ui, -apple-system, 'Segoe UI', Roboto, Arial, sans-serif" color="#0f172a">` +
     `<rect width="100%" height="100%" fill="#ffffff"/>` +

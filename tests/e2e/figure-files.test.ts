@@ -59,7 +59,16 @@ describe('every figure on every page kind', () => {
       expect(embed, `${f.id} embed`).toContain(`data-figure="${f.id}"`);
       const svg = await get(f.svg, `${f.id} svg`);
       expect(svg.headers()['content-type'], f.id).toContain('image/svg+xml');
-      expect((await svg.text()).slice(0, 200), f.id).toMatch(/^(<\?xml[^>]*>\s*)?<svg[\s>]/);
+      const svgText = await svg.text();
+      expect(svgText.slice(0, 200), f.id).toMatch(/^(<\?xml[^>]*>\s*)?<svg[\s>]/);
+      // What Word and LibreOffice draw as a browser does: no paint-order halo, no CSS-only colour
+      // (their "transparent" is black), and every label held to its width in the export face.
+      expect(svgText, f.id).not.toMatch(/paint-order|"transparent"/);
+      const unfitted = [...svgText.matchAll(/<(text|tspan)\b([^>]*)>([^<]+)</g)].filter((m) => !m[2].includes('textLength'));
+      expect(
+        unfitted.map((m) => m[3]),
+        f.id,
+      ).toEqual([]);
       expect(f.png, `${f.id} png`).toBe(f.svg);
       const xlsx = await (await get(f.xlsx, `${f.id} xlsx`)).body();
       expect(xlsx.subarray(0, 2).toString(), `${f.id} xlsx`).toBe('PK');

@@ -72,7 +72,7 @@ export const multiline = (lines: string[], a: Record<string, string | number>) =
 export const LABEL_BOX = { class: 'label-box', fill: '#ffffff', 'fill-opacity': 0.9 };
 
 /** An invisible disc around a small mark, so that a finger finds it: 24 px across (WCAG 2.5.8). */
-export const hitArea = (cx: number, cy: number) => el('circle', { cx, cy, r: 12, fill: 'transparent', class: 'hit' });
+export const hitArea = (cx: number, cy: number) => el('circle', { cx, cy, r: 12, fill: '#000', 'fill-opacity': 0, class: 'hit' });
 
 /** Charts narrower than this are laid out for a phone: labels above their marks, legends below maps. */
 export const COMPACT = 480;

@@ -1,0 +1,44 @@
+import { textWidth } from './export-font.ts';
+
+const ENTITY: Record<string, string> = { '&amp;': '&', '&lt;': '<', '&gt;': '>', '&quot;': '"', '&#39;': "'" };
+const unescape = (s: string) => s.replace(/&(?:amp|lt|gt|quot|#39);/g, (e) => ENTITY[e]);
+
+const attributes = (list: string) => new Map([...list.matchAll(/([\w:-]+)="([^"]*)"/g)].map((m) => [m[1], m[2]]));
+const written = (attrs: Map<string, string>) => [...attrs].map(([k, v]) => ` ${k}="${v}"`).join('');
+
+/** The width a run of text measures in the export face, one decimal down, as textLength. */
+const measured = (escaped: string, size: number, bold: boolean) =>
+  String(Math.floor(textWidth(unescape(escaped), size, bold ? 'bold' : 'regular') * 10) / 10);
+
+/**
+ * A chart's SVG made to read the same in renderers other than a browser's, for the files people
+ * put into reports (Word, LibreOffice, a PDF): each label is held to the width it measures in the
+ * export face (textLength), so that the face standing in for it neither overruns its neighbours
+ * nor the plot; and a label on a halo (paint-order, which those renderers ignore, drawing the
+ * halo over the letters) becomes a halo drawn first and the label over it.
+ */
+export function portableSvg(svg: string): string {
+  return svg.replace(/<text\b([^>]*)>([\s\S]*?)<\/text>/g, (whole, list: string, inner: string) => {
+    const attrs = attributes(list);
+    const size = Number(attrs.get('font-size'));
+    if (!size || attrs.has('textLength')) return whole;
+    const bold = /bold|[6-9]00/.test(attrs.get('font-weight') ?? '');
+    const fitted = inner.includes('<tspan')
+      ? inner.replace(/<tspan\b([^>]*)>([^<]*)<\/tspan>/g, (_, own: string, text: string) =>
+          text.trim() ? `<tspan${own} textLength="${measured(text, size, bold)}" lengthAdjust="spacingAndGlyphs">${text}</tspan>` : _,
+        )
+      : inner;
+    if (!inner.includes('<') && inner.trim()) {
+      attrs.set('textLength', measured(inner, size, bold));
+      attrs.set('lengthAdjust', 'spacingAndGlyphs');
+    }
+    if (attrs.get('paint-order') !== 'stroke' || !attrs.has('stroke')) return `<text${written(attrs)}>${fitted}</text>`;
+    const halo = new Map(attrs);
+    halo.delete('paint-order');
+    halo.set('fill', attrs.get('stroke')!);
+    halo.set('stroke-linejoin', 'round');
+    const label = new Map(attrs);
+    for (const k of ['paint-order', 'stroke', 'stroke-width']) label.delete(k);
+    return `<text${written(halo)}>${fitted}</text><text${written(label)}>${fitted}</text>`;
+  });
+}

@@ -1,0 +1,40 @@
+import { describe, expect, it } from 'vitest';
+import { textWidth } from '../../src/lib/export-font.ts';
+import { portableSvg } from '../../src/lib/portable-svg.ts';
+
+const lengthOf = (svg: string) => [...svg.matchAll(/textLength="([\d.]+)"/g)].map((m) => Number(m[1]));
+
+describe('a chart made to read the same in Word or LibreOffice', () => {
+  it('holds every label to the width it measures in the export face, whatever face stands in', () => {
+    const svg = portableSvg(
+      '<svg><text x="4" y="8" font-size="12" fill="currentColor">Hạ Long &amp; Cô Tô</text>' +
+        '<text x="4" y="30" font-size="18" font-weight="bold">Tổng</text></svg>',
+    );
+    const [label, title] = lengthOf(svg);
+    expect(label).toBeCloseTo(textWidth('Hạ Long & Cô Tô', 12), 0);
+    expect(title).toBeCloseTo(textWidth('Tổng', 18, 'bold'), 0);
+    expect(title).toBeGreaterThan(textWidth('Tổng', 18) - 0.1);
+    expect(svg.match(/lengthAdjust="spacingAndGlyphs"/g)).toHaveLength(2);
+  });
+
+  it('fits each line of a label of several lines, and leaves a width already given as it is', () => {
+    const svg = portableSvg(
+      '<text font-size="12"><tspan x="0" dy="0">Huyện</tspan><tspan x="0" dy="14">Bình Liêu</tspan></text>' +
+        '<text font-size="12" textLength="50">Đã đo</text>',
+    );
+    expect(lengthOf(svg)).toEqual([Math.floor(textWidth('Huyện', 12) * 10) / 10, Math.floor(textWidth('Bình Liêu', 12) * 10) / 10, 50]);
+  });
+
+  it('draws a label on a halo as the halo first and the letters over it, without paint-order', () => {
+    const svg = portableSvg(
+      '<text x="1" y="2" font-size="12" fill="#0f172a" stroke="#ffffff" stroke-width="3" paint-order="stroke" aria-hidden="true">Ba Chẽ</text>',
+    );
+    expect(svg).not.toContain('paint-order');
+    const texts = [...svg.matchAll(/<text([^>]*)>Ba Chẽ<\/text>/g)].map((m) => m[1]);
+    expect(texts).toHaveLength(2);
+    expect(texts[0]).toContain('fill="#ffffff"');
+    expect(texts[0]).toContain('stroke="#ffffff"');
+    expect(texts[1]).toContain('fill="#0f172a"');
+    expect(texts[1]).not.toContain('stroke');
+  });
+});
