@@ -1,14 +1,12 @@
+import { unescapeHtml } from './escape.ts';
 import { textWidth } from './export-font.ts';
-
-const ENTITY: Record<string, string> = { '&amp;': '&', '&lt;': '<', '&gt;': '>', '&quot;': '"', '&#39;': "'" };
-const unescape = (s: string) => s.replace(/&(?:amp|lt|gt|quot|#39);/g, (e) => ENTITY[e]);
 
 const attributes = (list: string) => new Map([...list.matchAll(/([\w:-]+)="([^"]*)"/g)].map((m) => [m[1], m[2]]));
 const written = (attrs: Map<string, string>) => [...attrs].map(([k, v]) => ` ${k}="${v}"`).join('');
 
 /** The width a run of text measures in the export face, one decimal down, as textLength. */
 const measured = (escaped: string, size: number, bold: boolean) =>
-  String(Math.floor(textWidth(unescape(escaped), size, bold ? 'bold' : 'regular') * 10) / 10);
+  String(Math.floor(textWidth(unescapeHtml(escaped), size, bold ? 'bold' : 'regular') * 10) / 10);
 
 /**
  * A chart's SVG made to read the same in renderers other than a browser's, for the files people
