@@ -1,5 +1,6 @@
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { geometryProblem } from './boundary-geometry.ts';
 import { TABLES } from './input-schema.ts';
 import { fileIssue, issue, type Issue } from './issues.ts';
 import { readMetadata, type Metadata } from './metadata.ts';
@@ -40,6 +41,9 @@ function readBoundaries(dir: string, codes: Set<string> | null, unitsFile: strin
       continue;
     }
     geo.features.forEach((f, i) => {
+      const wrong = geometryProblem((f as { geometry?: unknown }).geometry);
+      if (wrong)
+        issues.push(issue('error', file, i + 1, 'geometry', wrong.value, 'geojson_geometry', `feature ${i + 1}: ${wrong.message}`));
       const code = String(f.properties?.[key ?? 'province_name'] ?? '');
       if (key && codes && !codes.has(code))
         issues.push(issue('error', file, i + 1, key, code, 'known_unit', `feature ${i + 1}: ${key} is not in ${unitsFile}`));

@@ -1,12 +1,15 @@
 import type { FeatureCollection, Geometry } from 'geojson';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { simplifyFeatures } from '../lib/geo.ts';
+import { simplifyFeatures, windForD3 } from '../lib/geo.ts';
 import { archipelagoIslands } from '../lib/shape/archipelagos.ts';
 import { DATA_DIR, loadManifest } from './db.ts';
 
 type Shapes = FeatureCollection<Geometry, Record<string, unknown>>;
 const cache = new Map<string, Shapes | null>();
+
+/** A published boundary file as d3 draws it. */
+const readShapes = (path: string) => windForD3(JSON.parse(readFileSync(join(DATA_DIR, path), 'utf8')) as Shapes);
 
 /**
  * A published boundary file, simplified to the given share of points, or null when the dataset
@@ -16,7 +19,7 @@ export function loadBoundary(name: string, keep: number): Shapes | null {
   const key = `${name}@${keep}`;
   if (!cache.has(key)) {
     const file = loadManifest().boundaries.find((b) => b.name === name);
-    cache.set(key, file ? simplifyFeatures(JSON.parse(readFileSync(join(DATA_DIR, file.path), 'utf8')) as Shapes, keep) : null);
+    cache.set(key, file ? simplifyFeatures(readShapes(file.path), keep) : null);
   }
   return cache.get(key)!;
 }
@@ -26,10 +29,7 @@ export function loadArchipelagos(): Shapes | null {
   const key = 'archipelagos';
   if (!cache.has(key)) {
     const file = loadManifest().boundaries.find((b) => b.name === 'provinces');
-    cache.set(
-      key,
-      file ? (archipelagoIslands(JSON.parse(readFileSync(join(DATA_DIR, file.path), 'utf8')) as Shapes) as unknown as Shapes) : null,
-    );
+    cache.set(key, file ? (archipelagoIslands(readShapes(file.path)) as unknown as Shapes) : null);
   }
   return cache.get(key)!;
 }

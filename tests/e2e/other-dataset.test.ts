@@ -45,6 +45,20 @@ describe('another province is a folder, not a code change', () => {
     expect(await map.locator('#map rect[data-code]').count()).toBe(2);
     const communes = (await visit(site, 'en/map/commune/poor_rate/2022-national/')).page;
     expect(await communes.locator('#map path[data-code]').count()).toBe(4);
+    // Its communes are squares wound as GeoJSON winds them (RFC 7946): each is drawn as its own
+    // square, a quarter of the map, side by side (not each as the whole globe, one filled box).
+    const boxes = await communes
+      .locator('#map path[data-code]')
+      .evaluateAll((ps) =>
+        ps.map((p) => (p as SVGPathElement).getBBox()).map((b) => ({ x: Math.round(b.x), y: Math.round(b.y), w: b.width, h: b.height })),
+      );
+    const [w, h] = [
+      Math.max(...boxes.map((b) => b.x + b.w)) - Math.min(...boxes.map((b) => b.x)),
+      Math.max(...boxes.map((b) => b.y + b.h)) - Math.min(...boxes.map((b) => b.y)),
+    ];
+    for (const b of boxes) expect([b.w / w, b.h / h].map((r) => Math.round(r * 10) / 10)).toEqual([0.5, 0.5]);
+    expect(new Set(boxes.map((b) => `${b.x},${b.y}`)).size).toBe(4);
+    expect((await communes.locator('#map path[data-code]').first().getAttribute('d'))!.match(/L/g)!.length).toBeGreaterThanOrEqual(3);
     expect(await communes.locator('main').textContent()).toContain('Commune boundaries supplied by the dataset');
     expect(await communes.locator('figcaption').textContent()).toContain('made-up squares');
     const downloads = (await visit(site, 'downloads/')).page;

@@ -71,6 +71,19 @@ export const CODE_CASES: Record<string, () => CaseFiles | Promise<CaseFiles>> = 
     'poverty.csv': zeroPadded('poverty.csv').replaceAll(/^0664/gm, '664'),
     'boundaries/communes.geojson': zeroPadded('boundaries/communes.geojson'),
   }),
+  'boundaries-not-drawable': () => {
+    // As GIS offices often keep them: in VN-2000 metres, a commune's office as a point, a ring left open, latitude first.
+    const geo = JSON.parse(template('boundaries/communes.geojson'));
+    const [projected, point, open, swapped] = geo.features;
+    swapped.geometry.coordinates[0] = swapped.geometry.coordinates[0].map(([x, y]: number[]) => [y, x]);
+    projected.geometry.coordinates[0] = projected.geometry.coordinates[0].map(([x, y]: number[]) => [
+      Math.round(430000 + (x - 106) * 1e5),
+      Math.round(2322000 + (y - 21) * 1e5),
+    ]);
+    point.geometry = { type: 'Point', coordinates: [106.15, 21.05] };
+    open.geometry.coordinates[0].pop();
+    return { 'boundaries/communes.geojson': JSON.stringify(geo) };
+  },
   'code-junk': () => ({ 'poverty.csv': editCell('poverty.csv', 2, 'unit_code', 'X-1.a') }),
   'district-code-letters': () => ({ 'units.csv': editCell('units.csv', 2, 'district_code', 'ABC') }),
   'commune-of-another-province': () => ({

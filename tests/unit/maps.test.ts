@@ -1,4 +1,7 @@
+import type { FeatureCollection, Geometry, Polygon } from 'geojson';
+import { geoArea } from 'd3';
 import { textWidth } from '../../src/lib/export-font.ts';
+import { simplifyFeatures, windForD3 } from '../../src/lib/geo.ts';
 import { describe, expect, it } from 'vitest';
 import { heatmap } from '../../src/lib/charts/heatmap.ts';
 import { shader } from '../../src/lib/charts/legend.ts';
@@ -300,5 +303,50 @@ describe('map measures and their rates', () => {
         expect(m.counts, `${level} ${m.id}`).toContain(base);
       }
     }
+  });
+});
+
+describe('boundary files as a dataset supplies them', () => {
+  const square = (x: number, y: number, d: number) => [
+    [x, y],
+    [x + d, y],
+    [x + d, y + d],
+    [x, y + d],
+    [x, y],
+  ];
+  const shapes = (rings: number[][][]) =>
+    ({
+      type: 'FeatureCollection',
+      features: rings.map((ring, i) => ({
+        type: 'Feature',
+        properties: { unit_code: String(i) },
+        geometry: { type: 'Polygon', coordinates: [ring] },
+      })),
+    }) as FeatureCollection<Geometry, Record<string, unknown>>;
+
+  it('draws a polygon wound either way as itself, never as the globe around it', () => {
+    // RFC 7946 winds outer rings anticlockwise; d3 reads a ring so wound as all of the sphere but it.
+    const standard = shapes([square(107, 21, 0.1), square(107.1, 21, 0.1)]);
+    const reversed = shapes(standard.features.map((f) => [...(f.geometry as Polygon).coordinates[0]].reverse()));
+    for (const geo of [standard, reversed]) {
+      for (const f of windForD3(geo).features) expect(geoArea(f)).toBeLessThan(1e-5);
+    }
+    const multi = windForD3({
+      type: 'FeatureCollection',
+      features: [
+        {
+          type: 'Feature',
+          properties: {},
+          geometry: { type: 'MultiPolygon', coordinates: [[square(107, 21, 0.1)], [[...square(108, 21, 0.1)].reverse()]] },
+        },
+      ],
+    } as FeatureCollection<Geometry, Record<string, unknown>>);
+    expect(geoArea(multi.features[0])).toBeLessThan(1e-5);
+  });
+
+  it('keeps every corner a reader would see when a file has few points to simplify', () => {
+    const whole = windForD3(shapes([square(107, 21, 0.1), square(107.1, 21, 0.1), square(107, 21.1, 0.1)]));
+    const simple = simplifyFeatures(whole, 0.15);
+    expect(simple.features.map((f, i) => Math.round((geoArea(f) / geoArea(whole.features[i])) * 1000) / 1000)).toEqual([1, 1, 1]);
   });
 });
