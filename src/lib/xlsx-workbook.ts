@@ -48,6 +48,33 @@ function* take<T>(rows: Iterator<T>, count: number): Generator<T> {
   }
 }
 
+/** The height of a line of the default face (11 pt), in points. */
+const LINE_HEIGHT = 15;
+const ABOUT_WIDTHS = [28, 70, 70];
+
+/**
+ * How many lines a text takes, its words wrapped in a column of `width` characters (Excel's unit
+ * of width: about one character of the default face, bold a little wider, hence the margin).
+ */
+function linesIn(text: string, width: number): number {
+  const room = Math.max(1, width * 0.9 - 1);
+  let [lines, used] = [1, 0];
+  for (const word of text.split(/\s+/).filter(Boolean)) {
+    const need = used === 0 ? word.length : used + 1 + word.length;
+    if (need <= room) used = need;
+    else {
+      lines += used === 0 ? 0 : 1;
+      // A word longer than the column breaks over as many lines as it fills.
+      lines += Math.ceil(word.length / room) - 1;
+      used = word.length % room || room;
+    }
+  }
+  return lines;
+}
+
+/** Every sheet prints on A4 across, one page wide, as many long as it takes. */
+const PRINTED: Partial<ExcelJS.PageSetup> = { paperSize: 9, orientation: 'landscape', fitToPage: true, fitToWidth: 1, fitToHeight: 0 };
+
 export async function xlsxWorkbook(t: XlsxTable, sheetRowLimit = EXCEL_ROWS): Promise<Uint8Array> {
   const released = new Date(`${t.dataset.released}T00:00:00Z`);
   // exceljs writes the workbook around the rows (headings, styles, frozen panes, filter, the sheet
@@ -64,12 +91,24 @@ export async function xlsxWorkbook(t: XlsxTable, sheetRowLimit = EXCEL_ROWS): Pr
   const sheets = Math.max(1, Math.ceil(t.rows.length / perSheet));
   for (let k = 0; k < sheets; k++) {
     const suffix = k === 0 ? '' : ` (${k + 1})`;
-    const data = book.addWorksheet(t.name.slice(0, 31 - suffix.length) + suffix, { views: [{ state: 'frozen', ySplit: HEADER_ROWS }] });
-    data.columns = t.columns.map((c, i) => ({ width: Math.min(40, Math.max(10, c.name.length + 2)), style: styles[i] }));
+    const data = book.addWorksheet(t.name.slice(0, 31 - suffix.length) + suffix, {
+      views: [{ state: 'frozen', ySplit: HEADER_ROWS }],
+      pageSetup: PRINTED,
+    });
+    // Room for the column's name and for the longest word of its headings, which is never broken.
+    const longestWord = (text = '') => Math.max(0, ...text.split(/\s+/).map((w) => w.length));
+    const widths = t.columns.map((c) =>
+      Math.min(40, Math.max(10, c.name.length + 2, longestWord(c.description?.vi) + 3, longestWord(c.description?.en) + 3)),
+    );
+    data.columns = t.columns.map((_, i) => ({ width: widths[i], style: styles[i] }));
     data.autoFilter = { from: { row: HEADER_ROWS, column: 1 }, to: { row: HEADER_ROWS, column: t.columns.length } };
     const heading = (cells: string[], font: Partial<ExcelJS.Font>) => {
       const row = data.addRow(cells);
       row.font = font;
+      // A heading longer than its column wraps within it, on screen and on paper, instead of being
+      // cut; its row is made as tall as its lines, which not every spreadsheet works out itself.
+      row.alignment = { wrapText: true, vertical: 'bottom' };
+      row.height = LINE_HEIGHT * Math.max(...cells.map((text, i) => linesIn(text, widths[i])));
       row.commit();
     };
     heading(
@@ -92,7 +131,7 @@ export async function xlsxWorkbook(t: XlsxTable, sheetRowLimit = EXCEL_ROWS): Pr
     style: (book as unknown as StyledBook).styles.addStyleModel(styles[i]),
   }));
 
-  const about = book.addWorksheet('Nguồn - Source');
+  const about = book.addWorksheet('Nguồn - Source', { pageSetup: PRINTED });
   const rows: [string, string, string][] = [
     ['', 'Tiếng Việt', 'English'],
     ['Bộ dữ liệu / Dataset', t.dataset.title.vi, t.dataset.title.en],
@@ -120,10 +159,13 @@ export async function xlsxWorkbook(t: XlsxTable, sheetRowLimit = EXCEL_ROWS): Pr
       t.illustrative ? `YES. ${t.illustrativeNote.en}` : 'No: real figures',
     ],
   ];
-  about.columns = [{ width: 32 }, { width: 80 }, { width: 80 }];
+  about.columns = ABOUT_WIDTHS.map((width) => ({ width }));
   rows.forEach((r, i) => {
     const row = about.addRow(r);
     if (i === 0) row.font = { bold: true };
+    // A long note or source wraps in its cell: run on past it, it was printed across four pages.
+    row.alignment = { wrapText: true, vertical: 'top' };
+    row.height = LINE_HEIGHT * Math.max(...r.map((text, j) => linesIn(text, ABOUT_WIDTHS[j])));
     row.commit();
   });
   about.commit();

@@ -54,3 +54,32 @@ describe('a table longer than an Excel sheet holds', () => {
     expect(JSON.stringify(book.worksheets[3].getSheetValues())).toContain('3 trang tính, mỗi trang đến 4 dòng');
   });
 });
+
+describe('a workbook an official prints', () => {
+  it('prints each sheet one A4 page wide, its headings and long notes wrapped in rows tall enough, no heading word broken', async () => {
+    const table = {
+      ...tableOf(5),
+      columns: [
+        { name: 'poor', type: 'INTEGER', description: { vi: 'Số hộ nghèo cuối năm theo chuẩn', en: 'Poor households at year end' } },
+        ...tableOf(5).columns.slice(1),
+      ],
+      source: bilingual(
+        'Số liệu minh họa của Atlas giảm nghèo, tạo bằng chương trình và hiệu chỉnh khớp các số tỉnh, huyện đã công bố'.repeat(3),
+      ),
+    };
+    const book = new ExcelJS.Workbook();
+    await book.xlsx.load((await xlsxWorkbook(table)).buffer as ArrayBuffer);
+    const [data, about] = book.worksheets;
+    for (const sheet of [data, about]) {
+      expect(sheet.pageSetup).toMatchObject({ paperSize: 9, orientation: 'landscape', fitToPage: true, fitToWidth: 1, fitToHeight: 0 });
+    }
+    const heading = data.getRow(1);
+    expect(heading.getCell(1).alignment).toMatchObject({ wrapText: true });
+    // "Số hộ nghèo cuối năm theo chuẩn" in a column of 12: three lines.
+    expect(data.getColumn(1).width).toBeGreaterThanOrEqual('households'.length + 2);
+    expect(heading.height).toBeGreaterThanOrEqual(3 * 15);
+    const source = about.getRows(1, about.rowCount)!.find((r) => r.getCell(1).value === 'Nguồn / Source')!;
+    expect(source.getCell(2).alignment).toMatchObject({ wrapText: true, vertical: 'top' });
+    expect(source.height).toBeGreaterThanOrEqual(5 * 15);
+  });
+});
