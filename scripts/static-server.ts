@@ -82,6 +82,10 @@ export function serveStatic(root: string, base = '/', port = 0, host = '127.0.0.
       res.writeHead(400, { 'content-type': 'text/plain' }).end('bad request');
       return;
     }
+    if (`${pathname}/` === prefix) {
+      res.writeHead(301, { location: `${prefix}${query}` }).end();
+      return;
+    }
     if (!pathname.startsWith(prefix)) {
       res.writeHead(404).end('not found');
       return;

@@ -146,5 +146,14 @@ describe('npm start answers a hostile request and goes on serving', () => {
     expect(await raw('/map')).toMatchObject({ status: 301, location: '/map/' });
     expect(await raw('/map?x=1')).toMatchObject({ status: 301, location: '/map/?x=1' });
     expect(await raw('/map/')).toMatchObject({ status: 200, body: 'map' });
+    // …and the site's own address under a sub-path, named without its slash.
+    const { server, url } = await serveStatic(site, '/atlas/');
+    const under = await new Promise<{ status?: number; location?: string }>((resolve, reject) => {
+      request(url.replace(/\/atlas\/$/, '/atlas?x=1'), (res) => resolve({ status: res.statusCode, location: res.headers.location }))
+        .on('error', reject)
+        .end();
+    });
+    server.close();
+    expect(under).toEqual({ status: 301, location: '/atlas/?x=1' });
   });
 });
