@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto';
-import { copyFileSync, mkdirSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
+import { copyFileSync, lstatSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { type DuckDBConnection, DuckDBInstance } from '@duckdb/node-api';
@@ -24,9 +24,10 @@ export interface BuildResult {
   manifest: Manifest | null;
 }
 
+/** The dataset folder's own files: not what a link in it points to, which may be anywhere or never end. */
 function inputFiles(dir: string): string[] {
   return readdirSync(dir, { recursive: true, encoding: 'utf8' })
-    .filter((f) => statSync(join(dir, f)).isFile() && !f.startsWith('.'))
+    .filter((f) => lstatSync(join(dir, f)).isFile() && !f.startsWith('.'))
     .sort();
 }
 

@@ -1,6 +1,7 @@
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { geometryProblem } from './boundary-geometry.ts';
+import { readableInput } from './input-file.ts';
 import { TABLES } from './input-schema.ts';
 import { fileIssue, issue, type Issue } from './issues.ts';
 import { readMetadata, type Metadata } from './metadata.ts';
@@ -29,6 +30,7 @@ function readBoundaries(dir: string, codes: Set<string> | null, unitsFile: strin
   for (const [name, key] of Object.entries(BOUNDARY_KEYS)) {
     const file = `boundaries/${name}.geojson`;
     if (!existsSync(join(dir, file))) continue;
+    if (!readableInput(dir, file, issues)) continue;
     let geo: { type?: string; features?: { properties?: Record<string, unknown> }[] };
     try {
       geo = JSON.parse(readFileSync(join(dir, file), 'utf8'));

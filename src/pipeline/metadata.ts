@@ -1,4 +1,5 @@
 import { existsSync, readFileSync } from 'node:fs';
+import { readableInput } from './input-file.ts';
 import { join } from 'node:path';
 import { z } from 'zod';
 import { fileIssue, issue, type Issue } from './issues.ts';
@@ -130,6 +131,7 @@ export function readMetadata(dir: string, issues: Issue[]): Metadata | null {
     issues.push(fileIssue('error', file, 'missing_file', 'metadata.json is missing: copy it from data/template/ and fill it in'));
     return null;
   }
+  if (!readableInput(dir, file, issues)) return null;
   let json: unknown;
   try {
     // Windows editors save JSON with a byte-order mark; it is not part of the text.

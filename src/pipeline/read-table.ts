@@ -6,6 +6,7 @@ import { isPrintableAscii } from '../lib/printable-ascii.ts';
 import { decodeText } from './decode-text.ts';
 import { checkHeader } from './header-check.ts';
 import type { TableSpec } from './input-schema.ts';
+import { readableInput } from './input-file.ts';
 import { fileIssue, issue, type Issue } from './issues.ts';
 
 /** A table as read from disk: text cells keyed by header, each row with its line in the file. */
@@ -167,6 +168,7 @@ export async function readTable(dir: string, spec: TableSpec, issues: Issue[]): 
     return null;
   }
   const file = hasCsv ? csv : xlsx;
+  if (!readableInput(dir, file, issues)) return null;
   const grids = hasCsv ? [csvGrid(csv, readFileSync(join(dir, csv)), issues)] : await xlsxGrids(xlsx, join(dir, xlsx), issues);
   if (!grids || grids[0] === null) return null;
   const first = grids[0];
