@@ -36,15 +36,33 @@ const normalized = (text: string) => (isPrintableAscii(text) ? text : text.norma
 /** Rows that hold nothing (",,,," or an empty spreadsheet row) are not data: they are skipped. */
 const isBlank = (values: string[]) => values.every((v) => v.trim() === '');
 
+/**
+ * The most rows a table may have: a national dataset's largest, every commune's 12 deprivations
+ * under two standards for five years, is about 1,3 million. Beyond it a file of tiny rows would
+ * take the pipeline's memory before any check could say what is wrong.
+ */
+const MAX_ROWS = 5_000_000;
+
 function csvGrid(file: string, bytes: Buffer, issues: Issue[]): Grid | null {
   const text = decodeText(file, bytes, issues);
   if (text == null) return null;
   let records: { record: string[]; info: { lines: number } }[];
   try {
-    records = parse(text, { info: true, skip_empty_lines: true, relax_column_count: true }) as unknown as typeof records;
+    records = parse(text, { info: true, skip_empty_lines: true, relax_column_count: true, to: MAX_ROWS + 2 }) as unknown as typeof records;
   } catch (e) {
     const err = e as { lines?: number; message: string };
     issues.push(issue('error', file, err.lines ?? 0, '', '', 'csv_syntax', `the CSV cannot be read: ${err.message}`));
+    return null;
+  }
+  if (records.length > MAX_ROWS + 1) {
+    issues.push(
+      fileIssue(
+        'error',
+        file,
+        'too_many_rows',
+        `more than ${MAX_ROWS.toLocaleString('en')} rows, far beyond a province's (or a country's) table: is it the right file?`,
+      ),
+    );
     return null;
   }
   return { sheet: file, lines: records.map(({ record, info }) => ({ line: info.lines, values: record })) };

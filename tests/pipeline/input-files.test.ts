@@ -57,6 +57,12 @@ describe("a dataset's files are its own and of a province's size", () => {
       'file_too_large',
     ],
     [
+      'a table of five million rows and one',
+      (d: string) => writeFileSync(join(d, 'coverage.csv'), `unit_code\n${'1\n'.repeat(5_000_001)}`),
+      'coverage.csv',
+      'too_many_rows',
+    ],
+    [
       'a workbook that inflates to 2 GB',
       (d: string) => (rmSync(join(d, 'coverage.csv')), writeFileSync(join(d, 'coverage.xlsx'), claimedBomb())),
       'coverage.xlsx',
