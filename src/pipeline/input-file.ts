@@ -10,8 +10,8 @@ const MB = 1024 * 1024;
  * so these are far beyond any province's data, and below what would take the pipeline's memory.
  */
 const LIMITS: Record<string, number> = { '.csv': 256 * MB, '.xlsx': 128 * MB, '.geojson': 128 * MB, '.json': 1 * MB };
-/** What a workbook's parts may hold once inflated: a small file can inflate to gigabytes. */
-const XLSX_INFLATED = 1024 * MB;
+/** What a workbook's parts may hold once inflated: a small file can inflate to gigabytes, and the reader makes a dozen objects a cell. */
+const XLSX_INFLATED = 256 * MB;
 
 const inMB = (bytes: number) => `${Math.ceil(bytes / MB)} MB`;
 
