@@ -1,7 +1,7 @@
-import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { embedPages, pageKinds } from './pages.ts';
 import { openSite, type Site } from './browser.ts';
+import { readAt } from './phone-reading.ts';
 
 /**
  * A reader on a 360-px phone: every kind of page, in both languages, read as rendered. Text at
@@ -16,107 +16,12 @@ beforeAll(async () => {
 });
 afterAll(async () => site?.close());
 
-/** One page of each kind: the first built page whose path matches each pattern, in both languages. */
 /** One page of each kind, in both languages. */
 const bothLanguages = () => pageKinds().flatMap((p) => [p, `en/${p}`]);
 
-interface Finding {
-  what: string;
-  size: string;
-}
-
-/** What a 360-px reader would struggle with on the open page. */
-const problems = (page: Page) =>
-  page.evaluate((): Finding[] => {
-    const out: { what: string; size: string }[] = [];
-    const shown = (e: Element) => {
-      const r = e.getBoundingClientRect();
-      if (r.width === 0 && r.height === 0) return false;
-      for (let n: Element | null = e; n; n = n.parentElement) {
-        if (n.tagName === 'DETAILS' && !(n as HTMLDetailsElement).open && !n.querySelector(':scope > summary')?.contains(e)) return false;
-        const s = getComputedStyle(n);
-        if (s.display === 'none' || s.visibility === 'hidden') return false;
-      }
-      return true;
-    };
-    const name = (e: Element) => `${e.tagName.toLowerCase()} "${(e.textContent ?? '').trim().slice(0, 40)}"`;
-    // Text in charts, as drawn after the SVG is scaled to the screen.
-    for (const t of document.querySelectorAll('svg text')) {
-      if (!shown(t) || !(t.textContent ?? '').trim()) continue;
-      const m = (t as SVGTextElement).getScreenCTM();
-      const px = parseFloat(getComputedStyle(t).fontSize) * (m ? Math.hypot(m.a, m.b) : 1);
-      if (px < 11.95) out.push({ what: `chart text ${name(t)}`, size: `${px.toFixed(1)} px` });
-      // …and not cut off by the edge of its chart.
-      const [a, b] = [t.getBoundingClientRect(), t.closest('svg')!.getBoundingClientRect()];
-      const past = Math.max(b.left - a.left, a.right - b.right, b.top - a.top, a.bottom - b.bottom);
-      if (past > 1.5) out.push({ what: `chart text cut ${name(t)}`, size: `${past.toFixed(0)} px past the edge` });
-    }
-    // A fill drawn from a pattern finds it in its own drawing: the page holds each chart twice, and
-    // a pattern in the hidden copy draws nothing (units too few for a rate were left blank).
-    for (const shape of document.querySelectorAll('svg [fill^="url(#"]')) {
-      if (!shown(shape)) continue;
-      const id = shape.getAttribute('fill')!.slice(5, -1);
-      if (!shape.closest('svg')!.contains(document.getElementById(id)))
-        out.push({ what: `fill from a hidden pattern ${name(shape)}`, size: id });
-    }
-    // Text in the page.
-    for (const e of document.querySelectorAll('body *:not(svg *):not(script):not(style)')) {
-      const own = [...e.childNodes].some((n) => n.nodeType === Node.TEXT_NODE && (n.textContent ?? '').trim());
-      if (!own || !shown(e)) continue;
-      const px = parseFloat(getComputedStyle(e).fontSize);
-      if (px < 11.95) out.push({ what: `text ${name(e)}`, size: `${px} px` });
-    }
-    // Tap targets; a link inside a sentence is sized by its line (WCAG 2.5.8, inline exception).
-    for (const e of document.querySelectorAll('a[href], button, input, select, textarea, summary, [tabindex="0"]')) {
-      if (!shown(e)) continue;
-      let block = e.parentElement;
-      while (block && getComputedStyle(block).display === 'inline') block = block.parentElement;
-      const inSentence =
-        e.tagName === 'A' && !e.closest('svg') && (block?.textContent ?? '').replace(e.textContent ?? '', '').trim() !== '';
-      if (inSentence || e.closest('[data-geographic]')) continue;
-      const r = e.getBoundingClientRect();
-      if (r.width < 23.5 || r.height < 23.5) out.push({ what: `target ${name(e)}`, size: `${r.width.toFixed(0)}×${r.height.toFixed(0)}` });
-    }
-    // A table cell of words has room for a few a line: a column that gives its width away to the
-    // others leaves a name standing one word to a line down a phone's screen (a column's heading
-    // over numbers may stack its words, as in print).
-    for (const cell of document.querySelectorAll('td, th:not([scope="col"])')) {
-      if (!shown(cell)) continue;
-      // Each run of text on its own: a cell may hold a code, a badge and a description, each its own block.
-      const walker = document.createTreeWalker(cell, NodeFilter.SHOW_TEXT);
-      for (let text = walker.nextNode(); text; text = walker.nextNode()) {
-        const words = (text.textContent ?? '').trim().split(/\s+/).length;
-        if (words < 4) continue;
-        const range = document.createRange();
-        range.selectNodeContents(text);
-        const lines = new Set([...range.getClientRects()].filter((r) => r.width > 0).map((r) => Math.round(r.bottom))).size;
-        if (lines >= words) out.push({ what: `word a line ${name(cell)}`, size: `${words} words in ${lines} lines` });
-      }
-    }
-    // A table laid out for a phone (its box marked so) fits it whole: nothing in it scrolls out of sight.
-    for (const box of document.querySelectorAll('[data-fits-phone]')) {
-      if (shown(box) && box.scrollWidth > box.clientWidth + 1)
-        out.push({ what: `table scrolls ${name(box)}`, size: `${box.scrollWidth} px in ${box.clientWidth}` });
-    }
-    // Nothing sticks out of the screen, except inside a box that scrolls.
-    if (document.documentElement.scrollWidth > window.innerWidth + 1)
-      out.push({ what: 'page wider than the screen', size: `${document.documentElement.scrollWidth} px` });
-    return out;
-  });
-
-/** Opens a page at a size and lists what a reader there would struggle with (tap targets only where a finger is the pointer). */
-async function readAt(path: string, width: number, height: number, taps: boolean): Promise<string[]> {
-  const page = await site.context.newPage();
-  await page.setViewportSize({ width, height });
-  await page.goto(site.url + path, { waitUntil: 'load' });
-  const found = (await problems(page)).filter((f) => taps || !f.what.startsWith('target'));
-  await page.close();
-  return [...new Map(found.map((f) => [f.what.replace(/"[^"]*"/, '"…"'), f])).values()].map((f) => `${f.what}: ${f.size}`).slice(0, 20);
-}
-
 describe('on a 360 × 740 phone', () => {
   it.each(bothLanguages())('/%s reads at 12 px or more, taps at 24 px or more, and fits the screen', async (path) => {
-    expect(await readAt(path, 360, 740, true)).toEqual([]);
+    expect(await readAt(site, path, 360, 740, true)).toEqual([]);
   });
 
   // One embed of each kind: the path with its codes and years taken out says what kind it is.
@@ -131,13 +36,13 @@ describe('on a 360 × 740 phone', () => {
       .filter((p) => /^embed\/(vi|en)\//.test(p))
       .filter((p, i, all) => all.findIndex((q) => kind(q) === kind(p)) === i),
   )('/%s reads at 12 px or more inside a 360-px page', async (path) => {
-    expect(await readAt(path, 340, 600, false)).toEqual([]);
+    expect(await readAt(site, path, 340, 600, false)).toEqual([]);
   });
 });
 
 describe('on a 1280-px screen', () => {
   it.each(bothLanguages())('/%s reads at 12 px or more and fits the screen', async (path) => {
-    expect(await readAt(path, 1280, 900, false)).toEqual([]);
+    expect(await readAt(site, path, 1280, 900, false)).toEqual([]);
   });
 });
 
