@@ -47,3 +47,16 @@ export function wrapWith(measure: (text: string) => number, text: string, width:
 
 /** `text` in lines no wider than `width` at `size` px. */
 export const wrapChartText = (text: string, width: number, size: number): string[] => wrapWith((s) => chartTextWidth(s, size), text, width);
+
+/**
+ * `text` as it fits in `width` px at `size`: whole, or cut at a character and ended with "…". For
+ * a name from data drawn where nothing else can give it room (a dot's label at a chart's edge);
+ * the whole name stays in the figure's description and table.
+ */
+export function fitText(text: string, width: number, size: number): string {
+  if (chartTextWidth(text, size) <= width) return text;
+  const chars = [...text];
+  let keep = chars.length - 1;
+  while (keep > 0 && chartTextWidth(`${chars.slice(0, keep).join('').trimEnd()}…`, size) > width) keep--;
+  return `${chars.slice(0, keep).join('').trimEnd()}…`;
+}

@@ -2,7 +2,7 @@ import { readFileSync } from 'node:fs';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { glyphWidths, textWidth } from '../../src/lib/export-font.ts';
-import { chartTextWidth, wrapChartText } from '../../src/lib/text-measure.ts';
+import { chartTextWidth, fitText, wrapChartText } from '../../src/lib/text-measure.ts';
 
 describe("charts' text measure without the font file", () => {
   it("holds the export face's advances as the font has them (else run npm run glyph-widths)", () => {
@@ -27,5 +27,21 @@ describe("charts' text measure without the font file", () => {
     const lines = wrapChartText(`Thôn đã ra khỏi diện ${'Hai'.repeat(30)}`, 100, 12);
     expect(lines.length).toBeGreaterThan(2);
     for (const line of lines) expect(chartTextWidth(line, 12)).toBeLessThanOrEqual(100);
+  });
+});
+
+describe('a name held to the room it has', () => {
+  it('stays whole where it fits, and is cut with "…" to fit where it does not, whatever its length', () => {
+    expect(fitText('Phường Hà Phong', 200, 12)).toBe('Phường Hà Phong');
+    const cut = fitText('Phường Hà Phong', 60, 12);
+    expect(cut).toMatch(/^Phường.*…$/);
+    expect(chartTextWidth(cut, 12)).toBeLessThanOrEqual(60);
+    fc.assert(
+      fc.property(fc.string({ minLength: 1, maxLength: 300 }), fc.integer({ min: 20, max: 600 }), (text, width) => {
+        const fitted = fitText(text, width, 12);
+        expect(fitted === text || (fitted.endsWith('…') && text.startsWith(fitted.slice(0, -1)))).toBe(true);
+        expect(chartTextWidth(fitted, 12)).toBeLessThanOrEqual(Math.max(width, chartTextWidth('…', 12)));
+      }),
+    );
   });
 });

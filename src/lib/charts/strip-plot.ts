@@ -1,6 +1,6 @@
 import { bin, max, scaleLinear } from 'd3';
 import { escapeHtml } from '../escape.ts';
-import { chartTextWidth } from '../text-measure.ts';
+import { chartTextWidth, fitText } from '../text-measure.ts';
 import { COMPACT, el, focusable, frame, hitArea, type Chart } from './svg.ts';
 
 export interface StripRow {
@@ -21,6 +21,8 @@ export interface StripPlotOptions {
 }
 
 const ROW = 56;
+/** How much wider bold text is drawn than the regular widths it is measured with. */
+const BOLD = 1.1;
 /**
  * Above this many points a row is drawn as a histogram, not one dot (and link) per unit: with
  * hundreds of communes the dots would overlap into a smear, and every commune's page would carry
@@ -76,26 +78,33 @@ export function stripPlot(rows: StripRow[], o: StripPlotOptions): Chart {
       const mid = m.top + i * ROW + ROW / 2;
       const marks = row.points.length > MAX_DOTS ? histogram(row, x, mid, o) : dots(row, x, mid, o, compact);
       const me = row.points.find((p) => p.key === o.highlight);
+      // Names come from data and may be of any length: each is held to the room it has (bold is
+      // measured a tenth wider), so that none runs off the chart.
+      const atEnd = me != null && x(me.value) > width / 2;
       const name = me
         ? el(
             'text',
             {
               x: x(me.value),
               y: mid - 12,
-              'text-anchor': x(me.value) > width / 2 ? 'end' : 'start',
+              'text-anchor': atEnd ? 'end' : 'start',
               'font-size': 12,
               'font-weight': 'bold',
               fill: 'currentColor',
             },
-            escapeHtml(me.name),
+            escapeHtml(fitText(me.name, (atEnd ? x(me.value) : width - x(me.value)) / BOLD, 12)),
           )
         : '';
       const rowName = compact
-        ? el('text', { x: 0, y: mid - ROW / 2 - 4, 'font-size': 12, 'font-weight': 'bold', fill: 'currentColor' }, escapeHtml(row.label))
+        ? el(
+            'text',
+            { x: 0, y: mid - ROW / 2 - 4, 'font-size': 12, 'font-weight': 'bold', fill: 'currentColor' },
+            escapeHtml(fitText(row.label, width / BOLD, 12)),
+          )
         : el(
             'text',
             { x: m.left - 12, y: mid, 'text-anchor': 'end', 'dominant-baseline': 'middle', 'font-size': 12, fill: 'currentColor' },
-            escapeHtml(row.label),
+            escapeHtml(fitText(row.label, m.left - 12, 12)),
           );
       return rowName + marks + name;
     })
