@@ -1,5 +1,6 @@
 import type { Page } from 'playwright-core';
 import type { Site } from './browser.ts';
+import { pageKinds } from './pages.ts';
 
 /**
  * What a reader on a phone meets on a page, read as rendered: text under 12 px (chart text after
@@ -99,4 +100,17 @@ export async function readAt(site: Site, path: string, width: number, height: nu
   const found = (await problems(page)).filter((f) => taps || !f.what.startsWith('target'));
   await page.close();
   return [...new Map(found.map((f) => [f.what.replace(/"[^"]*"/, '"…"'), f])).values()].map((f) => `${f.what}: ${f.size}`).slice(0, 20);
+}
+
+/**
+ * What a reader meets on every page kind of a built site, in both languages: on a 360-px phone
+ * (taps included) and at 1280 px. Each finding names its page.
+ */
+export async function readEveryKind(site: Site, root: string): Promise<string[]> {
+  const found: string[] = [];
+  for (const path of pageKinds(root).flatMap((p) => [p, `en/${p}`])) {
+    for (const f of await readAt(site, path, 360, 740, true)) found.push(`/${path} at 360 px: ${f}`);
+    for (const f of await readAt(site, path, 1280, 900, false)) found.push(`/${path} at 1280 px: ${f}`);
+  }
+  return found;
 }

@@ -33,19 +33,28 @@ describe("a dataset's files are its own and of a province's size", () => {
   it.each([
     [
       'a link to a file outside the folder',
-      (d: string) => (rmSync(join(d, 'coverage.csv')), symlinkSync('/etc/passwd', join(d, 'coverage.csv'))),
+      (d: string) => {
+        rmSync(join(d, 'coverage.csv'));
+        symlinkSync('/etc/passwd', join(d, 'coverage.csv'));
+      },
       'coverage.csv',
       'not_a_file',
     ],
     [
       'a folder named as a table',
-      (d: string) => (rmSync(join(d, 'coverage.csv')), mkdirSync(join(d, 'coverage.csv'))),
+      (d: string) => {
+        rmSync(join(d, 'coverage.csv'));
+        mkdirSync(join(d, 'coverage.csv'));
+      },
       'coverage.csv',
       'not_a_file',
     ],
     [
       'metadata linked from elsewhere',
-      (d: string) => (rmSync(join(d, 'metadata.json')), symlinkSync('/etc/hostname', join(d, 'metadata.json'))),
+      (d: string) => {
+        rmSync(join(d, 'metadata.json'));
+        symlinkSync('/etc/hostname', join(d, 'metadata.json'));
+      },
       'metadata.json',
       'not_a_file',
     ],
@@ -64,7 +73,10 @@ describe("a dataset's files are its own and of a province's size", () => {
     ],
     [
       'a workbook that inflates to 2 GB',
-      (d: string) => (rmSync(join(d, 'coverage.csv')), writeFileSync(join(d, 'coverage.xlsx'), claimedBomb())),
+      (d: string) => {
+        rmSync(join(d, 'coverage.csv'));
+        writeFileSync(join(d, 'coverage.xlsx'), claimedBomb());
+      },
       'coverage.xlsx',
       'file_too_large',
     ],
