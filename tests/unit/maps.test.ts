@@ -14,7 +14,7 @@ import { mapData, tileGroups, type MapRow } from '../../src/lib/shape/map-data.t
 import { measuresFor } from '../../src/lib/shape/map-measures.ts';
 import { rateBaseOf } from '../../src/lib/rate-bases.ts';
 import { mapSwitches, mapViews, switchTo, type MapPeriod } from '../../src/lib/shape/map-views.ts';
-import { standing } from '../../src/lib/shape/peers.ts';
+import { standing, toldAs } from '../../src/lib/shape/peers.ts';
 
 const row = (code: string, group: string, value: number | null, extra: Partial<MapRow> = {}): MapRow => ({
   unit_code: code,
@@ -348,5 +348,16 @@ describe('boundary files as a dataset supplies them', () => {
     const whole = windForD3(shapes([square(107, 21, 0.1), square(107.1, 21, 0.1), square(107, 21.1, 0.1)]));
     const simple = simplifyFeatures(whole, 0.15);
     expect(simple.features.map((f, i) => Math.round((geoArea(f) / geoArea(whole.features[i])) * 1000) / 1000)).toEqual([1, 1, 1]);
+  });
+});
+
+describe("how a unit's place among its peers is told", () => {
+  const rows = (rates: (number | null)[]) =>
+    rates.map((poor_rate, i) => ({ unit_code: String(i), unit_name: `Xã ${i}`, district_code: '901', poor_rate }));
+  it('as alone where no other unit has a rate, all tied, tied with some, or ranked', () => {
+    expect(toldAs(standing(rows([3.2, null, null]), '0')!)).toBe('alone');
+    expect(toldAs(standing(rows([1, 1, 1]), '2')!)).toBe('all_tied');
+    expect(toldAs(standing(rows([2, 1, 1]), '1')!)).toBe('tied');
+    expect(toldAs(standing(rows([2, 1, 0]), '1')!)).toBe('ranked');
   });
 });

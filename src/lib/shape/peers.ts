@@ -39,3 +39,11 @@ export function standings(rows: PeerRow[]): Map<string, Standing> {
 
 /** Where one unit stands among its peers, or null when its rate is not published. */
 export const standing = (rows: PeerRow[], code: string): Standing | null => standings(rows).get(code) ?? null;
+
+/**
+ * How a unit's place among its peers is told: alone (no other unit has a rate: "first of 1" ranks
+ * nothing), all tied ("first of 33" where all 33 share the rate would read as the highest), tied
+ * with some, or a plain rank.
+ */
+export const toldAs = (s: Standing): 'alone' | 'all_tied' | 'tied' | 'ranked' =>
+  s.rated === 1 ? 'alone' : s.tied + 1 === s.rated ? 'all_tied' : s.tied > 0 ? 'tied' : 'ranked';

@@ -54,7 +54,8 @@ export const unitStanding = ({ level, code }: UnitRef): Promise<UnitStanding | n
 /** A strip plot of the unit among its district's and the province's peers, and their ranking as a table. */
 async function drawPeers(unit: UnitRef, { locale, svgId, href: link }: DrawContext): Promise<Drawing | null> {
   const s = await unitStanding(unit);
-  if (!s) return null;
+  // A unit with no peer that has a rate has nothing to be drawn among.
+  if (!s || s.province.rated < 2) return null;
   const { level, code } = unit;
   const { rows, me, inDistrict } = s;
   const href = (c: string) => link(unitPage(level, c));
