@@ -89,17 +89,17 @@ export async function xlsxWorkbook(t: XlsxTable, sheetRowLimit = EXCEL_ROWS): Pr
   const styles = t.columns.map((c): Partial<ExcelJS.Style> => (c.type === 'VARCHAR' ? { numFmt: '@' } : {}));
   const perSheet = sheetRowLimit - HEADER_ROWS;
   const sheets = Math.max(1, Math.ceil(t.rows.length / perSheet));
+  // Room for the column's name and for the longest word of its headings, which is never broken.
+  const longestWord = (text = '') => Math.max(0, ...text.split(/\s+/).map((w) => w.length));
+  const widths = t.columns.map((c) =>
+    Math.min(40, Math.max(10, c.name.length + 2, longestWord(c.description?.vi) + 3, longestWord(c.description?.en) + 3)),
+  );
   for (let k = 0; k < sheets; k++) {
     const suffix = k === 0 ? '' : ` (${k + 1})`;
     const data = book.addWorksheet(t.name.slice(0, 31 - suffix.length) + suffix, {
       views: [{ state: 'frozen', ySplit: HEADER_ROWS }],
       pageSetup: PRINTED,
     });
-    // Room for the column's name and for the longest word of its headings, which is never broken.
-    const longestWord = (text = '') => Math.max(0, ...text.split(/\s+/).map((w) => w.length));
-    const widths = t.columns.map((c) =>
-      Math.min(40, Math.max(10, c.name.length + 2, longestWord(c.description?.vi) + 3, longestWord(c.description?.en) + 3)),
-    );
     data.columns = t.columns.map((_, i) => ({ width: widths[i], style: styles[i] }));
     data.autoFilter = { from: { row: HEADER_ROWS, column: 1 }, to: { row: HEADER_ROWS, column: t.columns.length } };
     const heading = (cells: string[], font: Partial<ExcelJS.Font>) => {

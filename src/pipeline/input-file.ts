@@ -1,4 +1,4 @@
-import { closeSync, lstatSync, openSync, readSync } from 'node:fs';
+import { lstatSync, readFileSync } from 'node:fs';
 import { extname, join } from 'node:path';
 import { unzipSync } from 'fflate';
 import { fileIssue, type Issue } from './issues.ts';
@@ -18,12 +18,8 @@ const inMB = (bytes: number) => `${Math.ceil(bytes / MB)} MB`;
 /** A workbook's size once inflated, from its ZIP directory, without inflating it. */
 function inflatedSize(path: string): number {
   let total = 0;
-  const fd = openSync(path, 'r');
   try {
-    const { size } = lstatSync(path);
-    const bytes = new Uint8Array(size);
-    readSync(fd, bytes, 0, size, 0);
-    unzipSync(bytes, {
+    unzipSync(readFileSync(path), {
       filter: (entry) => {
         total += entry.originalSize;
         return false;
@@ -31,8 +27,6 @@ function inflatedSize(path: string): number {
     });
   } catch {
     // Not a ZIP at all: the workbook reader says so, with its own words.
-  } finally {
-    closeSync(fd);
   }
   return total;
 }

@@ -8,8 +8,12 @@ import { DATA_DIR, loadManifest } from './db.ts';
 type Shapes = FeatureCollection<Geometry, Record<string, unknown>>;
 const cache = new Map<string, Shapes | null>();
 
-/** A published boundary file as d3 draws it. */
-const readShapes = (path: string) => windForD3(JSON.parse(readFileSync(join(DATA_DIR, path), 'utf8')) as Shapes);
+/** A published boundary file as d3 draws it, read once (the province file gives the map and its islands). */
+function readShapes(path: string): Shapes {
+  const key = `file:${path}`;
+  if (!cache.has(key)) cache.set(key, windForD3(JSON.parse(readFileSync(join(DATA_DIR, path), 'utf8')) as Shapes));
+  return cache.get(key)!;
+}
 
 /**
  * A published boundary file, simplified to the given share of points, or null when the dataset

@@ -5,7 +5,7 @@ import { formatPercent } from '../../lib/format.ts';
 import { isIllustrative } from '../../lib/manifest.ts';
 import { peerPeriods, peerRates, type RowOf } from '../../lib/queries.ts';
 import { unitPage } from '../../lib/routes.ts';
-import { standing, standings, type Standing } from '../../lib/shape/peers.ts';
+import { standing, standings, toldAs, type Standing } from '../../lib/shape/peers.ts';
 import { once } from '../memo.ts';
 import { loadManifest, query, rowsOfUnit } from '../db.ts';
 import { datasetSource, provinceName, standardShort } from '../page.ts';
@@ -55,7 +55,7 @@ export const unitStanding = ({ level, code }: UnitRef): Promise<UnitStanding | n
 async function drawPeers(unit: UnitRef, { locale, svgId, href: link }: DrawContext): Promise<Drawing | null> {
   const s = await unitStanding(unit);
   // A unit with no peer that has a rate has nothing to be drawn among.
-  if (!s || s.province.rated < 2) return null;
+  if (!s || toldAs(s.province) === 'alone') return null;
   const { level, code } = unit;
   const { rows, me, inDistrict } = s;
   const href = (c: string) => link(unitPage(level, c));
