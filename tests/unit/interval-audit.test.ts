@@ -102,4 +102,53 @@ describe('interval audit by linear programming', () => {
       { numRuns: 300 },
     );
   });
+
+  it('proves a cell wide by one extreme when that suffices, and gives a narrow cell both extremes exactly', async () => {
+    const solver = await highs();
+    fc.assert(
+      fc.property(
+        fc.array(
+          fc.record({
+            coef: fc.constantFrom(-1, 1, 2),
+            lower: fc.integer({ min: 0, max: 6 }),
+            span: fc.integer({ min: 0, max: 8 }),
+            need: fc.integer({ min: 0, max: 9 }),
+          }),
+          { minLength: 2, maxLength: 6 },
+        ),
+        (cells) => {
+          // Two rows over the same cells, so that the solver, not auditOneRow, is what answers.
+          const point = cells.map((c) => c.lower + c.span / 2);
+          const value = cells.reduce((s, c, j) => s + c.coef * point[j], 0);
+          const row = { cols: cells.map((_, j) => j), coefs: cells.map((c) => c.coef), lower: value, upper: value };
+          const region: AuditRegion = {
+            rows: [
+              { ...row, source: 1 },
+              { ...row, lower: Number.NEGATIVE_INFINITY, upper: value + 100, source: 2 },
+            ],
+            colLower: cells.map((c) => c.lower),
+            colUpper: cells.map((c) => c.lower + c.span),
+            lo: point,
+            hi: point,
+            need: cells.map((c) => c.need),
+            exact: true,
+            exactLimit: Number.POSITIVE_INFINITY,
+          };
+          const exact = auditOneRow({ ...region, rows: [region.rows[0]] });
+          const solved = auditRegion(solver, region);
+          const width = (lo: number, hi: number) => Math.floor(hi + 1e-6) - Math.ceil(lo - 1e-6);
+          cells.forEach((c, j) => {
+            const wide = width(exact.lo[j], exact.hi[j]) >= c.need;
+            expect(width(solved.lo[j], solved.hi[j]) >= c.need).toBe(wide);
+            if (!wide) {
+              expect(solved.lo[j]).toBeCloseTo(exact.lo[j], 6);
+              expect(solved.hi[j]).toBeCloseTo(exact.hi[j], 6);
+            }
+            expect(solved.binding.some(([i]) => i === j)).toBe(!wide);
+          });
+        },
+      ),
+      { numRuns: 300 },
+    );
+  });
 });
