@@ -22,15 +22,21 @@ export function chartTextWidth(text: string, size: number): number {
 /**
  * Breaks text at spaces into lines no wider than `width` as `measure` measures them. A single word
  * wider than the line is cut where it no longer fits, so that no line ever runs past the edge.
+ * `measure` must add up over words: a line is as wide as its first word and each further word with
+ * the space before it (both measures here are sums of advances, and no face kerns across a space).
+ * A line's width is so carried forward, not measured again for every word: a long source line of a
+ * figure's footer had made wrapping quadratic, half a second of the site's build.
  */
 export function wrapWith(measure: (text: string) => number, text: string, width: number): string[] {
   const fits = (s: string) => measure(s) <= width;
   const lines: string[] = [];
   let line = '';
+  let lineWidth = 0;
   for (let word of text.split(/\s+/).filter(Boolean)) {
-    const joined = line ? `${line} ${word}` : word;
-    if (fits(joined)) {
-      line = joined;
+    const joinedWidth = line ? lineWidth + measure(` ${word}`) : measure(word);
+    if (joinedWidth <= width) {
+      line = line ? `${line} ${word}` : word;
+      lineWidth = joinedWidth;
       continue;
     }
     if (line) lines.push(line);
@@ -41,6 +47,7 @@ export function wrapWith(measure: (text: string) => number, text: string, width:
       word = word.slice(cut);
     }
     line = word;
+    lineWidth = measure(word);
   }
   return line ? [...lines, line] : lines;
 }
