@@ -42,4 +42,13 @@ describe('rows read from an Arrow stream a slice at a time', () => {
     const bytes = tableToIPC(new Table({ name: arrowColumn('VARCHAR', names) }), 'stream');
     for (const atOnce of [1, 3, 250, 20_000]) expect([...arrowRows(bytes, atOnce)]).toEqual(names.map((n) => [n]));
   });
+
+  it('writes text given as indices into its values (as the export reads it) the same bytes as the text itself', () => {
+    const values = ['Đầm Hà', '', '𝔸 thôn 🌾', 'Hạ Long'];
+    const codes = Array.from({ length: 1_001 }, (_, i) => (i % 9 === 0 ? null : (i * 7) % values.length));
+    const texts = codes.map((c) => (c == null ? null : values[c]));
+    const ipc = (column: ReturnType<typeof arrowColumn>) => tableToIPC(new Table({ name: column }), 'stream');
+    expect(ipc(arrowColumn('VARCHAR', codes, values))).toEqual(ipc(arrowColumn('VARCHAR', texts)));
+    expect([...arrowRows(ipc(arrowColumn('VARCHAR', codes, values)), 100)]).toEqual(texts.map((t) => [t]));
+  });
 });
