@@ -250,6 +250,27 @@ describe('an embed inside a third-party page', () => {
       expect(errors, path).toEqual([]);
     }
   });
+
+  it("carries a stylesheet of its own, far smaller than the site's, with every rule its markup needs", () => {
+    const styleOf = (html: string) => /<style[^>]*>([\s\S]*?)<\/style>/.exec(html)?.[1] ?? '';
+    const site = styleOf(readFileSync('dist/index.html', 'utf8'));
+    const hasRule = (css: string, name: string) => new RegExp(`\\.${name.replace(/[^\w-]/g, (c) => `\\\\\\${c}`)}(?![\\w-])`).test(css);
+    const embeds = readdirSync('dist/embed', { recursive: true, encoding: 'utf8' }).filter(
+      (f) => f.endsWith('index.html') && !f.startsWith('v/'),
+    );
+    expect(embeds.length).toBeGreaterThan(100);
+    const lacking = new Set<string>();
+    for (const file of embeds) {
+      const html = readFileSync(join('dist/embed', file), 'utf8');
+      const own = styleOf(html);
+      expect(own.length, file).toBeLessThan(site.length * 0.6);
+      const markup = html.replace(/<style[\s\S]*?<\/style>/g, '');
+      for (const [, names] of markup.matchAll(/class="([^"]*)"/g))
+        for (const name of names.split(/\s+/).filter(Boolean))
+          if (hasRule(site, name) && !hasRule(own, name)) lacking.add(`${file}: .${name}`);
+    }
+    expect([...lacking]).toEqual([]);
+  });
 });
 
 describe('print', () => {
