@@ -31,13 +31,15 @@ function font(weight: Weight): Font {
 
 // Shaping a whole line is slow (about 1 ms), and the same words recur in every figure: words are
 // measured once each, at 1 px, and a line is its words plus its spaces (this face kerns no pair across a space).
-const wordWidths = new Map<string, number>();
+// One map a weight: a key made of weight and word was a new string to hash at every lookup.
+const wordWidths = new Map<Weight, Map<string, number>>();
 function wordWidth(word: string, weight: Weight): number {
-  const key = `${weight}:${word}`;
-  let w = wordWidths.get(key);
+  let widths = wordWidths.get(weight);
+  if (!widths) wordWidths.set(weight, (widths = new Map()));
+  let w = widths.get(word);
   if (w === undefined) {
     w = font(weight).getAdvanceWidth(word, 1, { kerning: true });
-    wordWidths.set(key, w);
+    widths.set(word, w);
   }
   return w;
 }

@@ -33,4 +33,11 @@ describe('inline stylesheets and the content security policy', () => {
     expect(policyOf(out)).toContain(hash(css));
     expect(out.replace(` ${hash(css)}`, '')).toBe(html);
   });
+
+  it('allows a style element that comes after the head as well', () => {
+    const html = page(['a{color:red}']).replace('<body>', '<body><p>Tỉnh Quảng Ninh</p><style>p{margin:0}</style>');
+    const out = allowed(html);
+    expect(policyOf(out)).toContain(`${hash('a{color:red}')} ${hash('p{margin:0}')};`);
+    expect(out.replace(` ${hash('a{color:red}')} ${hash('p{margin:0}')}`, '')).toBe(html);
+  });
 });
