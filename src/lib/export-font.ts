@@ -35,7 +35,10 @@ function font(weight: Weight): Font {
 const wordWidths = new Map<Weight, Map<string, number>>();
 function wordWidth(word: string, weight: Weight): number {
   let widths = wordWidths.get(weight);
-  if (!widths) wordWidths.set(weight, (widths = new Map()));
+  if (!widths) {
+    widths = new Map();
+    wordWidths.set(weight, widths);
+  }
   let w = widths.get(word);
   if (w === undefined) {
     w = font(weight).getAdvanceWidth(word, 1, { kerning: true });
