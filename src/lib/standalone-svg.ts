@@ -24,12 +24,15 @@ const textLines = (lines: string[], x: number, y: number, style: typeof TITLE | 
 /**
  * A figure as one SVG file that stands on its own, as a download or in a report: the chart with
  * its title above and, below, the illustrative label (when it applies), source, dataset version
- * and licence, so the image never travels without saying where it comes from.
+ * and licence, so the image never travels without saying where it comes from. Title, chart and
+ * notes share one margin: a chart that draws to its own edge (a tile map) lines up with its title
+ * instead of touching the image's edge.
  */
 export function standaloneSvg(figure: FigureModel, locale: Locale, manifest: Manifest): string {
-  const { width, height } = figure.chart;
+  const { height } = figure.chart;
   const pad = 16;
-  const inner = width - 2 * pad;
+  const inner = figure.chart.width;
+  const width = inner + 2 * pad;
   const footerLines = (text: string) => wrapToWidth(text, inner, FOOTER.size, FOOTER.weight);
   const title = wrapToWidth(figure.title, inner, TITLE.size, TITLE.weight);
   const top = pad + TITLE.size + (title.length - 1) * TITLE.lineHeight + 12;
@@ -43,7 +46,7 @@ export function standaloneSvg(figure: FigureModel, locale: Locale, manifest: Man
   ];
   const bottom = top + height + 16;
   const total = bottom + footer.length * FOOTER.lineHeight + pad;
-  const chart = `<g transform="translate(0 ${top})">${portableSvg(figure.chart.svg)}</g>`;
+  const chart = `<g transform="translate(${pad} ${top})">${portableSvg(figure.chart.svg)}</g>`;
   return (
     `<?xml version="1.0" encoding="UTF-8"?>\n<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 ${width} ${total}" width="${width}" height="${total}" font-family="'${EXPORT_FONT_FAMILY}', system-ui, -apple-system, 'Segoe UI', Roboto, Arial, sans-serif" color="#0f172a">` +
     `<rect width="100%" height="100%" fill="#ffffff"/>` +

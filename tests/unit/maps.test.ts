@@ -201,6 +201,28 @@ describe('map and comparison charts', () => {
     for (const [, x, t] of lines) expect(Number(x) + textWidth(t, 12, 'bold')).toBeLessThanOrEqual(width);
   });
 
+  it('keeps every tile and legend swatch with its whole border inside the map, whatever the groups and width', () => {
+    const groups = fc.array(fc.record({ name: fc.string({ minLength: 1, maxLength: 60 }), units: fc.integer({ min: 1, max: 40 }) }), {
+      minLength: 1,
+      maxLength: 12,
+    });
+    fc.assert(
+      fc.property(groups, fc.integer({ min: 200, max: 640 }), fc.nat(), (gs, width, pick) => {
+        const codes = gs.flatMap((g, i) => Array.from({ length: g.units }, (_, j) => `${i}-${j}`));
+        const highlight = codes[pick % codes.length];
+        const { svg } = tileMap(
+          gs.map((g, i) => ({ code: String(i), name: g.name, units: Array.from({ length: g.units }, (_, j) => `${i}-${j}`) })),
+          values,
+          { ...options, width, highlight },
+        );
+        const cut = [...svg.matchAll(/<rect x="([\d.]+)" y="[\d.]+" width="([\d.]+)"[^>]*stroke-width="([\d.]+)"/g)].filter(
+          ([, x, w, stroke]) => Number(x) - Number(stroke) / 2 < 0 || Number(x) + Number(w) + Number(stroke) / 2 > width,
+        );
+        expect(cut.map(([rect]) => rect)).toEqual([]);
+      }),
+    );
+  });
+
   it('draws one linked, labelled tile per unit, grouped under escaped district names', () => {
     expect(tiles.match(/<rect[^>]*data-code=/g)).toHaveLength(4);
     expect(tiles).toContain('href="/communes/2/" aria-label="Xã 2: 0.3%"');

@@ -13,6 +13,11 @@ const TILE = 24;
 const GAP = 2;
 const PAD = 10;
 const HEADER = 18;
+/**
+ * Room at the left edge for half the widest stroke (a highlighted tile's, 2,5 px): a tile drawn
+ * from x = 0 lost that half of its border to the box, on the page and in a download.
+ */
+const EDGE = 2;
 
 /**
  * Units as equal squares in a block per group (their district), shaded like a choropleth. It makes
@@ -24,16 +29,19 @@ export function tileMap(groups: TileGroup[], values: Map<string, MapDatum>, o: M
   const width = o.width ?? 480;
   const shade = shader(o.breaks, o.id);
   const blocks: string[] = [];
-  let x = 0;
+  let x = EDGE;
   let y = 0;
   let rowHeight = 0;
+  // A block is never wider than the map: a district of many communes on a phone's 300 px wraps
+  // into more rows instead of running past the edge.
+  const fit = Math.max(1, Math.floor((width - EDGE) / (TILE + GAP)));
   for (const g of groups) {
-    const cols = Math.max(3, Math.ceil(Math.sqrt(g.units.length * 1.6)));
+    const cols = Math.min(fit, Math.max(3, Math.ceil(Math.sqrt(g.units.length * 1.6))));
     const rows = Math.ceil(g.units.length / cols);
-    const w = Math.max(cols * (TILE + GAP), Math.min(width, g.name.length * 7));
+    const w = Math.max(cols * (TILE + GAP), Math.min(width - EDGE, g.name.length * 7));
     const h = HEADER + rows * (TILE + GAP);
-    if (x > 0 && x + w > width) {
-      x = 0;
+    if (x > EDGE && x + w > width) {
+      x = EDGE;
       y += rowHeight + PAD;
       rowHeight = 0;
     }
@@ -79,7 +87,7 @@ export function tileMap(groups: TileGroup[], values: Map<string, MapDatum>, o: M
     rowHeight = Math.max(rowHeight, h);
   }
   const mapHeight = y + rowHeight;
-  const legend = classLegend(0, width, o.legendTitle, o.breaks, o.format, [...values.values()], o.missingLabel, o.id, o.ceiling);
+  const legend = classLegend(EDGE, width - EDGE, o.legendTitle, o.breaks, o.format, [...values.values()], o.missingLabel, o.id, o.ceiling);
   const height = mapHeight + 8 + legend.height;
   return frame(
     o.id,
