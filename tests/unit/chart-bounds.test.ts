@@ -2,6 +2,7 @@ import fc from 'fast-check';
 import { parse } from 'node-html-parser';
 import { describe, expect, it } from 'vitest';
 import { barChart } from '../../src/lib/charts/bar-chart.ts';
+import { heatmap } from '../../src/lib/charts/heatmap.ts';
 import { lineChart } from '../../src/lib/charts/line-chart.ts';
 import { stripPlot } from '../../src/lib/charts/strip-plot.ts';
 import { textWidth } from '../../src/lib/export-font.ts';
@@ -139,6 +140,36 @@ describe('a chart keeps its text inside its box', () => {
         },
       ),
       { numRuns: 200, seed: 13 },
+    );
+  });
+
+  it('a heat map, its slanted column headings and row names however long (a district named as long as any in Việt Nam and more)', () => {
+    const name = words.map((w) => w.join(' ').slice(0, 48));
+    fc.assert(
+      fc.property(fc.array(name, { minLength: 1, maxLength: 14 }), fc.array(name, { minLength: 1, maxLength: 12 }), (cols, rows) => {
+        const chart = heatmap(
+          rows.map((label, i) => ({ key: String(i), label })),
+          cols.map((label, j) => ({ key: String(j), label })),
+          () => ({ value: 42 }),
+          { id: 'h', title: 't', description: 'd', format: String, missingLabel: '–', top: 100 },
+        );
+        const root = parse(chart.svg);
+        const found: string[] = [];
+        for (const text of root.querySelectorAll('text[transform]')) {
+          // rotate(-a x y) about the text's start: its baseline runs up and to the right.
+          const [, a] = /rotate\(-([\d.]+) /.exec(text.getAttribute('transform')!)!;
+          const rad = (Number(a) * Math.PI) / 180;
+          const [x, y, w] = [Number(text.getAttribute('x')), Number(text.getAttribute('y')), textWidth(text.textContent, 12)];
+          // The glyphs' tops lean back from the baseline by their height (about 0,9 of the size).
+          const top = y - w * Math.sin(rad) - 12 * 0.9 * Math.cos(rad);
+          const right = x + w * Math.cos(rad);
+          if (top < 0 || right > chart.width)
+            found.push(`"${text.textContent}" reaches y ${top.toFixed(0)}, x ${right.toFixed(0)} of ${chart.width}`);
+        }
+        expect(found).toEqual([]);
+        expect(outside({ ...chart, svg: chart.svg.replace(/<text[^>]*transform[^>]*>[^<]*<\/text>/g, '') })).toEqual([]);
+      }),
+      { numRuns: 200, seed: 14 },
     );
   });
 });

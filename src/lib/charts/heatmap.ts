@@ -1,5 +1,6 @@
 import { scaleSequential, interpolateBlues } from 'd3';
 import { escapeHtml } from '../escape.ts';
+import { textWidth } from '../export-font.ts';
 import { el, frame, type Chart } from './svg.ts';
 
 export interface HeatmapOptions {
@@ -20,6 +21,8 @@ export interface HeatmapCell {
 
 const CELL_W = 36;
 const CELL_H = 26;
+/** How far column headings lean back from the horizontal, in degrees. */
+const SLANT = 50;
 
 /**
  * A grid of rows × columns, each cell shaded by its value and labelled with it, so that it reads
@@ -31,7 +34,18 @@ export function heatmap(
   cell: (row: string, col: string) => HeatmapCell,
   o: HeatmapOptions,
 ): Chart {
-  const m = { top: 120, left: 210, right: 90, bottom: 8 };
+  // A slanted heading rises and runs right by its measured length, and a row's name runs left
+  // from the grid: the box makes room for the longest of each (another province's district names
+  // may be twice Quảng Ninh's), at least as much as Quảng Ninh's take.
+  const [sin, cos] = [Math.sin((SLANT * Math.PI) / 180), Math.cos((SLANT * Math.PI) / 180)];
+  const longestHead = Math.max(0, ...columns.map((c) => textWidth(c.label, 12)));
+  const longestRow = Math.max(0, ...rows.map((r) => textWidth(r.label, 12)));
+  const m = {
+    top: Math.max(120, Math.ceil(6 + longestHead * sin + 12 * cos + 2)),
+    left: Math.max(210, Math.ceil(8 + longestRow + 2)),
+    right: Math.max(90, Math.ceil(longestHead * cos - CELL_W / 2 + 4)),
+    bottom: 8,
+  };
   const width = m.left + columns.length * CELL_W + m.right;
   const height = m.top + rows.length * CELL_H + m.bottom;
   const colour = scaleSequential(interpolateBlues).domain([0, o.top || 1]);
@@ -40,7 +54,7 @@ export function heatmap(
       const x = m.left + j * CELL_W + CELL_W / 2;
       return el(
         'text',
-        { x, y: m.top - 6, transform: `rotate(-50 ${x} ${m.top - 6})`, 'font-size': 12, fill: 'currentColor' },
+        { x, y: m.top - 6, transform: `rotate(-${SLANT} ${x} ${m.top - 6})`, 'font-size': 12, fill: 'currentColor' },
         escapeHtml(c.label),
       );
     })
