@@ -9,6 +9,8 @@ import GLYPHS from './glyph-widths.json' with { type: 'json' };
 
 const WIDTHS = GLYPHS as Record<string, number>;
 const KERNING_ROOM = 1.08;
+/** How much wider bold text is drawn than the regular widths it is measured with (at most). */
+export const BOLD = 1.1;
 /** A character the table lacks counts as the widest one it has. */
 const WIDEST = Math.max(...Object.values(WIDTHS));
 

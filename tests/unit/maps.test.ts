@@ -1,5 +1,6 @@
 import type { FeatureCollection, Geometry, Polygon } from 'geojson';
 import { geoArea } from 'd3';
+import { parse } from 'node-html-parser';
 import { textWidth } from '../../src/lib/export-font.ts';
 import { simplifyFeatures, windForD3 } from '../../src/lib/geo.ts';
 import { describe, expect, it } from 'vitest';
@@ -201,24 +202,53 @@ describe('map and comparison charts', () => {
     for (const [, x, t] of lines) expect(Number(x) + textWidth(t, 12, 'bold')).toBeLessThanOrEqual(width);
   });
 
-  it('keeps every tile and legend swatch with its whole border inside the map, whatever the groups and width', () => {
-    const groups = fc.array(fc.record({ name: fc.string({ minLength: 1, maxLength: 60 }), units: fc.integer({ min: 1, max: 40 }) }), {
-      minLength: 1,
-      maxLength: 12,
-    });
+  it('keeps every tile, swatch and district name inside the map, whatever the districts and width', () => {
+    const name = fc
+      .array(
+        fc.constantFrom(
+          'Thành',
+          'phố',
+          'Huyện',
+          'Thị',
+          'xã',
+          'Phan',
+          'Rang',
+          '–',
+          'Tháp',
+          'Chàm',
+          'Buôn',
+          'Ma',
+          'Thuột',
+          'Đăk',
+          'Glong',
+          '<a>',
+        ),
+        {
+          minLength: 1,
+          maxLength: 10,
+        },
+      )
+      .map((w) => w.join(' '));
+    const groups = fc.array(fc.record({ name, units: fc.integer({ min: 1, max: 120 }) }), { minLength: 1, maxLength: 12 });
     fc.assert(
       fc.property(groups, fc.integer({ min: 200, max: 640 }), fc.nat(), (gs, width, pick) => {
-        const codes = gs.flatMap((g, i) => Array.from({ length: g.units }, (_, j) => `${i}-${j}`));
-        const highlight = codes[pick % codes.length];
+        const codes = gs.map((g, i) => Array.from({ length: g.units }, (_, j) => `${i}-${j}`));
+        const highlight = codes.flat()[pick % codes.flat().length];
         const { svg } = tileMap(
-          gs.map((g, i) => ({ code: String(i), name: g.name, units: Array.from({ length: g.units }, (_, j) => `${i}-${j}`) })),
+          gs.map((g, i) => ({ code: String(i), name: g.name, units: codes[i] })),
           values,
           { ...options, width, highlight },
         );
-        const cut = [...svg.matchAll(/<rect x="([\d.]+)" y="[\d.]+" width="([\d.]+)"[^>]*stroke-width="([\d.]+)"/g)].filter(
-          ([, x, w, stroke]) => Number(x) - Number(stroke) / 2 < 0 || Number(x) + Number(w) + Number(stroke) / 2 > width,
-        );
-        expect(cut.map(([rect]) => rect)).toEqual([]);
+        const root = parse(svg);
+        const cut = root.querySelectorAll('rect[stroke-width]').filter((r) => {
+          const [x, w, stroke] = ['x', 'width', 'stroke-width'].map((a) => Number(r.getAttribute(a)));
+          return x - stroke / 2 < 0 || x + w + stroke / 2 > width;
+        });
+        expect(cut.map((r) => r.toString())).toEqual([]);
+        const names = root
+          .querySelectorAll('.tile-group > text')
+          .filter((t) => Number(t.getAttribute('x')) + textWidth(t.text, 12, 'bold') > width);
+        expect(names.map((t) => t.text)).toEqual([]);
       }),
     );
   });

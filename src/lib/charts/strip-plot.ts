@@ -1,6 +1,6 @@
 import { bin, max, scaleLinear } from 'd3';
 import { escapeHtml } from '../escape.ts';
-import { chartTextWidth, fitText } from '../text-measure.ts';
+import { BOLD, chartTextWidth, fitText } from '../text-measure.ts';
 import { COMPACT, el, focusable, frame, hitArea, type Chart } from './svg.ts';
 
 export interface StripRow {
@@ -21,8 +21,6 @@ export interface StripPlotOptions {
 }
 
 const ROW = 56;
-/** How much wider bold text is drawn than the regular widths it is measured with. */
-const BOLD = 1.1;
 /**
  * Above this many points a row is drawn as a histogram, not one dot (and link) per unit: with
  * hundreds of communes the dots would overlap into a smear, and every commune's page would carry

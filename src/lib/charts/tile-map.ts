@@ -1,6 +1,7 @@
 import { escapeHtml } from '../escape.ts';
 import type { MapOptions } from './choropleth.ts';
 import { classLegend, datumLabel, hatchDef, shader, unitMark, type MapDatum } from './legend.ts';
+import { BOLD, chartTextWidth, fitText } from '../text-measure.ts';
 import { el, frame, type Chart } from './svg.ts';
 
 export interface TileGroup {
@@ -38,7 +39,9 @@ export function tileMap(groups: TileGroup[], values: Map<string, MapDatum>, o: M
   for (const g of groups) {
     const cols = Math.min(fit, Math.max(3, Math.ceil(Math.sqrt(g.units.length * 1.6))));
     const rows = Math.ceil(g.units.length / cols);
-    const w = Math.max(cols * (TILE + GAP), Math.min(width - EDGE, g.name.length * 7));
+    // The district's name as wide as it is drawn (bold), cut short only where it is wider than the map.
+    const name = fitText(g.name, (width - EDGE) / BOLD, 12);
+    const w = Math.max(cols * (TILE + GAP), Math.ceil(chartTextWidth(name, 12) * BOLD));
     const h = HEADER + rows * (TILE + GAP);
     if (x > EDGE && x + w > width) {
       x = EDGE;
@@ -80,7 +83,7 @@ export function tileMap(groups: TileGroup[], values: Map<string, MapDatum>, o: M
       el(
         'g',
         { class: 'tile-group', 'data-group': g.code },
-        el('text', { x, y: y + 12, 'font-size': 12, 'font-weight': 'bold', fill: 'currentColor' }, escapeHtml(g.name)) + tiles,
+        el('text', { x, y: y + 12, 'font-size': 12, 'font-weight': 'bold', fill: 'currentColor' }, escapeHtml(name)) + tiles,
       ),
     );
     x += w + PAD;
