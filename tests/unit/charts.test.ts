@@ -4,6 +4,7 @@ import { barChart } from '../../src/lib/charts/bar-chart.ts';
 import { lineChart } from '../../src/lib/charts/line-chart.ts';
 import { sparkline } from '../../src/lib/charts/sparkline.ts';
 import { escapeHtml } from '../../src/lib/escape.ts';
+import { textWidth } from '../../src/lib/export-font.ts';
 import { classBreaks } from '../../src/lib/shape/class-breaks.ts';
 import { standardLabel } from '../../src/lib/manifest.ts';
 import { seriesByStandard } from '../../src/lib/shape/series.ts';
@@ -227,6 +228,39 @@ describe('charts are pure SVG text', () => {
     expect(svg).toContain('aria-label="A: 0.12%"');
     expect(svg).toContain('aria-label="B: no data"');
     expect(svg).toContain('fill="#d9d9d9"');
+  });
+
+  it("writes a shape's name only where it stays on the map, clear of the legend beside it", () => {
+    // A thin strip with a block at its right end: its centre lies near that end, and a long name
+    // centred there would run past it.
+    const wedge = {
+      type: 'Feature' as const,
+      properties: { code: 'w' },
+      geometry: {
+        type: 'Polygon' as const,
+        coordinates: [
+          [
+            [0, 0],
+            [0, 0.1],
+            [9, 0.1],
+            [9, 3],
+            [10, 3],
+            [10, 0],
+            [0, 0],
+          ],
+        ],
+      },
+    };
+    const names = ['Đông', 'Thành phố Phan Rang – Tháp Chàm và các xã lân cận', 'Huyện Đăk Glong mở rộng về phía đông'];
+    for (const name of names) {
+      const svg = choropleth({ type: 'FeatureCollection', features: [wedge] }, new Map([['w', { name, value: 0.1 }]]), {
+        ...MAP,
+        labels: true,
+      }).svg;
+      const label = /<text x="([\d.]+)"[^>]*aria-hidden="true">([^<]+)<\/text>/.exec(svg);
+      if (label) expect(Number(label[1]) + textWidth(label[2], 12) / 2, name).toBeLessThanOrEqual(640 - 170 + 8);
+      if (name === 'Đông') expect(label?.[2]).toBe('Đông');
+    }
   });
 
   it('draws a province wider than tall at the top of a phone-sized map, with no empty band above it', () => {

@@ -174,7 +174,10 @@ export function choropleth(
             if (!name || x1 - x0 < 2 * half || y1 - y0 < 14) return '';
             const [cx, cy] = shapesIn.centroid(f);
             const box: [number, number, number, number] = [cx - half, cy - 9, cx + half, cy + 9];
-            if (box[0] < 0 || placed.some((p) => box[0] < p[2] && p[0] < box[2] && box[1] < p[3] && p[1] < box[3])) return '';
+            // Within the map's own part of the box: a name whose shape's centre lies near the edge
+            // would otherwise run into the legend beside it, or out of the picture.
+            const outside = box[0] < 0 || box[2] > width - LEGEND_WIDTH + 8 || box[1] < 0 || box[3] > mapHeight;
+            if (outside || placed.some((p) => box[0] < p[2] && p[0] < box[2] && box[1] < p[3] && p[1] < box[3])) return '';
             placed.push(box);
             return el(
               'text',
