@@ -263,6 +263,26 @@ describe('charts are pure SVG text', () => {
     }
   });
 
+  it("keeps every line of a map's legend inside the picture, however large the counts and long their unit", () => {
+    const counts = [123_456, 234_567, 345_678, 456_789, 987_654, 1_234_567];
+    const values = new Map(counts.map((v, i) => [String(i), { name: `U${i}`, value: v }]));
+    for (const width of [640, 300])
+      for (const unit of ['', ' hộ nghèo và cận nghèo']) {
+        const { svg } = choropleth({ type: 'FeatureCollection', features: counts.map((_, i) => square(i)) }, values, {
+          ...MAP,
+          format: (v) => `${v.toLocaleString('vi')}${unit}`,
+          missingLabel: 'dưới 50 hộ nghèo và cận nghèo, không tính tỷ lệ',
+          breaks: classBreaks(counts),
+          width,
+        });
+        const legend = svg.slice(svg.indexOf('class="legend"'));
+        const over = [...legend.matchAll(/<text x="([\d.]+)"[^>]*>([^<]+)<\/text>/g)].filter(
+          ([, x, text]) => Number(x) + textWidth(text.replaceAll('&lt;', '<'), 12, 'bold') > width,
+        );
+        expect(over.map(([, , text]) => `${text} (${width})`)).toEqual([]);
+      }
+  });
+
   it('draws a province wider than tall at the top of a phone-sized map, with no empty band above it', () => {
     // Four squares in a row: four times as wide as tall.
     const svg = choropleth({ type: 'FeatureCollection', features: [0, 1, 2, 3].map(square) }, new Map(), { ...MAP, width: 300 }).svg;

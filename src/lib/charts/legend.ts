@@ -98,22 +98,27 @@ export function classLegend(
   if (seen.size === 0) seen.set(missingLabel, MISSING);
   const rows = classes.concat([...seen].map(([text, fill]) => ({ fill, text })));
   const titleLines = wrapToWidth(title, width, 12, 'bold');
-  const top = 36 + (titleLines.length - 1) * 16;
+  // A class's range (large counts with their unit) or a reason a value is missing goes on in a
+  // second line beside its swatch rather than past the edge of the map.
+  let y = 36 + (titleLines.length - 1) * 16;
+  const swatches = rows.map((c) => {
+    const lines = wrapToWidth(c.text, width - 24, 12, 'regular');
+    const markup =
+      el('rect', { x, y, width: 16, height: 16, fill: c.fill, stroke: '#666666', 'stroke-width': 0.5 }) +
+      lines
+        .map((line, j) => el('text', { x: x + 24, y: y + 12 + j * 16, 'font-size': 12, fill: 'currentColor' }, escapeHtml(line)))
+        .join('');
+    y += 22 + (lines.length - 1) * 16;
+    return markup;
+  });
   const markup = el(
     'g',
     { class: 'legend' },
     titleLines
       .map((line, i) => el('text', { x, y: 24 + i * 16, 'font-size': 12, 'font-weight': 'bold', fill: 'currentColor' }, escapeHtml(line)))
-      .join('') +
-      rows
-        .map(
-          (c, i) =>
-            el('rect', { x, y: top + i * 22, width: 16, height: 16, fill: c.fill, stroke: '#666666', 'stroke-width': 0.5 }) +
-            el('text', { x: x + 24, y: top + 12 + i * 22, 'font-size': 12, fill: 'currentColor' }, escapeHtml(c.text)),
-        )
-        .join(''),
+      .join('') + swatches.join(''),
   );
-  return { markup, height: top + rows.length * 22 };
+  return { markup, height: y };
 }
 
 /** A shape on a map: a link to the unit's page when there is one, else a labelled image; data-* keep the exact value. */
