@@ -97,6 +97,44 @@ describe('a chart keeps its text inside its box', () => {
     );
   });
 
+  it("a line chart's end labels, however many lines end however close together, each clear of the next", () => {
+    fc.assert(
+      fc.property(
+        fc.array(
+          fc.tuple(
+            fc.integer({ min: 0, max: 100 }),
+            fc.array(fc.constantFrom('chuẩn', 'quốc', 'gia', 'tỉnh', 'cũ', '2016–2020'), { maxLength: 6 }),
+          ),
+          {
+            minLength: 2,
+            maxLength: 8,
+          },
+        ),
+        (ends) => {
+          const chart = lineChart(
+            ends.map(([end, words], k) => ({
+              id: `s${k}`,
+              label: [`Dãy${k}`, ...words].join(' '),
+              points: [2021, 2022, 2023].map((x) => ({ x, y: x === 2023 ? end : 50 })),
+            })),
+            { id: 'c', title: 't', description: 'd', format: String, missingLabel: '–', width: 640 },
+          );
+          // Each label's lines, from its first line's baseline down by 14 px a line.
+          const spans = parse(chart.svg)
+            .querySelectorAll('.series > text')
+            .map((t) => {
+              const first = Number(t.getAttribute('y'));
+              return { first, last: first + (Math.max(1, t.querySelectorAll('tspan').length) - 1) * 14 };
+            })
+            .sort((a, b) => a.first - b.first);
+          const crowded = spans.slice(1).filter((s, i) => s.first - spans[i].last < 12);
+          expect(crowded).toEqual([]);
+        },
+      ),
+      { numRuns: 200, seed: 15 },
+    );
+  });
+
   it('a strip plot, whatever the format of its ticks, none over another', () => {
     fc.assert(
       fc.property(fc.integer({ min: 280, max: 960 }), fc.double({ min: 0.001, max: 5000, noNaN: true }), (width, top) => {

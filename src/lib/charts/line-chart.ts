@@ -167,6 +167,14 @@ export function lineChart(series: LineSeries[], o: LineChartOptions): Chart {
     labelY.set(e.id, first);
     ceiling = first;
   }
+  // …then from the highest down: labels held at the top of the chart by many lines ending near it
+  // move down below one another instead of piling up there.
+  let above = Number.NEGATIVE_INFINITY;
+  for (const e of [...ends].reverse()) {
+    const first = Math.max(labelY.get(e.id)!, above + 15);
+    labelY.set(e.id, first);
+    above = first + (endLines.get(e.id)!.length - 1) * 14;
+  }
 
   const path = line<{ x: number; y: number | null }>()
     .defined((p) => p.y != null)
