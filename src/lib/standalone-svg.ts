@@ -29,9 +29,8 @@ const textLines = (lines: string[], x: number, y: number, style: typeof TITLE | 
  * instead of touching the image's edge.
  */
 export function standaloneSvg(figure: FigureModel, locale: Locale, manifest: Manifest): string {
-  const { height } = figure.chart;
+  const { width: inner, height } = figure.chart;
   const pad = 16;
-  const inner = figure.chart.width;
   const width = inner + 2 * pad;
   const footerLines = (text: string) => wrapToWidth(text, inner, FOOTER.size, FOOTER.weight);
   const title = wrapToWidth(figure.title, inner, TITLE.size, TITLE.weight);
