@@ -35,7 +35,10 @@ export function wrapWith(measure: (text: string) => number, text: string, width:
   let line = '';
   let lineWidth = 0;
   for (let word of text.split(/\s+/).filter(Boolean)) {
-    const joinedWidth = line ? lineWidth + measure(` ${word}`) : measure(word);
+    let joinedWidth = line ? lineWidth + measure(` ${word}`) : measure(word);
+    // Measured in pieces, a line can come out a hair wider than whole (a kerned pair across the
+    // space): where that decides, the line is measured whole.
+    if (line && joinedWidth > width && joinedWidth < width + 1) joinedWidth = measure(`${line} ${word}`);
     if (joinedWidth <= width) {
       line = line ? `${line} ${word}` : word;
       lineWidth = joinedWidth;

@@ -28,6 +28,18 @@ describe("charts' text measure without the font file", () => {
     expect(lines.length).toBeGreaterThan(2);
     for (const line of lines) expect(chartTextWidth(line, 12)).toBeLessThanOrEqual(100);
   });
+
+  it('keeps on one line a text given exactly its own width (a chart makes room for its widest label)', () => {
+    const word = fc.stringMatching(/^[a-zA-Z0-9ăâđêôơưạảấầẩẫậếềểễệốồổỗộớờởỡợứừửữự–]{1,12}$/);
+    fc.assert(
+      fc.property(fc.array(word, { minLength: 1, maxLength: 6 }), (words) => {
+        const text = words.join(' ');
+        expect(wrapChartText(text, chartTextWidth(text, 12), 12)).toEqual([text]);
+      }),
+      { numRuns: 1000, seed: 6 },
+    );
+    expect(wrapChartText('chuẩn 2016–2020', chartTextWidth('chuẩn 2016–2020', 12), 12)).toEqual(['chuẩn 2016–2020']);
+  });
 });
 
 describe('a name held to the room it has', () => {
