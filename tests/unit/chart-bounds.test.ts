@@ -2,6 +2,7 @@ import fc from 'fast-check';
 import { parse } from 'node-html-parser';
 import { describe, expect, it } from 'vitest';
 import { barChart } from '../../src/lib/charts/bar-chart.ts';
+import { type Box, boxesOverlap, type Segment, segmentCrossesBox } from '../../src/lib/charts/collision.ts';
 import { heatmap } from '../../src/lib/charts/heatmap.ts';
 import { lineChart } from '../../src/lib/charts/line-chart.ts';
 import { stripPlot } from '../../src/lib/charts/strip-plot.ts';
@@ -49,6 +50,48 @@ function crowdedTicks(svg: string): string[] {
     })
     .sort((a, b) => a.left - b.left);
   return spans.flatMap((s, i) => (i > 0 && s.left < spans[i - 1].right ? [`"${spans[i - 1].text}" and "${s.text}" overlap`] : []));
+}
+
+/**
+ * The end labels of a line chart that a line, a point, a break (its dashed line or its label) or
+ * the reference line runs through, or that another end label covers: each measured as drawn, its
+ * first line centred on its y.
+ */
+function crossedByEndLabels(svg: string): string[] {
+  const root = parse(svg);
+  const segments: Segment[] = [];
+  for (const d of root.querySelectorAll('.series > path').map((p) => p.getAttribute('d')!)) {
+    for (const run of d.split('M').filter(Boolean)) {
+      const xy = run.split('L').map((pair) => pair.split(',').map(Number));
+      for (let i = 1; i < xy.length; i++) segments.push({ x1: xy[i - 1][0], y1: xy[i - 1][1], x2: xy[i][0], y2: xy[i][1] });
+    }
+  }
+  for (const l of root.querySelectorAll('.break line, .reference line')) {
+    const [x1, y1, x2, y2] = ['x1', 'y1', 'x2', 'y2'].map((a) => Number(l.getAttribute(a)));
+    segments.push({ x1, y1, x2, y2 });
+  }
+  const marks: Box[] = [
+    ...root.querySelectorAll('.series circle:not(.hit)').map((c) => {
+      const [cx, cy, r] = ['cx', 'cy', 'r'].map((a) => Number(c.getAttribute(a)));
+      return { left: cx - r, right: cx + r, top: cy - r, bottom: cy + r };
+    }),
+    ...root.querySelectorAll('.break rect').map((r) => {
+      const [x, y, w, h] = ['x', 'y', 'width', 'height'].map((a) => Number(r.getAttribute(a)));
+      return { left: x, right: x + w, top: y, bottom: y + h };
+    }),
+  ];
+  const labels = root.querySelectorAll('.series > text').map((t) => {
+    const lines = t.querySelectorAll('tspan').length ? t.querySelectorAll('tspan').map((s) => s.textContent) : [t.textContent];
+    const [x, y] = [Number(t.getAttribute('x')), Number(t.getAttribute('y'))];
+    const w = Math.max(...lines.map((l) => textWidth(l, 12)));
+    const left = t.getAttribute('text-anchor') === 'end' ? x - w : x;
+    return { text: lines.join(' '), box: { left, right: left + w, top: y - 7, bottom: y + (lines.length - 1) * 14 + 7 } };
+  });
+  return labels.flatMap(({ text, box }, i) => [
+    ...segments.filter((s) => segmentCrossesBox(s, box)).map((s) => `"${text}" crosses a line from ${s.x1},${s.y1} to ${s.x2},${s.y2}`),
+    ...marks.filter((b) => boxesOverlap(b, box)).map((b) => `"${text}" covers a mark at ${b.left},${b.top}`),
+    ...labels.slice(i + 1).flatMap((other) => (boxesOverlap(other.box, box) ? [`"${text}" and "${other.text}" overlap`] : [])),
+  ]);
 }
 
 const words = fc.array(
@@ -132,6 +175,47 @@ describe('a chart keeps its text inside its box', () => {
         },
       ),
       { numRuns: 200, seed: 15 },
+    );
+  });
+
+  it("a line chart's end labels cross no line, point, break or label, whatever years each line covers (a standard replaced, a commune merged)", () => {
+    const years = [2016, 2017, 2018, 2019, 2020, 2021, 2022, 2023, 2024, 2025];
+    // A standard's name, as long as "Chuẩn nghèo đa chiều của tỉnh".
+    const name = words.map((w) => w.slice(0, 6).join(' '));
+    fc.assert(
+      fc.property(
+        fc.integer({ min: 280, max: 960 }),
+        fc.array(
+          fc.tuple(
+            name,
+            fc.integer({ min: 0, max: 8 }),
+            fc.integer({ min: 1, max: 9 }),
+            fc.array(fc.integer({ min: 0, max: 90_000 }), { minLength: 10, maxLength: 10 }),
+          ),
+          { minLength: 1, maxLength: 3 },
+        ),
+        fc.option(fc.tuple(fc.constantFrom(...years.slice(1)), name, fc.boolean())),
+        fc.option(fc.integer({ min: 0, max: 90_000 })),
+        (width, lines, change, target) => {
+          const series = lines.map(([l, from, span, values], i) => ({
+            id: `s${i}`,
+            label: l,
+            points: years.slice(from, Math.min(10, from + span + 1)).map((x, k) => ({ x, y: values[from + k] })),
+          }));
+          const chart = lineChart(series, {
+            id: 'c',
+            title: 't',
+            description: 'd',
+            format: (v) => `${v.toLocaleString('vi')} hộ`,
+            missingLabel: '–',
+            breaks: change ? [{ x: change[0], label: change[1], separates: change[2] }] : [],
+            reference: target == null ? undefined : { y: target, label: 'Mục tiêu' },
+            width,
+          });
+          expect(crossedByEndLabels(chart.svg)).toEqual([]);
+        },
+      ),
+      { numRuns: 300, seed: 16 },
     );
   });
 

@@ -3,6 +3,8 @@ import { scaleLinear } from 'd3';
 import { line } from 'd3';
 import { escapeHtml } from '../escape.ts';
 import { chartTextWidth, wrapChartText } from '../text-measure.ts';
+import { around, type Box, type Segment, segmentCrossesBox, sharedArea } from './collision.ts';
+import { besidePoint, type LabelSpot, labelBox, stackedInColumn } from './end-labels.ts';
 import { el, frame, hitArea, LABEL_BOX, multiline, r1, type Chart } from './svg.ts';
 
 export interface LineSeries {
@@ -89,93 +91,18 @@ export function lineChart(series: LineSeries[], o: LineChartOptions): Chart {
       el('text', { x: x(v), y: height - m.bottom + 18, 'text-anchor': 'middle', 'font-size': 12, fill: 'currentColor' }, String(v)),
     )
     .join('');
-  // Each label beside its line on the side with more room, wrapped to that room, and below the
-  // labels before it that it would otherwise run into (a merger a year after a change of standard).
-  const placed: { from: number; to: number; bottom: number }[] = [];
-  const breaks = (o.breaks ?? [])
-    .filter((b) => b.x > lo)
+  const floor = height - m.bottom;
+  const shown = (o.breaks ?? [])
+    .filter((b) => b.x > lo && b.x <= hi)
     .sort((a, b) => a.x - b.x)
     .map((b) => {
       const i = xs.indexOf(b.x);
-      const bx = i > 0 ? (x(xs[i - 1]) + x(b.x)) / 2 : x(b.x);
-      const after = width - bx - 4 >= bx - m.left - 4;
-      // Within the plot on the left: a label over the axis would hide its numbers.
-      const lines = wrapChartText(b.label, (after ? width - bx : bx - m.left) - 8, 12);
-      const lx = after ? bx + 4 : bx - 4;
-      const extent = Math.max(...lines.map((l) => chartTextWidth(l, 12)));
-      const [from, to] = after ? [lx, lx + extent] : [lx - extent, lx];
-      const top = Math.max(m.top + 10, ...placed.filter((p) => p.from < to && from < p.to).map((p) => p.bottom + 14));
-      placed.push({ from, to, bottom: top + (lines.length - 1) * 14 });
-      return el(
-        'g',
-        { class: 'break' },
-        el('line', {
-          x1: bx,
-          x2: bx,
-          y1: m.top,
-          y2: height - m.bottom,
-          stroke: 'currentColor',
-          'stroke-dasharray': '3 3',
-          'stroke-opacity': 0.6,
-        }) +
-          // A box of the background's colour under the label: lines crossing it pass behind, not through its words.
-          el('rect', { ...LABEL_BOX, x: r1(from - 2), y: top - 11, width: r1(to - from + 4), height: (lines.length - 1) * 14 + 15 }) +
-          multiline(lines, { x: lx, y: top, 'text-anchor': after ? 'start' : 'end', 'font-size': 12, fill: 'currentColor' }),
-      );
-    })
-    .join('');
+      return { ...b, bx: i > 0 ? (x(xs[i - 1]) + x(b.x)) / 2 : x(b.x) };
+    });
 
   // The reference's label sits above its line, wrapped to the plot's width.
   const referenceLines = o.reference ? wrapChartText(o.reference.label, width - m.left - 8, 12) : [];
-  const reference = o.reference
-    ? el(
-        'g',
-        { class: 'reference', 'data-value': o.reference.y },
-        el('line', {
-          x1: m.left,
-          x2: width - m.right,
-          y1: y(o.reference.y),
-          y2: y(o.reference.y),
-          stroke: '#8a4b00',
-          'stroke-dasharray': '6 3',
-          'stroke-width': 1.5,
-        }) +
-          multiline(referenceLines, {
-            x: m.left + 4,
-            y: Math.max(14, y(o.reference.y) - 6 - (referenceLines.length - 1) * 14),
-            'font-size': 12,
-            fill: '#8a4b00',
-          }),
-      )
-    : '';
-
-  // End labels, nudged apart so that series ending at similar values stay readable.
-  const labelY = new Map<string, number>();
-  const ends = series
-    .map((s) => ({ id: s.id, last: s.points.filter((p) => p.y != null).at(-1) }))
-    .filter((e) => e.last)
-    .sort((a, b) => y(b.last!.y!) - y(a.last!.y!));
-  // From the lowest up: each label centred on its line's end, its last line at least 15 px above
-  // the first line of the label below.
-  let ceiling = Infinity;
-  // A label's last line no lower than the plot's bottom: the year under the last point is beside it.
-  const floor = height - m.bottom;
-  for (const e of ends) {
-    const extra = (endLines.get(e.id)!.length - 1) * 14;
-    // …and never above the top of the chart.
-    const first = Math.max(8, Math.min(y(e.last!.y!) - extra / 2, ceiling - 15 - extra, floor - extra));
-    labelY.set(e.id, first);
-    ceiling = first;
-  }
-  // …then from the highest down: labels held at the top of the chart by many lines ending near it
-  // move down below one another instead of piling up there.
-  let above = Number.NEGATIVE_INFINITY;
-  for (const e of [...ends].reverse()) {
-    const first = Math.max(labelY.get(e.id)!, above + 15);
-    labelY.set(e.id, first);
-    above = first + (endLines.get(e.id)!.length - 1) * 14;
-  }
-
+  const referenceY = o.reference ? Math.max(14, y(o.reference.y) - 6 - (referenceLines.length - 1) * 14) : 0;
   const path = line<{ x: number; y: number | null }>()
     .defined((p) => p.y != null)
     .x((p) => x(p.x))
@@ -190,11 +117,150 @@ export function lineChart(series: LineSeries[], o: LineChartOptions): Chart {
     }
     return out;
   };
+
+  // Each break's label beside its line on the side with more room, wrapped to that room, and below
+  // the labels before it that it would otherwise run into (a merger a year after a change of
+  // standard).
+  type Placed = { from: number; to: number; top: number; bottom: number };
+  const breakBox = (p: Placed): Box => ({ left: p.from - 2, right: p.to + 2, top: p.top - 11, bottom: p.bottom + 4 });
+  const breakLabel = (b: (typeof shown)[number], placed: Placed[], after: boolean, room: number, highest = m.top + 10) => {
+    const lines = wrapChartText(b.label, room, 12);
+    const lx = after ? b.bx + 4 : b.bx - 4;
+    const extent = Math.max(...lines.map((l) => chartTextWidth(l, 12)));
+    const [from, to] = after ? [lx, lx + extent] : [lx - extent, lx];
+    const top = Math.max(highest, ...placed.filter((p) => p.from < to && from < p.to).map((p) => p.bottom + 14));
+    return { after, lines, lx, at: { from, to, top, bottom: top + (lines.length - 1) * 14 } };
+  };
+  const usualPlace = (b: (typeof shown)[number], placed: Placed[], highest?: number) => {
+    // Within the plot on the left: a label over the axis would hide its numbers.
+    const after = width - b.bx - 4 >= b.bx - m.left - 4;
+    return breakLabel(b, placed, after, (after ? width - b.bx : b.bx - m.left) - 8, highest);
+  };
+  const usual: Placed[] = [];
+  for (const b of shown) usual.push(usualPlace(b, usual).at);
+
+  // The name of each line. Those that run to the last year are named in a column beside it. A
+  // line that stops before (a standard replaced, a commune merged, a year missing) is named where
+  // it stops: beside its last point, or under or over it, wherever the words cross no line, point
+  // or break and stay out of that column; only where there is no such room is it named in the
+  // column, at the height it stopped at.
+  const segments: Segment[] = series.flatMap((s) =>
+    pieces(s.points).flatMap((piece) =>
+      piece.slice(1).flatMap((p, i) => {
+        const q = piece[i];
+        return p.y == null || q.y == null ? [] : [{ x1: x(q.x), y1: y(q.y), x2: x(p.x), y2: y(p.y) }];
+      }),
+    ),
+  );
+  for (const { bx } of shown) segments.push({ x1: bx, y1: m.top, x2: bx, y2: floor });
+  if (o.reference) segments.push({ x1: m.left, y1: y(o.reference.y), x2: x(hi) + 4, y2: y(o.reference.y) });
+  const taken: Box[] = [
+    ...series.flatMap((s) => s.points.flatMap((p) => (p.y == null ? [] : [around(x(p.x), y(p.y), 5)]))),
+    ...usual.map(breakBox),
+  ];
+  if (o.reference) {
+    const w = Math.max(...referenceLines.map((l) => chartTextWidth(l, 12)));
+    taken.push(labelBox(m.left + 4, referenceY - 4, 'start', w, (referenceLines.length - 1) * 14));
+  }
+  const extraOf = (id: string) => (endLines.get(id)!.length - 1) * 14;
+  const widthOf = (id: string) => Math.max(...endLines.get(id)!.map((l) => chartTextWidth(l, 12)));
+  const ends = series
+    .map((s) => ({ id: s.id, last: s.points.filter((p) => p.y != null).at(-1) }))
+    .filter((e): e is { id: string; last: { x: number; y: number } } => e.last != null);
+  const spots = new Map<string, LabelSpot>();
+  const inColumn = ends.filter((e) => e.last.x === hi);
+  const plot = { left: m.left, right: x(hi), top: m.top, bottom: floor };
+  for (const e of ends.filter((e) => e.last.x < hi).sort((a, b) => b.last.x - a.last.x)) {
+    const spot = besidePoint(x(e.last.x), y(e.last.y), widthOf(e.id), extraOf(e.id), plot, segments, taken);
+    if (spot) {
+      spots.set(e.id, spot);
+      taken.push(spot.box);
+    } else inColumn.push(e);
+  }
+  const columnX = x(hi) + 8;
+  const lowestFirst = inColumn.sort((a, b) => y(b.last.y) - y(a.last.y));
+  for (const [id, first] of stackedInColumn(
+    lowestFirst.map((e) => ({ id: e.id, at: y(e.last.y), extra: extraOf(e.id) })),
+    floor,
+  )) {
+    spots.set(id, { x: columnX, y: first, anchor: 'start', box: labelBox(columnX, first, 'start', widthOf(id), extraOf(id)) });
+  }
+  const named = [...spots.values()].map((s) => s.box);
+
+  // The reference runs across the plot, or to just past the last year where it would run through
+  // the name of a line.
+  const across = { x1: x(hi) + 4, y1: y(o.reference?.y ?? 0), x2: width - m.right, y2: y(o.reference?.y ?? 0) };
+  const referenceEnd = named.some((b) => segmentCrossesBox(across, b)) ? across.x1 : across.x2;
+  const reference = o.reference
+    ? el(
+        'g',
+        { class: 'reference', 'data-value': o.reference.y },
+        el('line', {
+          x1: m.left,
+          x2: referenceEnd,
+          y1: y(o.reference.y),
+          y2: y(o.reference.y),
+          stroke: '#8a4b00',
+          'stroke-dasharray': '6 3',
+          'stroke-width': 1.5,
+        }) +
+          multiline(referenceLines, {
+            x: m.left + 4,
+            y: referenceY,
+            'font-size': 12,
+            fill: '#8a4b00',
+          }),
+      )
+    : '';
+
+  // Each break's label where it usually goes, unless it would cover the name of a line: then just
+  // below a name, or within the plot after or before its line (where that breaks no word), the
+  // first such place that covers none; else the one that covers least of them.
+  const placed: Placed[] = [];
+  const breaks = shown
+    .map((b) => {
+      const { bx } = b;
+      const wide = usualPlace(b, placed);
+      const [inside, before] = [x(hi) - bx - 8, bx - m.left - 8];
+      const longestWord = Math.max(...b.label.split(/\s+/).map((w) => chartTextWidth(w, 12)));
+      const ways = [
+        (highest?: number) => usualPlace(b, placed, highest),
+        ...(inside >= longestWord ? [(highest?: number) => breakLabel(b, placed, true, inside, highest)] : []),
+        ...(before >= longestWord ? [(highest?: number) => breakLabel(b, placed, false, before, highest)] : []),
+      ];
+      const covering = (l: typeof wide) => named.reduce((sum, c) => sum + sharedArea(c, breakBox(l.at)), 0);
+      const [label = wide] = ways
+        .flatMap((way) => [way(), ...named.map((c) => way(c.bottom + 11)).sort((p, q) => p.at.top - q.at.top)])
+        .filter((l) => l.at.bottom <= floor)
+        .map((l) => ({ l, covers: covering(l) }))
+        .sort((p, q) => p.covers - q.covers)
+        .map(({ l }) => l);
+      const { lines, lx, at } = label;
+      const { from, to, top } = at;
+      placed.push(at);
+      return el(
+        'g',
+        { class: 'break' },
+        el('line', {
+          x1: bx,
+          x2: bx,
+          y1: m.top,
+          y2: height - m.bottom,
+          stroke: 'currentColor',
+          'stroke-dasharray': '3 3',
+          'stroke-opacity': 0.6,
+        }) +
+          // A box of the background's colour under the label: lines crossing it pass behind, not through its words.
+          el('rect', { ...LABEL_BOX, x: r1(from - 2), y: top - 11, width: r1(to - from + 4), height: (lines.length - 1) * 14 + 15 }) +
+          multiline(lines, { x: lx, y: top, 'text-anchor': label.after ? 'start' : 'end', 'font-size': 12, fill: 'currentColor' }),
+      );
+    })
+    .join('');
+
   const lines = series
     .map((s, i) => {
       const colour = COLOURS[i % COLOURS.length];
-      const defined = s.points.filter((p) => p.y != null);
-      const last = defined.at(-1);
+      const spot = spots.get(s.id);
       const marks = s.points
         .map((p) => {
           const label = `${s.label}, ${p.x}: ${p.y == null ? o.missingLabel : o.format(p.y)}`;
@@ -226,10 +292,11 @@ export function lineChart(series: LineSeries[], o: LineChartOptions): Chart {
           'stroke-dasharray': DASHES[i % DASHES.length],
         }) +
           marks +
-          (last
+          (spot
             ? multiline(endLines.get(s.id)!, {
-                x: x(last.x) + 8,
-                y: labelY.get(s.id)!,
+                x: spot.x,
+                y: spot.y,
+                ...(spot.anchor === 'end' ? { 'text-anchor': 'end' } : {}),
                 'font-size': 12,
                 fill: colour,
                 'dominant-baseline': 'middle',
