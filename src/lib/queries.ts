@@ -169,14 +169,17 @@ export const villagesWithCriteria = () => sql<
 export const publishedFigures = () =>
   sql<PublishedRow<'published_figures'>>`SELECT * FROM published_figures ORDER BY year, area_code, figure_id`;
 
-/** The plan's target year where districts still existed (else the last year with districts), under the first standard. */
+/** The plan's target year where districts still existed (else the last year with districts), under the oldest standard in force that year. */
 export const mapDefaultView = () => sql<{ year: number | null; standard: string | null }>`
-    WITH s AS (SELECT standard FROM standards ORDER BY first_year, standard LIMIT 1),
-         plan AS (SELECT min(year) AS year FROM targets)
-    SELECT coalesce(
-             (SELECT max(p.year) FROM poverty p, plan WHERE p.level = 'district' AND p.year = plan.year),
-             (SELECT max(year) FROM poverty WHERE level = 'district')) AS year,
-           (SELECT standard FROM s) AS standard`;
+    WITH plan AS (SELECT min(year) AS year FROM targets),
+         opening AS (SELECT coalesce(
+           (SELECT max(p.year) FROM poverty p, plan WHERE p.level = 'district' AND p.year = plan.year),
+           (SELECT max(year) FROM poverty WHERE level = 'district')) AS year)
+    -- The oldest standard among those in force that year: a standard replaced years before has no map of it.
+    SELECT opening.year,
+           (SELECT p.standard FROM poverty p JOIN standards s USING (standard)
+            WHERE p.level = 'district' AND p.year = opening.year ORDER BY s.first_year, p.standard LIMIT 1) AS standard
+    FROM opening`;
 
 /** A few rows of a table, as a sample in the schema browser. */
 export const sampleRows = (table: string, n = 3) => sql`SELECT * FROM ${trusted(`"${table.replaceAll('"', '""')}"`)} LIMIT ${n}`;

@@ -17,10 +17,13 @@ export const listMapViews = () =>
 export async function defaultMapView(): Promise<MapView> {
   const all = await listMapViews();
   const [row] = await query(mapDefaultView());
-  const poor = findMeasure('poor_rate')!;
+  const rates = all.filter((v) => v.measure === findMeasure('poor_rate'));
+  // Else the latest: by district if it can be, by commune where a province has no districts.
+  const latest = (views: MapView[]) => views.reduce<MapView | undefined>((a, b) => (a && a.year >= b.year ? a : b), undefined);
   return (
-    all.find((v) => v.level === 'district' && v.measure === poor && v.year === row.year && v.standard === row.standard) ??
-    all.find((v) => v.measure === poor) ??
+    rates.find((v) => v.level === 'district' && v.year === row.year && v.standard === row.standard) ??
+    latest(rates.filter((v) => v.level === 'district')) ??
+    latest(rates) ??
     all[0]
   );
 }
