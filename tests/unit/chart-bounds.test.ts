@@ -34,8 +34,9 @@ function outside({ svg, width, height }: { svg: string; width: number; height: n
     }
   }
   for (const dot of root.querySelectorAll('circle')) {
-    const cx = Number(dot.getAttribute('cx'));
+    const [cx, cy] = [Number(dot.getAttribute('cx')), Number(dot.getAttribute('cy'))];
     if (cx < 0 || cx > width) found.push(`a point at x = ${cx.toFixed(0)} of 0–${width}`);
+    if (cy < 0 || cy > height) found.push(`a point at y = ${cy.toFixed(0)} of 0–${height}`);
   }
   return found;
 }
@@ -137,6 +138,43 @@ describe('a chart keeps its text inside its box', () => {
         },
       ),
       { numRuns: 200, seed: 11 },
+    );
+  });
+
+  it('a line chart keeps every point in its box, values below zero included (a reduction that went the other way)', () => {
+    // A count, a rate or a change of one, to hundredths as published: −10.000 to 10.000.
+    const value = fc.integer({ min: -1_000_000, max: 1_000_000 }).map((v) => v / 100);
+    fc.assert(
+      fc.property(
+        fc.integer({ min: 280, max: 960 }),
+        fc.array(fc.array(fc.option(value), { minLength: 1, maxLength: 6 }), { minLength: 1, maxLength: 3 }),
+        fc.option(value),
+        (width, lines, target) => {
+          const chart = lineChart(
+            lines.map((values, i) => ({ id: `s${i}`, label: `Dãy ${i}`, points: values.map((y, k) => ({ x: 2020 + k, y })) })),
+            {
+              id: 'c',
+              title: 't',
+              description: 'd',
+              format: (v) => `${v.toLocaleString('vi')} điểm %`,
+              missingLabel: '–',
+              reference: target == null ? undefined : { y: target, label: 'Chỉ tiêu' },
+              width,
+            },
+          );
+          expect(outside(chart)).toEqual([]);
+          // The plot spans every value: its grid runs from the lowest tick to the highest.
+          const ticks = parse(chart.svg)
+            .querySelectorAll('.tick line')
+            .map((l) => Number(l.getAttribute('y1')));
+          const points = parse(chart.svg)
+            .querySelectorAll('circle:not(.hit)')
+            .map((c) => Number(c.getAttribute('cy')));
+          for (const cy of points) expect(cy).toBeGreaterThanOrEqual(Math.min(...ticks) - 0.5);
+          for (const cy of points) expect(cy).toBeLessThanOrEqual(Math.max(...ticks) + 0.5);
+        },
+      ),
+      { numRuns: 300, seed: 17 },
     );
   });
 

@@ -1,4 +1,4 @@
-import { extent, max } from 'd3';
+import { extent } from 'd3';
 import { scaleLinear } from 'd3';
 import { line } from 'd3';
 import { escapeHtml } from '../escape.ts';
@@ -42,9 +42,10 @@ export function lineChart(series: LineSeries[], o: LineChartOptions): Chart {
   // wrapped to that room, so that a long label never squeezes the lines out on a phone.
   const room = Math.min(Math.max(74, ...series.map((s) => chartTextWidth(s.label, 12))), width * 0.4 - 16);
   const endLines = new Map(series.map((s) => [s.id, wrapChartText(s.label, room, 12)]));
-  const top = max([...series.flatMap((s) => s.points.map((p) => p.y ?? 0)), o.reference?.y ?? 0]) ?? 1;
+  // From zero, or below it where a value is (a change, a reduction that went the other way).
+  const [low, top] = extent([0, ...series.flatMap((s) => s.points.map((p) => p.y ?? 0)), o.reference?.y ?? 0]) as [number, number];
   const y = scaleLinear()
-    .domain([0, top || 1])
+    .domain([low, top > low ? top : low + 1])
     .nice(5);
   // Counts of households are whole: a tick at 0.5 household would be formatted as 0 or 1.
   const whole = series.every((s) => s.points.every((p) => p.y == null || Number.isInteger(p.y)));
@@ -77,7 +78,15 @@ export function lineChart(series: LineSeries[], o: LineChartOptions): Chart {
         el(
           'g',
           { class: 'tick' },
-          el('line', { x1: m.left, x2: width - m.right, y1: y(tick), y2: y(tick), stroke: 'currentColor', 'stroke-opacity': 0.15 }) +
+          // Zero stands out where there are values below it.
+          el('line', {
+            x1: m.left,
+            x2: width - m.right,
+            y1: y(tick),
+            y2: y(tick),
+            stroke: 'currentColor',
+            'stroke-opacity': tick === 0 && low < 0 ? 0.6 : 0.15,
+          }) +
             el(
               'text',
               { x: m.left - 8, y: y(tick), 'text-anchor': 'end', 'dominant-baseline': 'middle', 'font-size': 12, fill: 'currentColor' },
