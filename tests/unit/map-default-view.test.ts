@@ -18,39 +18,35 @@ async function openingView(standards: [string, number, number][], targetYears: n
 }
 
 describe('the map opens on a view that exists', () => {
-  it("the plan's year under the standard in force then (Quảng Ninh: 2022, the national standard; its own came in 2023)", async () => {
-    expect(
-      await openingView(
-        [
-          ['national', 2021, 2025],
-          ['provincial', 2023, 2025],
-        ],
-        [2022, 2025],
-      ),
-    ).toEqual({ year: 2022, standard: 'national' });
-  });
-
-  it('without a plan, the latest year under the standard of that year, not one replaced years before', async () => {
-    expect(
-      await openingView(
-        [
-          ['national_2016', 2016, 2020],
-          ['national', 2021, 2025],
-        ],
-        [],
-      ),
-    ).toEqual({ year: 2025, standard: 'national' });
-  });
-
-  it('where two standards hold that year, the older one', async () => {
-    expect(
-      await openingView(
-        [
-          ['provincial', 2023, 2025],
-          ['national', 2021, 2025],
-        ],
-        [],
-      ),
-    ).toEqual({ year: 2025, standard: 'national' });
+  it.each([
+    [
+      "the plan's year under the standard in force then (Quảng Ninh: 2022, the national standard; its own came in 2023)",
+      [
+        ['national', 2021, 2025],
+        ['provincial', 2023, 2025],
+      ],
+      [2022, 2025],
+      { year: 2022, standard: 'national' },
+    ],
+    [
+      'without a plan, the latest year under the standard of that year, not one replaced years before',
+      [
+        ['national_2016', 2016, 2020],
+        ['national', 2021, 2025],
+      ],
+      [],
+      { year: 2025, standard: 'national' },
+    ],
+    [
+      'where two standards hold that year, the older one',
+      [
+        ['provincial', 2023, 2025],
+        ['national', 2021, 2025],
+      ],
+      [],
+      { year: 2025, standard: 'national' },
+    ],
+  ] as [string, [string, number, number][], number[], object][])('%s', async (_, standards, targetYears, view) => {
+    expect(await openingView(standards, targetYears)).toEqual(view);
   });
 });
