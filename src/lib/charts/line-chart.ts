@@ -3,7 +3,8 @@ import { scaleLinear } from 'd3';
 import { line } from 'd3';
 import { escapeHtml } from '../escape.ts';
 import { chartTextWidth, wrapChartText } from '../text-measure.ts';
-import { around, type Box, type Segment, segmentCrossesBox, sharedArea } from './collision.ts';
+import { breakBox, placeBreakLabels, usualBreakLabels } from './break-labels.ts';
+import { around, type Box, type Segment, segmentCrossesBox } from './collision.ts';
 import { besidePoint, type LabelSpot, labelBox, stackedInColumn } from './end-labels.ts';
 import { el, frame, hitArea, LABEL_BOX, multiline, r1, type Chart } from './svg.ts';
 
@@ -127,27 +128,7 @@ export function lineChart(series: LineSeries[], o: LineChartOptions): Chart {
     return out;
   };
 
-  // Each break's label beside its line on the side with more room, wrapped to that room, and below
-  // the labels before it that it would otherwise run into (a merger a year after a change of
-  // standard).
-  type Placed = { from: number; to: number; top: number; bottom: number };
-  const breakBox = (p: Placed): Box => ({ left: p.from - 2, right: p.to + 2, top: p.top - 11, bottom: p.bottom + 4 });
-  const breakLabel = (b: (typeof shown)[number], placed: Placed[], after: boolean, room: number, highest = m.top + 10) => {
-    const lines = wrapChartText(b.label, room, 12);
-    const lx = after ? b.bx + 4 : b.bx - 4;
-    const extent = Math.max(...lines.map((l) => chartTextWidth(l, 12)));
-    const [from, to] = after ? [lx, lx + extent] : [lx - extent, lx];
-    const top = Math.max(highest, ...placed.filter((p) => p.from < to && from < p.to).map((p) => p.bottom + 14));
-    return { after, lines, lx, at: { from, to, top, bottom: top + (lines.length - 1) * 14 } };
-  };
-  const usualPlace = (b: (typeof shown)[number], placed: Placed[], highest?: number) => {
-    // Within the plot on the left: a label over the axis would hide its numbers.
-    const after = width - b.bx - 4 >= b.bx - m.left - 4;
-    return breakLabel(b, placed, after, (after ? width - b.bx : b.bx - m.left) - 8, highest);
-  };
-  const usual: Placed[] = [];
-  for (const b of shown) usual.push(usualPlace(b, usual).at);
-
+  const plotFrame = { left: m.left, top: m.top, floor, lastX: x(hi), width };
   // The name of each line. Those that run to the last year are named in a column beside it. A
   // line that stops before (a standard replaced, a commune merged, a year missing) is named where
   // it stops: beside its last point, or under or over it, wherever the words cross no line, point
@@ -165,7 +146,7 @@ export function lineChart(series: LineSeries[], o: LineChartOptions): Chart {
   if (o.reference) segments.push({ x1: m.left, y1: y(o.reference.y), x2: x(hi) + 4, y2: y(o.reference.y) });
   const taken: Box[] = [
     ...series.flatMap((s) => s.points.flatMap((p) => (p.y == null ? [] : [around(x(p.x), y(p.y), 5)]))),
-    ...usual.map(breakBox),
+    ...usualBreakLabels(shown, plotFrame).map(breakBox),
   ];
   if (o.reference) {
     const w = Math.max(...referenceLines.map((l) => chartTextWidth(l, 12)));
@@ -222,31 +203,12 @@ export function lineChart(series: LineSeries[], o: LineChartOptions): Chart {
       )
     : '';
 
-  // Each break's label where it usually goes, unless it would cover the name of a line: then just
-  // below a name, or within the plot after or before its line (where that breaks no word), the
-  // first such place that covers none; else the one that covers least of them.
-  const placed: Placed[] = [];
+  const labels = placeBreakLabels(shown, plotFrame, named);
   const breaks = shown
-    .map((b) => {
-      const { bx } = b;
-      const wide = usualPlace(b, placed);
-      const [inside, before] = [x(hi) - bx - 8, bx - m.left - 8];
-      const longestWord = Math.max(...b.label.split(/\s+/).map((w) => chartTextWidth(w, 12)));
-      const ways = [
-        (highest?: number) => usualPlace(b, placed, highest),
-        ...(inside >= longestWord ? [(highest?: number) => breakLabel(b, placed, true, inside, highest)] : []),
-        ...(before >= longestWord ? [(highest?: number) => breakLabel(b, placed, false, before, highest)] : []),
-      ];
-      const covering = (l: typeof wide) => named.reduce((sum, c) => sum + sharedArea(c, breakBox(l.at)), 0);
-      const [label = wide] = ways
-        .flatMap((way) => [way(), ...named.map((c) => way(c.bottom + 11)).sort((p, q) => p.at.top - q.at.top)])
-        .filter((l) => l.at.bottom <= floor)
-        .map((l) => ({ l, covers: covering(l) }))
-        .sort((p, q) => p.covers - q.covers)
-        .map(({ l }) => l);
+    .map(({ bx }, k) => {
+      const label = labels[k];
       const { lines, lx, at } = label;
       const { from, to, top } = at;
-      placed.push(at);
       return el(
         'g',
         { class: 'break' },
