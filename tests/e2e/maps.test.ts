@@ -235,8 +235,8 @@ describe('unit pages and the deprivation view', () => {
                count(poor_rate)::INT AS rated, (count(*) FILTER (WHERE poor_rate = (SELECT poor_rate FROM me)) - 1)::INT AS tied FROM p`);
       const expected =
         r.tied + 1 === r.rated
-          ? `Trong ${r.district}: cả ${r.rated} xã có số liệu công bố có cùng tỷ lệ.`
-          : `Trong ${r.district}: thứ ${r.rank}/${r.rated} xã có số liệu công bố${r.tied > 0 ? `, đồng hạng với ${r.tied} xã khác` : ''}.`;
+          ? `Trong ${r.district}: cả ${r.rated} đơn vị cấp xã có số liệu công bố có cùng tỷ lệ.`
+          : `Trong ${r.district}: thứ ${r.rank}/${r.rated} đơn vị cấp xã có số liệu công bố${r.tied > 0 ? `, đồng hạng với ${r.tied} đơn vị khác` : ''}.`;
       expect(text, code).toContain(expected);
       said.add(expected.replace(/\d+/g, 'N').replace(/Trong [^:]+:/, ''));
     }
