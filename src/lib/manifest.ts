@@ -61,7 +61,7 @@ export const manifestSchema = z.strictObject({
     licence: z.strictObject({ id: z.string(), url: z.string() }),
     years: z.array(z.number().int()),
     standards: z.array(standard),
-    illustrative_note: bilingual,
+    illustrative_note: bilingual.optional(),
   }),
   disclosure: z.strictObject({
     method: z.literal('controlled_rounding'),

@@ -23,7 +23,8 @@ export interface XlsxTable {
   source: Bilingual;
   licence: Bilingual;
   illustrative: boolean;
-  illustrativeNote: Bilingual;
+  /** Given where the table is illustrative. */
+  illustrativeNote?: Bilingual;
   dataset: { id: string; version: string; released: string; title: Bilingual };
 }
 
@@ -155,8 +156,8 @@ export async function xlsxWorkbook(t: XlsxTable, sheetRowLimit = EXCEL_ROWS): Pr
     ],
     [
       'Số liệu minh họa? / Illustrative?',
-      t.illustrative ? `CÓ. ${t.illustrativeNote.vi}` : 'Không: số liệu thật',
-      t.illustrative ? `YES. ${t.illustrativeNote.en}` : 'No: real figures',
+      t.illustrative ? `CÓ. ${t.illustrativeNote?.vi ?? ''}`.trim() : 'Không: số liệu thật',
+      t.illustrative ? `YES. ${t.illustrativeNote?.en ?? ''}`.trim() : 'No: real figures',
     ],
   ];
   about.columns = ABOUT_WIDTHS.map((width) => ({ width }));

@@ -110,15 +110,21 @@ const metadataFields = z.object({
       licence: bilingual(100),
     }),
   ),
-  illustrative_note: bilingual(1000),
+  /** What is generated and how: said on the sources page and in every download of an illustrative table. */
+  illustrative_note: bilingual(1000).optional(),
 });
 
-export const metadataSchema = metadataFields.refine(
-  // A rounded count lies less than a threshold from the truth either way: no rounding leaves a
-  // reader a wider range, and the pipeline would round five times before saying so.
-  (m) => m.disclosure_protection_width === undefined || m.disclosure_protection_width <= 2 * (m.disclosure_threshold - 1),
-  { path: ['disclosure_protection_width'], message: 'at most 2 × (disclosure_threshold − 1): no rounding leaves a reader a wider range' },
-);
+export const metadataSchema = metadataFields
+  .refine(
+    // A rounded count lies less than a threshold from the truth either way: no rounding leaves a
+    // reader a wider range, and the pipeline would round five times before saying so.
+    (m) => m.disclosure_protection_width === undefined || m.disclosure_protection_width <= 2 * (m.disclosure_threshold - 1),
+    { path: ['disclosure_protection_width'], message: 'at most 2 × (disclosure_threshold − 1): no rounding leaves a reader a wider range' },
+  )
+  .refine((m) => m.illustrative_note !== undefined || !Object.values(m.tables).some((t) => t.illustrative), {
+    path: ['illustrative_note'],
+    message: 'required where a table is illustrative: it says what is generated and how, on the sources page and in every download',
+  });
 
 export type Metadata = z.infer<typeof metadataSchema>;
 
@@ -145,7 +151,7 @@ export function readMetadata(dir: string, issues: Issue[]): Metadata | null {
       const field = p.path.join('.');
       const value = p.path.reduce<unknown>((o, k) => (o as Record<PropertyKey, unknown>)?.[k as PropertyKey], json);
       const message =
-        value === undefined
+        value === undefined && p.code !== 'custom'
           ? 'this field is required (see data/template/metadata.json)'
           : p.code === 'invalid_type'
             ? `expected ${p.expected}, as in data/template/metadata.json`

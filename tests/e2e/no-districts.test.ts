@@ -8,7 +8,8 @@ import { scratchDir } from '../scratch-dir.ts';
 /**
  * A province as a new one is after 1 July 2025: no districts at all and one year of figures (the
  * template's communes with their district columns empty, its 2023 rows only, no boundaries), under
- * a standard of its own that the atlas has no words for (id `chuan_2026`, no short name).
+ * a standard of its own that the atlas has no words for (id `chuan_2026`, no short name), all of
+ * them official (no table illustrative, so no note on what is).
  */
 const OUT = 'dist-no-districts';
 let site: Site;
@@ -34,6 +35,8 @@ beforeAll(async () => {
   editMetadata(dataset, (metadata) => {
     metadata.years = [2023];
     metadata.standards = [{ ...metadata.standards[0], id: 'chuan_2026', name_vi: 'Chuẩn nghèo năm 2026', years: [2023] }];
+    for (const table of Object.values(metadata.tables) as { illustrative: boolean }[]) table.illustrative = false;
+    delete metadata.illustrative_note;
   });
   await buildSiteOf(dataset, OUT);
   site = await openSite(OUT);
@@ -47,6 +50,15 @@ describe('a province without districts, with one year of figures', () => {
     expect(await page.locator('#province-poor-trend title').first().textContent()).toBe('Hộ nghèo cuối năm, 2023');
     expect(builtFiles(OUT, /\.(html|svg)$/).filter((f) => readFileSync(f, 'utf8').includes('2023–2023'))).toEqual([]);
     expect(errors).toEqual([]);
+  });
+
+  it('says nothing of illustrative figures where none are: no banner, badge or label, no section on the sources page', async () => {
+    for (const path of ['', 'communes/90001/', 'map/', 'sources/', 'explore/', 'downloads/']) {
+      const { page } = await visit(site, path);
+      expect(await page.locator('[data-illustrative], #illustrative').count(), path).toBe(0);
+      expect(await page.locator('main').textContent(), path).not.toMatch(/Số liệu minh họa|minh họa”/);
+    }
+    expect(await (await visit(site, 'en/explore/')).page.locator('main > p').first().textContent()).not.toContain('illustrative');
   });
 
   it('lists its communes and draws its map without promising or naming a district', async () => {

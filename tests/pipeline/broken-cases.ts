@@ -90,6 +90,10 @@ export const CODE_CASES: Record<string, () => CaseFiles | Promise<CaseFiles>> = 
     'poverty.csv': `${template('poverty.csv')}00004,2022,national,900,1,0,0,0,1,2,0,0,0,2,0,0,0,0\n`,
   }),
   'control-character-in-name': () => ({ 'units.csv': editCell('units.csv', 2, 'unit_name', 'Xã\u0007Một') }),
+  'illustrative-table-without-a-note': () =>
+    withMetadata((m) => {
+      delete m.illustrative_note;
+    }),
   'control-character-in-metadata': () =>
     withMetadata((m) => {
       m.title.vi = 'Bộ dữ liệu\u0001 mẫu';
