@@ -76,7 +76,9 @@ async function exportTables(
     const about = {
       name: t.name,
       description: { vi: t.vi, en: t.en },
-      ...(disclosure.tables.includes(t.name) ? { note: roundedNote(disclosure.base, t.name) } : {}),
+      ...(disclosure.tables.includes(t.name)
+        ? { note: roundedNote(disclosure.base, t.name, (dataset.tables.published_figures?.length ?? 0) > 0) }
+        : {}),
       illustrative: source?.illustrative ?? false,
       source: source?.source ?? meta.source_agency,
       licence: source?.licence ?? { vi: meta.licence.id, en: meta.licence.id },

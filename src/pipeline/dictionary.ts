@@ -87,14 +87,15 @@ export const notCollected = (missing: ReadonlySet<string>, columns: string[]): S
 /**
  * What the rounding does to a table's counts, for the dictionary, the downloads and the schema
  * browser. Coverage counts people, households or officials, whoever a policy reaches; the other
- * rounded tables count households.
+ * rounded tables count households. Where the dataset has official figures of its own, the note
+ * says where they are kept exact.
  */
-export const roundedNote = (base: number, table: string): { vi: string; en: string } => {
+export const roundedNote = (base: number, table: string, officialFigures: boolean): { vi: string; en: string } => {
   const [vi, en, unit] =
     table === 'coverage' ? ['Số đối tượng và số được thụ hưởng', 'Eligible and covered counts', ''] : ['Số hộ', 'Household counts', ' hộ'];
   return {
-    vi: `${vi} được làm tròn ngẫu nhiên có kiểm soát tới bội số của ${base} để bảo vệ bí mật (0 nghĩa là 0–${base - 1}${unit}). Số cấp huyện, tỉnh là tổng các số xã đã làm tròn, nên có thể khác số chính thức; số chính thức được giữ nguyên trong bảng các số liệu đã công bố.`,
-    en: `${en} are randomly rounded, under control, to multiples of ${base} for confidentiality (0 means 0–${base - 1}). District and province counts are sums of the rounded commune counts, so they can differ from the official figures, which are kept exact in the table of published figures.`,
+    vi: `${vi} được làm tròn ngẫu nhiên có kiểm soát tới bội số của ${base} để bảo vệ bí mật (0 nghĩa là 0–${base - 1}${unit}). Số cấp huyện, tỉnh là tổng các số xã đã làm tròn, nên có thể khác số chính thức${officialFigures ? '; số chính thức được giữ nguyên trong bảng các số liệu đã công bố' : ''}.`,
+    en: `${en} are randomly rounded, under control, to multiples of ${base} for confidentiality (0 means 0–${base - 1}). District and province counts are sums of the rounded commune counts, so they can differ from the official figures${officialFigures ? ', which are kept exact in the table of published figures' : ''}.`,
   };
 };
 

@@ -61,6 +61,15 @@ describe('a province without districts, with one year of figures', () => {
     expect(await (await visit(site, 'en/explore/')).page.locator('main > p').first().textContent()).not.toContain('illustrative');
   });
 
+  it('does not point to official figures it does not have: its rounded totals may differ from them, and no more is said', async () => {
+    expect(await (await visit(site, 'sources/')).page.locator('main').textContent()).not.toContain('mục riêng');
+    expect(await (await visit(site, 'en/sources/')).page.locator('main').textContent()).not.toContain('own section');
+    const dictionary = JSON.parse(readFileSync(join(OUT, 'data', 'dictionary.json'), 'utf8')) as { table: string; note?: { en: string } }[];
+    const note = dictionary.find((t) => t.table === 'poverty')?.note?.en;
+    expect(note).toContain('can differ from the official figures.');
+    expect(note).not.toContain('published figures');
+  });
+
   it('lists its communes and draws its map without promising or naming a district', async () => {
     const { page, errors } = await visit(site, 'communes/');
     expect(await page.locator('h1').textContent()).toBe('Xã, phường');
