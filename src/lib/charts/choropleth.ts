@@ -304,7 +304,8 @@ function insetBox(inset: NonNullable<MapOptions['inset']>, x: number, y: number,
       const top = Math.max(y + 32, y0 - 6 - (l.lines.length - 1) * 13);
       return el(
         'text',
-        { x: x + pad, y: top, 'font-size': 12, fill: '#0f172a', 'data-archipelago-label': l.id, 'data-x': Math.round(x0) },
+        // The page's text colour (dark on a dark page too); a downloaded file sets it to near-black.
+        { x: x + pad, y: top, 'font-size': 12, fill: 'currentColor', 'data-archipelago-label': l.id, 'data-x': Math.round(x0) },
         l.lines.map((line, i) => el('tspan', { x: x + pad, dy: i === 0 ? 0 : 13 }, escapeHtml(line))).join(''),
       );
     })
@@ -313,7 +314,7 @@ function insetBox(inset: NonNullable<MapOptions['inset']>, x: number, y: number,
     'g',
     { class: 'inset' },
     el('rect', { x, y, width, height: INSET_HEIGHT, fill: 'none', stroke: '#64748b', 'stroke-width': 0.8 }) +
-      el('text', { x: x + pad, y: y + 14, 'font-size': 12, 'font-weight': 'bold', fill: '#0f172a' }, escapeHtml(inset.title)) +
+      el('text', { x: x + pad, y: y + 14, 'font-size': 12, 'font-weight': 'bold', fill: 'currentColor' }, escapeHtml(inset.title)) +
       islands +
       labels,
   );
