@@ -61,7 +61,14 @@ export function usualBreakLabels(breaks: Break[], f: PlotFrame): BreakLabel[] {
  */
 export function placeBreakLabels(breaks: Break[], f: PlotFrame, named: Box[]): BreakLabel[] {
   const placed: BreakLabel[] = [];
+  const covering = (l: BreakLabel) => named.reduce((sum, c) => sum + sharedArea(c, breakBox(l)), 0);
   for (const b of breaks) {
+    // Where it usually goes, if that covers nothing (on nearly every chart): no other place is tried.
+    const first = usual(b, placed, f);
+    if (first.at.bottom <= f.floor && covering(first) === 0) {
+      placed.push(first);
+      continue;
+    }
     const [inside, before] = [f.lastX - b.bx - 8, b.bx - f.left - 8];
     const longestWord = Math.max(...b.label.split(/\s+/).map((w) => chartTextWidth(w, 12)));
     const ways = [
@@ -69,8 +76,7 @@ export function placeBreakLabels(breaks: Break[], f: PlotFrame, named: Box[]): B
       ...(inside >= longestWord ? [(highest = f.top + 10) => labelled(b, placed, true, inside, highest)] : []),
       ...(before >= longestWord ? [(highest = f.top + 10) => labelled(b, placed, false, before, highest)] : []),
     ];
-    const covering = (l: BreakLabel) => named.reduce((sum, c) => sum + sharedArea(c, breakBox(l)), 0);
-    const [label = usual(b, placed, f)] = ways
+    const [label = first] = ways
       .flatMap((way) => [way(), ...named.map((c) => way(c.bottom + 11)).sort((p, q) => p.at.top - q.at.top)])
       .filter((l) => l.at.bottom <= f.floor)
       .map((l) => ({ l, covers: covering(l) }))

@@ -134,24 +134,6 @@ export function lineChart(series: LineSeries[], o: LineChartOptions): Chart {
   // it stops: beside its last point, or under or over it, wherever the words cross no line, point
   // or break and stay out of that column; only where there is no such room is it named in the
   // column, at the height it stopped at.
-  const segments: Segment[] = series.flatMap((s) =>
-    pieces(s.points).flatMap((piece) =>
-      piece.slice(1).flatMap((p, i) => {
-        const q = piece[i];
-        return p.y == null || q.y == null ? [] : [{ x1: x(q.x), y1: y(q.y), x2: x(p.x), y2: y(p.y) }];
-      }),
-    ),
-  );
-  for (const { bx } of shown) segments.push({ x1: bx, y1: m.top, x2: bx, y2: floor });
-  if (o.reference) segments.push({ x1: m.left, y1: y(o.reference.y), x2: x(hi) + 4, y2: y(o.reference.y) });
-  const taken: Box[] = [
-    ...series.flatMap((s) => s.points.flatMap((p) => (p.y == null ? [] : [around(x(p.x), y(p.y), 5)]))),
-    ...usualBreakLabels(shown, plotFrame).map(breakBox),
-  ];
-  if (o.reference) {
-    const w = Math.max(...referenceLines.map((l) => chartTextWidth(l, 12)));
-    taken.push(labelBox(m.left + 4, referenceY - 4, 'start', w, (referenceLines.length - 1) * 14));
-  }
   const extraOf = (id: string) => (endLines.get(id)!.length - 1) * 14;
   const widthOf = (id: string) => Math.max(...endLines.get(id)!.map((l) => chartTextWidth(l, 12)));
   const ends = series
@@ -159,13 +141,34 @@ export function lineChart(series: LineSeries[], o: LineChartOptions): Chart {
     .filter((e): e is { id: string; last: { x: number; y: number } } => e.last != null);
   const spots = new Map<string, LabelSpot>();
   const inColumn = ends.filter((e) => e.last.x === hi);
-  const plot = { left: m.left, right: x(hi), top: m.top, bottom: floor };
-  for (const e of ends.filter((e) => e.last.x < hi).sort((a, b) => b.last.x - a.last.x)) {
-    const spot = besidePoint(x(e.last.x), y(e.last.y), widthOf(e.id), extraOf(e.id), plot, segments, taken);
-    if (spot) {
-      spots.set(e.id, spot);
-      taken.push(spot.box);
-    } else inColumn.push(e);
+  const early = ends.filter((e) => e.last.x < hi).sort((a, b) => b.last.x - a.last.x);
+  if (early.length > 0) {
+    const segments: Segment[] = series.flatMap((s) =>
+      pieces(s.points).flatMap((piece) =>
+        piece.slice(1).flatMap((p, i) => {
+          const q = piece[i];
+          return p.y == null || q.y == null ? [] : [{ x1: x(q.x), y1: y(q.y), x2: x(p.x), y2: y(p.y) }];
+        }),
+      ),
+    );
+    for (const { bx } of shown) segments.push({ x1: bx, y1: m.top, x2: bx, y2: floor });
+    if (o.reference) segments.push({ x1: m.left, y1: y(o.reference.y), x2: x(hi) + 4, y2: y(o.reference.y) });
+    const taken: Box[] = [
+      ...series.flatMap((s) => s.points.flatMap((p) => (p.y == null ? [] : [around(x(p.x), y(p.y), 5)]))),
+      ...usualBreakLabels(shown, plotFrame).map(breakBox),
+    ];
+    if (o.reference) {
+      const w = Math.max(...referenceLines.map((l) => chartTextWidth(l, 12)));
+      taken.push(labelBox(m.left + 4, referenceY - 4, 'start', w, (referenceLines.length - 1) * 14));
+    }
+    const plot = { left: m.left, right: x(hi), top: m.top, bottom: floor };
+    for (const e of early) {
+      const spot = besidePoint(x(e.last.x), y(e.last.y), widthOf(e.id), extraOf(e.id), plot, segments, taken);
+      if (spot) {
+        spots.set(e.id, spot);
+        taken.push(spot.box);
+      } else inColumn.push(e);
+    }
   }
   const columnX = x(hi) + 8;
   const lowestFirst = inColumn.sort((a, b) => y(b.last.y) - y(a.last.y));
