@@ -46,57 +46,63 @@ describe('on a 1280-px screen', () => {
   });
 });
 
-describe('with the phone set to its dark theme', () => {
-  it("a chart's words read at 4,5:1 or more on the dark page: the lines' names, the target's, the axes', the archipelagos'", async () => {
-    const page = await site.context.newPage();
-    await page.emulateMedia({ colorScheme: 'dark' });
-    await page.setViewportSize({ width: 360, height: 740 });
-    const low: string[] = [];
-    for (const path of [
-      '',
-      'targets/credit/',
-      'en/national/',
-      'map/',
-      'deprivation/',
-      'communes/06652/',
-      'program-135/',
-      'districts/198/',
-      'map/commune/poor_rate/2022-national/',
-      'national/2008/',
-    ]) {
-      await page.goto(site.url + path, { waitUntil: 'load' });
-      low.push(
-        ...(
-          await page.evaluate(() => {
-            // Any CSS colour (the page's are oklch) as sRGB, through a canvas.
-            const paint = document.createElement('canvas').getContext('2d', { willReadFrequently: true })!;
-            const rgb = (c: string) => {
-              paint.clearRect(0, 0, 1, 1);
-              paint.fillStyle = c;
-              paint.fillRect(0, 0, 1, 1);
-              return [...paint.getImageData(0, 0, 1, 1).data.slice(0, 3)];
-            };
-            const luminance = (c: string) =>
-              rgb(c)
-                .map((v) => v / 255)
-                .map((v) => (v <= 0.03928 ? v / 12.92 : ((v + 0.055) / 1.055) ** 2.4))
-                .reduce((sum, v, i) => sum + v * [0.2126, 0.7152, 0.0722][i], 0);
-            const page = luminance(getComputedStyle(document.body).backgroundColor);
-            return [...document.querySelectorAll<SVGTextElement>('svg.chart text')]
-              .filter((t) => t.getBBox().width > 0 && t.checkVisibility())
-              .flatMap((t) => {
-                const text = luminance(getComputedStyle(t).fill);
-                const ratio = (Math.max(text, page) + 0.05) / (Math.min(text, page) + 0.05);
-                // A label on a heat map's cell is read against the cell, not the page.
-                return ratio >= 4.5 || t.closest('g[data-row][data-col]') ? [] : [`${t.textContent} ${ratio.toFixed(1)}:1`];
-              });
-          })
-        ).map((f) => `/${path}: ${f}`),
-      );
-    }
-    await page.close();
-    expect(low).toEqual([]);
-  });
+describe("in the phone's light and dark themes", () => {
+  it.each(['light', 'dark'] as const)(
+    "a chart's words read at 4,5:1 or more on the %s page: the lines' names, the target's, the axes', the archipelagos'",
+    async (scheme) => {
+      const page = await site.context.newPage();
+      await page.emulateMedia({ colorScheme: scheme });
+      await page.setViewportSize({ width: 360, height: 740 });
+      const low: string[] = [];
+      for (const path of [
+        '',
+        'targets/credit/',
+        'en/national/',
+        'map/',
+        'deprivation/',
+        'communes/06652/',
+        'program-135/',
+        'districts/198/',
+        'map/commune/poor_rate/2022-national/',
+        'national/2008/',
+        // An embed stays light, as the page around it does: its words are read against white.
+        'embed/vi/targets/credit/',
+        'embed/en/province/poor-trend/',
+      ]) {
+        await page.goto(site.url + path, { waitUntil: 'load' });
+        low.push(
+          ...(
+            await page.evaluate(() => {
+              // Any CSS colour (the page's are oklch) as sRGB, through a canvas.
+              const paint = document.createElement('canvas').getContext('2d', { willReadFrequently: true })!;
+              const rgb = (c: string) => {
+                paint.clearRect(0, 0, 1, 1);
+                paint.fillStyle = c;
+                paint.fillRect(0, 0, 1, 1);
+                return [...paint.getImageData(0, 0, 1, 1).data.slice(0, 3)];
+              };
+              const luminance = (c: string) =>
+                rgb(c)
+                  .map((v) => v / 255)
+                  .map((v) => (v <= 0.03928 ? v / 12.92 : ((v + 0.055) / 1.055) ** 2.4))
+                  .reduce((sum, v, i) => sum + v * [0.2126, 0.7152, 0.0722][i], 0);
+              const page = luminance(getComputedStyle(document.body).backgroundColor);
+              return [...document.querySelectorAll<SVGTextElement>('svg.chart text')]
+                .filter((t) => t.getBBox().width > 0 && t.checkVisibility())
+                .flatMap((t) => {
+                  const text = luminance(getComputedStyle(t).fill);
+                  const ratio = (Math.max(text, page) + 0.05) / (Math.min(text, page) + 0.05);
+                  // A label on a heat map's cell is read against the cell, not the page.
+                  return ratio >= 4.5 || t.closest('g[data-row][data-col]') ? [] : [`${t.textContent} ${ratio.toFixed(1)}:1`];
+                });
+            })
+          ).map((f) => `/${path}: ${f}`),
+        );
+      }
+      await page.close();
+      expect(low).toEqual([]);
+    },
+  );
 });
 
 describe('on a touch screen', () => {

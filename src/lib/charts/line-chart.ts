@@ -29,7 +29,8 @@ export interface LineChartOptions {
   height?: number;
 }
 
-const COLOURS = ['#1f5f99', '#c2571a', '#2f7d4f', '#7a4ea3'];
+// Each at 4,5:1 or more on white, as small text needs (an orange of 4,49:1 was a hair short).
+const COLOURS = ['#1f5f99', '#bf5519', '#2f7d4f', '#7a4ea3'];
 const DASHES = ['', '6 3', '2 3', '8 3 2 3'];
 
 /**
