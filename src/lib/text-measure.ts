@@ -36,8 +36,8 @@ export function wrapWith(measure: (text: string) => number, text: string, width:
   let lineWidth = 0;
   for (let word of text.split(/\s+/).filter(Boolean)) {
     let joinedWidth = line ? lineWidth + measure(` ${word}`) : measure(word);
-    // Measured in pieces, a line can come out a hair wider than whole (a kerned pair across the
-    // space): where that decides, the line is measured whole.
+    // Added up word by word, a line can come out a hair wider in floating point than measured
+    // whole (a label given exactly its own width wrapped): where that decides, it is measured whole.
     if (line && joinedWidth > width && joinedWidth < width + 1) joinedWidth = measure(`${line} ${word}`);
     if (joinedWidth <= width) {
       line = line ? `${line} ${word}` : word;

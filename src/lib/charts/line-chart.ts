@@ -129,7 +129,8 @@ export function lineChart(series: LineSeries[], o: LineChartOptions): Chart {
     return out;
   };
 
-  const plotFrame = { left: m.left, top: m.top, floor, lastX: x(hi), width };
+  // The plot's box, its right edge at the last year: what lies beyond is the lines' names' column.
+  const plot = { left: m.left, right: x(hi), top: m.top, bottom: floor };
   // The name of each line. Those that run to the last year are named in a column beside it. A
   // line that stops before (a standard replaced, a commune merged, a year missing) is named where
   // it stops: beside its last point, or under or over it, wherever the words cross no line, point
@@ -156,13 +157,12 @@ export function lineChart(series: LineSeries[], o: LineChartOptions): Chart {
     if (o.reference) segments.push({ x1: m.left, y1: y(o.reference.y), x2: x(hi) + 4, y2: y(o.reference.y) });
     const taken: Box[] = [
       ...series.flatMap((s) => s.points.flatMap((p) => (p.y == null ? [] : [around(x(p.x), y(p.y), 5)]))),
-      ...usualBreakLabels(shown, plotFrame).map(breakBox),
+      ...usualBreakLabels(shown, plot, width).map(breakBox),
     ];
     if (o.reference) {
       const w = Math.max(...referenceLines.map((l) => chartTextWidth(l, 12)));
       taken.push(labelBox(m.left + 4, referenceY - 4, 'start', w, (referenceLines.length - 1) * 14));
     }
-    const plot = { left: m.left, right: x(hi), top: m.top, bottom: floor };
     for (const e of early) {
       const spot = besidePoint(x(e.last.x), y(e.last.y), widthOf(e.id), extraOf(e.id), plot, segments, taken);
       if (spot) {
@@ -183,15 +183,17 @@ export function lineChart(series: LineSeries[], o: LineChartOptions): Chart {
 
   // The reference runs across the plot, or to just past the last year where it would run through
   // the name of a line.
-  const across = { x1: x(hi) + 4, y1: y(o.reference?.y ?? 0), x2: width - m.right, y2: y(o.reference?.y ?? 0) };
-  const referenceEnd = named.some((b) => segmentCrossesBox(across, b)) ? across.x1 : across.x2;
+  const referenceEnd = (value: number) => {
+    const across = { x1: x(hi) + 4, y1: y(value), x2: width - m.right, y2: y(value) };
+    return named.some((b) => segmentCrossesBox(across, b)) ? across.x1 : across.x2;
+  };
   const reference = o.reference
     ? el(
         'g',
         { class: 'reference', 'data-value': o.reference.y },
         el('line', {
           x1: m.left,
-          x2: referenceEnd,
+          x2: referenceEnd(o.reference.y),
           y1: y(o.reference.y),
           y2: y(o.reference.y),
           stroke: '#8a4b00',
@@ -207,12 +209,11 @@ export function lineChart(series: LineSeries[], o: LineChartOptions): Chart {
       )
     : '';
 
-  const labels = placeBreakLabels(shown, plotFrame, named);
+  const labels = placeBreakLabels(shown, plot, width, named);
   const breaks = shown
     .map(({ bx }, k) => {
       const label = labels[k];
-      const { lines, lx, at } = label;
-      const { from, to, top } = at;
+      const box = breakBox(label);
       return el(
         'g',
         { class: 'break' },
@@ -226,8 +227,14 @@ export function lineChart(series: LineSeries[], o: LineChartOptions): Chart {
           'stroke-opacity': 0.6,
         }) +
           // A box of the background's colour under the label: lines crossing it pass behind, not through its words.
-          el('rect', { ...LABEL_BOX, x: r1(from - 2), y: top - 11, width: r1(to - from + 4), height: (lines.length - 1) * 14 + 15 }) +
-          multiline(lines, { x: lx, y: top, 'text-anchor': label.after ? 'start' : 'end', 'font-size': 12, fill: 'currentColor' }),
+          el('rect', { ...LABEL_BOX, x: r1(box.left), y: box.top, width: r1(box.right - box.left), height: box.bottom - box.top }) +
+          multiline(label.lines, {
+            x: label.lx,
+            y: label.at.top,
+            'text-anchor': label.after ? 'start' : 'end',
+            'font-size': 12,
+            fill: 'currentColor',
+          }),
       );
     })
     .join('');
