@@ -52,6 +52,16 @@ describe('a province without districts, with one year of figures', () => {
     expect(errors).toEqual([]);
   });
 
+  it("draws its one year as bars with their values written, the values of the year's table", async () => {
+    const { page } = await visit(site, '');
+    const chart = page.locator('#province-poor-trend');
+    expect(await chart.locator('.series').count()).toBe(0);
+    const bar = chart.locator('g[data-key="chuan_2026"]');
+    const shown = await page.locator('tr[data-year="2023"][data-standard="chuan_2026"] [data-col="poor"]').textContent();
+    expect(await bar.locator('text').allTextContents()).toEqual(['Chuẩn nghèo năm 2026, 2023', shown]);
+    expect(await bar.getAttribute('data-value')).toBe(shown);
+  });
+
   it('says nothing of illustrative figures where none are: no banner, badge or label, no section on the sources page', async () => {
     for (const path of ['', 'communes/90001/', 'map/', 'sources/', 'explore/', 'downloads/']) {
       const { page } = await visit(site, path);

@@ -279,12 +279,14 @@ describe('a chart keeps its text inside its box', () => {
     );
   });
 
-  it('a bar chart, whatever its names and values', () => {
+  it('a bar chart, whatever its names and values, below zero too, and wherever its reference line falls', () => {
+    const value = fc.integer({ min: -10_000_000, max: 10_000_000 });
     fc.assert(
       fc.property(
         fc.integer({ min: 280, max: 960 }),
-        fc.array(fc.tuple(label, fc.option(fc.integer({ min: 0, max: 10_000_000 }))), { minLength: 1, maxLength: 6 }),
-        (width, rows) => {
+        fc.array(fc.tuple(label, fc.option(value)), { minLength: 1, maxLength: 6 }),
+        fc.option(fc.tuple(value, label)),
+        (width, rows, reference) => {
           const chart = barChart(
             rows.map(([l, value], i) => ({ key: String(i), label: l, value })),
             {
@@ -293,13 +295,14 @@ describe('a chart keeps its text inside its box', () => {
               description: 'd',
               format: (v) => `${v.toLocaleString('vi')} hộ`,
               missingLabel: 'không có số liệu',
+              reference: reference ? { value: reference[0], label: reference[1] } : undefined,
               width,
             },
           );
           expect(outside(chart)).toEqual([]);
         },
       ),
-      { numRuns: 200, seed: 13 },
+      { numRuns: 300, seed: 13 },
     );
   });
 

@@ -1,3 +1,4 @@
+import { parse } from 'node-html-parser';
 import { describe, expect, it } from 'vitest';
 import { choropleth } from '../../src/lib/charts/choropleth.ts';
 import { barChart } from '../../src/lib/charts/bar-chart.ts';
@@ -86,6 +87,37 @@ describe('charts are pure SVG text', () => {
     expect(bars).toContain('viewBox="0 0 300');
     expect(bars).toMatch(/<text x="0" y="\d+" font-size="12"[^>]*>Nước sinh hoạt/);
     expect([...bars.matchAll(/font-size="(\d+)"/g)].every(([, size]) => Number(size) >= 12)).toBe(true);
+  });
+
+  it('draws one year as bars, each with its value and year written, the target across them (a dot on an axis says neither)', () => {
+    const svg = lineChart(
+      [
+        { id: 'national', label: 'Chuẩn quốc gia', points: [{ x: 2024, y: 7295 }] },
+        { id: 'provincial', label: 'Chuẩn tỉnh', points: [{ x: 2024, y: -40 }] },
+      ],
+      {
+        id: 'one',
+        title: 't',
+        description: 'd',
+        format: (v) => v.toLocaleString('vi'),
+        missingLabel: '-',
+        reference: { y: 8000, label: 'Mục tiêu: 8.000' },
+        width: 360,
+      },
+    ).svg;
+    const root = parse(svg);
+    const bars = root.querySelectorAll('g[data-key]');
+    expect(bars.map((g) => g.getAttribute('aria-label'))).toEqual(['Chuẩn quốc gia, 2024: 7.295', 'Chuẩn tỉnh, 2024: -40']);
+    expect(bars.map((g) => g.querySelectorAll('text').map((t) => t.textContent))).toEqual([
+      ['Chuẩn quốc gia, 2024', '7.295'],
+      ['Chuẩn tỉnh, 2024', '-40'],
+    ]);
+    // The value below zero is a bar to the left of zero, its words left of the bar.
+    const [up, down] = bars.map((g) => g.querySelector('rect')!);
+    expect(Number(down.getAttribute('x')) + Number(down.getAttribute('width'))).toBeCloseTo(Number(up.getAttribute('x')), 0);
+    expect(root.querySelector('.reference text')!.textContent).toBe('Mục tiêu: 8.000');
+    expect(root.querySelectorAll('.reference line')).toHaveLength(2);
+    expect(root.querySelectorAll('.series')).toHaveLength(0);
   });
 
   it('names fewer years on a narrow chart, never two overlapping, always the last', () => {
@@ -182,13 +214,25 @@ describe('charts are pure SVG text', () => {
 
   it('gives the same text for the same data', async () => {
     await expect(
-      lineChart([{ id: 'a', label: 'x', points: [{ x: 1, y: 1 }] }], {
-        id: 'c',
-        title: 't',
-        description: 'd',
-        format: String,
-        missingLabel: '-',
-      }).svg,
+      lineChart(
+        [
+          {
+            id: 'a',
+            label: 'x',
+            points: [
+              { x: 1, y: 1 },
+              { x: 2, y: 3 },
+            ],
+          },
+        ],
+        {
+          id: 'c',
+          title: 't',
+          description: 'd',
+          format: String,
+          missingLabel: '-',
+        },
+      ).svg,
     ).toMatchFileSnapshot('__snapshots__/line-chart.svg');
   });
 

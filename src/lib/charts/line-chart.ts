@@ -3,6 +3,7 @@ import { scaleLinear } from 'd3';
 import { line } from 'd3';
 import { escapeHtml } from '../escape.ts';
 import { chartTextWidth, wrapChartText } from '../text-measure.ts';
+import { barChart } from './bar-chart.ts';
 import { breakBox, placeBreakLabels, usualBreakLabels } from './break-labels.ts';
 import { around, type Box, type Segment, segmentCrossesBox } from './collision.ts';
 import { besidePoint, type LabelSpot, labelBox, stackedInColumn } from './end-labels.ts';
@@ -38,6 +39,8 @@ const DASHES = ['', '6 3', '2 3', '8 3 2 3'];
  * every point is a focusable mark with its value spelled out for screen readers.
  */
 export function lineChart(series: LineSeries[], o: LineChartOptions): Chart {
+  const years = new Set(series.flatMap((s) => s.points.map((p) => p.x)));
+  if (years.size === 1) return oneYearAsBars(series, o);
   const width = o.width ?? 640;
   const height = o.height ?? 300;
   // Room on the right for the widest end label, up to two fifths of the chart: a longer one is
@@ -289,6 +292,18 @@ export function lineChart(series: LineSeries[], o: LineChartOptions): Chart {
     .join('');
   // The breaks last: their labels, on their boxes, stay legible where a line or another break crosses them.
   return frame(o.id, width, height, o.title, o.description, grid + axis + reference + lines + breaks, 'group');
+}
+
+/**
+ * A line needs two years. With one (a province that publishes its first), each series' value is a
+ * bar labelled with it, named with the year as its point would be, as Our World in Data shows a
+ * single year: a lone dot on an axis would leave the reader to read its value off the ticks.
+ */
+function oneYearAsBars(series: LineSeries[], o: LineChartOptions): Chart {
+  return barChart(
+    series.flatMap((s) => s.points.map((p) => ({ key: s.id, label: `${s.label}, ${p.x}`, value: p.y }))),
+    { ...o, reference: o.reference && { value: o.reference.y, label: o.reference.label } },
+  );
 }
 
 /** The unit every label ends with, from its first space on (" điểm %"), if they share one. */
