@@ -1,5 +1,5 @@
 import { unescapeHtml } from './escape.ts';
-import { textWidth } from './export-font.ts';
+import { middleBaselineDrop, textWidth } from './export-font.ts';
 
 const attributes = (list: string) => new Map([...list.matchAll(/([\w:-]+)="([^"]*)"/g)].map((m) => [m[1], m[2]]));
 const written = (attrs: Map<string, string>) => [...attrs].map(([k, v]) => ` ${k}="${v}"`).join('');
@@ -12,8 +12,10 @@ const measured = (escaped: string, size: number, bold: boolean) =>
  * A chart's SVG made to read the same in renderers other than a browser's, for the files people
  * put into reports (Word, LibreOffice, a PDF): each label is held to the width it measures in the
  * export face (textLength), so that the face standing in for it neither overruns its neighbours
- * nor the plot; and a label on a halo (paint-order, which those renderers ignore, drawing the
- * halo over the letters) becomes a halo drawn first and the label over it.
+ * nor the plot; a label centred on its y (dominant-baseline, which LibreOffice and Microsoft's
+ * renderers ignore, setting it a third of a line too high) is moved down to its alphabetic
+ * baseline; and a label on a halo (paint-order, which those renderers ignore, drawing the halo
+ * over the letters) becomes a halo drawn first and the label over it.
  */
 export function portableSvg(svg: string): string {
   return svg.replace(/<text\b([^>]*)>([\s\S]*?)<\/text>/g, (whole, list: string, inner: string) => {
@@ -26,6 +28,10 @@ export function portableSvg(svg: string): string {
           text.trim() ? `<tspan${own} textLength="${measured(text, size, bold)}" lengthAdjust="spacingAndGlyphs">${text}</tspan>` : _,
         )
       : inner;
+    if (attrs.get('dominant-baseline') === 'middle') {
+      attrs.delete('dominant-baseline');
+      attrs.set('y', String(Math.round((Number(attrs.get('y') ?? 0) + middleBaselineDrop(size)) * 10) / 10));
+    }
     if (!inner.includes('<') && inner.trim()) {
       attrs.set('textLength', measured(inner, size, bold));
       attrs.set('lengthAdjust', 'spacingAndGlyphs');

@@ -25,6 +25,17 @@ describe('a chart made to read the same in Word or LibreOffice', () => {
     expect(lengthOf(svg)).toEqual([Math.floor(textWidth('Huyện', 12) * 10) / 10, Math.floor(textWidth('Bình Liêu', 12) * 10) / 10, 50]);
   });
 
+  it('sets a label centred on its y on the baseline that puts it there, for renderers that ignore dominant-baseline', () => {
+    const svg = portableSvg(
+      '<text x="4" y="20" text-anchor="end" dominant-baseline="middle" font-size="12">0</text>' +
+        '<text x="4" y="50" dominant-baseline="middle" font-size="12"><tspan x="4" dy="0">Chuẩn</tspan><tspan x="4" dy="14">tỉnh</tspan></text>',
+    );
+    expect(svg).not.toContain('dominant-baseline');
+    // Half of Be Vietnam Pro's x-height (0,53 em) below: where Chromium puts the middle baseline.
+    expect([...svg.matchAll(/<text[^>]* y="([\d.]+)"/g)].map((m) => Number(m[1]))).toEqual([23.2, 53.2]);
+    expect(svg).toContain('dy="14"');
+  });
+
   it('draws a label on a halo as the halo first and the letters over it, without paint-order', () => {
     const svg = portableSvg(
       '<text x="1" y="2" font-size="12" fill="#0f172a" stroke="#ffffff" stroke-width="3" paint-order="stroke" aria-hidden="true">Ba Chẽ</text>',
