@@ -3,7 +3,7 @@ import { escapeHtml } from './escape.ts';
 import { EXPORT_FONT_FAMILY, textWidth, wrapToWidth } from './export-font.ts';
 import type { FigureModel } from './figure.ts';
 import type { Manifest } from './manifest.ts';
-import { portableSvg } from './portable-svg.ts';
+import { INK, portableSvg } from './portable-svg.ts';
 
 const TITLE = { size: 18, lineHeight: 22, weight: 'bold' } as const;
 const FOOTER = { size: 12, lineHeight: 16, weight: 'regular' } as const;
@@ -47,9 +47,9 @@ export function standaloneSvg(figure: FigureModel, locale: Locale, manifest: Man
   const total = bottom + footer.length * FOOTER.lineHeight + pad;
   const chart = `<g transform="translate(${pad} ${top})">${portableSvg(figure.chart.svg)}</g>`;
   return (
-    `<?xml version="1.0" encoding="UTF-8"?>\n<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 ${width} ${total}" width="${width}" height="${total}" font-family="'${EXPORT_FONT_FAMILY}', system-ui, -apple-system, 'Segoe UI', Roboto, Arial, sans-serif" color="#0f172a">` +
+    `<?xml version="1.0" encoding="UTF-8"?>\n<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 ${width} ${total}" width="${width}" height="${total}" font-family="'${EXPORT_FONT_FAMILY}', system-ui, -apple-system, 'Segoe UI', Roboto, Arial, sans-serif">` +
     `<rect width="100%" height="100%" fill="#ffffff"/>` +
-    textLines(title, pad, pad + TITLE.size, TITLE, '#0f172a') +
+    textLines(title, pad, pad + TITLE.size, TITLE, INK) +
     chart +
     (warning.length
       ? `<rect x="${pad - 4}" y="${bottom - 13}" width="${inner + 8}" height="${warning.length * FOOTER.lineHeight + 4}" fill="#fef3c7"/>`

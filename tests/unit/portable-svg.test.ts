@@ -36,6 +36,12 @@ describe('a chart made to read the same in Word or LibreOffice', () => {
     expect(svg).toContain('dy="14"');
   });
 
+  it('names the colour of what a page draws in its text colour, which a file has no page to take from', () => {
+    const svg = portableSvg('<line stroke="currentColor"></line><text y="1" font-size="12" fill="currentColor">0</text>');
+    expect(svg).not.toContain('currentColor');
+    expect(svg.match(/"#0f172a"/g)).toHaveLength(2);
+  });
+
   it('draws a label on a halo as the halo first and the letters over it, without paint-order', () => {
     const svg = portableSvg(
       '<text x="1" y="2" font-size="12" fill="#0f172a" stroke="#ffffff" stroke-width="3" paint-order="stroke" aria-hidden="true">Ba Chẽ</text>',
