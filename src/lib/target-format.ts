@@ -2,12 +2,15 @@ import { labelOf, t, type Locale } from '../i18n/t.ts';
 import { formatNumber } from './format.ts';
 import { foldName } from './names.ts';
 
-/** A target's value or result with its unit ("400 hộ", "100 %"), or "no data". */
+/** A target's value or result with its unit ("400 hộ", "100%", "0,11 điểm %"), or "no data". */
 export function formatTargetValue(locale: Locale, value: number | null, unit: string): string {
   if (value == null) return t(locale, 'no_data');
   const number = formatNumber(locale, value, Number.isInteger(value) ? 0 : 2);
-  // "%" is a unit in both languages and folds to nothing: write it as it is, after a space (Vietnamese style: 97,74 %).
-  return unit.trim() === '%' ? `${number} %` : `${number} ${labelOf(locale, 'unitlabel', foldName(unit))}`;
+  // "%" is a unit in both languages and folds to nothing: it is written against the number, as the
+  // plan writes "100%" (and CLDR's Vietnamese pattern #,##0%). A unit of several words may go to
+  // the next line, but whole: "điểm %" never as "điểm" and a lone "%".
+  if (unit.trim() === '%') return `${number}%`;
+  return `${number} ${labelOf(locale, 'unitlabel', foldName(unit)).replaceAll(' ', '\u00a0')}`;
 }
 
 interface TargetSource {
