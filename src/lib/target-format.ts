@@ -7,10 +7,10 @@ export function formatTargetValue(locale: Locale, value: number | null, unit: st
   if (value == null) return t(locale, 'no_data');
   const number = formatNumber(locale, value, Number.isInteger(value) ? 0 : 2);
   // "%" is a unit in both languages and folds to nothing: it is written against the number, as the
-  // plan writes "100%" (and CLDR's Vietnamese pattern #,##0%). A unit of several words may go to
-  // the next line, but whole: "điểm %" never as "điểm" and a lone "%".
+  // plan writes "100%" (and CLDR's Vietnamese pattern #,##0%). Nor does a "%" in a unit start a
+  // line of its own: "điểm %" is never "điểm" and, under it, a lone "%".
   if (unit.trim() === '%') return `${number}%`;
-  return `${number} ${labelOf(locale, 'unitlabel', foldName(unit)).replaceAll(' ', '\u00a0')}`;
+  return `${number} ${labelOf(locale, 'unitlabel', foldName(unit)).replaceAll(' %', '\u00a0%')}`;
 }
 
 interface TargetSource {
