@@ -98,6 +98,8 @@ export async function loadDataset(dir: string): Promise<{ dataset: Dataset | nul
   const rejected = new Map<string, string>();
   /** Every code written in the units file, including rows that fail for another reason (they are reported once, there). */
   let writtenCodes = new Set<string>();
+  /** The keys of poverty rows dropped for an error in a cell: other tables' rows for them are not errors too. */
+  const droppedPoverty = new Set<string>();
   for (const spec of TABLES) {
     const before = issues.length;
     const raw = await readTable(dir, spec, issues);
@@ -108,11 +110,11 @@ export async function loadDataset(dir: string): Promise<{ dataset: Dataset | nul
     fileNames[spec.name] = raw.file;
     if (spec.name === 'units') writtenCodes = new Set(raw.rows.flatMap((r) => [r.cells.unit_code, r.cells.district_code]).filter(Boolean));
     checkMicrodata(raw, issues);
-    tables[spec.name] = validateColumns(raw, spec, issues);
+    tables[spec.name] = validateColumns(raw, spec, issues, spec.name === 'poverty' ? droppedPoverty : undefined);
   }
   const codes = tables.units && !rejected.has('units') ? writtenCodes : null;
   const boundaries = readBoundaries(dir, codes, fileNames.units ?? 'units.csv', issues);
-  if (meta && tables.units && tables.poverty) validateRules(tables as TypedTables, meta, issues, fileNames, writtenCodes);
+  if (meta && tables.units && tables.poverty) validateRules(tables as TypedTables, meta, issues, fileNames, writtenCodes, droppedPoverty);
   else skippedChecks(rejected, fileNames, meta == null, issues);
   const shapes = (boundaries.provinces as { features: { properties: ProvinceShape }[] } | undefined)?.features.map((f) => f.properties);
   const provinces =

@@ -6,8 +6,20 @@ import type { RawTable } from './read-table.ts';
 export type { Value } from './column-forms.ts';
 export type TypedRow = Record<string, Value> & { _line: number };
 
-/** Checks a table's cells against its spec (the header was checked on reading); returns typed rows (rows with errors are dropped). */
-export function validateColumns(table: RawTable, spec: TableSpec, issues: Issue[]): TypedRow[] {
+/** A row's key as written, its cells joined by " | " (a missing one as empty text). */
+export function writtenKey(cells: Record<string, string | undefined>, key: string[]): string {
+  // Joined in a loop (a map and a join a row were a tenth of reading a national table).
+  let out = cells[key[0]] ?? '';
+  for (let k = 1; k < key.length; k++) out += ` | ${cells[key[k]] ?? ''}`;
+  return out;
+}
+
+/**
+ * Checks a table's cells against its spec (the header was checked on reading); returns typed rows
+ * (rows with errors are dropped). The keys of rows dropped for a cell's error go into `dropped`:
+ * a row of another table that refers to one is not a second error.
+ */
+export function validateColumns(table: RawTable, spec: TableSpec, issues: Issue[], dropped = new Set<string>()): TypedRow[] {
   const typed: TypedRow[] = [];
   const seen = new Map<string, number>();
   const present = spec.columns.filter((c) => table.header.includes(c.name) || c.required);
@@ -26,10 +38,7 @@ export function validateColumns(table: RawTable, spec: TableSpec, issues: Issue[
         ok = false;
       } else row[c.name] = result.value;
     }
-    // Joined in a loop (a map and a join a row were a tenth of reading a national table), a
-    // missing cell as empty text, as a join writes it.
-    let key = cells[spec.key[0]] ?? '';
-    for (let k = 1; k < spec.key.length; k++) key += ` | ${cells[spec.key[k]] ?? ''}`;
+    const key = writtenKey(cells, spec.key);
     const first = seen.get(key);
     if (first != null) {
       issues.push(
@@ -44,7 +53,10 @@ export function validateColumns(table: RawTable, spec: TableSpec, issues: Issue[
         ),
       );
       ok = false;
-    } else seen.set(key, line);
+    } else {
+      seen.set(key, line);
+      if (!ok) dropped.add(key);
+    }
     if (ok) typed.push(row);
   }
   return typed;

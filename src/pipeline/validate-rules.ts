@@ -1,7 +1,8 @@
 import type { Metadata } from './metadata.ts';
 import { issue, type Issue } from './issues.ts';
 import { unitAtYearEnd, unitsOfYear, yearEnd } from '../lib/periods.ts';
-import type { TypedRow } from './validate-columns.ts';
+import { type TypedRow, writtenKey } from './validate-columns.ts';
+import { STANDARDS_COLUMN, TABLES } from './input-schema.ts';
 
 export interface TypedTables {
   units: TypedRow[];
@@ -20,6 +21,8 @@ export function validateRules(
   fileNames: Record<string, string> = {},
   /** Codes written in the units file on rows that failed for another reason: referring to them is not a second error. */
   writtenCodes = new Set<string>(),
+  /** Keys of poverty rows that failed a cell's check (as written, see writtenKey): their rows elsewhere are not a second error. */
+  droppedPoverty = new Set<string>(),
 ): void {
   const fileOf = (table: string) => fileNames[table] ?? `${table}.csv`;
   const standards = new Map(meta.standards.map((st) => [st.id, st]));
@@ -112,6 +115,9 @@ export function validateRules(
   };
 
   const povertyKey = (r: TypedRow) => `${r.unit_code}|${r.year}|${r.standard}`;
+  const POVERTY_KEY = TABLES.find((spec) => spec.name === 'poverty')!.key;
+  const dropped = (unit_code: unknown, year: unknown, standard: unknown) =>
+    droppedPoverty.has(writtenKey({ unit_code: String(unit_code), year: String(year), [STANDARDS_COLUMN]: String(standard) }, POVERTY_KEY));
   const povertyByKey = new Map<string, TypedRow>();
   for (const r of t.poverty) {
     const f = fileOf('poverty');
@@ -171,7 +177,7 @@ export function validateRules(
   for (const st of meta.standards) {
     for (const year of st.years.filter((y) => meta.years.includes(y))) {
       for (const u of unitsOfYear(unitsWithPeriods, year)) {
-        if (!povertyByKey.has(`${u.unit_code}|${year}|${st.id}`)) {
+        if (!povertyByKey.has(`${u.unit_code}|${year}|${st.id}`) && !dropped(u.unit_code, year, st.id)) {
           issues.push(
             issue(
               'warning',
@@ -190,6 +196,7 @@ export function validateRules(
 
   for (const r of t.deprivation ?? []) {
     const p = povertyByKey.get(povertyKey(r));
+    if (!p && dropped(r.unit_code, r.year, r.standard)) continue;
     if (!p) {
       issues.push(
         issue(

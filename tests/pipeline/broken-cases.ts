@@ -154,6 +154,13 @@ export const CODE_CASES: Record<string, () => CaseFiles | Promise<CaseFiles>> = 
   }),
   'title-row-above-header': () => ({ 'coverage.csv': `BẢNG ĐỘ BAO PHỦ CHÍNH SÁCH,,,,\n${template('coverage.csv')}` }),
   'units-rejected-whole': () => ({ 'units.csv': template('units.csv').replace('unit_code,', 'ma_xa,') }),
+  // One bad cell is one error: the deprivation rows of that commune and year, and the check that
+  // every commune has its row, do not report it missing as well.
+  'thousands-separator-in-a-count': () => ({
+    'poverty.csv': editCell('poverty.csv', 2, 'households', '1.000'),
+    'deprivation.csv':
+      'unit_code,year,standard,indicator,households_deprived\n90001,2022,national,employment,3\n90001,2022,national,health_insurance,1\n',
+  }),
   'integer-overflow': () => ({ 'poverty.csv': editCell('poverty.csv', 2, 'households', '99999999999') }),
   'units-from-xlsx': async () => ({
     'units.csv': null,
