@@ -44,6 +44,13 @@ describe('another province is a folder, not a code change', () => {
     const map = (await visit(site, 'map/')).page;
     expect(await map.locator('main').textContent()).toContain('không có ranh giới huyện');
     expect(await map.locator('#map rect[data-code]').count()).toBe(2);
+    // Each district's square says which district it is, and its value, as the table under it does.
+    for (const code of ['901', '902']) {
+      const square = map.locator(`#map a:has(rect[data-code="${code}"])`);
+      const label = (await square.getAttribute('aria-label'))!;
+      expect(label).toMatch(/^Huyện [AB]: /);
+      expect(await square.locator('xpath=preceding-sibling::*[1]').textContent()).toBe(label);
+    }
     const communes = (await visit(site, 'en/map/commune/poor_rate/2022-national/')).page;
     expect(await communes.locator('#map path[data-code]').count()).toBe(4);
     // Its communes are squares wound as GeoJSON winds them (RFC 7946): each is drawn as its own

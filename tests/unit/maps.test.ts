@@ -202,7 +202,7 @@ describe('map and comparison charts', () => {
     for (const [, x, t] of lines) expect(Number(x) + textWidth(t, 12, 'bold')).toBeLessThanOrEqual(width);
   });
 
-  it('keeps every tile, swatch and district name inside the map, whatever the districts and width', () => {
+  it('keeps every tile, swatch and district name inside the map, whatever the districts and width, squares named or not', () => {
     const name = fc
       .array(
         fc.constantFrom(
@@ -231,13 +231,13 @@ describe('map and comparison charts', () => {
       .map((w) => w.join(' '));
     const groups = fc.array(fc.record({ name, units: fc.integer({ min: 1, max: 120 }) }), { minLength: 1, maxLength: 12 });
     fc.assert(
-      fc.property(groups, fc.integer({ min: 200, max: 640 }), fc.nat(), (gs, width, pick) => {
+      fc.property(groups, fc.integer({ min: 200, max: 640 }), fc.nat(), fc.boolean(), (gs, width, pick, labels) => {
         const codes = gs.map((g, i) => Array.from({ length: g.units }, (_, j) => `${i}-${j}`));
         const highlight = codes.flat()[pick % codes.flat().length];
         const { svg } = tileMap(
           gs.map((g, i) => ({ code: String(i), name: g.name, units: codes[i] })),
           values,
-          { ...options, width, highlight },
+          { ...options, width, highlight, labels },
         );
         const root = parse(svg);
         const cut = root.querySelectorAll('rect[stroke-width]').filter((r) => {
@@ -245,10 +245,23 @@ describe('map and comparison charts', () => {
           return x - stroke / 2 < 0 || x + w + stroke / 2 > width;
         });
         expect(cut.map((r) => r.toString())).toEqual([]);
+        const weight = (t: { getAttribute(a: string): string | undefined }) =>
+          t.getAttribute('font-weight') === 'bold' ? 'bold' : 'regular';
         const names = root
           .querySelectorAll('.tile-group > text')
-          .filter((t) => Number(t.getAttribute('x')) + textWidth(t.text, 12, 'bold') > width);
+          .filter((t) => Number(t.getAttribute('x')) + textWidth(t.text, 12, weight(t)) > width);
         expect(names.map((t) => t.text)).toEqual([]);
+        // Named, each square's name starts right of it and no two overlap.
+        const named = root.querySelectorAll('.tile-group > text:not([font-weight])');
+        expect(named.length).toBe(labels ? codes.flat().length : 0);
+        const boxes = named.map((t) => {
+          const [x, y] = [Number(t.getAttribute('x')), Number(t.getAttribute('y'))];
+          return { left: x, right: x + textWidth(t.text, 12), top: y - 11, bottom: y + 3 };
+        });
+        const overlapping = boxes.filter((b, i) =>
+          boxes.some((o, j) => j !== i && b.left < o.right && o.left < b.right && b.top < o.bottom && o.top < b.bottom),
+        );
+        expect(overlapping).toEqual([]);
       }),
     );
   });

@@ -19,7 +19,7 @@ export interface MapOptions {
   href?: (code: string) => string;
   /** A unit to outline (drawn last, so its border is on top). */
   highlight?: string;
-  /** Write each unit's name on its shape where it fits (district maps, so a printed copy says which is which). */
+  /** Write each unit's name on its shape where it fits, or beside its square on a tile map (district maps, so a printed copy says which is which). */
   labels?: boolean;
   /** Islands drawn in an inset box under the legend, each with its label (a country's offshore archipelagos). */
   inset?: {

@@ -19,6 +19,10 @@ const HEADER = 18;
  * from x = 0 lost that half of its border to the box, on the page and in a download.
  */
 const EDGE = 2;
+/** Between a named square and its name. */
+const NAME_GAP = 6;
+/** A named list runs to a second column only past this many rows, and where the map is wide enough. */
+const LIST_ROWS = 6;
 
 /**
  * Units as equal squares in a block per group (their district), shaded like a choropleth. It makes
@@ -37,11 +41,19 @@ export function tileMap(groups: TileGroup[], values: Map<string, MapDatum>, o: M
   // into more rows instead of running past the edge.
   const fit = Math.max(1, Math.floor((width - EDGE) / (TILE + GAP)));
   for (const g of groups) {
-    const cols = Math.min(fit, Math.max(3, Math.ceil(Math.sqrt(g.units.length * 1.6))));
+    // Named (a few districts, as `labels` asks): each square has its name and value beside it, in
+    // columns of a list, so that a reader, and a printed copy, can tell which square is which.
+    const names = o.labels
+      ? g.units.map((code) => fitText(datumLabel(code, values.get(code), o.format, o.missingLabel), width - EDGE - TILE - NAME_GAP, 12))
+      : [];
+    const column = o.labels ? TILE + NAME_GAP + Math.ceil(Math.max(0, ...names.map((n) => chartTextWidth(n, 12)))) + PAD : TILE + GAP;
+    const cols = o.labels
+      ? Math.max(1, Math.min(Math.floor((width - EDGE + PAD) / column), Math.ceil(g.units.length / LIST_ROWS)))
+      : Math.min(fit, Math.max(3, Math.ceil(Math.sqrt(g.units.length * 1.6))));
     const rows = Math.ceil(g.units.length / cols);
     // The district's name as wide as it is drawn (bold), cut short only where it is wider than the map.
     const name = fitText(g.name, (width - EDGE) / BOLD, 12);
-    const w = Math.max(cols * (TILE + GAP), Math.ceil(chartTextWidth(name, 12) * BOLD));
+    const w = Math.max(cols * column - (o.labels ? PAD : 0), Math.ceil(chartTextWidth(name, 12) * BOLD));
     const h = HEADER + rows * (TILE + GAP);
     if (x > EDGE && x + w > width) {
       x = EDGE;
@@ -52,30 +64,42 @@ export function tileMap(groups: TileGroup[], values: Map<string, MapDatum>, o: M
       .map((code, i) => {
         const d = values.get(code);
         const label = datumLabel(code, d, o.format, o.missingLabel);
-        const tx = x + (i % cols) * (TILE + GAP);
-        const ty = y + HEADER + Math.floor(i / cols) * (TILE + GAP);
-        return unitMark(
-          code,
-          label,
-          d,
-          (data) =>
-            el(
-              'rect',
-              {
-                x: tx,
-                y: ty,
-                width: TILE,
-                height: TILE,
-                rx: 2,
-                fill: shade(d),
-                stroke: code === o.highlight ? '#b45309' : '#94a3b8',
-                'stroke-width': code === o.highlight ? 2.5 : 0.8,
-                ...data,
-                'data-highlight': code === o.highlight ? 'true' : null,
-              },
-              el('title', {}, escapeHtml(label)),
-            ),
-          o.href?.(code),
+        // A list fills each column down before the next; squares fill each row across.
+        const [col, row] = o.labels ? [Math.floor(i / rows), i % rows] : [i % cols, Math.floor(i / cols)];
+        const tx = x + col * column;
+        const ty = y + HEADER + row * (TILE + GAP);
+        const named = o.labels
+          ? el(
+              'text',
+              { x: tx + TILE + NAME_GAP, y: ty + 16, 'font-size': 12, fill: 'currentColor', 'aria-hidden': 'true' },
+              escapeHtml(names[i]),
+            )
+          : '';
+        return (
+          named +
+          unitMark(
+            code,
+            label,
+            d,
+            (data) =>
+              el(
+                'rect',
+                {
+                  x: tx,
+                  y: ty,
+                  width: TILE,
+                  height: TILE,
+                  rx: 2,
+                  fill: shade(d),
+                  stroke: code === o.highlight ? '#b45309' : '#94a3b8',
+                  'stroke-width': code === o.highlight ? 2.5 : 0.8,
+                  ...data,
+                  'data-highlight': code === o.highlight ? 'true' : null,
+                },
+                el('title', {}, escapeHtml(label)),
+              ),
+            o.href?.(code),
+          )
         );
       })
       .join('');

@@ -71,7 +71,7 @@ async function drawMap(view: MapView, { locale, href: link }: DrawContext): Prom
           key,
           labels: view.level === 'district',
         })
-      : tileMap(groups, values, { ...options, id: options.id + suffix, width }),
+      : tileMap(groups, values, { ...options, id: options.id + suffix, width, labels: view.level === 'district' }),
   );
   const boundary = onBoundaries ? manifest.boundaries.find((b) => b.name === boundaryName) : undefined;
 
