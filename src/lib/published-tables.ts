@@ -225,6 +225,7 @@ export const PUBLISHED_TABLES = {
       target_value: 'DOUBLE',
       unit: 'VARCHAR',
       actual: 'DOUBLE?',
+      decided_by: 'VARCHAR?',
       status: ['met', 'not_met', 'no_data'],
       progress_pct: 'DOUBLE?',
     },

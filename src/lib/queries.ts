@@ -142,12 +142,13 @@ export const planTargets = () => sql<
     | 'unit'
     | 'year'
     | 'comparator'
+    | 'scope'
     | 'source_document'
     | 'source_document_en'
     | 'source_section'
   >
 >`
-  SELECT target_id, indicator, text_vi, text_en, value, unit, year, comparator, source_document, source_document_en, source_section
+  SELECT target_id, indicator, text_vi, text_en, value, unit, year, comparator, scope, source_document, source_document_en, source_section
   FROM targets ORDER BY target_id`;
 
 export const villagesWithCriteria = () => sql<
@@ -224,8 +225,8 @@ export const gsoHomeLatest = () => sql<
   WHERE p.home AND p.area_level = 'province' AND p.value_pct IS NOT NULL AND p.rank IS NOT NULL
   ORDER BY p.year DESC LIMIT 1`;
 
-export const targetProgress = () => sql<Columns<'target_progress', 'target_id' | 'year' | 'actual' | 'status'>>`
-  SELECT target_id, year, actual, status FROM target_progress ORDER BY target_id, year`;
+export const targetProgress = () => sql<Columns<'target_progress', 'target_id' | 'year' | 'actual' | 'decided_by' | 'status'>>`
+  SELECT target_id, year, actual, decided_by, status FROM target_progress ORDER BY target_id, year`;
 
 /** Coverage of one programme in one year for every district and commune, worst first. */
 export const coverageUnits = (programme: string, year: number) => sql<

@@ -26,3 +26,16 @@ export const targetDocument = (locale: Locale, target: TargetSource): string =>
 /** Where a target is set, as a source line says it: "Target: Plan 228/KH-UBND of 24 November 2021, section I.2". */
 export const targetSetBy = (locale: Locale, target: TargetSource): string =>
   t(locale, 'targets.source.plan', { document: targetDocument(locale, target), section: target.source_section });
+
+/**
+ * What a target for every district or every commune shows as its result: the unit furthest from
+ * it, named with the year. Empty for a target of the province's own figure.
+ */
+export function targetScopeNote(
+  locale: Locale,
+  target: { scope: string; decidedBy: string | null; status: { year: number | null } },
+): string {
+  if (target.scope !== 'district' && target.scope !== 'commune') return '';
+  const note = t(locale, `targets.scope.${target.scope}`);
+  return target.decidedBy && target.status.year ? `${note} (${target.decidedBy}, ${target.status.year})` : note;
+}

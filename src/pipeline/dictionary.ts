@@ -56,6 +56,10 @@ const DERIVED: Record<string, [vi: string, en: string]> = {
   actual: ['Kết quả thực hiện', 'Actual value'],
   status: ['Trạng thái: met (đạt), not_met (chưa đạt), no_data (chưa có số liệu)', 'Status: met, not_met or no_data'],
   progress_pct: ['Kết quả so với chỉ tiêu (%)', 'Actual as % of the target'],
+  decided_by: [
+    'Đơn vị quyết định kết quả (chỉ tiêu cho từng huyện, xã: đơn vị xa chỉ tiêu nhất)',
+    'Unit that decides the result (a target for every district or commune: the one furthest from it)',
+  ],
   province_name: ['Tên tỉnh trên bản đồ ranh giới', 'Province name on the boundary map'],
   iso_3166_2: ['Mã ISO 3166-2 của tỉnh', 'ISO 3166-2 code of the province'],
   rank: ['Thứ hạng trong năm (1 = tỷ lệ hộ nghèo thấp nhất)', 'Rank that year (1 = lowest poverty rate)'],

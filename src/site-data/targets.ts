@@ -6,6 +6,8 @@ import { once } from './memo.ts';
 export type PlanTarget = RowOf<typeof planTargets> & {
   status: ReturnType<typeof targetStatus>;
   series: { year: number; actual: number | null }[];
+  /** Where a target holds in every district or commune: the one whose result is shown (furthest from the target). */
+  decidedBy: string | null;
   /** The coverage programme a target measures, when it is a coverage target. */
   programme: string | null;
 };
@@ -17,10 +19,12 @@ export const listTargets = () =>
     const progress = await query(targetProgress());
     return targets.map((t) => {
       const series = progress.filter((p) => p.target_id === t.target_id);
+      const status = targetStatus(t.year, series);
       return {
         ...t,
         series,
-        status: targetStatus(t.year, series),
+        status,
+        decidedBy: series.find((s) => s.year === status.year)?.decided_by ?? null,
         programme: t.indicator.startsWith('coverage_') ? t.indicator.slice('coverage_'.length) : null,
       };
     });

@@ -106,31 +106,47 @@ FROM stg_village_criteria ORDER BY village_id, year, criterion;
 CREATE TABLE targets AS SELECT * FROM stg_targets ORDER BY target_id;
 CREATE TABLE plan_sections AS SELECT * FROM stg_plan_sections ORDER BY source_section, section_id;
 
--- Each target's actual value per year, from the published province totals (indicator names are documented in data/README.md).
+-- Each target's actual value per year, from the published tables (indicator names are documented in data/README.md).
+-- A target's scope is the level it holds at: the province's own figure, or every district or every
+-- commune, where the unit furthest from the target decides (named in decided_by) and a unit
+-- without a figure leaves the year undecided unless another already fails it.
 CREATE TABLE target_progress AS
+-- A reduction is 0 minus the change, not its negation: a change of 0 is then a reduction of 0,
+-- never -0, which a CSV would print.
 WITH actuals AS (
-  SELECT 'coverage_' || programme AS indicator, year, NULL AS standard, coverage_rate AS actual
-  FROM coverage WHERE level = 'province'
-  UNION ALL SELECT 'poor_reduction', year, standard, -poor_change FROM poverty WHERE level = 'province'
-  UNION ALL SELECT 'near_poor_reduction', year, standard, -near_poor_change FROM poverty WHERE level = 'province'
-  UNION ALL SELECT 'poor_rate_reduction', year, standard, -poor_rate_change_pp FROM poverty WHERE level = 'province'
-  UNION ALL SELECT 'near_poor_rate_reduction', year, standard, -near_poor_rate_change_pp FROM poverty WHERE level = 'province'
+  SELECT 'coverage_' || programme AS indicator, level, unit_name, year, NULL AS standard, coverage_rate AS actual FROM coverage
+  UNION ALL SELECT 'poor_reduction', level, unit_name, year, standard, 0 - poor_change FROM poverty
+  UNION ALL SELECT 'near_poor_reduction', level, unit_name, year, standard, 0 - near_poor_change FROM poverty
+  UNION ALL SELECT 'poor_rate_reduction', level, unit_name, year, standard, 0 - poor_rate_change_pp FROM poverty
+  UNION ALL SELECT 'near_poor_rate_reduction', level, unit_name, year, standard, 0 - near_poor_rate_change_pp FROM poverty
   -- Villages out by each year of the dataset: from the villages' exit years, with or without village_criteria.
-  UNION ALL SELECT 'villages_exited', y.year, NULL, count(v.exit_year)
+  UNION ALL SELECT 'villages_exited', 'province', NULL, y.year, NULL, count(v.exit_year)
   FROM (SELECT DISTINCT year FROM stg_poverty UNION SELECT DISTINCT year FROM village_criteria) y
   LEFT JOIN villages v ON v.exit_year <= y.year
   WHERE (SELECT count(*) FROM villages) > 0
   GROUP BY y.year
+),
+decided AS (
+  SELECT t.target_id, a.year,
+    -- The further below (for >=) or above (for <=) the target a unit is, the lower its merit.
+    arg_min(a.actual, CASE WHEN t.comparator = '>=' THEN a.actual ELSE 0 - a.actual END) AS actual,
+    arg_min(a.unit_name, CASE WHEN t.comparator = '>=' THEN a.actual ELSE 0 - a.actual END) AS weakest,
+    count(*) FILTER (WHERE a.actual IS NULL) AS unknown
+  FROM targets t
+  JOIN actuals a ON a.indicator = t.indicator AND (t.standard IS NULL OR a.standard = t.standard) AND a.level = t.scope
+  GROUP BY t.target_id, a.year
 )
-SELECT t.target_id, t.indicator, t.year AS target_year, a.year, t.standard, t.comparator, t.value AS target_value, t.unit,
-  a.actual,
-  CASE WHEN a.actual IS NULL THEN 'no_data'
-       WHEN (t.comparator = '>=' AND a.actual >= t.value) OR (t.comparator = '<=' AND a.actual <= t.value) THEN 'met'
-       ELSE 'not_met' END AS status,
-  round(100.0 * a.actual / nullif(t.value, 0), 2) AS progress_pct
+SELECT t.target_id, t.indicator, t.year AS target_year, d.year, t.standard, t.comparator, t.value AS target_value, t.unit,
+  v.actual,
+  CASE WHEN t.scope <> 'province' AND v.actual IS NOT NULL THEN d.weakest END AS decided_by,
+  CASE WHEN v.actual IS NULL THEN 'no_data' WHEN v.meets THEN 'met' ELSE 'not_met' END AS status,
+  round(100.0 * v.actual / nullif(t.value, 0), 2) AS progress_pct
 FROM targets t
-JOIN actuals a ON a.indicator = t.indicator AND (t.standard IS NULL OR a.standard = t.standard)
-ORDER BY t.target_id, a.year;
+JOIN decided d USING (target_id),
+-- A year is decided by a unit that fails the target, or, when none does, by the weakest of all units having a figure.
+LATERAL (SELECT (t.comparator = '>=' AND d.actual >= t.value) OR (t.comparator = '<=' AND d.actual <= t.value) AS meets) m,
+LATERAL (SELECT CASE WHEN m.meets AND d.unknown > 0 THEN NULL ELSE d.actual END AS actual, m.meets) v
+ORDER BY t.target_id, d.year;
 
 CREATE TABLE published_figures AS SELECT * FROM stg_published_figures ORDER BY figure_id;
 -- GSO's provincial rates with each province's polygon (name and ISO code), its rank that year

@@ -275,3 +275,53 @@ describe('the illustrative generator', () => {
     }
   });
 });
+
+describe('a target for every district or every commune', () => {
+  it('is judged by the unit furthest from it, named, and undecided where that unit has no figure', async () => {
+    const dataset = join(tmp('atlas-scoped-targets'), 'province');
+    cpSync('data/template', dataset, { recursive: true });
+    const plan = 'Kế hoạch 1/KH-UBND,Plan 1/KH-UBND,I.1';
+    writeFileSync(
+      join(dataset, 'targets.csv'),
+      [
+        'target_id,indicator,scope,comparator,value,unit,year,standard,source_document,source_document_en,source_section,text_vi,text_en',
+        `province,poor_reduction,province,>=,1,households,2023,national,${plan},Toàn tỉnh,Province`,
+        `every-district,poor_reduction,district,>=,1,households,2023,national,${plan},Mỗi huyện,Every district`,
+        `every-commune,poor_reduction,commune,>=,1,households,2023,national,${plan},Mỗi xã,Every commune`,
+        `bhyt-every-commune,coverage_bhyt,commune,>=,90,%,2023,,${plan},Mỗi xã,Every commune`,
+      ].join('\n'),
+    );
+    const out = join(tmp('atlas-scoped-targets-out'), 'data');
+    const { manifest } = await buildData(dataset, out);
+    expect(manifest).not.toBeNull();
+    const csv = (t: string) => `read_csv('${join(out, 'csv', `${t}.csv`)}', all_varchar = true)`;
+    // What each scope's result must be, worked out from the published tables row by row.
+    const expected = await sql<Record<string, string | null>>(`
+      WITH r AS (SELECT level, unit_name, 0 - CAST(poor_change AS DOUBLE) AS reduction FROM ${csv('poverty')} WHERE year = '2023')
+      SELECT level, arg_min(unit_name, reduction) AS unit, min(reduction)::VARCHAR AS reduction FROM r GROUP BY level ORDER BY level`);
+    const progress = await sql<Record<string, string | null>>(
+      `SELECT target_id, actual, decided_by, status FROM ${csv('target_progress')} WHERE year = '2023' ORDER BY target_id`,
+    );
+    const of = (level: string) => expected.find((e) => e.level === level)!;
+    const verdict = (reduction: string | null) => (Number(reduction) >= 1 ? 'met' : 'not_met');
+    expect(progress).toEqual([
+      // Coverage rates of bases under 50 are not given: no commune's figure, so no verdict.
+      { target_id: 'bhyt-every-commune', actual: null, decided_by: null, status: 'no_data' },
+      {
+        target_id: 'every-commune',
+        actual: of('commune').reduction,
+        decided_by: of('commune').unit,
+        status: verdict(of('commune').reduction),
+      },
+      {
+        target_id: 'every-district',
+        actual: of('district').reduction,
+        decided_by: of('district').unit,
+        status: verdict(of('district').reduction),
+      },
+      { target_id: 'province', actual: of('province').reduction, decided_by: null, status: verdict(of('province').reduction) },
+    ]);
+    // The province meets the target where a commune does not: read as the province's, the commune target would pass.
+    expect([verdict(of('province').reduction), verdict(of('commune').reduction)]).toEqual(['met', 'not_met']);
+  });
+});

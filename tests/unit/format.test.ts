@@ -63,3 +63,17 @@ describe('a target value with its unit', () => {
     expect(formatTargetValue('vi', 400, 'households')).toBe('400 hộ');
   });
 });
+
+describe('a target for every district or commune says whose result it shows', () => {
+  it('names the unit and year that decide it, in the reader language, and says nothing for the province', async () => {
+    const { targetScopeNote } = await import('../../src/lib/target-format.ts');
+    const status = { year: 2024 };
+    expect(targetScopeNote('vi', { scope: 'district', decidedBy: 'Huyện Ba Chẽ', status })).toBe(
+      'Chỉ tiêu cho từng huyện: kết quả là của huyện xa chỉ tiêu nhất (Huyện Ba Chẽ, 2024)',
+    );
+    expect(targetScopeNote('en', { scope: 'commune', decidedBy: null, status: { year: null } })).toBe(
+      'A target for every commune: the result is that of the commune furthest from it',
+    );
+    expect(targetScopeNote('vi', { scope: 'province', decidedBy: null, status })).toBe('');
+  });
+});

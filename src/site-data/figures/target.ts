@@ -3,7 +3,7 @@ import { translator } from '../../i18n/t.ts';
 import { lineChart } from '../../lib/charts/line-chart.ts';
 import { drawnTwice } from '../../lib/charts/svg.ts';
 import { isIllustrative, tableTitle } from '../../lib/manifest.ts';
-import { formatTargetValue, targetSetBy } from '../../lib/target-format.ts';
+import { formatTargetValue, targetScopeNote, targetSetBy } from '../../lib/target-format.ts';
 import { loadManifest } from '../db.ts';
 import { listTargets, type PlanTarget } from '../targets.ts';
 import type { DrawContext, Drawing, FigureKind } from './kind.ts';
@@ -44,7 +44,7 @@ function drawTarget(target: PlanTarget, { locale, svgId }: DrawContext): Drawing
     ),
     source: `${targetSetBy(locale, target)}. ${t('targets.source.actual', { table: tableTitle(manifest, table, locale) })}.`,
     illustrative: isIllustrative(manifest, table),
-    notes: [],
+    notes: [targetScopeNote(locale, target)].filter(Boolean),
     table: {
       columns: [
         { key: 'year', label: t('col.year'), numeric: false },
