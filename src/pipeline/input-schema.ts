@@ -247,7 +247,13 @@ export const TABLES: TableSpec[] = [
     columns: [
       c('target_id', 'code', 'Mã chỉ tiêu', 'Target id'),
       c('indicator', 'code', 'Chỉ số đo', 'Indicator measured'),
-      c('scope', 'enum', 'Phạm vi', 'Scope', { values: ['province', 'district', 'commune'] }),
+      c(
+        'scope',
+        'enum',
+        'Phạm vi (toàn tỉnh; hoặc từng huyện, từng xã: đơn vị xa chỉ tiêu nhất quyết định kết quả)',
+        'Scope (the province as a whole; or every district, every commune: the unit furthest from the target decides)',
+        { values: ['province', 'district', 'commune'] },
+      ),
       c('comparator', 'enum', 'So sánh', 'Comparator', { values: ['>=', '<='] }),
       c('value', 'number', 'Giá trị chỉ tiêu', 'Target value'),
       c('unit', 'text', 'Đơn vị', 'Unit'),
