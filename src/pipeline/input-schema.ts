@@ -58,6 +58,15 @@ export const DEPRIVATION_INDICATORS = [
 ] as const;
 
 export const COVERAGE_PROGRAMMES = ['credit', 'bhyt', 'tuition', 'officials_trained'] as const;
+/** What a plan target can measure: the results publish.sql computes for target_progress, each named on the site. */
+export const TARGET_INDICATORS = [
+  ...COVERAGE_PROGRAMMES.map((p) => `coverage_${p}`),
+  'poor_reduction',
+  'near_poor_reduction',
+  'poor_rate_reduction',
+  'near_poor_rate_reduction',
+  'villages_exited',
+];
 
 /** Units of published figures; each has a label in both languages (unitlabel.* in src/i18n). */
 export const PUBLISHED_UNITS = ['households', 'percent_of_households', 'vnd_per_person_month', 'units', 'percent'] as const;
@@ -246,7 +255,7 @@ export const TABLES: TableSpec[] = [
     en: 'Plan targets',
     columns: [
       c('target_id', 'code', 'Mã chỉ tiêu', 'Target id'),
-      c('indicator', 'code', 'Chỉ số đo', 'Indicator measured'),
+      c('indicator', 'enum', 'Chỉ số đo', 'Indicator measured', { values: TARGET_INDICATORS }),
       c(
         'scope',
         'enum',

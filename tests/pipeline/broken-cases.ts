@@ -161,6 +161,12 @@ export const CODE_CASES: Record<string, () => CaseFiles | Promise<CaseFiles>> = 
     'deprivation.csv':
       'unit_code,year,standard,indicator,households_deprived\n90001,2022,national,employment,3\n90001,2022,national,health_insurance,1\n',
   }),
+  // A target the atlas has no result for would be listed as "no data" for ever, under its code.
+  'target-the-atlas-cannot-measure': () => ({
+    'targets.csv':
+      'target_id,indicator,scope,comparator,value,unit,year,standard,source_document,source_document_en,source_section,text_vi,text_en\n' +
+      'income,income_per_capita,province,>=,1.5,times,2023,,Kế hoạch 1/KH-UBND,Plan 1/KH-UBND,I.1,"Thu nhập tăng 1,5 lần",Income up 1.5 times\n',
+  }),
   'integer-overflow': () => ({ 'poverty.csv': editCell('poverty.csv', 2, 'households', '99999999999') }),
   'units-from-xlsx': async () => ({
     'units.csv': null,

@@ -17,6 +17,17 @@ describe('translations', () => {
     for (const [key, text] of Object.entries(vi)) expect(params(en[key as keyof typeof en]), key).toEqual(params(text));
   });
 
+  it('names every indicator a target may measure, in both languages, and publish.sql measures each', async () => {
+    const { TARGET_INDICATORS } = await import('../../src/pipeline/input-schema.ts');
+    const sql = readFileSync('src/sql/publish.sql', 'utf8');
+    for (const indicator of TARGET_INDICATORS) {
+      for (const messages of [vi, en] as Record<string, string>[]) expect(messages[`target.measures.${indicator}`], indicator).toBeTruthy();
+      expect(indicator.startsWith('coverage_') ? sql.includes("'coverage_' || programme") : sql.includes(`'${indicator}'`), indicator).toBe(
+        true,
+      );
+    }
+  });
+
   it('fills placeholders and falls back to the code for unknown data labels', () => {
     const place = (kind: 'province' | 'city', province: string) => t('vi', `province.place.${kind}`, { province });
     expect(t('vi', 'site.tagline', { place: place('province', 'Quảng Ninh'), years: '2021–2025' })).toBe(
