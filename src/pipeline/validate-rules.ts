@@ -256,6 +256,13 @@ export function validateRules(
         ),
       );
   }
+  for (const r of t.targets ?? []) {
+    // Villages are counted for the province as a whole: no district or commune has a result to judge.
+    if (r.indicator === 'villages_exited' && r.scope !== 'province')
+      issues.push(
+        issue('error', fileOf('targets'), r._line, 'scope', r.scope, 'scope_measured', 'villages_exited is measured for the province only'),
+      );
+  }
   for (const r of [...(t.targets ?? []), ...(t.published_figures ?? [])]) {
     if (r.standard != null && !standards.has(s(r, 'standard'))) {
       const file = 'target_id' in r ? fileOf('targets') : fileOf('published_figures');

@@ -165,7 +165,8 @@ export const CODE_CASES: Record<string, () => CaseFiles | Promise<CaseFiles>> = 
   'target-the-atlas-cannot-measure': () => ({
     'targets.csv':
       'target_id,indicator,scope,comparator,value,unit,year,standard,source_document,source_document_en,source_section,text_vi,text_en\n' +
-      'income,income_per_capita,province,>=,1.5,times,2023,,Kế hoạch 1/KH-UBND,Plan 1/KH-UBND,I.1,"Thu nhập tăng 1,5 lần",Income up 1.5 times\n',
+      'income,income_per_capita,province,>=,1.5,times,2023,,Kế hoạch 1/KH-UBND,Plan 1/KH-UBND,I.1,"Thu nhập tăng 1,5 lần",Income up 1.5 times\n' +
+      'villages,villages_exited,district,>=,2,villages,2023,,Kế hoạch 1/KH-UBND,Plan 1/KH-UBND,I.2,Mỗi huyện 2 thôn,Two villages a district\n',
   }),
   'integer-overflow': () => ({ 'poverty.csv': editCell('poverty.csv', 2, 'households', '99999999999') }),
   'units-from-xlsx': async () => ({
