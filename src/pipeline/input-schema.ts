@@ -65,6 +65,10 @@ export const TARGET_INDICATORS = [
   'near_poor_reduction',
   'poor_rate_reduction',
   'near_poor_rate_reduction',
+  'poor_rate',
+  'near_poor_rate',
+  'poor',
+  'near_poor',
   'villages_exited',
 ];
 

@@ -119,6 +119,11 @@ WITH actuals AS (
   UNION ALL SELECT 'near_poor_reduction', level, unit_name, year, standard, 0 - near_poor_change FROM poverty
   UNION ALL SELECT 'poor_rate_reduction', level, unit_name, year, standard, 0 - poor_rate_change_pp FROM poverty
   UNION ALL SELECT 'near_poor_rate_reduction', level, unit_name, year, standard, 0 - near_poor_rate_change_pp FROM poverty
+  -- Levels at the end of a year, for targets such as "the poverty rate below 3 %".
+  UNION ALL SELECT 'poor_rate', level, unit_name, year, standard, poor_rate FROM poverty
+  UNION ALL SELECT 'near_poor_rate', level, unit_name, year, standard, near_poor_rate FROM poverty
+  UNION ALL SELECT 'poor', level, unit_name, year, standard, poor FROM poverty
+  UNION ALL SELECT 'near_poor', level, unit_name, year, standard, near_poor FROM poverty
   -- Villages out by each year of the dataset: from the villages' exit years, with or without village_criteria.
   UNION ALL SELECT 'villages_exited', 'province', NULL, y.year, NULL, count(v.exit_year)
   FROM (SELECT DISTINCT year FROM stg_poverty UNION SELECT DISTINCT year FROM village_criteria) y

@@ -289,6 +289,7 @@ describe('a target for every district or every commune', () => {
         `every-district,poor_reduction,district,>=,1,households,2023,national,${plan},Mỗi huyện,Every district`,
         `every-commune,poor_reduction,commune,>=,1,households,2023,national,${plan},Mỗi xã,Every commune`,
         `bhyt-every-commune,coverage_bhyt,commune,>=,90,%,2023,,${plan},Mỗi xã,Every commune`,
+        `rate-every-commune,poor_rate,commune,<=,1,%,2023,national,${plan},Mỗi xã,Every commune`,
       ].join('\n'),
     );
     const out = join(tmp('atlas-scoped-targets-out'), 'data');
@@ -301,6 +302,11 @@ describe('a target for every district or every commune', () => {
       SELECT level, arg_min(unit_name, reduction) AS unit, min(reduction)::VARCHAR AS reduction FROM r GROUP BY level ORDER BY level`);
     const progress = await sql<Record<string, string | null>>(
       `SELECT target_id, actual, decided_by, status FROM ${csv('target_progress')} WHERE year = '2023' ORDER BY target_id`,
+    );
+    // At most a rate: the commune with the highest decides.
+    const [highest] = await sql<Record<string, string>>(
+      `SELECT arg_max(unit_name, CAST(poor_rate AS DOUBLE)) AS unit, max(CAST(poor_rate AS DOUBLE))::VARCHAR AS rate
+       FROM ${csv('poverty')} WHERE year = '2023' AND level = 'commune'`,
     );
     const of = (level: string) => expected.find((e) => e.level === level)!;
     const verdict = (reduction: string | null) => (Number(reduction) >= 1 ? 'met' : 'not_met');
@@ -320,6 +326,12 @@ describe('a target for every district or every commune', () => {
         status: verdict(of('district').reduction),
       },
       { target_id: 'province', actual: of('province').reduction, decided_by: null, status: verdict(of('province').reduction) },
+      {
+        target_id: 'rate-every-commune',
+        actual: highest.rate,
+        decided_by: highest.unit,
+        status: Number(highest.rate) <= 1 ? 'met' : 'not_met',
+      },
     ]);
     // The province meets the target where a commune does not: read as the province's, the commune target would pass.
     expect([verdict(of('province').reduction), verdict(of('commune').reduction)]).toEqual(['met', 'not_met']);
