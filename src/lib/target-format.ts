@@ -13,6 +13,13 @@ export function formatTargetValue(locale: Locale, value: number | null, unit: st
   return `${number} ${labelOf(locale, 'unitlabel', foldName(unit)).replaceAll(' %', '\u00a0%')}`;
 }
 
+/**
+ * A target's goal as the cards, tables and charts write it: "≤ 3%" for one to stay at or under,
+ * whose number alone would read as a level to reach; a goal to reach is its number.
+ */
+export const formatTargetGoal = (locale: Locale, target: { value: number; unit: string; comparator: string }): string =>
+  `${target.comparator === '<=' ? '≤\u00a0' : ''}${formatTargetValue(locale, target.value, target.unit)}`;
+
 interface TargetSource {
   source_document: string;
   source_document_en?: string | null;

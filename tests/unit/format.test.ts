@@ -62,6 +62,12 @@ describe('a target value with its unit', () => {
     expect(formatTargetValue('en', 0.11, 'percentage points')).toBe('0.11 percentage points');
     expect(formatTargetValue('vi', 400, 'households')).toBe('400 hộ');
   });
+
+  it('marks a goal to stay at or under with ≤, and writes a goal to reach as its number', async () => {
+    const { formatTargetGoal } = await import('../../src/lib/target-format.ts');
+    expect(formatTargetGoal('vi', { value: 3, unit: '%', comparator: '<=' })).toBe('≤\u00a03%');
+    expect(formatTargetGoal('en', { value: 400, unit: 'households', comparator: '>=' })).toBe('400 households');
+  });
 });
 
 describe('a target for every district or commune says whose result it shows', () => {

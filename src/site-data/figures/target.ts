@@ -3,7 +3,7 @@ import { translator } from '../../i18n/t.ts';
 import { lineChart } from '../../lib/charts/line-chart.ts';
 import { drawnTwice } from '../../lib/charts/svg.ts';
 import { isIllustrative, tableTitle } from '../../lib/manifest.ts';
-import { formatTargetValue, targetScopeNote, targetSetBy } from '../../lib/target-format.ts';
+import { formatTargetGoal, formatTargetValue, targetScopeNote, targetSetBy } from '../../lib/target-format.ts';
 import { loadManifest } from '../db.ts';
 import { listTargets, type PlanTarget } from '../targets.ts';
 import type { DrawContext, Drawing, FigureKind } from './kind.ts';
@@ -26,7 +26,8 @@ function drawTarget(target: PlanTarget, { locale, svgId }: DrawContext): Drawing
   const text = localized(target, 'text', locale);
   const show = (v: number | null) => formatTargetValue(locale, v, target.unit);
   const table = resultTable(target.indicator);
-  const targetLabel = `${t('targets.card.target')}: ${show(target.value)} (${target.year})`;
+  const goal = formatTargetGoal(locale, target);
+  const targetLabel = `${t('targets.card.target')}: ${goal} (${target.year})`;
   return {
     title: text,
     description: t('targets.trend'),
@@ -54,7 +55,7 @@ function drawTarget(target: PlanTarget, { locale, svgId }: DrawContext): Drawing
       rowHeader: 0,
       rows: target.series.map((s) => ({
         key: String(s.year),
-        cells: [String(s.year), show(s.actual), s.year === target.year ? show(target.value) : ''],
+        cells: [String(s.year), show(s.actual), s.year === target.year ? goal : ''],
         values: [s.year, s.actual, s.year === target.year ? target.value : null],
       })),
     },
