@@ -263,8 +263,8 @@ export const TABLES: TableSpec[] = [
       c(
         'scope',
         'enum',
-        'Phạm vi (toàn tỉnh; hoặc từng huyện, từng xã: đơn vị xa chỉ tiêu nhất quyết định kết quả)',
-        'Scope (the province as a whole; or every district, every commune: the unit furthest from the target decides)',
+        'Phạm vi (chỉ tiêu chung, hoặc cho từng huyện, từng xã: khi đó đơn vị xa chỉ tiêu nhất quyết định kết quả)',
+        'Scope (the target as a whole, or for every district or commune: then the unit furthest from it decides)',
         { values: ['province', 'district', 'commune'] },
       ),
       c('comparator', 'enum', 'So sánh', 'Comparator', { values: ['>=', '<='] }),

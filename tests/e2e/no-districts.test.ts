@@ -109,5 +109,7 @@ describe('a province without districts, with one year of figures', () => {
     expect(files.filter((f) => f.includes('/districts/'))).toEqual([]);
     expect(files.filter((f) => readFileSync(f, 'utf8').includes('/districts/'))).toEqual([]);
     expect(emptySections(OUT)).toEqual([]);
+    // Nor a page of targets it has none of.
+    expect(files.filter((f) => f.includes('/targets/'))).toEqual([]);
   });
 });

@@ -1,5 +1,6 @@
 import { cpSync, existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { parse } from 'csv-parse/sync';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildSiteOf, editMetadata, openSite, visit, type Site } from './browser.ts';
 import { builtFiles, emptySections } from './pages.ts';
@@ -21,6 +22,12 @@ beforeAll(async () => {
     .replace('Xã Một', `"${MARKUP.replaceAll('"', '""')}"`)
     .replace('Phường Hai', LONG_WORD);
   writeFileSync(join(dataset, 'units.csv'), units);
+  // A plan target for every district, to stay at or under a poverty rate.
+  writeFileSync(
+    join(dataset, 'targets.csv'),
+    'target_id,indicator,scope,comparator,value,unit,year,standard,source_document,source_document_en,source_section,text_vi,text_en\n' +
+      'rate-every-district,poor_rate,district,<=,1,%,2023,national,Kế hoạch 1/KH-UBND,Plan 1/KH-UBND,I.1,Mỗi huyện dưới 1%,Every district under 1%\n',
+  );
   // A city under the central government (as Hà Nội or Huế), so that no page may call it a province.
   editMetadata(dataset, (metadata) => {
     metadata.province = { ...metadata.province, kind: 'city', name_en: 'Template City' };
@@ -79,6 +86,21 @@ describe('another province is a folder, not a code change', () => {
     expect(site.failed).toEqual([]);
   });
 
+  it('judges a target for every district by the district furthest from it, named, its goal written as an at-most', async () => {
+    const rows = parse(readFileSync(join(OUT, 'data', 'csv', 'poverty.csv')), { columns: true }) as Record<string, string>[];
+    const districts = rows.filter((r) => r.level === 'district' && r.year === '2023');
+    const highest = districts.reduce((a, b) => (Number(b.poor_rate) > Number(a.poor_rate) ? b : a));
+    const { page, errors } = await visit(site, 'targets/');
+    const card = page.locator('[data-card][data-target="rate-every-district"]');
+    expect(Number(await card.locator('[data-actual]').getAttribute('data-actual'))).toBe(Number(highest.poor_rate));
+    expect(await card.getAttribute('data-status')).toBe(Number(highest.poor_rate) <= 1 ? 'met' : 'not_met');
+    expect(await card.textContent()).toContain('≤\u00a01%');
+    expect(await card.textContent()).toContain(
+      `Chỉ tiêu cho từng huyện: kết quả là của huyện xa chỉ tiêu nhất (${highest.unit_name}, 2023)`,
+    );
+    expect(errors).toEqual([]);
+  });
+
   it('calls a city under the central government a city, on every page and in both languages', async () => {
     const home = (await visit(site, '')).page;
     expect(await home.locator('header').textContent()).toContain('Giảm nghèo bền vững thành phố Mẫu');
@@ -127,7 +149,7 @@ describe('another province is a folder, not a code change', () => {
     });
     expect(found).toEqual([]);
     // Pages whose data the dataset lacks are not built, and nothing links to them.
-    for (const page of ['plan', 'targets', 'program-135', 'national', 'deprivation']) expect(existsSync(join(OUT, page)), page).toBe(false);
+    for (const page of ['plan', 'program-135', 'national', 'deprivation']) expect(existsSync(join(OUT, page)), page).toBe(false);
   });
 
   it('shows names with markup as text on pages, maps, embeds and downloads, and wraps a long word on a phone', async () => {
