@@ -32,8 +32,8 @@ export function barChart(items: { key: string; label: string; value: number | nu
   const valueRoom = (below: boolean) =>
     12 + Math.max(0, ...items.filter((d) => below === (d.value != null && d.value < 0)).map((d) => chartTextWidth(valueText(d.value), 12)));
   const [low, high] = extent([0, o.reference?.value ?? 0, ...items.map((d) => d.value ?? 0)]) as [number, number];
-  const names0 = compact ? 0 : SIDE_LABEL_ROOM;
-  const m = { right: Math.max(70, valueRoom(false)), left: names0 + (low < 0 ? valueRoom(true) : 0) };
+  const nameRoom = compact ? 0 : SIDE_LABEL_ROOM;
+  const m = { right: Math.max(70, valueRoom(false)), left: nameRoom + (low < 0 ? valueRoom(true) : 0) };
   const x = scaleLinear()
     .domain([low, high > low ? high : 1])
     .range([m.left, width - m.right]);
@@ -63,7 +63,7 @@ export function barChart(items: { key: string; label: string; value: number | nu
           ? multiline(names[i], { x: 0, y: rowTop[i] + 12, 'font-size': 12, fill: 'currentColor' })
           : el(
               'text',
-              { x: names0 - 8, y: y + 12, 'text-anchor': 'end', 'dominant-baseline': 'middle', 'font-size': 12, fill: 'currentColor' },
+              { x: nameRoom - 8, y: y + 12, 'text-anchor': 'end', 'dominant-baseline': 'middle', 'font-size': 12, fill: 'currentColor' },
               escapeHtml(d.label),
             )) +
           el('rect', { x: Math.min(x(0), x(v)), y: y + 3, width: Math.abs(x(v) - x(0)), height: 18, fill: '#3182bd' }) +
