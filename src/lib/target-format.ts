@@ -5,7 +5,8 @@ import { foldName } from './names.ts';
 /** A target's value or result with its unit ("400 hộ", "100%", "0,11 điểm %"), or "no data". */
 export function formatTargetValue(locale: Locale, value: number | null, unit: string): string {
   if (value == null) return t(locale, 'no_data');
-  const number = formatNumber(locale, value, Number.isInteger(value) ? 0 : 2);
+  // A result below zero (more poor households, not fewer) with a minus sign, as the site's changes are written.
+  const number = formatNumber(locale, value, Number.isInteger(value) ? 0 : 2)!.replace('-', '−');
   // "%" is a unit in both languages and folds to nothing: it is written against the number, as the
   // plan writes "100%" (and CLDR's Vietnamese pattern #,##0%). Nor does a "%" in a unit start a
   // line of its own: "điểm %" is never "điểm" and, under it, a lone "%".

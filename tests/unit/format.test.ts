@@ -61,6 +61,7 @@ describe('a target value with its unit', () => {
     expect(formatTargetValue('vi', 0.11, 'percentage points')).toBe('0,11 điểm\u00a0%');
     expect(formatTargetValue('en', 0.11, 'percentage points')).toBe('0.11 percentage points');
     expect(formatTargetValue('vi', 400, 'households')).toBe('400 hộ');
+    expect(formatTargetValue('vi', -90, 'households')).toBe('−90 hộ');
   });
 
   it('marks a goal to stay at or under with ≤, and writes a goal to reach as its number', async () => {
