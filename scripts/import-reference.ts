@@ -3,7 +3,7 @@
  * reshaped into the dataset format of data/README.md. Run once when the reference changes;
  * its outputs are committed, so a fresh clone needs no ../shared.
  */
-import { copyFileSync, readFileSync } from 'node:fs';
+import { copyFileSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { parse } from 'csv-parse/sync';
 import { writeCsv } from '../src/pipeline/csv-io.ts';
@@ -74,5 +74,11 @@ const gso = read('statistics/gso-poverty-rate-by-province-2006-2016.csv');
 writeCsv(join(out, 'gso_province_poverty_rates.csv'), gso, Object.keys(gso[0]));
 
 copyFileSync(join(ref, 'boundaries/districts-2020-2024.geojson'), join(out, 'boundaries/districts.geojson'));
-copyFileSync(join(ref, 'boundaries/provinces-2008-2025.geojson'), join(out, 'boundaries/provinces.geojson'));
+// geoBoundaries writes every province's name with its diacritics but one: Hồ Chí Minh's, which a
+// Vietnamese page would otherwise show as "Ho Chi Minh". The join to GSO's names folds diacritics, so
+// it is the same either way.
+const NAMES_AS_WRITTEN: Record<string, string> = { 'VN-SG': 'Hồ Chí Minh' };
+const provinces = JSON.parse(readFileSync(join(ref, 'boundaries/provinces-2008-2025.geojson'), 'utf8'));
+for (const f of provinces.features) f.properties.province_name = NAMES_AS_WRITTEN[f.properties.iso_3166_2] ?? f.properties.province_name;
+writeFileSync(join(out, 'boundaries/provinces.geojson'), JSON.stringify(provinces));
 console.log(`units ${unitRows.length}, crosswalk ${crosswalk.length}, gso ${gso.length}`);

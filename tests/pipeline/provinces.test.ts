@@ -24,6 +24,11 @@ describe('GSO provinces join the province polygons by name without diacritics', 
     expect(foldName('Đắk Lắk')).toBe('daklak');
   });
 
+  it('names every province as Vietnamese writes it: only those without diacritics in ASCII', () => {
+    const plain = shapes.map((p: { province_name: string }) => p.province_name).filter((n: string) => /^[\x20-\x7e]+$/.test(n));
+    expect(plain.sort()).toEqual(['An Giang', 'Gia Lai', 'Kon Tum', 'Long An']);
+  });
+
   it('joins all 63 provinces of 2008–2025, each to its own polygon', () => {
     const issues: Issue[] = [];
     const joined = joinProvinces(gso as never, shapes, 'gso_province_poverty_rates.csv', issues);
