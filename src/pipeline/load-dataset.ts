@@ -6,6 +6,7 @@ import { TABLES } from './input-schema.ts';
 import { fileIssue, issue, type Issue } from './issues.ts';
 import { readMetadata, type Metadata } from './metadata.ts';
 import { checkMicrodata } from './microdata.ts';
+import { foldName } from '../lib/names.ts';
 import { joinProvinces, type ProvinceShape } from './province-join.ts';
 import { readTable } from './read-table.ts';
 import { validateColumns, type TypedRow } from './validate-columns.ts';
@@ -121,6 +122,23 @@ export async function loadDataset(dir: string): Promise<{ dataset: Dataset | nul
     shapes && tables.gso_province_poverty_rates
       ? joinProvinces(tables.gso_province_poverty_rates, shapes, fileNames.gso_province_poverty_rates, issues)
       : new Map<string, ProvinceShape>();
+  if (
+    meta &&
+    shapes &&
+    tables.gso_province_poverty_rates &&
+    ![...provinces.values()].some((s) => foldName(s.province_name) === foldName(meta.province.name_vi))
+  )
+    issues.push(
+      issue(
+        'warning',
+        fileNames.gso_province_poverty_rates,
+        0,
+        'area_name_en',
+        meta.province.name_vi,
+        'home_province',
+        "the dataset's province is none of this file's provinces (names compared without diacritics): the national page marks none as its own",
+      ),
+    );
   const failed = issues.some((i) => i.severity === 'error') || !meta;
   return { dataset: failed ? null : { dir, meta: meta!, tables: tables as TypedTables, boundaries, provinces }, issues };
 }

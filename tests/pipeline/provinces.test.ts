@@ -50,4 +50,15 @@ describe('GSO provinces join the province polygons by name without diacritics', 
       Array(7).fill(['gso_province_poverty_rates.csv', 'area_name_en', 'Quang Ninh']),
     );
   });
+
+  it("warns when the dataset's own province is none of GSO's (made up, or renamed since): no province is its own", async () => {
+    const dir = scratchDir('atlas-provinces-home');
+    cpSync('data/quang-ninh', dir, { recursive: true });
+    const path = join(dir, 'metadata.json');
+    writeFileSync(path, readFileSync(path, 'utf8').replace('"name_vi": "Quảng Ninh"', '"name_vi": "Đắk Thử"'));
+    const { issues } = await loadDataset(dir);
+    expect(issues.filter((i) => i.rule === 'home_province').map((i) => [i.severity, i.file, i.value])).toEqual([
+      ['warning', 'gso_province_poverty_rates.csv', 'Đắk Thử'],
+    ]);
+  });
 });

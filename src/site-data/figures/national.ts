@@ -50,7 +50,9 @@ async function drawNationalMap(year: number, { locale, svgId }: DrawContext): Pr
   if (!geo) return null;
   const provinces = await query(gsoProvinces(year));
   const title = t('national.map.title', { year });
-  const description = t('national.map.desc', { province: provinceName(locale) });
+  const home = provinces.find((p) => p.home)?.iso_3166_2;
+  // The outline is promised only where the dataset's province is one of GSO's (a made-up or renamed one is not).
+  const description = t(home ? 'national.map.desc' : 'national.map.desc.nohome', { province: provinceName(locale) });
   return {
     title,
     description,
@@ -64,7 +66,7 @@ async function drawNationalMap(year: number, { locale, svgId }: DrawContext): Pr
         missingLabel: t('no_data'),
         legendTitle: t('national.col.rate'),
         breaks: classBreaks(provinces.map((p) => p.value_pct)),
-        highlight: provinces.find((p) => p.home)?.iso_3166_2,
+        highlight: home,
         width: width ?? 560,
         height: 620,
         inset: archipelagoInset(locale, provinces),
