@@ -6,8 +6,7 @@ import { TABLES } from './input-schema.ts';
 import { fileIssue, issue, type Issue } from './issues.ts';
 import { readMetadata, type Metadata } from './metadata.ts';
 import { checkMicrodata } from './microdata.ts';
-import { foldName } from '../lib/names.ts';
-import { joinProvinces, type ProvinceShape } from './province-join.ts';
+import { homeAreas, joinProvinces, type ProvinceShape } from './province-join.ts';
 import { readTable } from './read-table.ts';
 import { validateColumns, type TypedRow } from './validate-columns.ts';
 import { validateRules, type TypedTables } from './validate-rules.ts';
@@ -122,12 +121,7 @@ export async function loadDataset(dir: string): Promise<{ dataset: Dataset | nul
     shapes && tables.gso_province_poverty_rates
       ? joinProvinces(tables.gso_province_poverty_rates, shapes, fileNames.gso_province_poverty_rates, issues)
       : new Map<string, ProvinceShape>();
-  if (
-    meta &&
-    shapes &&
-    tables.gso_province_poverty_rates &&
-    ![...provinces.values()].some((s) => foldName(s.province_name) === foldName(meta.province.name_vi))
-  )
+  if (meta && shapes && tables.gso_province_poverty_rates && homeAreas(provinces, meta.province.name_vi).length === 0)
     issues.push(
       issue(
         'warning',

@@ -42,3 +42,7 @@ export function joinProvinces(rows: TypedRow[], shapes: ProvinceShape[], file: s
   }
   return joined;
 }
+
+/** GSO's names for the dataset's own province among the joined ones (by folded name): none for a made-up or renamed one. */
+export const homeAreas = (joined: Map<string, ProvinceShape>, provinceName: string): string[] =>
+  [...joined].filter(([, s]) => foldName(s.province_name) === foldName(provinceName)).map(([area]) => area);

@@ -1,5 +1,4 @@
 import type { DuckDBConnection } from '@duckdb/node-api';
-import { foldName } from '../lib/names.ts';
 import { COUNT_DIMS, POVERTY_MEASURES } from './count-facts.ts';
 import { loadTable, type SqlColumn, type SqlType } from './duckdb-load.ts';
 import type { Fact, UnitRow } from './facts.ts';
@@ -7,6 +6,7 @@ import { TABLES, type ColumnSpec } from './input-schema.ts';
 import type { Dataset } from './load-dataset.ts';
 import { validOn, yearEnd } from '../lib/periods.ts';
 import { protectCounts } from './protect-counts.ts';
+import { homeAreas } from './province-join.ts';
 
 const sqlType = (c: ColumnSpec): SqlType =>
   c.type === 'integer' || c.type === 'year' ? 'INTEGER' : c.type === 'number' ? 'DOUBLE' : c.type === 'boolean' ? 'BOOLEAN' : 'VARCHAR';
@@ -132,9 +132,7 @@ export async function stageDataset(conn: DuckDBConnection, dataset: Dataset) {
     'stg_home_areas',
     [{ name: 'area_name_en', type: 'VARCHAR' }],
     [
-      ...[...dataset.provinces]
-        .filter(([, s]) => foldName(s.province_name) === foldName(meta.province.name_vi))
-        .map(([area_name_en]) => ({ area_name_en })),
+      ...homeAreas(dataset.provinces, meta.province.name_vi).map((area_name_en) => ({ area_name_en })),
       ...(meta.province.gso_region_en ? [{ area_name_en: meta.province.gso_region_en }] : []),
     ],
   );
