@@ -131,26 +131,31 @@ WITH actuals AS (
   WHERE (SELECT count(*) FROM villages) > 0
   GROUP BY y.year
 ),
-decided AS (
-  SELECT t.target_id, a.year,
-    -- The further below (for >=) or above (for <=) the target a unit is, the lower its merit.
-    arg_min(a.actual, CASE WHEN t.comparator = '>=' THEN a.actual ELSE 0 - a.actual END) AS actual,
-    arg_min(a.unit_name, CASE WHEN t.comparator = '>=' THEN a.actual ELSE 0 - a.actual END) AS weakest,
-    count(*) FILTER (WHERE a.actual IS NULL) AS unknown
+judged AS (
+  SELECT t.target_id, a.year, a.unit_name, a.actual,
+    count(*) FILTER (WHERE a.actual IS NULL) OVER w AS unknown,
+    -- The unit furthest below (for >=) or above (for <=) the target first; ties by name, so that
+    -- every build names the same one.
+    row_number() OVER (w ORDER BY CASE WHEN t.comparator = '>=' THEN a.actual ELSE 0 - a.actual END NULLS LAST, a.unit_name) AS place
   FROM targets t
   JOIN actuals a ON a.indicator = t.indicator AND (t.standard IS NULL OR a.standard = t.standard) AND a.level = t.scope
-  GROUP BY t.target_id, a.year
+  WINDOW w AS (PARTITION BY t.target_id, a.year)
+),
+decided AS (
+  SELECT j.target_id, j.year, j.unit_name,
+    (t.comparator = '>=' AND j.actual >= t.value) OR (t.comparator = '<=' AND j.actual <= t.value) AS meets,
+    -- A year is decided by a unit that fails the target, or, when none does, only where every unit has a figure.
+    CASE WHEN meets AND j.unknown > 0 THEN NULL ELSE j.actual END AS actual
+  FROM judged j JOIN targets t USING (target_id)
+  WHERE j.place = 1
 )
 SELECT t.target_id, t.indicator, t.year AS target_year, d.year, t.standard, t.comparator, t.value AS target_value, t.unit,
-  v.actual,
-  CASE WHEN t.scope <> 'province' AND v.actual IS NOT NULL THEN d.weakest END AS decided_by,
-  CASE WHEN v.actual IS NULL THEN 'no_data' WHEN v.meets THEN 'met' ELSE 'not_met' END AS status,
-  round(100.0 * v.actual / nullif(t.value, 0), 2) AS progress_pct
+  d.actual,
+  CASE WHEN t.scope <> 'province' AND d.actual IS NOT NULL THEN d.unit_name END AS decided_by,
+  CASE WHEN d.actual IS NULL THEN 'no_data' WHEN d.meets THEN 'met' ELSE 'not_met' END AS status,
+  round(100.0 * d.actual / nullif(t.value, 0), 2) AS progress_pct
 FROM targets t
-JOIN decided d USING (target_id),
--- A year is decided by a unit that fails the target, or, when none does, by the weakest of all units having a figure.
-LATERAL (SELECT (t.comparator = '>=' AND d.actual >= t.value) OR (t.comparator = '<=' AND d.actual <= t.value) AS meets) m,
-LATERAL (SELECT CASE WHEN m.meets AND d.unknown > 0 THEN NULL ELSE d.actual END AS actual, m.meets) v
+JOIN decided d USING (target_id)
 ORDER BY t.target_id, d.year;
 
 CREATE TABLE published_figures AS SELECT * FROM stg_published_figures ORDER BY figure_id;
