@@ -53,13 +53,13 @@ export function textWidth(text: string, size: number, weight: Weight = 'regular'
   return size * (words.reduce((sum, w) => sum + (w ? wordWidth(w, weight) : 0), 0) + (words.length - 1) * wordWidth(' ', weight));
 }
 
-/** Breaks text into lines no wider than `width` px in the export face (see `wrapWith`). */
 /** How far below a line's alphabetic baseline its middle one is (half the face's x-height), at a size in px. */
 export function middleBaselineDrop(size: number): number {
   const f = font('regular');
   return (f.tables.os2.sxHeight / f.unitsPerEm / 2) * size;
 }
 
+/** Breaks text into lines no wider than `width` px in the export face (see `wrapWith`). */
 export const wrapToWidth = (text: string, width: number, size: number, weight: Weight = 'regular'): string[] =>
   wrapWith((s) => textWidth(s, size, weight), text, width);
 
