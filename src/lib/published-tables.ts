@@ -213,6 +213,8 @@ export const PUBLISHED_TABLES = {
   },
   target_progress: {
     from: 'poverty',
+    // Its columns are the targets' (their indicator, value and unit); its results the poverty table's.
+    describedBy: 'targets',
     vi: 'Kết quả so với chỉ tiêu theo năm',
     en: 'Results against targets by year',
     columns: {
@@ -268,7 +270,7 @@ export const PUBLISHED_TABLES = {
       home: 'BOOLEAN',
     },
   },
-} as const satisfies Record<string, { from: string; vi: string; en: string; columns: Record<string, ColumnSpec> }>;
+} as const satisfies Record<string, { from: string; describedBy?: string; vi: string; en: string; columns: Record<string, ColumnSpec> }>;
 
 /** A DuckDB type, with "?" where the column may be empty; or the only values a text column may hold (never empty). */
 type ColumnSpec = `${'VARCHAR' | 'INTEGER' | 'DOUBLE' | 'BOOLEAN'}${'' | '?'}` | readonly string[];

@@ -109,6 +109,11 @@ const rateRule = (base: string, min: number) => ({
   en: `Empty where ${base} is under ${min}: a share of so small a rounded count is mostly rounding.`,
 });
 
+const LEVELLED_CODE = {
+  vi: 'Mã TCTK của đơn vị, dạng chuỗi: xã 5 chữ số, huyện 3, tỉnh 2 (xem cột level)',
+  en: "The unit's GSO code, as text: 5 digits for a commune, 3 for a district, 2 for the province (see level)",
+};
+
 /** Vietnamese and English description of a published column of a table. */
 export function describeColumn(table: string, column: string, minRate: number): { vi: string; en: string } | null {
   const base = rateBaseOf(table, column);
@@ -118,9 +123,11 @@ export function describeColumn(table: string, column: string, minRate: number): 
     const rule = rateRule(base, minRate);
     return { vi: `${vi}. ${rule.vi}`, en: `${en}. ${rule.en}` };
   }
-  for (const t of TABLES) {
-    const c = t.columns.find((col) => col.name === column);
-    if (c) return { vi: c.vi, en: c.en };
-  }
-  return null;
+  const published: { from: string; describedBy?: string; columns: object } | undefined = PUBLISHED_TABLES[table as PublishedTableName];
+  // A table of every level holds district and province codes beside the communes'.
+  if (column === 'unit_code' && published && 'level' in published.columns) return LEVELLED_CODE;
+  // The column of the table the values come from first: "unit" of a target is not "unit" of a published figure.
+  const own = TABLES.find((t) => t.name === (published?.describedBy ?? published?.from ?? table));
+  const c = [own, ...TABLES].flatMap((t) => t?.columns.find((col) => col.name === column) ?? [])[0];
+  return c ? { vi: c.vi, en: c.en } : null;
 }

@@ -262,6 +262,24 @@ describe('the Excel downloads', () => {
     expect(dictionary.find((t) => t.table === 'coverage')?.note?.vi).toMatch(/^Số đối tượng và số được thụ hưởng .*\(0 nghĩa là 0–4\)/);
     expect(dictionary.find((t) => t.table === 'coverage')?.note?.en).toMatch(/^Eligible and covered counts/);
   });
+
+  it("describes each column as its own table means it: a target's indicator is not a deprivation's, a district code not a commune's", () => {
+    const dictionary = JSON.parse(readFileSync(join(out, 'dictionary.json'), 'utf8')) as {
+      table: string;
+      columns: { name: string; description: { vi: string; en: string } }[];
+    }[];
+    const described = (table: string, column: string) =>
+      dictionary.find((t) => t.table === table)!.columns.find((c) => c.name === column)!.description.en;
+    expect(described('deprivation', 'indicator')).toBe('Deprivation indicator');
+    for (const table of ['targets', 'target_progress']) {
+      expect(described(table, 'indicator')).toBe('Indicator measured');
+      expect(described(table, 'unit')).toMatch(/^The indicator's unit/);
+    }
+    expect(described('published_figures', 'indicator')).toBe('Indicator');
+    expect(described('published_figures', 'value')).toBe('Value');
+    for (const table of ['poverty', 'deprivation', 'coverage']) expect(described(table, 'unit_code')).toContain('3 for a district');
+    expect(described('units', 'unit_code')).toMatch(/^GSO code of the commune/);
+  });
 });
 
 describe('the illustrative generator', () => {
