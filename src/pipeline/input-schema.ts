@@ -58,19 +58,37 @@ export const DEPRIVATION_INDICATORS = [
 ] as const;
 
 export const COVERAGE_PROGRAMMES = ['credit', 'bhyt', 'tuition', 'officials_trained'] as const;
-/** What a plan target can measure: the results publish.sql computes for target_progress, each named on the site. */
-export const TARGET_INDICATORS = [
-  ...COVERAGE_PROGRAMMES.map((p) => `coverage_${p}`),
-  'poor_reduction',
-  'near_poor_reduction',
-  'poor_rate_reduction',
-  'near_poor_rate_reduction',
-  'poor_rate',
-  'near_poor_rate',
-  'poor',
-  'near_poor',
-  'villages_exited',
-];
+/** The unit a target's result is in, as published (each has a label in both languages: unitlabel.* in src/i18n). */
+export type TargetUnit = '%' | 'households' | 'percentage points' | 'villages';
+
+/**
+ * What a plan target can measure, and the unit of its result: the results publish.sql computes for
+ * target_progress, each named on the site.
+ */
+export const TARGET_UNIT_OF: Readonly<Record<string, TargetUnit>> = {
+  ...Object.fromEntries(COVERAGE_PROGRAMMES.map((p) => [`coverage_${p}`, '%'])),
+  poor_reduction: 'households',
+  near_poor_reduction: 'households',
+  poor_rate_reduction: 'percentage points',
+  near_poor_rate_reduction: 'percentage points',
+  poor_rate: '%',
+  near_poor_rate: '%',
+  poor: 'households',
+  near_poor: 'households',
+  villages_exited: 'villages',
+};
+export const TARGET_INDICATORS = Object.keys(TARGET_UNIT_OF);
+
+/**
+ * How a plan may write each unit in targets.csv, in either language. A rate's reduction may be
+ * written "%", as Vietnamese plans write "giảm 1,5%/năm" for percentage points.
+ */
+export const TARGET_UNIT_SPELLINGS: Readonly<Record<TargetUnit, readonly string[]>> = {
+  '%': ['%', 'percent', 'phần trăm'],
+  households: ['households', 'hộ', 'hộ gia đình'],
+  'percentage points': ['percentage points', 'pp', 'điểm %', 'điểm phần trăm', '%'],
+  villages: ['villages', 'thôn', 'bản', 'thôn, bản'],
+};
 
 /** Units of published figures; each has a label in both languages (unitlabel.* in src/i18n). */
 export const PUBLISHED_UNITS = ['households', 'percent_of_households', 'vnd_per_person_month', 'units', 'percent'] as const;
@@ -269,7 +287,12 @@ export const TABLES: TableSpec[] = [
       ),
       c('comparator', 'enum', 'So sánh', 'Comparator', { values: ['>=', '<='] }),
       c('value', 'number', 'Giá trị chỉ tiêu', 'Target value'),
-      c('unit', 'text', 'Đơn vị', 'Unit'),
+      c(
+        'unit',
+        'text',
+        'Đơn vị của chỉ số: % (độ bao phủ, tỷ lệ), hộ (số hộ giảm, số hộ), điểm % (tỷ lệ giảm), thôn (số thôn ra khỏi diện đặc biệt khó khăn)',
+        "The indicator's unit: % (coverage, rates), households (fewer households, households), percentage points (a rate's reduction), villages (villages off the list)",
+      ),
       year,
       c(STANDARDS_COLUMN, 'code', 'Chuẩn nghèo áp dụng (nếu có)', 'Poverty standard (if any)', optional),
       c('source_document', 'text', 'Văn bản (tên và số hiệu như khi ban hành)', 'Source document (its title and number as issued)'),

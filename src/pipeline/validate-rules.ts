@@ -2,7 +2,10 @@ import type { Metadata } from './metadata.ts';
 import { issue, type Issue } from './issues.ts';
 import { unitAtYearEnd, unitsOfYear, yearEnd } from '../lib/periods.ts';
 import { type TypedRow, writtenKey } from './validate-columns.ts';
-import { STANDARDS_COLUMN, TABLES } from './input-schema.ts';
+import { STANDARDS_COLUMN, TABLES, TARGET_UNIT_OF, TARGET_UNIT_SPELLINGS } from './input-schema.ts';
+
+/** A unit as written, for comparing spellings: lower case, single spaces ("Hộ  gia đình" is "hộ gia đình"). */
+const spelling = (text: string) => text.trim().toLowerCase().replace(/\s+/g, ' ');
 
 export interface TypedTables {
   units: TypedRow[];
@@ -257,6 +260,21 @@ export function validateRules(
       );
   }
   for (const r of t.targets ?? []) {
+    // The atlas shows a target in its indicator's unit; a unit written otherwise ("người", or "%" for
+    // a number of households) is a target of something else, which it would misjudge.
+    const unit = TARGET_UNIT_OF[s(r, 'indicator')];
+    if (unit && !TARGET_UNIT_SPELLINGS[unit].includes(spelling(s(r, 'unit'))))
+      issues.push(
+        issue(
+          'error',
+          fileOf('targets'),
+          r._line,
+          'unit',
+          r.unit,
+          'indicator_unit',
+          `${r.indicator} is measured in ${unit}: write it as one of ${TARGET_UNIT_SPELLINGS[unit].map((w) => `"${w}"`).join(', ')}`,
+        ),
+      );
     // Villages are counted for the province as a whole: no district or commune has a result to judge.
     if (r.indicator === 'villages_exited' && r.scope !== 'province')
       issues.push(

@@ -22,11 +22,12 @@ beforeAll(async () => {
     .replace('Xã Một', `"${MARKUP.replaceAll('"', '""')}"`)
     .replace('Phường Hai', LONG_WORD);
   writeFileSync(join(dataset, 'units.csv'), units);
-  // A plan target for every district, to stay at or under a poverty rate.
+  // A plan target for every district, to stay at or under a poverty rate; one with its unit written in Vietnamese.
   writeFileSync(
     join(dataset, 'targets.csv'),
     'target_id,indicator,scope,comparator,value,unit,year,standard,source_document,source_document_en,source_section,text_vi,text_en\n' +
-      'rate-every-district,poor_rate,district,<=,1,%,2023,national,Kế hoạch 1/KH-UBND,Plan 1/KH-UBND,I.1,Mỗi huyện dưới 1%,Every district under 1%\n',
+      'rate-every-district,poor_rate,district,<=,1,%,2023,national,Kế hoạch 1/KH-UBND,Plan 1/KH-UBND,I.1,Mỗi huyện dưới 1%,Every district under 1%\n' +
+      'fewer-near-poor,near_poor_reduction,province,>=,3,hộ,2023,national,Kế hoạch 1/KH-UBND,Plan 1/KH-UBND,I.2,Giảm 3 hộ cận nghèo,3 fewer near-poor households\n',
   );
   // A city under the central government (as Hà Nội or Huế), so that no page may call it a province.
   editMetadata(dataset, (metadata) => {
@@ -99,6 +100,14 @@ describe('another province is a folder, not a code change', () => {
       `Chỉ tiêu cho từng huyện: kết quả là của huyện xa chỉ tiêu nhất (${highest.unit_name}, 2023)`,
     );
     expect(errors).toEqual([]);
+  });
+
+  it("writes a target's unit in each reader's language, however the plan's file wrote it", async () => {
+    const card = (path: string) => visit(site, path).then(({ page }) => page.locator('[data-card][data-target="fewer-near-poor"]'));
+    expect(await (await card('targets/')).textContent()).toContain('3 hộ');
+    const english = (await (await card('en/targets/')).textContent())!;
+    expect(english).toContain('3 households');
+    expect(english).not.toMatch(/\bho\b|hộ/);
   });
 
   it('calls a city under the central government a city, on every page and in both languages', async () => {

@@ -166,7 +166,13 @@ export const CODE_CASES: Record<string, () => CaseFiles | Promise<CaseFiles>> = 
     'targets.csv':
       'target_id,indicator,scope,comparator,value,unit,year,standard,source_document,source_document_en,source_section,text_vi,text_en\n' +
       'income,income_per_capita,province,>=,1.5,times,2023,,Kế hoạch 1/KH-UBND,Plan 1/KH-UBND,I.1,"Thu nhập tăng 1,5 lần",Income up 1.5 times\n' +
-      'villages,villages_exited,district,>=,2,villages,2023,,Kế hoạch 1/KH-UBND,Plan 1/KH-UBND,I.2,Mỗi huyện 2 thôn,Two villages a district\n',
+      'villages,villages_exited,district,>=,2,villages,2023,,Kế hoạch 1/KH-UBND,Plan 1/KH-UBND,I.2,Mỗi huyện 2 thôn,Two villages a district\n' +
+      // People, not households; and a share of households where a number of them is measured.
+      'people,poor_reduction,province,>=,300,người,2023,,Kế hoạch 1/KH-UBND,Plan 1/KH-UBND,I.3,Giảm 300 người nghèo,300 fewer poor people\n' +
+      'share,poor,province,<=,2,%,2023,,Kế hoạch 1/KH-UBND,Plan 1/KH-UBND,I.4,Hộ nghèo dưới 2%,Poor households under 2%\n' +
+      // Each unit as a plan may write it, in either language: no issue.
+      'fewer,near_poor_reduction,province,>=,10,Hộ,2023,,Kế hoạch 1/KH-UBND,Plan 1/KH-UBND,I.5,Giảm 10 hộ cận nghèo,10 fewer near-poor households\n' +
+      'points,poor_rate_reduction,province,>=,1.5,Điểm  %,2023,,Kế hoạch 1/KH-UBND,Plan 1/KH-UBND,I.6,"Giảm 1,5 điểm %",1.5 points lower\n',
   }),
   'integer-overflow': () => ({ 'poverty.csv': editCell('poverty.csv', 2, 'households', '99999999999') }),
   'units-from-xlsx': async () => ({

@@ -28,6 +28,19 @@ describe('translations', () => {
     }
   });
 
+  it("writes every target's unit in each language: the unit its indicator is measured in, however the plan wrote it", async () => {
+    const { TARGET_UNIT_OF } = await import('../../src/pipeline/input-schema.ts');
+    const { formatTargetValue } = await import('../../src/lib/target-format.ts');
+    const written = {
+      vi: { '%': '3%', households: '3 hộ', 'percentage points': '3 điểm\u00a0%', villages: '3 thôn' },
+      en: {} as Record<string, string>,
+    };
+    written.en = { '%': '3%', households: '3 households', 'percentage points': '3 percentage points', villages: '3 villages' };
+    for (const unit of new Set(Object.values(TARGET_UNIT_OF)))
+      for (const locale of ['vi', 'en'] as const)
+        expect(formatTargetValue(locale, 3, unit), `${locale} ${unit}`).toBe(written[locale][unit]);
+  });
+
   it('fills placeholders and falls back to the code for unknown data labels', () => {
     const place = (kind: 'province' | 'city', province: string) => t('vi', `province.place.${kind}`, { province });
     expect(t('vi', 'site.tagline', { place: place('province', 'Quảng Ninh'), years: '2021–2025' })).toBe(
