@@ -393,6 +393,14 @@ describe('chart views', () => {
     expect(series.map((s) => s.points.length)).toEqual([2, 1]);
     expect(series.map((s) => s.label)).toEqual(['chuẩn quốc gia', 'Chuẩn nghèo của tỉnh']);
     expect(breaks).toEqual([{ x: 2023, label: '13/2023' }]);
+    // A standard that replaces one ending the year before is a change; one beside another that goes on is added.
+    const label = (s: { legal_basis: string }, replaces: boolean) => `${replaces ? 'changes' : 'added'} ${s.legal_basis}`;
+    const old = { id: 'old', name_vi: 'Chuẩn cũ', name_en: '', legal_basis: '59/2015', years: [2020, 2021] };
+    const changed = seriesByStandard([{ year: 2020, standard: 'old', poor: 1 }, ...rows], 'poor', [old, ...standards], label, (s) => s.id);
+    expect(changed.breaks).toEqual([
+      { x: 2022, label: 'changes 07/2021' },
+      { x: 2023, label: 'added 13/2023' },
+    ]);
   });
 
   it('finds class breaks that spread very small rates', () => {
@@ -407,5 +415,22 @@ describe('a count that has reached zero', () => {
     expect(zeroSince(rows, 'national', 'poor')).toEqual({ since: 2023, before: { year: 2022, value: 258 } });
     expect(zeroSince(rows.slice(0, 2), 'national', 'poor')).toBeNull();
     expect(zeroSince([{ year: 2023, standard: 'x', poor: 0 }], 'x', 'poor')).toEqual({ since: 2023, before: null });
+  });
+});
+
+describe('headline figures', () => {
+  it("are each standard's latest year, of the standards still in force at the end: a replaced one is history, a lagging one stays", async () => {
+    const { latestByStandard } = await import('../../src/lib/shape/series.ts');
+    const standards = [
+      { id: 'old', years: [2016, 2017, 2018, 2019, 2020] },
+      { id: 'national', years: [2021, 2022, 2023] },
+      { id: 'city', years: [2022, 2023] },
+    ];
+    const rows = [
+      ...[2016, 2017, 2018, 2019, 2020].map((year) => ({ year, standard: 'old' })),
+      ...[2021, 2022, 2023].map((year) => ({ year, standard: 'national' })),
+      { year: 2022, standard: 'city' },
+    ];
+    expect(latestByStandard(rows, standards).map((r) => `${r.standard} ${r.year}`)).toEqual(['national 2023', 'city 2022']);
   });
 });

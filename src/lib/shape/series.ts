@@ -9,13 +9,14 @@ export interface SeriesRow {
 
 /**
  * One line per poverty standard (never joined across standards), and a break marker where a
- * later standard starts.
+ * later standard starts, saying whether it replaces one that ended the year before (2021–2025's
+ * after 2016–2020's) or is added beside one that goes on (a province's own standard).
  */
 export function seriesByStandard(
   rows: SeriesRow[],
   column: string,
   standards: Standard[],
-  breakLabel: (s: Standard) => string,
+  breakLabel: (s: Standard, replaces: boolean) => string,
   label: (s: Standard) => string,
 ) {
   const series: LineSeries[] = standards
@@ -26,7 +27,18 @@ export function seriesByStandard(
     }))
     .filter((s) => s.points.length > 0);
   const firstYear = Math.min(...rows.map((r) => r.year));
-  const breaks = standards.filter((s) => Math.min(...s.years) > firstYear).map((s) => ({ x: Math.min(...s.years), label: breakLabel(s) }));
+  const breaks = standards
+    .filter((s) => Math.min(...s.years) > firstYear)
+    .map((s) => {
+      const from = Math.min(...s.years);
+      return {
+        x: from,
+        label: breakLabel(
+          s,
+          standards.some((o) => Math.max(...o.years) === from - 1),
+        ),
+      };
+    });
   return { series, breaks };
 }
 
@@ -48,9 +60,16 @@ export function zeroSince<T extends SeriesRow>(
   return { since: years[i].year, before };
 }
 
-/** The latest year of each standard, for headline figures. */
-export function latestByStandard<T extends SeriesRow>(rows: T[]): T[] {
+/**
+ * The latest year of each standard still in force in the last year of the rows, for headline
+ * figures. A standard replaced before then (2016–2020's, by 2021–2025's) is history: the trend
+ * shows it, a headline "latest figures" card of 2020 would not be. A standard in force whose
+ * figures lag keeps its latest year.
+ */
+export function latestByStandard<T extends SeriesRow>(rows: T[], standards: Pick<Standard, 'id' | 'years'>[]): T[] {
+  const end = Math.max(...rows.map((r) => r.year));
+  const inForce = new Set(standards.filter((s) => Math.max(...s.years) >= end).map((s) => s.id));
   const latest = new Map<string, T>();
-  for (const r of rows) if ((latest.get(r.standard)?.year ?? -Infinity) < r.year) latest.set(r.standard, r);
+  for (const r of rows) if (inForce.has(r.standard) && (latest.get(r.standard)?.year ?? -Infinity) < r.year) latest.set(r.standard, r);
   return [...latest.values()];
 }

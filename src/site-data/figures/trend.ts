@@ -42,7 +42,7 @@ function trendDrawing(
     rows,
     column,
     standards,
-    (s) => `${t('chart.break')}: ${standardLabel(s, locale)}`,
+    (s, replaces) => `${t(replaces ? 'chart.break' : 'chart.break.added')}: ${standardLabel(s, locale)}`,
     (s) => standardLabel(s, locale),
   );
   // Across a merger the line is of another place: it is not joined.
