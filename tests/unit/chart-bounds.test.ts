@@ -257,6 +257,43 @@ describe('a chart keeps its text inside its box', () => {
     );
   });
 
+  it("a line chart's break labels cover no point: a standard that starts at its highest, beside its break, is drawn under the labels", () => {
+    const years = [2016, 2017, 2018, 2019, 2020, 2021, 2022, 2023, 2024, 2025];
+    // A standard's short name, as legends write it ("chuẩn thành phố", "provincial standard").
+    const name = words.map((w) => w.slice(0, 3).join(' '));
+    fc.assert(
+      fc.property(
+        fc.integer({ min: 300, max: 960 }),
+        fc.uniqueArray(
+          fc.tuple(name, fc.integer({ min: 0, max: 8 }), fc.array(fc.integer({ min: 0, max: 90_000 }), { minLength: 10, maxLength: 10 })),
+          // Each standard from its own year, as they come (one replacing another, one added beside).
+          { minLength: 1, maxLength: 3, selector: ([, from]) => from },
+        ),
+        (width, lines) => {
+          const series = lines.map(([l, from, values], i) => ({
+            id: `s${i}`,
+            label: l,
+            points: years.slice(from).map((x, k) => ({ x, y: values[from + k] })),
+          }));
+          const breaks = series.flatMap((s) => (s.points[0].x > years[0] ? [{ x: s.points[0].x, label: `Đổi chuẩn: ${s.label}` }] : []));
+          const root = parse(
+            lineChart(series, { id: 'c', title: 't', description: 'd', format: String, missingLabel: '–', breaks, width }).svg,
+          );
+          const covered = root.querySelectorAll('.break rect').flatMap((r) => {
+            const [x, y, w, h] = ['x', 'y', 'width', 'height'].map((a) => Number(r.getAttribute(a)));
+            return root
+              .querySelectorAll('.series circle:not(.hit)')
+              .map((c) => ['cx', 'cy'].map((a) => Number(c.getAttribute(a))))
+              .filter(([cx, cy]) => cx + 4 > x && cx - 4 < x + w && cy + 4 > y && cy - 4 < y + h)
+              .map(([cx, cy]) => `${cx},${cy} under ${x},${y} ${w}×${h}`);
+          });
+          expect(covered).toEqual([]);
+        },
+      ),
+      { numRuns: 300, seed: 17 },
+    );
+  });
+
   it('a strip plot, whatever the format of its ticks, none over another', () => {
     fc.assert(
       fc.property(fc.integer({ min: 280, max: 960 }), fc.double({ min: 0.001, max: 5000, noNaN: true }), (width, top) => {
