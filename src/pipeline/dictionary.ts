@@ -110,8 +110,8 @@ const rateRule = (base: string, min: number) => ({
 });
 
 const LEVELLED_CODE = {
-  vi: 'Mã TCTK của đơn vị, dạng chuỗi: xã 5 chữ số, huyện 3, tỉnh 2 (xem cột level)',
-  en: "The unit's GSO code, as text: 5 digits for a commune, 3 for a district, 2 for the province (see level)",
+  vi: 'Mã TCTK của đơn vị, dạng chuỗi: cấp xã 5 chữ số, cấp huyện 3, cấp tỉnh 2 (xem cột level)',
+  en: "The unit's GSO code, as text: 5 digits at commune level, 3 at district level, 2 at province level (see level)",
 };
 
 /** Vietnamese and English description of a published column of a table. */

@@ -277,7 +277,7 @@ describe('the Excel downloads', () => {
     }
     expect(described('published_figures', 'indicator')).toBe('Indicator');
     expect(described('published_figures', 'value')).toBe('Value');
-    for (const table of ['poverty', 'deprivation', 'coverage']) expect(described(table, 'unit_code')).toContain('3 for a district');
+    for (const table of ['poverty', 'deprivation', 'coverage']) expect(described(table, 'unit_code')).toContain('3 at district level');
     expect(described('units', 'unit_code')).toMatch(/^GSO code of the commune/);
   });
 });
