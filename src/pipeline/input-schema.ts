@@ -1,3 +1,5 @@
+import { stripDiacritics } from '../lib/names.ts';
+
 /**
  * The dataset folder's tables: every column with its type, unit and meaning (vi/en).
  * Validation, the data dictionary and data/README.md all read this one description.
@@ -80,15 +82,25 @@ export const TARGET_UNIT_OF: Readonly<Record<string, TargetUnit>> = {
 export const TARGET_INDICATORS = Object.keys(TARGET_UNIT_OF);
 
 /**
- * How a plan may write each unit in targets.csv, in either language. A rate's reduction may be
- * written "%", as Vietnamese plans write "giảm 1,5%/năm" for percentage points.
+ * How a unit starts in targets.csv, in either language, diacritics and spaces dropped: "hộ nghèo"
+ * is households, "điểm %" percentage points, "%/năm" a percentage, "thôn, bản" (or an ấp, buôn,
+ * làng or sóc, as villages are called across the country) villages. Points come first: "percentage
+ * points" starts as "percent" does.
  */
-export const TARGET_UNIT_SPELLINGS: Readonly<Record<TargetUnit, readonly string[]>> = {
-  '%': ['%', 'percent', 'phần trăm'],
-  households: ['households', 'hộ', 'hộ gia đình'],
-  'percentage points': ['percentage points', 'pp', 'điểm %', 'điểm phần trăm', '%'],
-  villages: ['villages', 'thôn', 'bản', 'thôn, bản'],
-};
+const TARGET_UNIT_STARTS: readonly [TargetUnit, readonly string[]][] = [
+  ['percentage points', ['diem', 'percentagepoint', 'pp']],
+  ['%', ['%', 'phantram', 'percent']],
+  ['households', ['ho', 'household']],
+  ['villages', ['thon', 'ban', 'ap', 'buon', 'lang', 'soc', 'village']],
+];
+
+/** The unit a target's `unit` cell names, or null for one the atlas does not know ("người"). */
+export function targetUnitWritten(text: string): TargetUnit | null {
+  const folded = stripDiacritics(text)
+    .toLowerCase()
+    .replace(/[^a-z%]/g, '');
+  return TARGET_UNIT_STARTS.find(([, starts]) => starts.some((w) => folded.startsWith(w)))?.[0] ?? null;
+}
 
 /** Units of published figures; each has a label in both languages (unitlabel.* in src/i18n). */
 export const PUBLISHED_UNITS = ['households', 'percent_of_households', 'vnd_per_person_month', 'units', 'percent'] as const;

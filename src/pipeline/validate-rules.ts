@@ -2,10 +2,7 @@ import type { Metadata } from './metadata.ts';
 import { issue, type Issue } from './issues.ts';
 import { unitAtYearEnd, unitsOfYear, yearEnd } from '../lib/periods.ts';
 import { type TypedRow, writtenKey } from './validate-columns.ts';
-import { STANDARDS_COLUMN, TABLES, TARGET_UNIT_OF, TARGET_UNIT_SPELLINGS } from './input-schema.ts';
-
-/** A unit as written, for comparing spellings: lower case, single spaces ("Hộ  gia đình" is "hộ gia đình"). */
-const spelling = (text: string) => text.trim().toLowerCase().replace(/\s+/g, ' ');
+import { STANDARDS_COLUMN, TABLES, TARGET_UNIT_OF, targetUnitWritten } from './input-schema.ts';
 
 export interface TypedTables {
   units: TypedRow[];
@@ -260,20 +257,32 @@ export function validateRules(
       );
   }
   for (const r of t.targets ?? []) {
-    // The atlas shows a target in its indicator's unit; a unit written otherwise ("người", or "%" for
-    // a number of households) is a target of something else, which it would misjudge.
+    // The atlas judges and shows a target in its indicator's unit. A target written in another ("%"
+    // of a number of households: a relative cut, which nothing here measures) would be misjudged;
+    // a unit it does not know ("người") is shown as the indicator's, and said so.
     const unit = TARGET_UNIT_OF[s(r, 'indicator')];
-    if (unit && !TARGET_UNIT_SPELLINGS[unit].includes(spelling(s(r, 'unit'))))
+    const written = targetUnitWritten(s(r, 'unit'));
+    if (unit && written !== unit && !(unit === 'percentage points' && written === '%'))
       issues.push(
-        issue(
-          'error',
-          fileOf('targets'),
-          r._line,
-          'unit',
-          r.unit,
-          'indicator_unit',
-          `${r.indicator} is measured in ${unit}: write it as one of ${TARGET_UNIT_SPELLINGS[unit].map((w) => `"${w}"`).join(', ')}`,
-        ),
+        written
+          ? issue(
+              'error',
+              fileOf('targets'),
+              r._line,
+              'unit',
+              r.unit,
+              'indicator_unit',
+              `${r.indicator} is measured in ${unit}, not ${written}: choose the indicator that measures this target, or leave it out`,
+            )
+          : issue(
+              'warning',
+              fileOf('targets'),
+              r._line,
+              'unit',
+              r.unit,
+              'indicator_unit',
+              `not a unit the atlas knows: ${r.indicator} is measured in ${unit}, and pages show it so`,
+            ),
       );
     // Villages are counted for the province as a whole: no district or commune has a result to judge.
     if (r.indicator === 'villages_exited' && r.scope !== 'province')

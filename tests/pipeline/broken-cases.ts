@@ -171,8 +171,9 @@ export const CODE_CASES: Record<string, () => CaseFiles | Promise<CaseFiles>> = 
       'people,poor_reduction,province,>=,300,người,2023,,Kế hoạch 1/KH-UBND,Plan 1/KH-UBND,I.3,Giảm 300 người nghèo,300 fewer poor people\n' +
       'share,poor,province,<=,2,%,2023,,Kế hoạch 1/KH-UBND,Plan 1/KH-UBND,I.4,Hộ nghèo dưới 2%,Poor households under 2%\n' +
       // Each unit as a plan may write it, in either language: no issue.
-      'fewer,near_poor_reduction,province,>=,10,Hộ,2023,,Kế hoạch 1/KH-UBND,Plan 1/KH-UBND,I.5,Giảm 10 hộ cận nghèo,10 fewer near-poor households\n' +
-      'points,poor_rate_reduction,province,>=,1.5,Điểm  %,2023,,Kế hoạch 1/KH-UBND,Plan 1/KH-UBND,I.6,"Giảm 1,5 điểm %",1.5 points lower\n',
+      'fewer,near_poor_reduction,province,>=,10,Hộ cận nghèo,2023,,Kế hoạch 1/KH-UBND,Plan 1/KH-UBND,I.5,Giảm 10 hộ cận nghèo,10 fewer near-poor households\n' +
+      'points,poor_rate_reduction,province,>=,1.5,%/năm,2023,,Kế hoạch 1/KH-UBND,Plan 1/KH-UBND,I.6,"Giảm 1,5%/năm",1.5 points lower a year\n' +
+      '"hamlets",villages_exited,province,>=,2,"thôn, bản, ấp",2023,,Kế hoạch 1/KH-UBND,Plan 1/KH-UBND,I.7,2 thôn,Two villages\n',
   }),
   'integer-overflow': () => ({ 'poverty.csv': editCell('poverty.csv', 2, 'households', '99999999999') }),
   'units-from-xlsx': async () => ({

@@ -29,7 +29,7 @@ describe('translations', () => {
   });
 
   it("writes every target's unit in each language: the unit its indicator is measured in, however the plan wrote it", async () => {
-    const { TARGET_UNIT_OF } = await import('../../src/pipeline/input-schema.ts');
+    const { TARGET_UNIT_OF, targetUnitWritten } = await import('../../src/pipeline/input-schema.ts');
     const { formatTargetValue } = await import('../../src/lib/target-format.ts');
     const written = {
       vi: { '%': '3%', households: '3 hộ', 'percentage points': '3 điểm\u00a0%', villages: '3 thôn' },
@@ -37,8 +37,11 @@ describe('translations', () => {
     };
     written.en = { '%': '3%', households: '3 households', 'percentage points': '3 percentage points', villages: '3 villages' };
     for (const unit of new Set(Object.values(TARGET_UNIT_OF)))
-      for (const locale of ['vi', 'en'] as const)
+      for (const locale of ['vi', 'en'] as const) {
         expect(formatTargetValue(locale, 3, unit), `${locale} ${unit}`).toBe(written[locale][unit]);
+        // A file may write the unit as either language's pages do.
+        expect(targetUnitWritten(written[locale][unit].replace(/^3\s?/, '')), `${locale} ${unit}`).toBe(unit);
+      }
   });
 
   it('fills placeholders and falls back to the code for unknown data labels', () => {
