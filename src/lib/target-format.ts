@@ -1,3 +1,4 @@
+import { localized } from '../i18n/locales.ts';
 import { labelOf, t, type Locale } from '../i18n/t.ts';
 import { formatNumber } from './format.ts';
 import { foldName } from './names.ts';
@@ -20,6 +21,17 @@ export function formatTargetValue(locale: Locale, value: number | null, unit: st
  */
 export const formatTargetGoal = (locale: Locale, target: { value: number; unit: string; comparator: string }): string =>
   `${target.comparator === '<=' ? '≤\u00a0' : ''}${formatTargetValue(locale, target.value, target.unit)}`;
+
+/**
+ * What a target is called: what it measures ("Households that left poverty during the year"), or,
+ * for a target the atlas does not measure, the plan's own words for it.
+ */
+export const targetTitle = (locale: Locale, target: { indicator: string; measured: boolean; text_vi: string; text_en: string }): string =>
+  target.measured ? labelOf(locale, 'target.measures', target.indicator) : localized(target, 'text', locale);
+
+/** A target's goal, or a dash for one the atlas does not measure (its goal is in its words, in each language; its unit is the plan's). */
+export const targetGoal = (locale: Locale, target: { value: number; unit: string; comparator: string; measured: boolean }): string =>
+  target.measured ? formatTargetGoal(locale, target) : '–';
 
 interface TargetSource {
   source_document: string;

@@ -1,4 +1,4 @@
-export type TargetStatus = 'met' | 'not_met' | 'on_track' | 'behind' | 'no_data';
+export type TargetStatus = 'met' | 'not_met' | 'on_track' | 'behind' | 'no_data' | 'not_measured';
 
 /** One year of a target's results as the pipeline publishes it (target_progress): whether that year's result meets the target is decided there, once. */
 export interface YearResult {

@@ -1,4 +1,6 @@
-import { stripDiacritics } from '../lib/names.ts';
+import { COVERAGE_PROGRAMMES, TARGET_UNIT_OF } from '../lib/target-indicators.ts';
+
+export { COVERAGE_PROGRAMMES };
 
 /**
  * The dataset folder's tables: every column with its type, unit and meaning (vi/en).
@@ -59,48 +61,8 @@ export const DEPRIVATION_INDICATORS = [
   'information_access',
 ] as const;
 
-export const COVERAGE_PROGRAMMES = ['credit', 'bhyt', 'tuition', 'officials_trained'] as const;
-/** The unit a target's result is in, as published (each has a label in both languages: unitlabel.* in src/i18n). */
-export type TargetUnit = '%' | 'households' | 'percentage points' | 'villages';
-
-/**
- * What a plan target can measure, and the unit of its result: the results publish.sql computes for
- * target_progress, each named on the site.
- */
-export const TARGET_UNIT_OF: Readonly<Record<string, TargetUnit>> = {
-  ...Object.fromEntries(COVERAGE_PROGRAMMES.map((p) => [`coverage_${p}`, '%'])),
-  poor_reduction: 'households',
-  near_poor_reduction: 'households',
-  poor_rate_reduction: 'percentage points',
-  near_poor_rate_reduction: 'percentage points',
-  poor_rate: '%',
-  near_poor_rate: '%',
-  poor: 'households',
-  near_poor: 'households',
-  villages_exited: 'villages',
-};
+/** What a plan target can measure (see src/lib/target-indicators.ts). */
 export const TARGET_INDICATORS = Object.keys(TARGET_UNIT_OF);
-
-/**
- * How a unit starts in targets.csv, in either language, diacritics and spaces dropped: "hộ nghèo"
- * is households, "điểm %" percentage points, "%/năm" a percentage, "thôn, bản" (or an ấp, buôn,
- * làng or sóc, as villages are called across the country) villages. Points come first: "percentage
- * points" starts as "percent" does.
- */
-const TARGET_UNIT_STARTS: readonly [TargetUnit, readonly string[]][] = [
-  ['percentage points', ['diem', 'percentagepoint', 'pp']],
-  ['%', ['%', 'phantram', 'percent']],
-  ['households', ['ho', 'household']],
-  ['villages', ['thon', 'ban', 'ap', 'buon', 'lang', 'soc', 'village']],
-];
-
-/** The unit a target's `unit` cell names, or null for one the atlas does not know ("người"). */
-export function targetUnitWritten(text: string): TargetUnit | null {
-  const folded = stripDiacritics(text)
-    .toLowerCase()
-    .replace(/[^a-z%]/g, '');
-  return TARGET_UNIT_STARTS.find(([, starts]) => starts.some((w) => folded.startsWith(w)))?.[0] ?? null;
-}
 
 /** Units of published figures; each has a label in both languages (unitlabel.* in src/i18n). */
 export const PUBLISHED_UNITS = ['households', 'percent_of_households', 'vnd_per_person_month', 'units', 'percent'] as const;
@@ -289,7 +251,12 @@ export const TABLES: TableSpec[] = [
     en: 'Plan targets',
     columns: [
       c('target_id', 'code', 'Mã chỉ tiêu', 'Target id'),
-      c('indicator', 'enum', 'Chỉ số đo', 'Indicator measured', { values: TARGET_INDICATORS }),
+      c(
+        'indicator',
+        'code',
+        'Chỉ số đo (chỉ tiêu theo chỉ số Atlas không đo được thì được nêu theo văn bản, không có kết quả)',
+        'Indicator measured (a target of one the atlas does not measure is listed by its words, without a result)',
+      ),
       c(
         'scope',
         'enum',

@@ -2,7 +2,8 @@ import type { DuckDBConnection } from '@duckdb/node-api';
 import { COUNT_DIMS, POVERTY_MEASURES } from './count-facts.ts';
 import { loadTable, type SqlColumn, type SqlType } from './duckdb-load.ts';
 import type { Fact, UnitRow } from './facts.ts';
-import { TABLES, TARGET_UNIT_OF, type ColumnSpec } from './input-schema.ts';
+import { TABLES, type ColumnSpec } from './input-schema.ts';
+import { TARGET_UNIT_OF } from '../lib/target-indicators.ts';
 import type { Dataset } from './load-dataset.ts';
 import { validOn, yearEnd } from '../lib/periods.ts';
 import { protectCounts } from './protect-counts.ts';
@@ -109,10 +110,11 @@ export async function stageDataset(conn: DuckDBConnection, dataset: Dataset) {
   await stageFacts(conn, 'deprivation', deprivation, COUNT_DIMS.deprivation, ['households_deprived'], name);
   await stageFacts(conn, 'coverage', coverage, COUNT_DIMS.coverage, ['eligible', 'covered', 'uncovered'], name);
 
-  // A target's unit is its indicator's, in one spelling: "hộ" and "households" are then one unit, named in each reader's language.
+  // A target's unit is its indicator's, in one spelling: "hộ" and "households" are then one unit,
+  // named in each reader's language. A target the atlas cannot measure keeps the plan's words.
   const rowsOf = (table: string) =>
     table === 'targets'
-      ? (tables.targets ?? []).map((r) => ({ ...r, unit: TARGET_UNIT_OF[r.indicator as string] }))
+      ? (tables.targets ?? []).map((r) => ({ ...r, unit: TARGET_UNIT_OF[r.indicator as string] ?? r.unit }))
       : (tables[table] ?? []);
   for (const spec of TABLES.filter((t) => !['poverty', 'deprivation', 'coverage'].includes(t.name))) {
     await loadTable(

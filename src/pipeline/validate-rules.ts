@@ -2,7 +2,8 @@ import type { Metadata } from './metadata.ts';
 import { issue, type Issue } from './issues.ts';
 import { unitAtYearEnd, unitsOfYear, yearEnd } from '../lib/periods.ts';
 import { type TypedRow, writtenKey } from './validate-columns.ts';
-import { STANDARDS_COLUMN, TABLES, TARGET_UNIT_OF, targetUnitWritten } from './input-schema.ts';
+import { STANDARDS_COLUMN, TABLES } from './input-schema.ts';
+import { TARGET_UNIT_OF, targetUnitWritten } from '../lib/target-indicators.ts';
 
 export interface TypedTables {
   units: TypedRow[];
@@ -261,6 +262,24 @@ export function validateRules(
     // of a number of households: a relative cut, which nothing here measures) would be misjudged;
     // a unit it does not know ("người") is shown as the indicator's, and said so.
     const unit = TARGET_UNIT_OF[s(r, 'indicator')];
+    // A plan sets targets the dataset cannot measure (income, schooling): each is still listed, with
+    // its text and without a result. A near miss of a measured one is a mistake, which would lose the result.
+    if (!unit) {
+      const meant = Object.keys(TARGET_UNIT_OF).find((i) => i.toLowerCase() === s(r, 'indicator').toLowerCase().replaceAll('-', '_'));
+      issues.push(
+        meant
+          ? issue('error', fileOf('targets'), r._line, 'indicator', r.indicator, 'measured_indicator', `did you mean "${meant}"?`)
+          : issue(
+              'warning',
+              fileOf('targets'),
+              r._line,
+              'indicator',
+              r.indicator,
+              'measured_indicator',
+              `the atlas does not measure this indicator: the target is listed with its text, without a result (it measures ${Object.keys(TARGET_UNIT_OF).join(', ')})`,
+            ),
+      );
+    }
     const written = targetUnitWritten(s(r, 'unit'));
     if (unit && written !== unit && !(unit === 'percentage points' && written === '%'))
       issues.push(

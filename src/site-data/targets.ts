@@ -1,4 +1,5 @@
 import { planTargets, targetProgress, type RowOf } from '../lib/queries.ts';
+import { TARGET_UNIT_OF } from '../lib/target-indicators.ts';
 import { targetStatus } from '../lib/target-status.ts';
 import { query } from './db.ts';
 import { once } from './memo.ts';
@@ -10,6 +11,8 @@ export type PlanTarget = RowOf<typeof planTargets> & {
   decidedBy: string | null;
   /** The coverage programme a target measures, when it is a coverage target. */
   programme: string | null;
+  /** Whether the atlas measures it: a plan's other targets (income, schooling) are listed by their text alone. */
+  measured: boolean;
 };
 
 /** Every plan target with its results by year and where it stands (read once per build). */
@@ -19,13 +22,15 @@ export const listTargets = () =>
     const progress = await query(targetProgress());
     return targets.map((t) => {
       const series = progress.filter((p) => p.target_id === t.target_id);
-      const status = targetStatus(t.year, series);
+      const measured = t.indicator in TARGET_UNIT_OF;
+      const status = measured ? targetStatus(t.year, series) : { status: 'not_measured' as const, actual: null, year: null };
       return {
         ...t,
         series,
         status,
         decidedBy: series.find((s) => s.year === status.year)?.decided_by ?? null,
         programme: t.indicator.startsWith('coverage_') ? t.indicator.slice('coverage_'.length) : null,
+        measured,
       };
     });
   });

@@ -27,7 +27,9 @@ beforeAll(async () => {
     join(dataset, 'targets.csv'),
     'target_id,indicator,scope,comparator,value,unit,year,standard,source_document,source_document_en,source_section,text_vi,text_en\n' +
       'rate-every-district,poor_rate,district,<=,1,%,2023,national,Kế hoạch 1/KH-UBND,Plan 1/KH-UBND,I.1,Mỗi huyện dưới 1%,Every district under 1%\n' +
-      'fewer-near-poor,near_poor_reduction,province,>=,3,hộ,2023,national,Kế hoạch 1/KH-UBND,Plan 1/KH-UBND,I.2,Giảm 3 hộ cận nghèo,3 fewer near-poor households\n',
+      'fewer-near-poor,near_poor_reduction,province,>=,3,hộ,2023,national,Kế hoạch 1/KH-UBND,Plan 1/KH-UBND,I.2,Giảm 3 hộ cận nghèo,3 fewer near-poor households\n' +
+      // A target the dataset cannot measure, as plans set them.
+      'income,income_per_capita,province,>=,60,triệu đồng,2023,,Kế hoạch 1/KH-UBND,Plan 1/KH-UBND,I.3,Thu nhập bình quân đạt 60 triệu đồng/người/năm,Average income of 60 million dong a person a year\n',
   );
   // A city under the central government (as Hà Nội or Huế), so that no page may call it a province.
   editMetadata(dataset, (metadata) => {
@@ -108,6 +110,27 @@ describe('another province is a folder, not a code change', () => {
     const english = (await (await card('en/targets/')).textContent())!;
     expect(english).toContain('3 households');
     expect(english).not.toMatch(/\bho\b|hộ/);
+  });
+
+  it('lists a target the atlas does not measure by its own words, without a result, a chart or a unit in the other language', async () => {
+    for (const [path, text, status] of [
+      ['targets/', 'Thu nhập bình quân đạt 60 triệu đồng/người/năm', 'Không đo được'],
+      ['en/targets/', 'Average income of 60 million dong a person a year', 'Not measured'],
+    ]) {
+      const { page, errors } = await visit(site, path);
+      const card = page.locator('[data-card][data-target="income"]');
+      expect(await card.getAttribute('data-status')).toBe('not_measured');
+      expect(await card.locator('[data-target-title]').textContent()).toBe(text);
+      expect(await card.textContent()).toContain(status);
+      expect(await card.locator('button, [data-figure-tools]').count()).toBe(0);
+      const row = page.locator('[data-targets-table] tr[data-target="income"]');
+      expect(await row.locator('[data-target-title]').textContent()).toBe(`${text}, 2023`);
+      // Its goal is in its words, in each language; its value and result are not given in the plan's unit.
+      expect(await row.locator('td.num').first().textContent()).toBe('–');
+      expect(await row.locator('td[data-actual]').getAttribute('data-actual')).toBe('');
+      expect(errors).toEqual([]);
+    }
+    expect(existsSync(join(OUT, 'embed', 'vi', 'targets', 'income'))).toBe(false);
   });
 
   it('calls a city under the central government a city, on every page and in both languages', async () => {

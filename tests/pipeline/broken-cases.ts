@@ -166,6 +166,7 @@ export const CODE_CASES: Record<string, () => CaseFiles | Promise<CaseFiles>> = 
     'targets.csv':
       'target_id,indicator,scope,comparator,value,unit,year,standard,source_document,source_document_en,source_section,text_vi,text_en\n' +
       'income,income_per_capita,province,>=,1.5,times,2023,,Kế hoạch 1/KH-UBND,Plan 1/KH-UBND,I.1,"Thu nhập tăng 1,5 lần",Income up 1.5 times\n' +
+      'typo,Poor-Rate,province,<=,2,%,2023,,Kế hoạch 1/KH-UBND,Plan 1/KH-UBND,I.8,Tỷ lệ nghèo dưới 2%,Poverty under 2%\n' +
       'villages,villages_exited,district,>=,2,villages,2023,,Kế hoạch 1/KH-UBND,Plan 1/KH-UBND,I.2,Mỗi huyện 2 thôn,Two villages a district\n' +
       // People, not households; and a share of households where a number of them is measured.
       'people,poor_reduction,province,>=,300,người,2023,,Kế hoạch 1/KH-UBND,Plan 1/KH-UBND,I.3,Giảm 300 người nghèo,300 fewer poor people\n' +

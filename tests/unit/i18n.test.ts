@@ -29,7 +29,7 @@ describe('translations', () => {
   });
 
   it("writes every target's unit in each language: the unit its indicator is measured in, however the plan wrote it", async () => {
-    const { TARGET_UNIT_OF, targetUnitWritten } = await import('../../src/pipeline/input-schema.ts');
+    const { TARGET_UNIT_OF, targetUnitWritten } = await import('../../src/lib/target-indicators.ts');
     const { formatTargetValue } = await import('../../src/lib/target-format.ts');
     const written = {
       vi: { '%': '3%', households: '3 hộ', 'percentage points': '3 điểm\u00a0%', villages: '3 thôn' },

@@ -14,7 +14,8 @@ export const resultTable = (indicator: string) =>
 
 /** A plan target's results over the years, read against the target as a dashed line. */
 export const targetFigure: FigureKind<PlanTarget> = {
-  instances: listTargets,
+  // A target the atlas does not measure has no results to draw.
+  instances: async () => (await listTargets()).filter((target) => target.measured),
   id: (target) => `targets/${target.target_id}`,
   page: () => 'targets/',
   draw: drawTarget,
