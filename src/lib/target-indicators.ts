@@ -27,6 +27,13 @@ export const TARGET_UNIT_OF: Readonly<Record<string, TargetUnit>> = {
 };
 
 /**
+ * Whether the atlas can judge a target from the dataset: its indicator is one it measures, at the
+ * target's scope (villages are counted for the province as a whole, not by district or commune).
+ */
+export const isMeasured = (target: { indicator: string; scope: string }): boolean =>
+  target.indicator in TARGET_UNIT_OF && (target.indicator !== 'villages_exited' || target.scope === 'province');
+
+/**
  * How a unit starts in targets.csv, in either language, diacritics and spaces dropped: "hộ nghèo"
  * is households, "điểm %" percentage points, "%/năm" a percentage, "thôn, bản" (or an ấp, buôn,
  * làng or sóc, as villages are called across the country) villages. Points come first: "percentage

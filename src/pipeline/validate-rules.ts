@@ -3,7 +3,7 @@ import { issue, type Issue } from './issues.ts';
 import { unitAtYearEnd, unitsOfYear, yearEnd } from '../lib/periods.ts';
 import { type TypedRow, writtenKey } from './validate-columns.ts';
 import { STANDARDS_COLUMN, TABLES } from './input-schema.ts';
-import { TARGET_UNIT_OF, targetUnitWritten } from '../lib/target-indicators.ts';
+import { isMeasured, TARGET_UNIT_OF, targetUnitWritten } from '../lib/target-indicators.ts';
 
 export interface TypedTables {
   units: TypedRow[];
@@ -304,9 +304,17 @@ export function validateRules(
             ),
       );
     // Villages are counted for the province as a whole: no district or commune has a result to judge.
-    if (r.indicator === 'villages_exited' && r.scope !== 'province')
+    if (unit && !isMeasured({ indicator: s(r, 'indicator'), scope: s(r, 'scope') }))
       issues.push(
-        issue('error', fileOf('targets'), r._line, 'scope', r.scope, 'scope_measured', 'villages_exited is measured for the province only'),
+        issue(
+          'warning',
+          fileOf('targets'),
+          r._line,
+          'scope',
+          r.scope,
+          'scope_measured',
+          `${r.indicator} is measured for the province only: the target is listed with its text, without a result`,
+        ),
       );
   }
   for (const r of [...(t.targets ?? []), ...(t.published_figures ?? [])]) {

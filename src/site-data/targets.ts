@@ -1,5 +1,5 @@
 import { planTargets, targetProgress, type RowOf } from '../lib/queries.ts';
-import { TARGET_UNIT_OF } from '../lib/target-indicators.ts';
+import { isMeasured } from '../lib/target-indicators.ts';
 import { targetStatus } from '../lib/target-status.ts';
 import { query } from './db.ts';
 import { once } from './memo.ts';
@@ -22,7 +22,7 @@ export const listTargets = () =>
     const progress = await query(targetProgress());
     return targets.map((t) => {
       const series = progress.filter((p) => p.target_id === t.target_id);
-      const measured = t.indicator in TARGET_UNIT_OF;
+      const measured = isMeasured(t);
       const status = measured ? targetStatus(t.year, series) : { status: 'not_measured' as const, actual: null, year: null };
       return {
         ...t,
