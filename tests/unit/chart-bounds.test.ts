@@ -103,6 +103,8 @@ const words = fc.array(
   },
 );
 const label = words.map((w) => w.join(' '));
+/** Ten years, as a province's two standards and their predecessor cover them. */
+const years = [2016, 2017, 2018, 2019, 2020, 2021, 2022, 2023, 2024, 2025];
 
 describe('a chart keeps its text inside its box', () => {
   it("a line chart, at any width from a phone up, whatever its series and break labels and its values' unit", () => {
@@ -217,7 +219,6 @@ describe('a chart keeps its text inside its box', () => {
   });
 
   it("a line chart's end labels cross no line, point, break or label, whatever years each line covers (a standard replaced, a commune merged)", () => {
-    const years = [2016, 2017, 2018, 2019, 2020, 2021, 2022, 2023, 2024, 2025];
     // A standard's name, as long as "Chuẩn nghèo đa chiều của tỉnh".
     const name = words.map((w) => w.slice(0, 6).join(' '));
     fc.assert(
@@ -258,7 +259,6 @@ describe('a chart keeps its text inside its box', () => {
   });
 
   it("a line chart's break labels cover no point: a standard that starts at its highest, beside its break, is drawn under the labels", () => {
-    const years = [2016, 2017, 2018, 2019, 2020, 2021, 2022, 2023, 2024, 2025];
     // A standard's short name, as legends write it ("chuẩn thành phố", "provincial standard").
     const name = words.map((w) => w.slice(0, 3).join(' '));
     fc.assert(
