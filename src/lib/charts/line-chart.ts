@@ -90,6 +90,17 @@ export function lineChart(series: LineSeries[], o: LineChartOptions): Chart {
     const plot = { left: m.left, right: x(hi), top: m.top, bottom: floor };
     return { y, x, m, ticks, tickLabels, unitLines, shown, plot };
   };
+  // A line is cut where a break separates (a merger): it is not joined across.
+  const cuts = (o.breaks ?? []).filter((b) => b.separates).map((b) => b.x);
+  const pieces = (points: LineSeries['points']) => {
+    const out: LineSeries['points'][] = [[]];
+    for (const p of points) {
+      const previous = out.at(-1)!.at(-1);
+      if (previous && cuts.some((c) => previous.x < c && p.x >= c)) out.push([]);
+      out.at(-1)!.push(p);
+    }
+    return out;
+  };
   type Layout = ReturnType<typeof layout>;
   /**
    * How high the value axis must reach for no point to lie under a break's label, which goes at the
@@ -147,16 +158,6 @@ export function lineChart(series: LineSeries[], o: LineChartOptions): Chart {
       .defined((p) => p.y != null)
       .x((p) => x(p.x))
       .y((p) => y(p.y ?? 0));
-    const cuts = (o.breaks ?? []).filter((b) => b.separates).map((b) => b.x);
-    const pieces = (points: LineSeries['points']) => {
-      const out: LineSeries['points'][] = [[]];
-      for (const p of points) {
-        const previous = out.at(-1)!.at(-1);
-        if (previous && cuts.some((c) => previous.x < c && p.x >= c)) out.push([]);
-        out.at(-1)!.push(p);
-      }
-      return out;
-    };
 
     // The name of each line. Those that run to the last year are named in a column beside it. A
     // line that stops before (a standard replaced, a commune merged, a year missing) is named where
