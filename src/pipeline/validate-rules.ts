@@ -2,7 +2,7 @@ import type { Metadata } from './metadata.ts';
 import { issue, type Issue } from './issues.ts';
 import { unitAtYearEnd, unitsOfYear, yearEnd } from '../lib/periods.ts';
 import { type TypedRow, writtenKey } from './validate-columns.ts';
-import { STANDARDS_COLUMN, TABLES } from './input-schema.ts';
+import { COVERAGE_PROGRAMMES, DEPRIVATION_INDICATORS, STANDARDS_COLUMN, TABLES } from './input-schema.ts';
 import { isMeasured, TARGET_UNIT_OF, targetUnitWritten } from '../lib/target-indicators.ts';
 
 export interface TypedTables {
@@ -256,6 +256,29 @@ export function validateRules(
           `this village is not in ${fileOf('villages')}`,
         ),
       );
+  }
+  // A plan section's figures are found by these references; one that names nothing would be left
+  // off its page without a word.
+  const referable: Record<string, readonly string[]> = { deprivation: DEPRIVATION_INDICATORS, coverage: COVERAGE_PROGRAMMES };
+  for (const r of t.plan_sections ?? []) {
+    for (const reference of ((r.indicators as string | null) ?? '')
+      .split(';')
+      .map((x) => x.trim())
+      .filter(Boolean)) {
+      const [table, code] = reference.split(':').map((x) => x.trim());
+      if (referable[table]?.includes(code)) continue;
+      issues.push(
+        issue(
+          'warning',
+          fileOf('plan_sections'),
+          r._line,
+          'indicators',
+          reference,
+          'known_reference',
+          `not a figure of the dataset, so the section shows none for it: write deprivation:<indicator> (${DEPRIVATION_INDICATORS.join(', ')}) or coverage:<programme> (${COVERAGE_PROGRAMMES.join(', ')})`,
+        ),
+      );
+    }
   }
   for (const r of t.targets ?? []) {
     // The atlas judges and shows a target in its indicator's unit. A target written in another ("%"

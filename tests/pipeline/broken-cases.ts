@@ -163,6 +163,10 @@ export const CODE_CASES: Record<string, () => CaseFiles | Promise<CaseFiles>> = 
   }),
   // A target the atlas has no result for would be listed as "no data" for ever, under its code.
   'target-the-atlas-cannot-measure': () => ({
+    'plan_sections.csv':
+      'section_id,source_section,title_vi,title_en,plan_text_vi,summary_en,indicators\n' +
+      // A typo, a table the atlas has no section figures from, and two it has (one with spaces).
+      'health,II.1,Y tế,Health,,,deprivation:health_insurence;poverty:poor; coverage : bhyt ;deprivation:water\n',
     'targets.csv':
       'target_id,indicator,scope,comparator,value,unit,year,standard,source_document,source_document_en,source_section,text_vi,text_en\n' +
       'income,income_per_capita,province,>=,1.5,times,2023,,Kế hoạch 1/KH-UBND,Plan 1/KH-UBND,I.1,"Thu nhập tăng 1,5 lần",Income up 1.5 times\n' +

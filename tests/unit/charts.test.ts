@@ -434,3 +434,14 @@ describe('headline figures', () => {
     expect(latestByStandard(rows, standards).map((r) => `${r.standard} ${r.year}`)).toEqual(['national 2023', 'city 2022']);
   });
 });
+
+describe("a plan section's references to the dataset's figures", () => {
+  it('are read as the pipeline checks them: spaces around a name do not lose it, other tables are not figures', async () => {
+    const { parsePlanReferences } = await import('../../src/lib/shape/plan-references.ts');
+    expect(parsePlanReferences(' coverage : bhyt ;deprivation:water;poverty:poor;;deprivation:')).toEqual([
+      { table: 'coverage', code: 'bhyt' },
+      { table: 'deprivation', code: 'water' },
+    ]);
+    expect(parsePlanReferences(null)).toEqual([]);
+  });
+});

@@ -2,7 +2,7 @@
 export function parsePlanReferences(text: string | null): { table: 'deprivation' | 'coverage'; code: string }[] {
   return (text ?? '')
     .split(';')
-    .map((s) => s.trim().split(':'))
+    .map((s) => s.split(':').map((part) => part.trim()))
     .filter(
       (p): p is ['deprivation' | 'coverage', string] => p.length === 2 && (p[0] === 'deprivation' || p[0] === 'coverage') && p[1] !== '',
     )
