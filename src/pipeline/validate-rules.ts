@@ -326,6 +326,34 @@ export function validateRules(
               `not a unit the atlas knows: ${r.indicator} is measured in ${unit}, and pages show it so`,
             ),
       );
+    // Coverage and villages are counted whatever the standard; a poverty figure is one standard's,
+    // and where a year has several, a target that names none is judged by whichever is further from it.
+    const byStandard = unit && !s(r, 'indicator').startsWith('coverage_') && r.indicator !== 'villages_exited';
+    const standardsOfYear = meta.standards.filter((st) => st.years.includes(n(r, 'year'))).map((st) => st.id);
+    if (unit && !byStandard && r.standard != null)
+      issues.push(
+        issue(
+          'warning',
+          fileOf('targets'),
+          r._line,
+          'standard',
+          r.standard,
+          'standard_not_used',
+          `${r.indicator} is counted whatever the standard: it is not used`,
+        ),
+      );
+    if (byStandard && r.standard == null && standardsOfYear.length > 1)
+      issues.push(
+        issue(
+          'warning',
+          fileOf('targets'),
+          r._line,
+          'standard',
+          '',
+          'standard_named',
+          `${r.year} has ${standardsOfYear.length} standards (${standardsOfYear.join(', ')}): the target is judged by whichever result is further from it; name the standard the plan means`,
+        ),
+      );
     // Villages are counted for the province as a whole: no district or commune has a result to judge.
     if (unit && !isMeasured({ indicator: s(r, 'indicator'), scope: s(r, 'scope') }))
       issues.push(

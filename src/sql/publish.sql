@@ -138,7 +138,8 @@ judged AS (
     -- every build names the same one.
     row_number() OVER (w ORDER BY CASE WHEN t.comparator = '>=' THEN a.actual ELSE 0 - a.actual END NULLS LAST, a.unit_name) AS place
   FROM targets t
-  JOIN actuals a ON a.indicator = t.indicator AND (t.standard IS NULL OR a.standard = t.standard) AND a.level = t.scope
+  -- Coverage and villages are not by standard: a standard written on their targets does not hide their results.
+  JOIN actuals a ON a.indicator = t.indicator AND (t.standard IS NULL OR a.standard IS NULL OR a.standard = t.standard) AND a.level = t.scope
   WINDOW w AS (PARTITION BY t.target_id, a.year)
 ),
 decided AS (

@@ -28,6 +28,8 @@ beforeAll(async () => {
     'target_id,indicator,scope,comparator,value,unit,year,standard,source_document,source_document_en,source_section,text_vi,text_en\n' +
       'rate-every-district,poor_rate,district,<=,1,%,2023,national,Kế hoạch 1/KH-UBND,Plan 1/KH-UBND,I.1,Mỗi huyện dưới 1%,Every district under 1%\n' +
       'fewer-near-poor,near_poor_reduction,province,>=,3,hộ,2023,national,Kế hoạch 1/KH-UBND,Plan 1/KH-UBND,I.2,Giảm 3 hộ cận nghèo,3 fewer near-poor households\n' +
+      // A coverage target with a standard written on it, which coverage is not counted by.
+      'bhyt-national,coverage_bhyt,province,>=,90,%,2023,national,Kế hoạch 1/KH-UBND,Plan 1/KH-UBND,I.4,90% có BHYT,90% insured\n' +
       // A target the dataset cannot measure, as plans set them.
       'income,income_per_capita,province,>=,60,triệu đồng,2023,,Kế hoạch 1/KH-UBND,Plan 1/KH-UBND,I.3,Thu nhập bình quân đạt 60 triệu đồng/người/năm,Average income of 60 million dong a person a year\n',
   );
@@ -110,6 +112,14 @@ describe('another province is a folder, not a code change', () => {
     const english = (await (await card('en/targets/')).textContent())!;
     expect(english).toContain('3 households');
     expect(english).not.toMatch(/\bho\b|hộ/);
+  });
+
+  it('judges a coverage target that names a standard, which coverage is not counted by, from the coverage table', async () => {
+    const rows = parse(readFileSync(join(OUT, 'data', 'csv', 'coverage.csv')), { columns: true }) as Record<string, string>[];
+    const province = rows.find((r) => r.level === 'province' && r.year === '2023' && r.programme === 'bhyt')!;
+    const { page } = await visit(site, 'targets/');
+    const card = page.locator('[data-card][data-target="bhyt-national"]');
+    expect(Number(await card.locator('[data-actual]').getAttribute('data-actual'))).toBe(Number(province.coverage_rate));
   });
 
   it('lists a target the atlas does not measure by its own words, without a result, a chart or a unit in the other language', async () => {

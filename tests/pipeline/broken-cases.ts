@@ -178,7 +178,9 @@ export const CODE_CASES: Record<string, () => CaseFiles | Promise<CaseFiles>> = 
       // Each unit as a plan may write it, in either language: no issue.
       'fewer,near_poor_reduction,province,>=,10,Hộ cận nghèo,2023,,Kế hoạch 1/KH-UBND,Plan 1/KH-UBND,I.5,Giảm 10 hộ cận nghèo,10 fewer near-poor households\n' +
       'points,poor_rate_reduction,province,>=,1.5,%/năm,2023,,Kế hoạch 1/KH-UBND,Plan 1/KH-UBND,I.6,"Giảm 1,5%/năm",1.5 points lower a year\n' +
-      '"hamlets",villages_exited,province,>=,2,"thôn, bản, ấp",2023,,Kế hoạch 1/KH-UBND,Plan 1/KH-UBND,I.7,2 thôn,Two villages\n',
+      '"hamlets",villages_exited,province,>=,2,"thôn, bản, ấp",2023,,Kế hoạch 1/KH-UBND,Plan 1/KH-UBND,I.7,2 thôn,Two villages\n' +
+      // A standard on a coverage target, which is counted whatever the standard.
+      'bhyt,coverage_bhyt,province,>=,100,%,2023,national,Kế hoạch 1/KH-UBND,Plan 1/KH-UBND,I.9,100% có BHYT,Everyone insured\n',
   }),
   'integer-overflow': () => ({ 'poverty.csv': editCell('poverty.csv', 2, 'households', '99999999999') }),
   'units-from-xlsx': async () => ({
