@@ -2,8 +2,8 @@ import type { Metadata } from './metadata.ts';
 import { issue, type Issue } from './issues.ts';
 import { unitAtYearEnd, unitsOfYear, yearEnd } from '../lib/periods.ts';
 import { type TypedRow, writtenKey } from './validate-columns.ts';
-import { COVERAGE_PROGRAMMES, DEPRIVATION_INDICATORS, STANDARDS_COLUMN, TABLES } from './input-schema.ts';
-import { isMeasured, TARGET_UNIT_OF, targetUnitWritten } from '../lib/target-indicators.ts';
+import { STANDARDS_COLUMN, TABLES } from './input-schema.ts';
+import { validatePlan } from './validate-plan.ts';
 
 export interface TypedTables {
   units: TypedRow[];
@@ -257,117 +257,7 @@ export function validateRules(
         ),
       );
   }
-  // A plan section's figures are found by these references; one that names nothing would be left
-  // off its page without a word.
-  const referable: Record<string, readonly string[]> = { deprivation: DEPRIVATION_INDICATORS, coverage: COVERAGE_PROGRAMMES };
-  for (const r of t.plan_sections ?? []) {
-    for (const reference of ((r.indicators as string | null) ?? '')
-      .split(';')
-      .map((x) => x.trim())
-      .filter(Boolean)) {
-      const [table, code] = reference.split(':').map((x) => x.trim());
-      if (referable[table]?.includes(code)) continue;
-      issues.push(
-        issue(
-          'warning',
-          fileOf('plan_sections'),
-          r._line,
-          'indicators',
-          reference,
-          'known_reference',
-          `not a figure of the dataset, so the section shows none for it: write deprivation:<indicator> (${DEPRIVATION_INDICATORS.join(', ')}) or coverage:<programme> (${COVERAGE_PROGRAMMES.join(', ')})`,
-        ),
-      );
-    }
-  }
-  for (const r of t.targets ?? []) {
-    // The atlas judges and shows a target in its indicator's unit. A target written in another ("%"
-    // of a number of households: a relative cut, which nothing here measures) would be misjudged;
-    // a unit it does not know ("người") is shown as the indicator's, and said so.
-    const unit = TARGET_UNIT_OF[s(r, 'indicator')];
-    // A plan sets targets the dataset cannot measure (income, schooling): each is still listed, with
-    // its text and without a result. A near miss of a measured one is a mistake, which would lose the result.
-    if (!unit) {
-      const meant = Object.keys(TARGET_UNIT_OF).find((i) => i.toLowerCase() === s(r, 'indicator').toLowerCase().replaceAll('-', '_'));
-      issues.push(
-        meant
-          ? issue('error', fileOf('targets'), r._line, 'indicator', r.indicator, 'measured_indicator', `did you mean "${meant}"?`)
-          : issue(
-              'warning',
-              fileOf('targets'),
-              r._line,
-              'indicator',
-              r.indicator,
-              'measured_indicator',
-              `the atlas does not measure this indicator: the target is listed with its text, without a result (it measures ${Object.keys(TARGET_UNIT_OF).join(', ')})`,
-            ),
-      );
-    }
-    const written = targetUnitWritten(s(r, 'unit'));
-    if (unit && written !== unit && !(unit === 'percentage points' && written === '%'))
-      issues.push(
-        written
-          ? issue(
-              'error',
-              fileOf('targets'),
-              r._line,
-              'unit',
-              r.unit,
-              'indicator_unit',
-              `${r.indicator} is measured in ${unit}, not ${written}: choose the indicator that measures this target, or leave it out`,
-            )
-          : issue(
-              'warning',
-              fileOf('targets'),
-              r._line,
-              'unit',
-              r.unit,
-              'indicator_unit',
-              `not a unit the atlas knows: ${r.indicator} is measured in ${unit}, and pages show it so`,
-            ),
-      );
-    // Coverage and villages are counted whatever the standard; a poverty figure is one standard's,
-    // and where a year has several, a target that names none is judged by whichever is further from it.
-    const byStandard = unit && !s(r, 'indicator').startsWith('coverage_') && r.indicator !== 'villages_exited';
-    const standardsOfYear = meta.standards.filter((st) => st.years.includes(n(r, 'year'))).map((st) => st.id);
-    if (unit && !byStandard && r.standard != null)
-      issues.push(
-        issue(
-          'warning',
-          fileOf('targets'),
-          r._line,
-          'standard',
-          r.standard,
-          'standard_not_used',
-          `${r.indicator} is counted whatever the standard: it is not used`,
-        ),
-      );
-    if (byStandard && r.standard == null && standardsOfYear.length > 1)
-      issues.push(
-        issue(
-          'warning',
-          fileOf('targets'),
-          r._line,
-          'standard',
-          '',
-          'standard_named',
-          `${r.year} has ${standardsOfYear.length} standards (${standardsOfYear.join(', ')}): the target is judged by whichever result is further from it; name the standard the plan means`,
-        ),
-      );
-    // Villages are counted for the province as a whole: no district or commune has a result to judge.
-    if (unit && !isMeasured({ indicator: s(r, 'indicator'), scope: s(r, 'scope') }))
-      issues.push(
-        issue(
-          'warning',
-          fileOf('targets'),
-          r._line,
-          'scope',
-          r.scope,
-          'scope_measured',
-          `${r.indicator} is measured for the province only: the target is listed with its text, without a result`,
-        ),
-      );
-  }
+  validatePlan(t, meta, issues, fileOf);
   for (const r of [...(t.targets ?? []), ...(t.published_figures ?? [])]) {
     if (r.standard != null && !standards.has(s(r, 'standard'))) {
       const file = 'target_id' in r ? fileOf('targets') : fileOf('published_figures');
