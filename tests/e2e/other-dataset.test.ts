@@ -13,6 +13,15 @@ let site: Site;
 /** Names a careless or hostile province could send: markup, a formula, a very long word. */
 const MARKUP = '<img src=x onerror="document.title=\'pwned\'">Xã "Một" & <script>alert(1)</script>';
 const LONG_WORD = `Phường${'Hai'.repeat(60)}`;
+/** A target as long as a plan's paragraph (the format allows 1.000 characters). */
+const LONG_TARGET = {
+  vi: 'Trường học đạt chuẩn quốc gia ở tất cả các xã, phường, thị trấn, cùng với nhà văn hóa, trạm y tế và đường giao thông nông thôn được cứng hóa '
+    .repeat(6)
+    .trim(),
+  en: 'Schools meeting the national standard in every commune, ward and township, with a culture house, a health station and paved rural roads '
+    .repeat(6)
+    .trim(),
+};
 
 beforeAll(async () => {
   const work = scratchDir('atlas-template');
@@ -30,8 +39,9 @@ beforeAll(async () => {
       'fewer-near-poor,near_poor_reduction,province,>=,3,hộ,2023,national,Kế hoạch 1/KH-UBND,Plan 1/KH-UBND,I.2,Giảm 3 hộ cận nghèo,3 fewer near-poor households\n' +
       // A coverage target with a standard written on it, which coverage is not counted by.
       'bhyt-national,coverage_bhyt,province,>=,90,%,2023,national,Kế hoạch 1/KH-UBND,Plan 1/KH-UBND,I.4,90% có BHYT,90% insured\n' +
-      // A target the dataset cannot measure, as plans set them.
-      'income,income_per_capita,province,>=,60,triệu đồng,2023,,Kế hoạch 1/KH-UBND,Plan 1/KH-UBND,I.3,Thu nhập bình quân đạt 60 triệu đồng/người/năm,Average income of 60 million dong a person a year\n',
+      // Targets the dataset cannot measure, as plans set them: one of a few words, and one of a paragraph.
+      'income,income_per_capita,province,>=,60,triệu đồng,2023,,Kế hoạch 1/KH-UBND,Plan 1/KH-UBND,I.3,Thu nhập bình quân đạt 60 triệu đồng/người/năm,Average income of 60 million dong a person a year\n' +
+      `schools,schools,province,>=,100,%,2023,,Kế hoạch 1/KH-UBND,Plan 1/KH-UBND,I.5,"${LONG_TARGET.vi}","${LONG_TARGET.en}"\n`,
   );
   // A city under the central government (as Hà Nội or Huế), so that no page may call it a province.
   editMetadata(dataset, (metadata) => {
@@ -141,6 +151,22 @@ describe('another province is a folder, not a code change', () => {
       expect(errors).toEqual([]);
     }
     expect(existsSync(join(OUT, 'embed', 'vi', 'targets', 'income'))).toBe(false);
+  });
+
+  it("keeps the one-page report to one A4 page with a target of a paragraph's words, given whole on the targets page", async () => {
+    for (const [lang, path] of [
+      ['vi', 'targets/'],
+      ['en', 'en/targets/'],
+    ] as const) {
+      const whole = (await visit(site, path)).page.locator('[data-card][data-target="schools"] [data-target-title]');
+      expect(await whole.textContent()).toBe(LONG_TARGET[lang]);
+      const { page } = await visit(site, `${path}report/`);
+      const cut = (await page.locator('tr[data-target="schools"] [data-target-title]').textContent())!;
+      expect(cut).toMatch(/…, 2023$/);
+      expect(LONG_TARGET[lang].startsWith(cut.slice(0, -'…, 2023'.length))).toBe(true);
+      const pdf = (await page.pdf({ format: 'A4' })).toString('latin1');
+      expect(pdf.match(/\/Type\s*\/Page[^s]/g), path).toHaveLength(1);
+    }
   });
 
   it('calls a city under the central government a city, on every page and in both languages', async () => {
