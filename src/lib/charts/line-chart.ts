@@ -169,6 +169,8 @@ export function lineChart(series: LineSeries[], o: LineChartOptions): Chart {
     const ends = series
       .map((s) => ({ id: s.id, last: s.points.filter((p) => p.y != null).at(-1) }))
       .filter((e): e is { id: string; last: { x: number; y: number } } => e.last != null);
+    // Every point's mark, which no line's name and no break's label may cover.
+    const marks = series.flatMap((s) => s.points.flatMap((p) => (p.y == null ? [] : [around(x(p.x), y(p.y), 5)])));
     const spots = new Map<string, LabelSpot>();
     const inColumn = ends.filter((e) => e.last.x === hi);
     const early = ends.filter((e) => e.last.x < hi).sort((a, b) => b.last.x - a.last.x);
@@ -184,7 +186,7 @@ export function lineChart(series: LineSeries[], o: LineChartOptions): Chart {
       for (const { bx } of shown) segments.push({ x1: bx, y1: m.top, x2: bx, y2: floor });
       if (o.reference) segments.push({ x1: m.left, y1: y(o.reference.y), x2: x(hi) + 4, y2: y(o.reference.y) });
       const taken: Box[] = [
-        ...series.flatMap((s) => s.points.flatMap((p) => (p.y == null ? [] : [around(x(p.x), y(p.y), 5)]))),
+        ...marks,
         ...usualBreakLabels(shown, plot, width).map(breakBox),
       ];
       if (o.reference) {
@@ -238,12 +240,12 @@ export function lineChart(series: LineSeries[], o: LineChartOptions): Chart {
       : '';
 
     // A break's label covers no line's name and no point where there is room elsewhere.
-    const points = series.flatMap((s) => s.points.flatMap((p) => (p.y == null ? [] : [around(x(p.x), y(p.y), 5)])));
-    const labels = placeBreakLabels(shown, plot, width, [...named, ...points]);
+    const labels = placeBreakLabels(shown, plot, width, [...named, ...marks]);
+    const labelBoxes = labels.map(breakBox);
     const breaks = shown
       .map(({ bx }, k) => {
         const label = labels[k];
-        const box = breakBox(label);
+        const box = labelBoxes[k];
         return el(
           'g',
           { class: 'break' },
@@ -320,7 +322,7 @@ export function lineChart(series: LineSeries[], o: LineChartOptions): Chart {
     // The breaks last: their labels, on their boxes, stay legible where a line or another break crosses them.
     return {
       chart: frame(o.id, width, height, o.title, o.description, grid + axis + reference + lines + breaks, 'group'),
-      labels: labels.map(breakBox),
+      labels: labelBoxes,
     };
   };
   // Where a break's label covers a point, the value axis reaches higher until the points clear the
