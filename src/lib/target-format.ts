@@ -33,6 +33,10 @@ export const targetTitle = (locale: Locale, target: { indicator: string; measure
 export const targetGoal = (locale: Locale, target: { value: number; unit: string; comparator: string; measured: boolean }): string =>
   target.measured ? formatTargetGoal(locale, target) : '–';
 
+/** A target's result where it stands, "no data" where no year measures it, or a dash for one the atlas does not measure. */
+export const targetResult = (locale: Locale, target: { unit: string; measured: boolean; status: { actual: number | null } }): string =>
+  target.measured ? formatTargetValue(locale, target.status.actual, target.unit) : '–';
+
 interface TargetSource {
   source_document: string;
   source_document_en?: string | null;

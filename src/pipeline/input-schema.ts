@@ -1,6 +1,4 @@
-import { COVERAGE_PROGRAMMES, TARGET_UNIT_OF } from '../lib/target-indicators.ts';
-
-export { COVERAGE_PROGRAMMES };
+import { COVERAGE_PROGRAMMES } from '../lib/target-indicators.ts';
 
 /**
  * The dataset folder's tables: every column with its type, unit and meaning (vi/en).
@@ -60,9 +58,6 @@ export const DEPRIVATION_INDICATORS = [
   'telecom',
   'information_access',
 ] as const;
-
-/** What a plan target can measure (see src/lib/target-indicators.ts). */
-export const TARGET_INDICATORS = Object.keys(TARGET_UNIT_OF);
 
 /** Units of published figures; each has a label in both languages (unitlabel.* in src/i18n). */
 export const PUBLISHED_UNITS = ['households', 'percent_of_households', 'vnd_per_person_month', 'units', 'percent'] as const;

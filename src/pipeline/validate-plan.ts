@@ -1,8 +1,8 @@
 import type { Metadata } from './metadata.ts';
 import { issue, type Issue } from './issues.ts';
 import type { TypedRow } from './validate-columns.ts';
-import { COVERAGE_PROGRAMMES, DEPRIVATION_INDICATORS } from './input-schema.ts';
-import { isMeasured, TARGET_UNIT_OF, targetUnitWritten } from '../lib/target-indicators.ts';
+import { DEPRIVATION_INDICATORS } from './input-schema.ts';
+import { COVERAGE_PROGRAMMES, isMeasured, TARGET_UNIT_OF, targetUnitWritten } from '../lib/target-indicators.ts';
 
 const text = (r: TypedRow, c: string) => r[c] as string;
 const MEASURED = Object.keys(TARGET_UNIT_OF);

@@ -18,9 +18,9 @@ describe('translations', () => {
   });
 
   it('names every indicator a target may measure, in both languages, and publish.sql measures each', async () => {
-    const { TARGET_INDICATORS } = await import('../../src/pipeline/input-schema.ts');
+    const { TARGET_UNIT_OF } = await import('../../src/lib/target-indicators.ts');
     const sql = readFileSync('src/sql/publish.sql', 'utf8');
-    for (const indicator of TARGET_INDICATORS) {
+    for (const indicator of Object.keys(TARGET_UNIT_OF)) {
       for (const messages of [vi, en] as Record<string, string>[]) expect(messages[`target.measures.${indicator}`], indicator).toBeTruthy();
       expect(indicator.startsWith('coverage_') ? sql.includes("'coverage_' || programme") : sql.includes(`'${indicator}'`), indicator).toBe(
         true,

@@ -185,10 +185,7 @@ export function lineChart(series: LineSeries[], o: LineChartOptions): Chart {
       );
       for (const { bx } of shown) segments.push({ x1: bx, y1: m.top, x2: bx, y2: floor });
       if (o.reference) segments.push({ x1: m.left, y1: y(o.reference.y), x2: x(hi) + 4, y2: y(o.reference.y) });
-      const taken: Box[] = [
-        ...marks,
-        ...usualBreakLabels(shown, plot, width).map(breakBox),
-      ];
+      const taken: Box[] = [...marks, ...usualBreakLabels(shown, plot, width).map(breakBox)];
       if (o.reference) {
         const w = Math.max(...referenceLines.map((l) => chartTextWidth(l, 12)));
         taken.push(labelBox(m.left + 4, referenceY - 4, 'start', w, (referenceLines.length - 1) * 14));
