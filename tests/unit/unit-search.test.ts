@@ -18,4 +18,13 @@ describe('finding a unit by name, typed without diacritics', () => {
     expect(find('an')).toEqual([]);
     expect(find('   ')).toEqual([]);
   });
+
+  it('finds a name with an apostrophe however it is typed: with one, without, or as a space', () => {
+    const highland = ["Huyện Ea H'Leo", 'Xã Đắk R’Lấp', 'Xã Ea Hiao', 'Xã Ia Hrú'];
+    const found = (query: string) => highland.filter((n) => nameMatches(n, query));
+    for (const query of ["ea h'leo", 'Ea Hleo', 'hleo', 'ea h leo', 'H’Leo']) expect(found(query), query).toEqual(["Huyện Ea H'Leo"]);
+    for (const query of ["dak r'lap", 'Đắk Rlấp', 'rlap', 'dak r lap', 'R`LAP']) expect(found(query), query).toEqual(['Xã Đắk R’Lấp']);
+    expect(found('ea h')).toEqual(["Huyện Ea H'Leo", 'Xã Ea Hiao']);
+    expect(found('hr')).toEqual(['Xã Ia Hrú']);
+  });
 });
