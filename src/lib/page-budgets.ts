@@ -21,6 +21,9 @@
  * A box that scrolls sideways shades its edge while more is out of sight (≈ 0,12 KB a page).
  * On a dark page the charts' lines, their names and the target are drawn in lighter shades, which
  * small text needs to be read there, and an embed stays light (≈ 0,15 KB a page).
+ * Brotli's size of a page moves by up to ±90 bytes when its stylesheet's digest in the CSP
+ * changes, whatever the change to the stylesheet (dropping "table," from a print rule made the
+ * embed 86 bytes larger): the embed and district budgets allow for it (13.100 and 13.700).
  * The explore page's DuckDB (≈ 4 MB brotli, its wasm preloaded by the HTML) and its SQL editor
  * (≈ 120 KB, once DuckDB is ready) are not counted here: the explore benchmark measures them.
  */
@@ -29,12 +32,12 @@ export const PAGE_BUDGETS: Record<string, { page: string; brotliBytes: number; r
   map: { page: 'map/', brotliBytes: 17_500, requests: 4 },
   communeMap: { page: 'map/commune/poor_rate/2022-national/', brotliBytes: 17_500, requests: 4 },
   commune: { page: 'communes/06841/', brotliBytes: 14_100, requests: 4 },
-  district: { page: 'districts/198/', brotliBytes: 13_600, requests: 4 },
+  district: { page: 'districts/198/', brotliBytes: 13_700, requests: 4 },
   deprivation: { page: 'deprivation/', brotliBytes: 14_800, requests: 4 },
   targets: { page: 'targets/', brotliBytes: 11_200, requests: 3 },
   report: { page: 'targets/report/', brotliBytes: 10_000, requests: 4 },
   national: { page: 'national/', brotliBytes: 20_200, requests: 4 },
-  embed: { page: 'embed/vi/map/district/poor_rate/2022-national/', brotliBytes: 13_000, requests: 4 },
+  embed: { page: 'embed/vi/map/district/poor_rate/2022-national/', brotliBytes: 13_100, requests: 4 },
   explore: { page: 'explore/', brotliBytes: 23_600, requests: 3 },
 };
 
