@@ -25,7 +25,7 @@ const KINDS = [
   /^deprivation\//,
   /^targets\/$/,
   /^targets\/[^/]+\/$/,
-  /^targets\/report\/$/,
+  /^targets\/report\/(\d+\/)?$/,
   /^program-135\/$/,
   /^program-135\/[^/]+\/$/,
   /^national\//,

@@ -15,6 +15,12 @@ export function localePath(base: string, locale: Locale, path = ''): string {
 /** The page of a district or commune, without base or language: "districts/193/". */
 export const unitPage = (level: 'district' | 'commune', code: string) => `${level}s/${code}/`;
 
+/**
+ * The one-page report of a year's targets, without base or language: the latest year's at
+ * "targets/report/", an earlier year's at "targets/report/2023/".
+ */
+export const targetReportPage = (year: number, latest: number) => (year === latest ? 'targets/report/' : `targets/report/${year}/`);
+
 /** Astro's static paths for a page that exists in every language. */
 export const localeStaticPaths = () => LOCALES.map((locale) => ({ params: { lang: langParam(locale) } }));
 

@@ -6,6 +6,7 @@ import { COVERAGE_PROGRAMMES, isMeasured, TARGET_UNIT_OF, targetUnitWritten } fr
 
 const text = (r: TypedRow, c: string) => r[c] as string;
 const MEASURED = Object.keys(TARGET_UNIT_OF);
+const RESERVED_TARGET_IDS = ['report'];
 
 /**
  * The plan's tables against what the dataset can show. A plan is written for people, not for the
@@ -47,6 +48,9 @@ export function validatePlan(
       issues.push(issue('warning', fileOf('targets'), r._line, column, value, rule, message));
     const fail = (column: string, value: unknown, rule: string, message: string) =>
       issues.push(issue('error', fileOf('targets'), r._line, column, value, rule, message));
+    // A target's page is targets/<id>/, beside the reports' pages (compared as a host that ignores case would).
+    if (RESERVED_TARGET_IDS.includes(text(r, 'target_id').toLowerCase()))
+      fail('target_id', r.target_id, 'reserved_id', `"${r.target_id}" is the address of the targets' one-page report: choose another id`);
     const indicator = text(r, 'indicator');
     const unit = TARGET_UNIT_OF[indicator];
     if (!unit) {

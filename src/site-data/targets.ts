@@ -15,6 +15,9 @@ export type PlanTarget = RowOf<typeof planTargets> & {
   measured: boolean;
 };
 
+/** The years the plan sets targets for, latest first: each has its one-page report. */
+export const targetYears = (targets: readonly { year: number }[]) => [...new Set(targets.map((t) => t.year))].sort((a, b) => b - a);
+
 /** Every plan target with its results by year and where it stands (read once per build). */
 export const listTargets = () =>
   once('targets', async () => {

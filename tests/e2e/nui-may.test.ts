@@ -66,6 +66,41 @@ describe('a made-up high-poverty province, built from its folder alone', () => {
     expect(errors).toEqual([]);
   });
 
+  it("reports each year's targets on a page of their own, the latest year's at targets/report/, each one A4 page", async () => {
+    const targetYears = [...new Set(targets.map((x) => Number(x.year)))].sort();
+    expect(targetYears.length).toBeGreaterThan(1);
+    const latest = targetYears.at(-1)!;
+    for (const [prefix, lang] of [
+      ['', 'vi'],
+      ['en/', 'en'],
+    ] as const) {
+      for (const year of targetYears) {
+        const path = `${prefix}targets/report/${year === latest ? '' : `${year}/`}`;
+        const { page, errors } = await visit(site, path);
+        const rows = await page
+          .locator('[data-targets-table] tbody tr')
+          .evaluateAll((trs) => trs.map((tr) => tr.getAttribute('data-target')));
+        expect(rows.sort(), path).toEqual(
+          targets
+            .filter((x) => Number(x.year) === year)
+            .map((x) => x.target_id)
+            .sort(),
+        );
+        expect(await page.locator('h1').textContent(), path).toContain(String(year));
+        // Every year's report is a link away, this one marked as the page shown.
+        const links = page.locator('[data-report-years] a');
+        expect(await links.allTextContents(), path).toEqual(targetYears.map(String));
+        expect(await page.locator('[data-report-years] a[aria-current="page"]').textContent(), path).toBe(String(year));
+        expect(await links.first().getAttribute('href')).toBe(`/${prefix}targets/report/${targetYears[0]}/`);
+        const pdf = (await page.pdf({ format: 'A4' })).toString('latin1');
+        expect(pdf.match(/\/Type\s*\/Page[^s]/g), path).toHaveLength(1);
+        expect(errors, path).toEqual([]);
+        await page.close();
+      }
+      expect(await (await visit(site, `${prefix}targets/`)).page.locator(`a[href="/${prefix}targets/report/"]`).count()).toBe(1);
+    }
+  });
+
   it('counts its villages out of the list by its own target year, with their real names', async () => {
     const { page, errors } = await visit(site, 'program-135/');
     const out2025 = villages.filter((v) => v.exit_year && Number(v.exit_year) <= 2025).length;

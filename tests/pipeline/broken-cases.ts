@@ -180,7 +180,9 @@ export const CODE_CASES: Record<string, () => CaseFiles | Promise<CaseFiles>> = 
       'points,poor_rate_reduction,province,>=,1.5,%/năm,2023,,Kế hoạch 1/KH-UBND,Plan 1/KH-UBND,I.6,"Giảm 1,5%/năm",1.5 points lower a year\n' +
       '"hamlets",villages_exited,province,>=,2,"thôn, bản, ấp",2023,,Kế hoạch 1/KH-UBND,Plan 1/KH-UBND,I.7,2 thôn,Two villages\n' +
       // A standard on a coverage target, which is counted whatever the standard.
-      'bhyt,coverage_bhyt,province,>=,100,%,2023,national,Kế hoạch 1/KH-UBND,Plan 1/KH-UBND,I.9,100% có BHYT,Everyone insured\n',
+      'bhyt,coverage_bhyt,province,>=,100,%,2023,national,Kế hoạch 1/KH-UBND,Plan 1/KH-UBND,I.9,100% có BHYT,Everyone insured\n' +
+      // The targets report's address, as a host that ignores case would read it.
+      'Report,coverage_credit,province,>=,100,%,2023,,Kế hoạch 1/KH-UBND,Plan 1/KH-UBND,I.10,100% được vay vốn,Everyone may borrow\n',
   }),
   'integer-overflow': () => ({ 'poverty.csv': editCell('poverty.csv', 2, 'households', '99999999999') }),
   'units-from-xlsx': async () => ({
