@@ -92,11 +92,19 @@ const problems = (page: Page) =>
     return out;
   });
 
-/** Opens a page at a size and lists what a reader there would struggle with (tap targets only where a finger is the pointer). */
-export async function readAt(site: Site, path: string, width: number, height: number, taps: boolean): Promise<string[]> {
+/**
+ * Opens a page at a size and lists what a reader there would struggle with (tap targets only where
+ * a finger is the pointer); `opened`: with every panel a reader can open opened (embed, citation,
+ * a chart's data table, a table's columns).
+ */
+export async function readAt(site: Site, path: string, width: number, height: number, taps: boolean, opened = false): Promise<string[]> {
   const page = await site.context.newPage();
   await page.setViewportSize({ width, height });
   await page.goto(site.url + path, { waitUntil: 'load' });
+  if (opened)
+    await page.evaluate(() => {
+      for (const d of document.querySelectorAll('details')) d.open = true;
+    });
   const found = (await problems(page)).filter((f) => taps || !f.what.startsWith('target'));
   await page.close();
   return [...new Map(found.map((f) => [f.what.replace(/"[^"]*"/, '"…"'), f])).values()].map((f) => `${f.what}: ${f.size}`).slice(0, 20);
@@ -104,12 +112,13 @@ export async function readAt(site: Site, path: string, width: number, height: nu
 
 /**
  * What a reader meets on every page kind of a built site, in both languages: on a 360-px phone
- * (taps included) and at 1280 px. Each finding names its page.
+ * (taps included), as it opens and with every panel opened, and at 1280 px. Each finding names its page.
  */
 export async function readEveryKind(site: Site, root: string): Promise<string[]> {
   const found: string[] = [];
   for (const path of pageKinds(root).flatMap((p) => [p, `en/${p}`])) {
     for (const f of await readAt(site, path, 360, 740, true)) found.push(`/${path} at 360 px: ${f}`);
+    for (const f of await readAt(site, path, 360, 740, true, true)) found.push(`/${path} at 360 px, every panel open: ${f}`);
     for (const f of await readAt(site, path, 1280, 900, false)) found.push(`/${path} at 1280 px: ${f}`);
   }
   return found;

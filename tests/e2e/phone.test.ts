@@ -24,6 +24,10 @@ describe('on a 360 × 740 phone', () => {
     expect(await readAt(site, path, 360, 740, true)).toEqual([]);
   });
 
+  it.each(bothLanguages())('/%s with every panel opened (embed, citation, data table, columns) still reads and fits', async (path) => {
+    expect(await readAt(site, path, 360, 740, true, true)).toEqual([]);
+  });
+
   // One embed of each kind: the path with its codes and years taken out says what kind it is.
   const kind = (p: string) =>
     p

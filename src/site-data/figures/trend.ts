@@ -4,11 +4,11 @@ import { lineChart } from '../../lib/charts/line-chart.ts';
 import { cellText } from '../../lib/cells.ts';
 import { drawnTwice } from '../../lib/charts/svg.ts';
 import { formatDate, formatNumber, yearSpan } from '../../lib/format.ts';
-import { isIllustrative, standardLabel, standardName } from '../../lib/manifest.ts';
+import { isIllustrative, standardLabel } from '../../lib/manifest.ts';
 import { seriesByStandard, type SeriesRow } from '../../lib/shape/series.ts';
 import { areaSeries, provinceSeries, unitSeries } from '../../lib/queries.ts';
 import { unitPage } from '../../lib/routes.ts';
-import { datasetSource, provinceWords, rateBase } from '../page.ts';
+import { datasetSource, provinceWords, rateBase, standardShort } from '../page.ts';
 import { loadManifest, query, rowsByUnit, rowsOfUnit } from '../db.ts';
 import { once } from '../memo.ts';
 import { communeHistory, listUnits, type UnitRef } from '../units.ts';
@@ -93,7 +93,9 @@ function trendDrawing(
         data: { year: r.year, standard: r.standard },
         cells: [
           String(r.year),
-          standardName(manifest, r.standard, locale),
+          // Named as the legend names it: the note under the chart gives each standard's full name,
+          // which a phone's column would stand a word a line.
+          standardShort(locale, r.standard),
           ...(named ? [String(r.unit_name)] : []),
           ...columns.map(([key, , kind]) => cellText(locale, r, key, kind, rateBase('poverty', key))),
         ],
