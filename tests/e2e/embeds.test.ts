@@ -282,6 +282,25 @@ describe('print', () => {
     expect(await page.locator('svg.chart').first().isVisible()).toBe(true);
   });
 
+  it("prints white words on their colour (a target's status, the illustrative badge), which paper would otherwise drop", async () => {
+    for (const path of pageKinds().flatMap((p) => [p, `en/${p}`])) {
+      const { page } = await visit(site, path);
+      await page.emulateMedia({ media: 'print' });
+      const lost = await page.evaluate(() =>
+        [...document.querySelectorAll('body *:not(svg *)')]
+          .filter((e) => {
+            const style = getComputedStyle(e);
+            const words = [...e.childNodes].some((n) => n.nodeType === Node.TEXT_NODE && (n.textContent ?? '').trim());
+            return words && e.getClientRects().length > 0 && style.color === 'rgb(255, 255, 255)';
+          })
+          .filter((e) => getComputedStyle(e).getPropertyValue('-webkit-print-color-adjust') !== 'exact')
+          .map((e) => (e.textContent ?? '').trim().slice(0, 30)),
+      );
+      expect(lost, path).toEqual([]);
+      await page.close();
+    }
+  });
+
   it('prints every page kind whole on A4: nothing past the margin, no box that would scroll, in both languages', async () => {
     // A4 less 12-mm margins is 186 mm: 703 CSS pixels.
     const A4_WIDTH = 703;
