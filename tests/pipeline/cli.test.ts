@@ -79,6 +79,19 @@ describe('messages on the terminal', () => {
     );
     expect(summariseIssues(many, true)).toHaveLength(1200);
   });
+  it("writes a value's controls and invisible characters as escapes, never as themselves, to the terminal", () => {
+    for (const [value, escaped] of [
+      ['Xã\u0085Một', 'Xã\\u0085Một'],
+      ['a\u009b31mred', 'a\\u009b31mred'],
+      ['Phường \u202EiaH', 'Phường \\u202eiaH'],
+      ['Xã\u0007 Một', 'Xã\\u0007 Một'],
+      ['Ph\u00adêng', 'Ph\\u00adêng'],
+    ]) {
+      const line = formatIssue(issue('error', 'units.csv', 2, 'unit_name', value, 'control_character', 'holds a control'));
+      expect(line).toContain(`value "${escaped}":`);
+      expect(line).not.toMatch(/[\u0080-\u009f\u00ad\u202a-\u202e]/);
+    }
+  });
   it('cut a huge value to its start and length', () => {
     const line = formatIssue(issue('error', 'units.csv', 2, 'unit_name', `Xã ${'A'.repeat(4997)}`, 'max_length', 'too long'));
     expect(line.length).toBeLessThan(200);
