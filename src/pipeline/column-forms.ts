@@ -3,6 +3,7 @@
  * GSO codes are text of a fixed number of digits: 2 for a province, 3 for a district, 5 for a commune.
  */
 import type { ColumnSpec, ColumnType } from './input-schema.ts';
+import { misEncoding, misEncodingMessage } from './mis-encoded-text.ts';
 import { unsafeCharacter } from './unsafe-characters.ts';
 import { parseWebUrl } from '../lib/web-url.ts';
 
@@ -126,6 +127,9 @@ function byType(spec: ColumnSpec, text: string): Checked {
 /** Converts one cell to its typed value, or says which rule it breaks. */
 export function checkCell(spec: ColumnSpec, text: string): Checked {
   if (text === '') return spec.required ? fail('required', 'a value is required') : { value: null };
+  // Before the control characters: a text read in the wrong encoding can hold some ("ỏ" as "á»\u008F").
+  const misEncoded = spec.type === 'text' ? misEncoding(text, spec.name.endsWith('_name')) : null;
+  if (misEncoded) return fail('text_encoding', misEncodingMessage(misEncoded));
   const unsafe = unsafeCharacter(text, spec.multiline);
   if (unsafe) {
     return fail(

@@ -3,18 +3,23 @@ import { readableInput } from './input-file.ts';
 import { join } from 'node:path';
 import { z } from 'zod';
 import { fileIssue, issue, type Issue } from './issues.ts';
+import { misEncoding, misEncodingMessage } from './mis-encoded-text.ts';
 import { unsafeCharacter } from './unsafe-characters.ts';
 import { DATASET_VERSION } from '../lib/dataset-version.ts';
 import { PROVINCE_KINDS } from '../lib/manifest.ts';
 import { parseWebUrl } from '../lib/web-url.ts';
 
-/** Every text in metadata.json: not empty, not longer than `max`, no control or bidi characters. */
+/** Every text in metadata.json: not empty, not longer than `max`, no control or bidi characters, not mis-encoded. */
 const text = (max = 200) =>
   z
     .string()
     .min(1)
     .max(max)
-    .refine((v) => !unsafeCharacter(v), 'holds an invisible control character: retype it');
+    .superRefine((v, context) => {
+      const misEncoded = misEncoding(v);
+      if (misEncoded) context.addIssue({ code: 'custom', message: misEncodingMessage(misEncoded) });
+      else if (unsafeCharacter(v)) context.addIssue({ code: 'custom', message: 'holds an invisible control character: retype it' });
+    });
 const bilingual = (max = 200) => z.object({ vi: text(max), en: text(max) });
 
 /** The administrative word a province's Vietnamese name may wrongly begin with. */

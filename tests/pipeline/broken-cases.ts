@@ -104,6 +104,28 @@ export const CODE_CASES: Record<string, () => CaseFiles | Promise<CaseFiles>> = 
       m.province.kind = 'town';
     }),
   'bidi-override-in-name': () => ({ 'units.csv': editCell('units.csv', 3, 'unit_name', 'Phường \u202EiaH') }),
+  // Names that went through the wrong encoding: UTF-8 read as Windows-1252 (Excel's ANSI), and
+  // typed in the TCVN3 and VNI font codes; the metadata's title read as Windows-1252 too.
+  'mis-encoded-names': () => {
+    const names: Record<number, [string, string]> = {
+      2: ['unit_name', 'XÃ£ Ä\u0090á»“ng VÄƒn'],
+      3: ['unit_name', 'Ph\u00adêng H¹ Long'],
+      4: ['district_name', 'Huyeän Ñoàng Hyû'],
+    };
+    const lines = template('units.csv').trimEnd().split('\n');
+    const header = lines[0].split(',');
+    for (const [row, [column, value]] of Object.entries(names)) {
+      const cells = lines[Number(row) - 1].split(',');
+      cells[header.indexOf(column)] = value;
+      lines[Number(row) - 1] = cells.join(',');
+    }
+    return {
+      'units.csv': `${lines.join('\n')}\n`,
+      ...withMetadata((m) => {
+        m.title.vi = 'Bá»™ dá»¯ liá»‡u máº«u';
+      }),
+    };
+  },
   'line-break-in-name': () => ({ 'units.csv': editCell('units.csv', 2, 'unit_name', '"Xã\nMột"') }),
   'c1-control-in-name': () => ({ 'units.csv': editCell('units.csv', 2, 'unit_name', 'Xã\u0085Một') }),
   'noncharacter-in-name': () => ({ 'units.csv': editCell('units.csv', 2, 'unit_name', 'Xã Một\uFFFF') }),
