@@ -16,6 +16,7 @@ import { pathInside } from '../lib/safe-path.ts';
 import { stageDataset } from './stage.ts';
 import { startWorkbookWorkers, writeWorkbook } from './xlsx-export.ts';
 import { startLpWorkers } from './lp-pool.ts';
+import { formatDate } from '../lib/format.ts';
 
 const PUBLISH_SQL = join(dirname(fileURLToPath(import.meta.url)), '../sql/publish.sql');
 
@@ -239,6 +240,7 @@ function archiveReadme(meta: Dataset['meta'], published: Manifest['tables'], has
     `Dataset ${meta.dataset_id}, version ${meta.version}, released ${meta.released}. Licence: ${meta.licence.id} (${meta.licence.url}).`,
     '',
     `Cite as: Poverty Atlas (${meta.released.slice(0, 4)}). ${meta.title.en}. Version ${meta.version}, ${meta.released}.`,
+    `Trích dẫn: Atlas giảm nghèo (${meta.released.slice(0, 4)}). ${meta.title.vi}. Phiên bản ${meta.version}, ${formatDate('vi', meta.released)}.`,
     '',
     ...(meta.illustrative_note ? [meta.illustrative_note.en, meta.illustrative_note.vi, ''] : []),
     'Tables and sources:',

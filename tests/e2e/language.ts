@@ -40,6 +40,7 @@ export const ENGLISH = [
   'start',
   'published',
   'coverage',
+  'poverty',
 ];
 export const VIETNAMESE = [
   'của',
@@ -101,7 +102,7 @@ export const visibleText = (lang: string) => `(() => {
   return out.join(' ');
 })()`;
 
-/** The words of the other language on a page of a site, in both languages ("" is the home page). */
+/** The words of the other language on a page of a site, every panel opened, in both languages ("" is the home page). */
 export async function otherLanguage(site: Site, path: string): Promise<string[]> {
   const problems: string[] = [];
   for (const [prefix, lang, words] of [
@@ -110,6 +111,10 @@ export async function otherLanguage(site: Site, path: string): Promise<string[]>
   ] as const) {
     const page = await site.context.newPage();
     await page.goto(site.url + prefix + path, { waitUntil: 'load' });
+    // What a reader opens is read too: an embed snippet's title, a citation, a chart's data table.
+    await page.evaluate(() => {
+      for (const d of document.querySelectorAll('details')) d.open = true;
+    });
     const text = (await page.evaluate(visibleText(lang))) as string;
     await page.close();
     problems.push(...foreign(text, [...words]).map((w) => `/${prefix}${path}: ${w}`));
