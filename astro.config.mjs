@@ -1,7 +1,7 @@
 import { defineConfig } from 'astro/config';
 import tailwindcss from '@tailwindcss/vite';
 import { shippedDuckDbWasmPlugin } from './src/build/duckdb-wasm.ts';
-import { frozenEmbeds, precompressed, publishedData, workbookThread } from './src/build/integrations.ts';
+import { frozenEmbeds, notFoundPages, precompressed, publishedData, workbookThread } from './src/build/integrations.ts';
 import { DEFAULT_LOCALE, LOCALES } from './src/i18n/locales.ts';
 
 // BASE_PATH lets the site live under a sub-path (e.g. GitHub Pages: /poverty-atlas/).
@@ -27,7 +27,7 @@ export default defineConfig({
     routing: { prefixDefaultLocale: false },
   },
   devToolbar: { enabled: false },
-  integrations: [workbookThread(), publishedData(dataDir), frozenEmbeds(dataDir, frozenDir), precompressed()],
+  integrations: [workbookThread(), publishedData(dataDir), frozenEmbeds(dataDir, frozenDir), notFoundPages(), precompressed()],
   // SITE_URL: the address the site is served at, for absolute links in embed snippets and citations.
   site: process.env.SITE_URL,
   vite: {

@@ -1,6 +1,6 @@
 import { createReadStream, existsSync, statSync } from 'node:fs';
 import { createServer, type Server } from 'node:http';
-import { extname, isAbsolute, join, relative, resolve } from 'node:path';
+import { dirname, extname, isAbsolute, join, relative, resolve } from 'node:path';
 import { constants, createBrotliCompress, createGzip } from 'node:zlib';
 import { COMPRESSIBLE, MIN_BYTES } from '../src/build/precompress.ts';
 
@@ -63,10 +63,22 @@ function decodedPath(path: string): string | null {
 }
 
 /**
+ * The page for a missing file: the nearest 404.html up its folders, as static hosts find it
+ * (en/404.html for an English address, 404.html for the rest); null without one.
+ */
+function nearestNotFoundPage(site: string, missing: string): string | null {
+  for (let dir = missing; ; dir = dirname(dir)) {
+    const page = join(dir, '404.html');
+    if (existsSync(page)) return page;
+    if (dir === site || dirname(dir) === dir) return null;
+  }
+}
+
+/**
  * A small static file server for the built site, under an optional base path, with the right
  * MIME types (DuckDB-WASM needs application/wasm), the precompressed copies the build wrote, and
  * revalidation: hashed assets are cached for good, everything else is checked by ETag and answered
- * 304 when unchanged. Used by `npm start`, the browser tests and the benchmark.
+ * 304 when unchanged. A missing page gets its language's 404 page, with status 404. Used by `npm start`, the browser tests and the benchmark.
  */
 export function serveStatic(root: string, base = '/', port = 0, host = '127.0.0.1'): Promise<{ server: Server; url: string }> {
   const prefix = base.endsWith('/') ? base : `${base}/`;
@@ -104,9 +116,14 @@ export function serveStatic(root: string, base = '/', port = 0, host = '127.0.0.
       }
       file = join(file, 'index.html');
     }
+    let status = 200;
     if (!existsSync(file)) {
-      res.writeHead(404, { 'content-type': 'text/plain' }).end('not found');
-      return;
+      const page = nearestNotFoundPage(site, file);
+      if (!page) {
+        res.writeHead(404, { 'content-type': 'text/plain' }).end('not found');
+        return;
+      }
+      [file, status] = [page, 404];
     }
     const immutable = pathname.includes('/_astro/');
     const accepted = acceptedEncodings(String(req.headers['accept-encoding'] ?? ''));
@@ -124,12 +141,12 @@ export function serveStatic(root: string, base = '/', port = 0, host = '127.0.0.
       vary: 'Accept-Encoding',
       ...(encoding ? { 'content-encoding': encoding } : {}),
     };
-    if (req.headers['if-none-match']?.split(/\s*,\s*/).includes(etag)) {
+    if (status === 200 && req.headers['if-none-match']?.split(/\s*,\s*/).includes(etag)) {
       res.writeHead(304, headers).end();
       return;
     }
     // A body compressed as it goes has no length to announce.
-    res.writeHead(200, compressing ? headers : { ...headers, 'content-length': stat.size });
+    res.writeHead(status, compressing ? headers : { ...headers, 'content-length': stat.size });
     if (req.method === 'HEAD') res.end();
     else if (compressing === 'br')
       createReadStream(sent)

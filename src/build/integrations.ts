@@ -1,4 +1,4 @@
-import { cpSync, existsSync, readdirSync, readFileSync, rmSync } from 'node:fs';
+import { cpSync, existsSync, readdirSync, readFileSync, renameSync, rmSync } from 'node:fs';
 import { mkdir, open, readFile, writeFile } from 'node:fs/promises';
 import { basename, dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -29,6 +29,27 @@ export function publishedData(dataDir: string): AstroIntegration {
         if (dataDir === 'public/data') return;
         rmSync(new URL('data/', dir), { recursive: true, force: true });
         cpSync(dataDir, new URL('data/', dir), { recursive: true });
+      },
+    },
+  };
+}
+
+/**
+ * Each language's page for an address that has none, where hosts look for it: Astro writes the
+ * default language's as 404.html but another's as en/404/index.html; hosts that serve the nearest
+ * 404.html of a path (Cloudflare Pages, `npm start`) want en/404.html.
+ */
+export function notFoundPages(): AstroIntegration {
+  return {
+    name: 'not-found-pages',
+    hooks: {
+      'astro:build:done': ({ dir }) => {
+        for (const lang of LOCALES) {
+          const built = join(fileURLToPath(dir), lang, '404', 'index.html');
+          if (!existsSync(built)) continue;
+          renameSync(built, join(fileURLToPath(dir), lang, '404.html'));
+          rmSync(dirname(built), { recursive: true });
+        }
       },
     },
   };

@@ -18,7 +18,8 @@ beforeAll(async () => {
 afterAll(async () => site?.close());
 
 describe("every word in the reader's language", () => {
-  it.each(pageKinds())('/%s in Vietnamese has no English words, and /en/%s no Vietnamese ones', async (path) => {
+  // …and the page an address with no page gets.
+  it.each([...pageKinds(), 'no-such-page/'])('/%s in Vietnamese has no English words, and /en/%s no Vietnamese ones', async (path) => {
     expect(await otherLanguage(site, path)).toEqual([]);
   });
 

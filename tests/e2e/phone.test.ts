@@ -16,8 +16,8 @@ beforeAll(async () => {
 });
 afterAll(async () => site?.close());
 
-/** One page of each kind, in both languages. */
-const bothLanguages = () => pageKinds().flatMap((p) => [p, `en/${p}`]);
+/** One page of each kind, and the page for an address with none, in both languages. */
+const bothLanguages = () => [...pageKinds(), 'no-such-page/'].flatMap((p) => [p, `en/${p}`]);
 
 describe('on a 360 × 740 phone', () => {
   it.each(bothLanguages())('/%s reads at 12 px or more, taps at 24 px or more, and fits the screen', async (path) => {

@@ -123,6 +123,20 @@ describe('npm start answers a hostile request and goes on serving', () => {
         .end();
     });
 
+  it("sends a missing page's language's 404 page with status 404, as static hosts send the nearest 404.html", async () => {
+    for (const [path, lang] of [
+      ['/communes/99999/', 'vi'],
+      ['/en/communes/99999/', 'en'],
+      ['/en/no/such/page', 'en'],
+      ['/data/parquet/none.parquet', 'vi'],
+    ]) {
+      const answer = await get(path);
+      expect(answer.status, path).toBe(404);
+      expect(answer.headers['content-type'], path).toBe('text/html; charset=utf-8');
+      expect(answer.body.toString(), path).toContain(`<html lang="${lang}"`);
+    }
+  });
+
   it('never sends a file outside its folder, and refuses a path it cannot read with 400, without stopping', async () => {
     for (const path of [
       '/..%2Fsite-private/secret.txt',

@@ -216,6 +216,27 @@ describe('what a visitor sees', () => {
     );
   });
 
+  it('answers an address with no page by a page in its language, status 404, with the search and a way home', async () => {
+    for (const [path, title, home] of [
+      ['communes/99999/', 'Không tìm thấy trang này', '/'],
+      ['en/communes/99999/', 'Page not found', '/en/'],
+      ['map/district/poor_rate/1999-national/', 'Không tìm thấy trang này', '/'],
+    ]) {
+      const { page, errors } = await visit(site, path);
+      // Its status is 404 (which the browser logs); nothing else goes wrong.
+      expect(errors, path).toContain(`HTTP 404 for ${path}`);
+      expect(
+        errors.filter((e) => !/\b404\b/.test(e)),
+        path,
+      ).toEqual([]);
+      expect(await page.locator('h1').textContent(), path).toBe(title);
+      expect(await page.locator('form[role="search"] input').count(), path).toBe(1);
+      await page.locator('main a').first().click();
+      expect(new URL(page.url()).pathname, path).toBe(home);
+      await page.close();
+    }
+  });
+
   it('reaches the main content by keyboard through the skip link', async () => {
     const { page } = await visit(site, 'targets/');
     await page.keyboard.press('Tab');
@@ -291,6 +312,9 @@ describe('accessibility basics (axe-core)', () => {
     'embed/en/districts/198/peers/',
     'embed/en/deprivation/2024-national/',
     'targets/report/',
+    // What an address with no page gets, in each language.
+    'no-such-page/',
+    'en/communes/99999/',
   ];
   // One browser for every page: axe is injected into each, which the site's CSP would refuse.
   let axeSite: Site;
