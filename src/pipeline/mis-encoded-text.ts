@@ -30,7 +30,7 @@ function utf8ReadAs1252(text: string): string | null {
   }
   // Vietnamese letters, Latin-1 and punctuation: TCVN3's codes can make valid UTF-8 too ("ẽă" as
   // "Ï¨", read so a Greek letter).
-  return /^[\u0000-\u00ffĂăĐđĨĩŨũƠơƯư\u1ea0-\u1ef9\u2000-\u206f€]*$/.test(meant) ? meant : null;
+  return /[^\t\n\r\u0020-\u00ffĂăĐđĨĩŨũƠơƯư\u1ea0-\u1ef9\u2000-\u206f€]/.test(meant) ? null : meant;
 }
 
 /**
