@@ -157,6 +157,8 @@ describe('finding a unit by name', () => {
       await p.goto(`${plain.url}communes/?q=ha+khanh`, { waitUntil: 'load' });
       expect(await p.locator('[data-unit-list] li').count()).toBeGreaterThan(100);
       expect(await p.locator('[data-unit-list] li', { hasText: 'Phường Hà Khánh' }).count()).toBe(1);
+      // …and the reader is told how to find it there.
+      expect(await p.locator('[data-search-nojs]').textContent()).toContain('Ctrl+F');
     } finally {
       await plain.close();
     }
