@@ -301,6 +301,23 @@ describe('print', () => {
     }
   });
 
+  it("prints the same light page whatever the reader's theme: a dark theme's backgrounds would print under black words", async () => {
+    const colours = () =>
+      [...document.querySelectorAll('body, body *')].map((e) => {
+        const s = getComputedStyle(e);
+        return `${e.tagName} ${s.color} ${s.backgroundColor} ${s.display}`;
+      });
+    for (const path of pageKinds().flatMap((p) => [p, `en/${p}`])) {
+      const { page } = await visit(site, path);
+      await page.emulateMedia({ media: 'print', colorScheme: 'light' });
+      const light = await page.evaluate(colours);
+      await page.emulateMedia({ media: 'print', colorScheme: 'dark' });
+      const dark = await page.evaluate(colours);
+      expect(dark.filter((c, i) => c !== light[i]).slice(0, 5), path).toEqual([]);
+      await page.close();
+    }
+  });
+
   it('prints every page kind whole on A4: nothing past the margin, no box that would scroll, in both languages', async () => {
     // A4 less 12-mm margins is 186 mm: 703 CSS pixels.
     const A4_WIDTH = 703;
