@@ -41,8 +41,11 @@ const TCVN3 = 'ĂÂÊÔƠƯĐăâêôơưđẰ     àảãáạẲằẳẵắ�
 /** TCVN3's codes as the Latin-1 characters they show as: symbols within a word give it away. */
 const TCVN3_SIGN = /[\p{L}\u00a1-\u00bf\u00d7\u00f7][\u00a1-\u00bf\u00d7\u00f7]|[\u00a1-\u00bf\u00d7\u00f7]\p{L}/u;
 
+/** Whether every character is Latin-1's, as text in a pre-Unicode font's code shows. */
+const inLatin1 = (text: string) => [...text].every((c) => c.codePointAt(0)! <= 0xff);
+
 function tcvn3(text: string): string | null {
-  if (!TCVN3_SIGN.test(text) || [...text].some((c) => c.codePointAt(0)! > 0xff)) return null;
+  if (!TCVN3_SIGN.test(text) || !inLatin1(text)) return null;
   let meant = '';
   for (const c of text) {
     const code = c.codePointAt(0)!;
@@ -65,13 +68,13 @@ const VNI_SIGN = /[aeiouyAEIOUY][\u00f8\u00fb\u00ef\u00e4\u00eb\u00f6\u00e5\u00d
  * reads as written. `placeName`: the text is a Vietnamese place's name.
  */
 export function misEncoding(text: string, placeName = false): MisEncoding | null {
-  // Nearly every cell is ASCII or holds a Vietnamese letter beyond Latin-1: neither can be any of these.
+  // Nearly every cell is ASCII or holds only Vietnamese letters beyond Latin-1: none of these.
   if (!/[\u0080-\u00ff]/.test(text)) return null;
   const fromUtf8 = utf8ReadAs1252(text);
   if (fromUtf8 != null && fromUtf8 !== text) return { code: 'windows-1252', meant: fromUtf8 };
   const fromTcvn3 = tcvn3(text);
   if (fromTcvn3 != null) return { code: 'TCVN3', meant: fromTcvn3 };
-  if (placeName && VNI_SIGN.test(text) && ![...text].some((c) => c.codePointAt(0)! > 0xff)) return { code: 'VNI', meant: null };
+  if (placeName && VNI_SIGN.test(text) && inLatin1(text)) return { code: 'VNI', meant: null };
   return null;
 }
 
