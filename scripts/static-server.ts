@@ -78,7 +78,8 @@ function nearestNotFoundPage(site: string, missing: string): string | null {
  * A small static file server for the built site, under an optional base path, with the right
  * MIME types (DuckDB-WASM needs application/wasm), the precompressed copies the build wrote, and
  * revalidation: hashed assets are cached for good, everything else is checked by ETag and answered
- * 304 when unchanged. A missing page gets its language's 404 page, with status 404. Used by `npm start`, the browser tests and the benchmark.
+ * 304 when unchanged. A missing page gets its language's 404 page, with status 404. Used by
+ * `npm start`, the browser tests and the benchmark.
  */
 export function serveStatic(root: string, base = '/', port = 0, host = '127.0.0.1'): Promise<{ server: Server; url: string }> {
   const prefix = base.endsWith('/') ? base : `${base}/`;
@@ -125,7 +126,8 @@ export function serveStatic(root: string, base = '/', port = 0, host = '127.0.0.
       }
       [file, status] = [page, 404];
     }
-    const immutable = pathname.includes('/_astro/');
+    // A hashed file never changes; an answer that one is missing may (a deploy under way).
+    const immutable = status === 200 && pathname.includes('/_astro/');
     const accepted = acceptedEncodings(String(req.headers['accept-encoding'] ?? ''));
     const encoded = encodingFor(file, accepted);
     const sent = encoded?.path ?? file;

@@ -135,6 +135,8 @@ describe('npm start answers a hostile request and goes on serving', () => {
       expect(answer.headers['content-type'], path).toBe('text/html; charset=utf-8');
       expect(answer.body.toString(), path).toContain(`<html lang="${lang}"`);
     }
+    // A missing hashed file is not cached as if it were one: it may yet be deployed.
+    expect((await get('/_astro/none.0000.js')).headers['cache-control']).toBe('no-cache');
   });
 
   it('never sends a file outside its folder, and refuses a path it cannot read with 400, without stopping', async () => {
