@@ -274,12 +274,19 @@ describe('an embed inside a third-party page', () => {
 });
 
 describe('print', () => {
-  it('prints a district page without navigation or buttons', async () => {
+  it('prints a district page without navigation, buttons or closed panels, and an opened one whole', async () => {
     const { page } = await visit(site, 'districts/193/');
     await page.emulateMedia({ media: 'print' });
     expect(await page.locator('header nav').isVisible()).toBe(false);
     expect(await page.locator('[data-figure-tools]').first().isVisible()).toBe(false);
     expect(await page.locator('svg.chart').first().isVisible()).toBe(true);
+    // "▶ Data table for the chart" is nothing to click on paper; the table, once opened, is printed.
+    const panel = page.locator('main details:not(.tool)').first();
+    expect(await panel.isVisible()).toBe(false);
+    await panel.evaluate((d) => {
+      (d as HTMLDetailsElement).open = true;
+    });
+    expect(await panel.locator('table').isVisible()).toBe(true);
   });
 
   it("prints white words on their colour (a target's status, the illustrative badge), which paper would otherwise drop", async () => {
