@@ -93,8 +93,8 @@ function trendDrawing(
         data: { year: r.year, standard: r.standard },
         cells: [
           String(r.year),
-          // Named as the legend names it: the note under the chart gives each standard's full name,
-          // which a phone's column would stand a word a line.
+          // Named briefly: the note under the chart gives each standard's full name, which a phone's
+          // column would stand a word a line.
           standardShort(locale, r.standard),
           ...(named ? [String(r.unit_name)] : []),
           ...columns.map(([key, , kind]) => cellText(locale, r, key, kind, rateBase('poverty', key))),
