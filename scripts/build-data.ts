@@ -32,3 +32,8 @@ console.log(
     `${d.checked} counts rounded to multiples of ${d.base} and audited: none narrower than ${d.narrowest} for a reader; ` +
     `${issues.length} warning(s); ${Math.round(performance.now() - started)} ms`,
 );
+if (!process.env.ATLAS_ROUNDING_KEY)
+  console.log(
+    "No ATLAS_ROUNDING_KEY: the rounding's key is a digest of the first year's counts, kept while that year is " +
+      'unchanged. For real data set a secret key and keep it from release to release (data/README.md → Disclosure control).',
+  );

@@ -41,15 +41,22 @@ export interface ProtectionSummary {
  * The key the rounding draws from. A province sets ATLAS_ROUNDING_KEY and keeps it secret and the
  * same from release to release (a reader who knows the key learns which way each count went; a
  * count rounded afresh in every release can be narrowed by comparing them). Without it the key is
- * a digest of the counts themselves, which no reader has.
+ * a digest of the counts of the dataset's first year, which no reader has: a release that adds a
+ * year, or revises a later one, keeps it, and so rounds every count it does not change as the
+ * release before did (a digest of all the counts re-drew them all, and releases compared then
+ * showed which way each had gone, and so its remainder); only a revision of the first year
+ * re-draws them.
  */
 export function roundingKey(dataset: Dataset, secret = process.env.ATLAS_ROUNDING_KEY): string {
   if (secret) return secret;
-  // The digest of the three tables as JSON, one line each, made a few thousand rows at a time:
-  // whole, a national dataset's JSON is a string of 300 MB (1,1–1,9 s; this way 0,7–0,8 s).
+  const tables = Object.keys(COUNT_DIMS).map((table) => dataset.tables[table] ?? []);
+  let first = Number.POSITIVE_INFINITY;
+  for (const rows of tables) for (const row of rows) first = Math.min(first, Number(row.year));
+  // The digest of the first year's rows of the three tables as JSON, one line each, made a few
+  // thousand rows at a time: whole, a national dataset's JSON is a string of 300 MB.
   const digest = createHash('sha256');
-  ['poverty', 'deprivation', 'coverage'].forEach((table, i) => {
-    const rows = dataset.tables[table] ?? [];
+  tables.forEach((all, i) => {
+    const rows = all.filter((row) => Number(row.year) === first);
     digest.update(i === 0 ? '[' : '\n[');
     for (let from = 0; from < rows.length; from += ROWS_A_DIGEST) {
       digest.update(
@@ -64,7 +71,6 @@ export function roundingKey(dataset: Dataset, secret = process.env.ATLAS_ROUNDIN
   });
   return digest.digest('hex');
 }
-
 const ROWS_A_DIGEST = 10_000;
 
 /** Writes each cell's rounded value into its commune fact, in place of the collected count. */

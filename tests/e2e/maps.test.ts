@@ -222,9 +222,18 @@ describe('unit pages and the deprivation view', () => {
 
   it("states a commune's rank in its district from the published rates, with its ties: never 'first' alone where all share one rate", async () => {
     const said = new Set<string>();
-    for (const code of ['06652', '06838', '06859']) {
+    // Communes in turn until each of the three sentences is seen: which commune says which depends
+    // on the rounding.
+    const communes = await published<{ code: string }>(
+      `SELECT DISTINCT unit_code AS code FROM {poverty} WHERE level = 'commune' ORDER BY unit_code`,
+    );
+    for (const { code } of communes) {
+      if (said.size === 3) break;
       const { page } = await visit(site, `communes/${code}/`);
-      const text = (await page.locator('[data-standing] p[data-rank]').textContent())!.replace(/\s+/g, ' ');
+      const rank = page.locator('[data-standing] p[data-rank]');
+      const text = (await rank.count()) > 0 ? (await rank.textContent())!.replace(/\s+/g, ' ') : null;
+      await page.close();
+      if (!text) continue;
       const [, year, std] = /Năm (\d{4}) \((chuẩn [^)]+)\)/.exec(text)!;
       const [r] = await published<{ district: string; rank: number; rated: number; tied: number }>(`
         WITH p AS (SELECT unit_code, poor_rate, district_name FROM {poverty} WHERE level = 'commune' AND year = ${year}
@@ -240,9 +249,8 @@ describe('unit pages and the deprivation view', () => {
       expect(text, code).toContain(expected);
       said.add(expected.replace(/\d+/g, 'N').replace(/Trong [^:]+:/, ''));
     }
-    // The communes were chosen so that each of the three sentences is seen.
     expect(said.size).toBe(3);
-  });
+  }, 120_000);
 
   it('shows what poor and near-poor households lack, district by district, with the published shares', async () => {
     const rows = await published<{ unit_code: string; indicator: string; share_deprived: number | null }>(`

@@ -51,9 +51,12 @@ describe('npm run data: every documented form of the command', () => {
 
   it('as a command: the folder given is the folder published (not the default)', () => {
     const out = join(scratchDir('cli'), 'data');
-    const run = spawnSync(process.execPath, ['scripts/build-data.ts', 'data/template', '--out', out], { encoding: 'utf8' });
+    const { ATLAS_ROUNDING_KEY: _, ...env } = process.env;
+    const run = spawnSync(process.execPath, ['scripts/build-data.ts', 'data/template', '--out', out], { encoding: 'utf8', env });
     expect(run.status, run.stderr).toBe(0);
     expect(run.stdout).toContain(`data/template → ${out}`);
+    // Without a key of its own, the province is told what its key is and what to do about it.
+    expect(run.stdout).toContain("No ATLAS_ROUNDING_KEY: the rounding's key is a digest of the first year's counts");
     expect(JSON.parse(readFileSync(join(out, 'manifest.json'), 'utf8')).dataset.id).toBe('template');
   });
 
