@@ -42,10 +42,10 @@ export interface ProtectionSummary {
  * same from release to release (a reader who knows the key learns which way each count went; a
  * count rounded afresh in every release can be narrowed by comparing them). Without it the key is
  * a digest of the counts of the dataset's first year, which no reader has: a release that adds a
- * year, or revises a later one, keeps it, and so rounds every count it does not change as the
- * release before did (a digest of all the counts re-drew them all, and releases compared then
- * showed which way each had gone, and so its remainder); only a revision of the first year
- * re-draws them.
+ * year, or revises a later one, keeps it, and so rounds nearly every count it leaves alone as the
+ * release before did (only those rounded together with what changed may move). A digest of all
+ * the counts re-drew every count at every release, and releases compared showed which way each
+ * had gone, and so its remainder. A revision of the first year still re-draws them all.
  */
 export function roundingKey(dataset: Dataset, secret = process.env.ATLAS_ROUNDING_KEY): string {
   if (secret) return secret;
@@ -53,7 +53,7 @@ export function roundingKey(dataset: Dataset, secret = process.env.ATLAS_ROUNDIN
   let first = Number.POSITIVE_INFINITY;
   for (const rows of tables) for (const row of rows) first = Math.min(first, Number(row.year));
   // The digest of the first year's rows of the three tables as JSON, one line each, made a few
-  // thousand rows at a time: whole, a national dataset's JSON is a string of 300 MB.
+  // thousand rows at a time: whole, a national dataset's year is a JSON string of 60 MB.
   const digest = createHash('sha256');
   tables.forEach((all, i) => {
     const rows = all.filter((row) => Number(row.year) === first);
@@ -71,6 +71,7 @@ export function roundingKey(dataset: Dataset, secret = process.env.ATLAS_ROUNDIN
   });
   return digest.digest('hex');
 }
+
 const ROWS_A_DIGEST = 10_000;
 
 /** Writes each cell's rounded value into its commune fact, in place of the collected count. */
