@@ -4,7 +4,7 @@
  */
 import type { ColumnSpec, ColumnType } from './input-schema.ts';
 import { misEncoding, misEncodingMessage } from './mis-encoded-text.ts';
-import { unsafeCharacter } from './unsafe-characters.ts';
+import { stackedMarks, unsafeCharacter } from './unsafe-characters.ts';
 import { parseWebUrl } from '../lib/web-url.ts';
 
 export type Value = string | number | boolean | null;
@@ -137,6 +137,9 @@ export function checkCell(spec: ColumnSpec, text: string): Checked {
       `holds the invisible character ${unsafe}${/U\+000[9AD]/.test(unsafe) ? ' (a tab or line break, allowed only in notes and quotes)' : ''}: retype the text or remove it`,
     );
   }
+  const marks = stackedMarks(text);
+  if (marks)
+    return fail('stacked_marks', `stacks the marks ${marks} on one letter; a Vietnamese letter carries two at most: retype the text`);
   const max = spec.max ?? MAX_LENGTH[spec.type];
   // Counted in characters, not UTF-16 units; a text no longer than the limit in units is within it.
   const length = text.length > max ? [...text].length : text.length;

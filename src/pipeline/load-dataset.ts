@@ -2,7 +2,8 @@ import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { geometryProblem } from './boundary-geometry.ts';
 import { readableInput } from './input-file.ts';
-import { TABLES } from './input-schema.ts';
+import { checkCell } from './column-forms.ts';
+import { type ColumnSpec, TABLES } from './input-schema.ts';
 import { fileIssue, issue, type Issue } from './issues.ts';
 import { readMetadata, type Metadata } from './metadata.ts';
 import { checkMicrodata } from './microdata.ts';
@@ -49,16 +50,34 @@ function readBoundaries(dir: string, codes: Set<string> | null, unitsFile: strin
       const code = String(f.properties?.[key ?? 'province_name'] ?? '');
       if (key && codes && !codes.has(code))
         issues.push(issue('error', file, i + 1, key, code, 'known_unit', `feature ${i + 1}: ${key} is not in ${unitsFile}`));
-      if (!key && (!code || !f.properties?.iso_3166_2)) {
-        issues.push(
-          issue('error', file, i + 1, 'province_name', code, 'province_properties', `feature ${i + 1} needs province_name and iso_3166_2`),
-        );
-      }
+      if (!key) provinceProperties(f.properties ?? {}, file, i + 1, issues);
     });
     out[name] = geo;
   }
   return out;
 }
+
+/** A province shape's name and ISO 3166-2 code, which the national page and its table publish: checked as cells are. */
+function provinceProperties(properties: Record<string, unknown>, file: string, feature: number, issues: Issue[]) {
+  const text = (v: unknown) => (typeof v === 'string' ? v : v == null ? '' : JSON.stringify(v));
+  const name = checkCell(PROVINCE_NAME, text(properties.province_name));
+  if ('rule' in name)
+    issues.push(issue('error', file, feature, 'province_name', properties.province_name, name.rule, `feature ${feature}: ${name.message}`));
+  if (!/^VN-(\d{2}|[A-Z]{2})$/.test(text(properties.iso_3166_2)))
+    issues.push(
+      issue(
+        'error',
+        file,
+        feature,
+        'iso_3166_2',
+        properties.iso_3166_2,
+        'province_properties',
+        `feature ${feature}: iso_3166_2 is a province's ISO 3166-2 code (VN-13, VN-HN)`,
+      ),
+    );
+}
+
+const PROVINCE_NAME: ColumnSpec = { name: 'province_name', type: 'text', required: true, max: 60, vi: 'Tên tỉnh', en: 'Province name' };
 
 /**
  * When units, poverty or metadata.json could not be read, every row that refers to them would

@@ -4,12 +4,12 @@ import { join } from 'node:path';
 import { z } from 'zod';
 import { fileIssue, issue, type Issue } from './issues.ts';
 import { misEncoding, misEncodingMessage } from './mis-encoded-text.ts';
-import { unsafeCharacter } from './unsafe-characters.ts';
+import { stackedMarks, unsafeCharacter } from './unsafe-characters.ts';
 import { DATASET_VERSION } from '../lib/dataset-version.ts';
 import { PROVINCE_KINDS } from '../lib/manifest.ts';
 import { parseWebUrl } from '../lib/web-url.ts';
 
-/** Every text in metadata.json: not empty, not longer than `max`, no control or bidi characters, not mis-encoded. */
+/** Every text in metadata.json: not empty, not longer than `max`, no control, bidi or invisible characters nor stacked marks, not mis-encoded. */
 const text = (max = 200) =>
   z
     .string()
@@ -18,7 +18,13 @@ const text = (max = 200) =>
     .superRefine((v, context) => {
       const misEncoded = misEncoding(v);
       if (misEncoded) context.addIssue({ code: 'custom', message: misEncodingMessage(misEncoded) });
-      else if (unsafeCharacter(v)) context.addIssue({ code: 'custom', message: 'holds an invisible control character: retype it' });
+      else if (unsafeCharacter(v))
+        context.addIssue({ code: 'custom', message: `holds the invisible character ${unsafeCharacter(v)}: retype it` });
+      else if (stackedMarks(v))
+        context.addIssue({
+          code: 'custom',
+          message: 'stacks more than two marks on one letter (a Vietnamese letter carries two at most): retype it',
+        });
     });
 const bilingual = (max = 200) => z.object({ vi: text(max), en: text(max) });
 

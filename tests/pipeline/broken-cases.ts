@@ -129,6 +129,38 @@ export const CODE_CASES: Record<string, () => CaseFiles | Promise<CaseFiles>> = 
   'line-break-in-name': () => ({ 'units.csv': editCell('units.csv', 2, 'unit_name', '"Xã\nMột"') }),
   'c1-control-in-name': () => ({ 'units.csv': editCell('units.csv', 2, 'unit_name', 'Xã\u0085Một') }),
   'noncharacter-in-name': () => ({ 'units.csv': editCell('units.csv', 2, 'unit_name', 'Xã Một\uFFFF') }),
+  // Text that draws nothing, or draws a tower: a name that looks like another one, marks stacked on a letter.
+  'invisible-or-stacked-in-names': () => ({
+    'units.csv': editCell('units.csv', 2, 'unit_name', 'Xã\u200B Một').replace('Phường Hai', 'Phường Ha\u0300\u0301\u0302\u0303\u0304i'),
+    ...withMetadata((m) => {
+      m.source_agency.en = 'Provincial\u2060 office';
+      m.title.en = 'Sample d\u0308\u0308\u0308ataset';
+    }),
+    // The province shapes' names and codes are published on the national page: checked as cells are.
+    'boundaries/provinces.geojson': JSON.stringify({
+      type: 'FeatureCollection',
+      features: [
+        ['Quảng\u200DNinh', 'VN-13'],
+        ['Hà Nội', '13'],
+        ['<b>Hải Phòng</b>'.repeat(10), 'VN-HP'],
+        [null, 'VN-HN'],
+      ].map(([province_name, iso_3166_2], i) => ({
+        type: 'Feature',
+        properties: { province_name, iso_3166_2 },
+        geometry: {
+          type: 'Polygon',
+          coordinates: [
+            [
+              [105 + i, 20],
+              [105.5 + i, 20],
+              [105.5 + i, 20.5],
+              [105 + i, 20],
+            ],
+          ],
+        },
+      })),
+    }),
+  }),
   'phone-in-note': () => ({ 'published_figures.csv': publishedFigure('Số liệu do anh Nguyễn Văn Nam cung cấp, ĐT +84 (0) 912 345 678') }),
   'landline-in-note': () => ({ 'published_figures.csv': publishedFigure('Liên hệ phòng LĐTBXH: 0203 3835 123') }),
   'id-number-in-village': () => ({

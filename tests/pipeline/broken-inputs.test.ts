@@ -2,6 +2,7 @@ import { cpSync, existsSync, mkdirSync, readdirSync, readFileSync, rmSync, write
 import { dirname, join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import type { Issue } from '../../src/pipeline/issues.ts';
+import { escapeUnsafe } from '../../src/pipeline/unsafe-characters.ts';
 import { loadDataset } from '../../src/pipeline/load-dataset.ts';
 import { ACCEPTED_CASES, CODE_CASES, type CaseFiles } from './broken-cases.ts';
 import { scratchDir } from '../scratch-dir.ts';
@@ -35,8 +36,11 @@ function folderFiles(name: string): CaseFiles {
 }
 
 /** One issue per line, every field of it, tabs and line breaks written as escapes. */
+/** An issue as a line of its expected.txt, with what draws nothing written as an escape, so that a reader of the file sees it. */
 const line = (i: Issue) =>
-  [i.severity, i.file, i.row, i.column, i.value, i.rule, i.message].map((f) => JSON.stringify(String(f)).slice(1, -1)).join('\t');
+  [i.severity, i.file, i.row, i.column, i.value, i.rule, i.message]
+    .map((f) => escapeUnsafe(JSON.stringify(String(f)).slice(1, -1)))
+    .join('\t');
 
 async function expectIssues(name: string, files: CaseFiles) {
   const dir = datasetWith(name, files);

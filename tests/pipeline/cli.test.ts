@@ -89,10 +89,12 @@ describe('messages on the terminal', () => {
       ['Phường \u202EiaH', 'Phường \\u202eiaH'],
       ['Xã\u0007 Một', 'Xã\\u0007 Một'],
       ['Ph\u00adêng', 'Ph\\u00adêng'],
+      ['Xã\u200b Một', 'Xã\\u200b Một'],
+      ['Quảng\u2060Ninh\u3164', 'Quảng\\u2060Ninh\\u3164'],
     ]) {
       const line = formatIssue(issue('error', 'units.csv', 2, 'unit_name', value, 'control_character', 'holds a control'));
       expect(line).toContain(`value "${escaped}":`);
-      expect(line).not.toMatch(/[\u0080-\u009f\u00ad\u202a-\u202e]/);
+      expect(line).not.toMatch(/[\u0080-\u009f\u00ad\u200b\u202a-\u202e\u2060\u3164]/);
     }
   });
   it('cut a huge value to its start and length', () => {
