@@ -50,7 +50,7 @@ const results = datasets.map(({ name, dir, runs }) => {
     if (run.status !== 0) throw new Error(`${name}: ${run.stderr.slice(-2000)}`);
     rss.push(Number(run.stderr.match(/maxrss_kb (\d+)/)![1]) / 1024);
     outBytes = bytesOf(out);
-    summary = run.stdout.trim();
+    summary = run.stdout.trim().split('\n')[0];
     rmSync(out, { recursive: true, force: true });
   }
   return {
