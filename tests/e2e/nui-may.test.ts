@@ -7,7 +7,7 @@ import { formatNumber } from '../../src/lib/format.ts';
 import { buildSiteOf, openSite, visit, type Site } from './browser.ts';
 import { otherLanguage } from './language.ts';
 import { readEveryKind } from './phone-reading.ts';
-import { builtFiles, emptySections, pageKinds } from './pages.ts';
+import { builtFiles, emptySections, unlabelledIllustrative, pageKinds } from './pages.ts';
 
 /**
  * Núi Mây (data/nui-may) is a made-up province unlike Quảng Ninh in every dimension: high poverty,
@@ -129,6 +129,11 @@ describe('a made-up high-poverty province, built from its folder alone', () => {
 
   it('shows no table without rows and no empty list on any page: a section without its data is left out', () => {
     expect(emptySections(OUT)).toEqual([]);
+  });
+
+  // Its poverty counts are generated and it has no coverage table: its targets' results are generated all the same.
+  it('says at the top of every page that shows a generated value that its figures are illustrative, its targets and their reports too', () => {
+    expect(unlabelledIllustrative(OUT)).toEqual([]);
   });
 
   it('says nothing of Quảng Ninh, its plan, places, figures or boundaries anywhere in its built site', () => {

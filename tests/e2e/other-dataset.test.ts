@@ -3,7 +3,7 @@ import { join } from 'node:path';
 import { parse } from 'csv-parse/sync';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildSiteOf, editMetadata, openSite, visit, type Site } from './browser.ts';
-import { builtFiles, emptySections } from './pages.ts';
+import { builtFiles, emptySections, unlabelledIllustrative } from './pages.ts';
 import { readEveryKind } from './phone-reading.ts';
 import { scratchDir } from '../scratch-dir.ts';
 
@@ -184,6 +184,10 @@ describe('another province is a folder, not a code change', () => {
 
   it('shows no table without rows and no empty list on any page', () => {
     expect(emptySections(OUT)).toEqual([]);
+  });
+
+  it('says at the top of every page that shows a generated value that its figures are illustrative', () => {
+    expect(unlabelledIllustrative(OUT)).toEqual([]);
   });
 
   it('says nothing of Quảng Ninh, its plan, its reorganisations or its boundaries anywhere in the built site', () => {

@@ -1,5 +1,5 @@
 import { readdirSync, readFileSync } from 'node:fs';
-import { join } from 'node:path';
+import { join, relative } from 'node:path';
 import { parse } from 'node-html-parser';
 
 export { builtPages, embedPages, pageKinds, pageSample } from '../../scripts/page-kinds.ts';
@@ -22,3 +22,15 @@ export function emptySections(root: string): string[] {
     return [...tables, ...lists].map((e) => `${file}: <${e.tagName.toLowerCase()}> ${e.textContent.trim().slice(0, 60)}`);
   });
 }
+
+/**
+ * The pages of a built site that show a generated value (a figure or count labelled with the
+ * illustrative badge, a target's result with the note under its table) without the notice at the
+ * top of the page that says so. Embeds carry the badge on their one figure and have no page around it.
+ */
+export const unlabelledIllustrative = (root: string): string[] =>
+  builtFiles(root, /\.html$/).filter((file) => {
+    if (/^embed\//.test(relative(root, file))) return false;
+    const html = readFileSync(file, 'utf8');
+    return /data-illustrative-(badge|note)/.test(html) && !/data-illustrative[\s>]/.test(html);
+  });

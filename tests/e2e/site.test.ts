@@ -5,7 +5,7 @@ import { parse } from 'node-html-parser';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { published } from './published.ts';
 import { openSite, typeQuery, visit, type Site } from './browser.ts';
-import { builtPages, embedPages, emptySections, pageSample } from './pages.ts';
+import { builtPages, embedPages, emptySections, unlabelledIllustrative, pageSample } from './pages.ts';
 import { figureFilesPath, liveEmbedPath } from '../../src/lib/embed.ts';
 
 const axeSource = readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
@@ -32,6 +32,10 @@ describe('every page, in both languages', () => {
 
   it('shows no table without rows and no empty list', () => {
     expect(emptySections('dist')).toEqual([]);
+  });
+
+  it('says at the top of every page that shows a generated value that its figures are illustrative', () => {
+    expect(unlabelledIllustrative('dist')).toEqual([]);
   });
 
   it("sends no HTML comment: a template's notes are for its readers, not for every visitor", () => {

@@ -2,7 +2,7 @@ import { localized } from '../../i18n/locales.ts';
 import { translator } from '../../i18n/t.ts';
 import { lineChart } from '../../lib/charts/line-chart.ts';
 import { drawnTwice } from '../../lib/charts/svg.ts';
-import { isIllustrative, tableTitle } from '../../lib/manifest.ts';
+import { isIllustrative, type Manifest, tableTitle } from '../../lib/manifest.ts';
 import { formatTargetGoal, formatTargetValue, targetScopeNote, targetSetBy } from '../../lib/target-format.ts';
 import { loadManifest } from '../db.ts';
 import { listTargets, type PlanTarget } from '../targets.ts';
@@ -11,6 +11,10 @@ import type { DrawContext, Drawing, FigureKind } from './kind.ts';
 /** The table a target's results are computed from. */
 export const resultTable = (indicator: string) =>
   indicator.startsWith('coverage_') ? 'coverage' : indicator === 'villages_exited' ? 'villages' : 'poverty';
+
+/** Whether a target's result, where the atlas measures it, is computed from generated values. */
+export const resultIllustrative = (manifest: Manifest, target: PlanTarget) =>
+  target.measured && isIllustrative(manifest, resultTable(target.indicator));
 
 /** A plan target's results over the years, read against the target as a dashed line. */
 export const targetFigure: FigureKind<PlanTarget> = {
