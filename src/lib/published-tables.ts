@@ -213,8 +213,10 @@ export const PUBLISHED_TABLES = {
   },
   target_progress: {
     from: 'poverty',
-    // Its columns are the targets' (their indicator, value and unit); its results the poverty table's.
+    // Its columns are the targets' (their indicator, value and unit); its results the poverty
+    // table's, the coverage table's or the villages', each row saying whether its own are generated.
     describedBy: 'targets',
+    resultsFrom: ['coverage', 'villages'],
     vi: 'Kết quả so với chỉ tiêu theo năm',
     en: 'Results against targets by year',
     columns: {
@@ -230,6 +232,7 @@ export const PUBLISHED_TABLES = {
       decided_by: 'VARCHAR?',
       status: ['met', 'not_met', 'no_data'],
       progress_pct: 'DOUBLE?',
+      illustrative: 'BOOLEAN',
     },
   },
   published_figures: {
@@ -270,7 +273,10 @@ export const PUBLISHED_TABLES = {
       home: 'BOOLEAN',
     },
   },
-} as const satisfies Record<string, { from: string; describedBy?: string; vi: string; en: string; columns: Record<string, ColumnSpec> }>;
+} as const satisfies Record<
+  string,
+  { from: string; describedBy?: string; resultsFrom?: readonly string[]; vi: string; en: string; columns: Record<string, ColumnSpec> }
+>;
 
 /** A DuckDB type, with "?" where the column may be empty; or the only values a text column may hold (never empty). */
 type ColumnSpec = `${'VARCHAR' | 'INTEGER' | 'DOUBLE' | 'BOOLEAN'}${'' | '?'}` | readonly string[];

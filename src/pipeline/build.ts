@@ -80,7 +80,7 @@ async function exportTables(
       ...(disclosure.tables.includes(t.name)
         ? { note: roundedNote(disclosure.base, t.name, (dataset.tables.published_figures?.length ?? 0) > 0) }
         : {}),
-      illustrative: source?.illustrative ?? false,
+      illustrative: t.sources.some((name) => meta.tables[name]?.illustrative),
       source: source?.source ?? meta.source_agency,
       licence: source?.licence ?? { vi: meta.licence.id, en: meta.licence.id },
     };

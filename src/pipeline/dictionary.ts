@@ -6,6 +6,8 @@ import { rateBaseOf } from '../lib/rate-bases.ts';
 export const PUBLISHED = Object.entries(PUBLISHED_TABLES).map(([name, t]) => ({
   name: name as PublishedTableName,
   from: t.from,
+  /** The input tables its values come from: generated where any of them is. */
+  sources: [t.from, ...('resultsFrom' in t ? t.resultsFrom : [])],
   vi: t.vi,
   en: t.en,
 }));

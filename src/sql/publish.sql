@@ -113,26 +113,28 @@ CREATE TABLE plan_sections AS SELECT * FROM stg_plan_sections ORDER BY source_se
 CREATE TABLE target_progress AS
 -- A reduction is 0 minus the change, not its negation: a change of 0 is then a reduction of 0,
 -- never -0, which a CSV would print.
+-- Each result says whether the table it comes from is illustrative, as every row of that table does.
 WITH actuals AS (
-  SELECT 'coverage_' || programme AS indicator, level, unit_name, year, NULL AS standard, coverage_rate AS actual FROM coverage
-  UNION ALL SELECT 'poor_reduction', level, unit_name, year, standard, 0 - poor_change FROM poverty
-  UNION ALL SELECT 'near_poor_reduction', level, unit_name, year, standard, 0 - near_poor_change FROM poverty
-  UNION ALL SELECT 'poor_rate_reduction', level, unit_name, year, standard, 0 - poor_rate_change_pp FROM poverty
-  UNION ALL SELECT 'near_poor_rate_reduction', level, unit_name, year, standard, 0 - near_poor_rate_change_pp FROM poverty
+  SELECT 'coverage_' || programme AS indicator, level, unit_name, year, NULL AS standard, coverage_rate AS actual, illustrative FROM coverage
+  UNION ALL SELECT 'poor_reduction', level, unit_name, year, standard, 0 - poor_change, illustrative FROM poverty
+  UNION ALL SELECT 'near_poor_reduction', level, unit_name, year, standard, 0 - near_poor_change, illustrative FROM poverty
+  UNION ALL SELECT 'poor_rate_reduction', level, unit_name, year, standard, 0 - poor_rate_change_pp, illustrative FROM poverty
+  UNION ALL SELECT 'near_poor_rate_reduction', level, unit_name, year, standard, 0 - near_poor_rate_change_pp, illustrative FROM poverty
   -- Levels at the end of a year, for targets such as "the poverty rate below 3 %".
-  UNION ALL SELECT 'poor_rate', level, unit_name, year, standard, poor_rate FROM poverty
-  UNION ALL SELECT 'near_poor_rate', level, unit_name, year, standard, near_poor_rate FROM poverty
-  UNION ALL SELECT 'poor', level, unit_name, year, standard, poor FROM poverty
-  UNION ALL SELECT 'near_poor', level, unit_name, year, standard, near_poor FROM poverty
+  UNION ALL SELECT 'poor_rate', level, unit_name, year, standard, poor_rate, illustrative FROM poverty
+  UNION ALL SELECT 'near_poor_rate', level, unit_name, year, standard, near_poor_rate, illustrative FROM poverty
+  UNION ALL SELECT 'poor', level, unit_name, year, standard, poor, illustrative FROM poverty
+  UNION ALL SELECT 'near_poor', level, unit_name, year, standard, near_poor, illustrative FROM poverty
   -- Villages out by each year of the dataset: from the villages' exit years, with or without village_criteria.
-  UNION ALL SELECT 'villages_exited', 'province', NULL, y.year, NULL, count(v.exit_year)
+  UNION ALL SELECT 'villages_exited', 'province', NULL, y.year, NULL, count(v.exit_year),
+    (SELECT illustrative FROM stg_illustrative WHERE table_name = 'villages')
   FROM (SELECT DISTINCT year FROM stg_poverty UNION SELECT DISTINCT year FROM village_criteria) y
   LEFT JOIN villages v ON v.exit_year <= y.year
   WHERE (SELECT count(*) FROM villages) > 0
   GROUP BY y.year
 ),
 judged AS (
-  SELECT t.target_id, a.year, a.unit_name, a.actual,
+  SELECT t.target_id, a.year, a.unit_name, a.actual, a.illustrative,
     count(*) FILTER (WHERE a.actual IS NULL) OVER w AS unknown,
     -- The unit furthest below (for >=) or above (for <=) the target first; ties by name, so that
     -- every build names the same one.
@@ -143,7 +145,7 @@ judged AS (
   WINDOW w AS (PARTITION BY t.target_id, a.year)
 ),
 decided AS (
-  SELECT j.target_id, j.year, j.unit_name,
+  SELECT j.target_id, j.year, j.unit_name, j.illustrative,
     (t.comparator = '>=' AND j.actual >= t.value) OR (t.comparator = '<=' AND j.actual <= t.value) AS meets,
     -- A year is decided by a unit that fails the target, or, when none does, only where every unit has a figure.
     CASE WHEN meets AND j.unknown > 0 THEN NULL ELSE j.actual END AS actual
@@ -154,7 +156,8 @@ SELECT t.target_id, t.indicator, t.year AS target_year, d.year, t.standard, t.co
   d.actual,
   CASE WHEN t.scope <> 'province' AND d.actual IS NOT NULL THEN d.unit_name END AS decided_by,
   CASE WHEN d.actual IS NULL THEN 'no_data' WHEN d.meets THEN 'met' ELSE 'not_met' END AS status,
-  round(100.0 * d.actual / nullif(t.value, 0), 2) AS progress_pct
+  round(100.0 * d.actual / nullif(t.value, 0), 2) AS progress_pct,
+  d.illustrative
 FROM targets t
 JOIN decided d USING (target_id)
 ORDER BY t.target_id, d.year;
