@@ -119,6 +119,7 @@ export const PUBLISHED_TABLES = {
       valid_from: 'VARCHAR',
       valid_to: 'VARCHAR?',
       predecessor_codes: 'VARCHAR?',
+      illustrative: 'BOOLEAN',
     },
   },
   crosswalk: {
@@ -131,6 +132,7 @@ export const PUBLISHED_TABLES = {
       relation: ['full', 'partial', 'unknown'],
       legal_basis: 'VARCHAR?',
       verified: 'VARCHAR',
+      illustrative: 'BOOLEAN',
     },
   },
   standards: {
@@ -189,6 +191,7 @@ export const PUBLISHED_TABLES = {
       plan_text_vi: 'VARCHAR?',
       summary_en: 'VARCHAR?',
       indicators: 'VARCHAR?',
+      illustrative: 'BOOLEAN',
     },
   },
   targets: {
@@ -209,6 +212,7 @@ export const PUBLISHED_TABLES = {
       source_section: 'VARCHAR',
       text_vi: 'VARCHAR',
       text_en: 'VARCHAR',
+      illustrative: 'BOOLEAN',
     },
   },
   target_progress: {
@@ -254,6 +258,7 @@ export const PUBLISHED_TABLES = {
       note_vi: 'VARCHAR?',
       note_en: 'VARCHAR?',
       source_url: 'VARCHAR',
+      illustrative: 'BOOLEAN',
     },
   },
   gso_province_poverty_rates: {
@@ -271,6 +276,7 @@ export const PUBLISHED_TABLES = {
       rank: 'INTEGER?',
       provinces_ranked: 'INTEGER?',
       home: 'BOOLEAN',
+      illustrative: 'BOOLEAN',
     },
   },
 } as const satisfies Record<

@@ -10,6 +10,9 @@ CREATE TEMP MACRO share(part, base) AS
     WHEN base >= getvariable('min_rate_base') THEN round(100.0 * part / base, 4)
   END;
 
+-- Whether an input table is generated (metadata.json → tables): every row published from it says so.
+CREATE TEMP MACRO made_up(name) AS coalesce((SELECT illustrative FROM stg_illustrative WHERE table_name = name), false);
+
 -- A commune-level code names different places before and after a reorganisation (06652 was
 -- Hà Phong, then Hà Tu): unit_period_id names one unit over one period, and every commune row
 -- carries the period valid at the end of its year, so a join on it never repeats a row.
@@ -34,7 +37,7 @@ SELECT
   share((near_poor - near_poor_start), households) AS near_poor_rate_change_pp,
   share(households_em, households) AS em_household_share,
   share(poor_em, poor) AS em_share_of_poor,
-  (SELECT illustrative FROM stg_illustrative WHERE table_name = 'poverty') AS illustrative
+  made_up('poverty') AS illustrative
 FROM stg_poverty
 ORDER BY year, standard, level, district_code NULLS FIRST, unit_code;
 
@@ -45,7 +48,7 @@ SELECT
   d.households_deprived,
   p.poor + p.near_poor AS poor_near_poor,
   share(d.households_deprived, p.poor + p.near_poor) AS share_deprived,
-  (SELECT illustrative FROM stg_illustrative WHERE table_name = 'deprivation') AS illustrative
+  made_up('deprivation') AS illustrative
 FROM stg_deprivation d
 LEFT JOIN stg_poverty p USING (level, unit_code, year, standard)
 ORDER BY d.year, d.standard, d.level, d.district_code NULLS FIRST, d.unit_code, d.indicator;
@@ -56,7 +59,7 @@ SELECT
   unit_name, district_code, district_name, year, programme,
   eligible, covered, uncovered AS gap,
   share(covered, eligible) AS coverage_rate,
-  (SELECT illustrative FROM stg_illustrative WHERE table_name = 'coverage') AS illustrative
+  made_up('coverage') AS illustrative
 FROM stg_coverage
 ORDER BY year, programme, level, district_code NULLS FIRST, unit_code;
 
@@ -83,28 +86,28 @@ WITH reaggregated AS (
 SELECT *,
   share(poor, households) AS poor_rate,
   share(near_poor, households) AS near_poor_rate,
-  (SELECT illustrative FROM stg_illustrative WHERE table_name = 'poverty') AS illustrative
+  made_up('poverty') AS illustrative
 FROM reaggregated
 ORDER BY year, standard, unit_code;
 
-CREATE TABLE units AS SELECT unit_code || '@' || valid_from AS unit_period_id, * FROM stg_units ORDER BY valid_from, unit_code;
-CREATE TABLE crosswalk AS SELECT * FROM stg_crosswalk ORDER BY old_unit_code, new_unit_code;
+CREATE TABLE units AS SELECT unit_code || '@' || valid_from AS unit_period_id, *, made_up('units') AS illustrative FROM stg_units ORDER BY valid_from, unit_code;
+CREATE TABLE crosswalk AS SELECT *, made_up('crosswalk') AS illustrative FROM stg_crosswalk ORDER BY old_unit_code, new_unit_code;
 CREATE TABLE standards AS SELECT * FROM stg_standards ORDER BY first_year, standard;
 
 CREATE TABLE villages AS
 SELECT v.*, u.unit_name, u.district_code, u.district_name,
-  (SELECT illustrative FROM stg_illustrative WHERE table_name = 'villages') AS illustrative
+  made_up('villages') AS illustrative
 FROM stg_villages v
 LEFT JOIN (SELECT DISTINCT ON (unit_code) unit_code, unit_name, district_code, district_name FROM stg_units ORDER BY unit_code, valid_from) u
   USING (unit_code)
 ORDER BY village_id;
 
 CREATE TABLE village_criteria AS
-SELECT *, (SELECT illustrative FROM stg_illustrative WHERE table_name = 'village_criteria') AS illustrative
+SELECT *, made_up('village_criteria') AS illustrative
 FROM stg_village_criteria ORDER BY village_id, year, criterion;
 
-CREATE TABLE targets AS SELECT * FROM stg_targets ORDER BY target_id;
-CREATE TABLE plan_sections AS SELECT * FROM stg_plan_sections ORDER BY source_section, section_id;
+CREATE TABLE targets AS SELECT *, made_up('targets') AS illustrative FROM stg_targets ORDER BY target_id;
+CREATE TABLE plan_sections AS SELECT *, made_up('plan_sections') AS illustrative FROM stg_plan_sections ORDER BY source_section, section_id;
 
 -- Each target's actual value per year, from the published tables (indicator names are documented in data/README.md).
 -- A target's scope is the level it holds at: the province's own figure, or every district or every
@@ -127,7 +130,7 @@ WITH actuals AS (
   UNION ALL SELECT 'near_poor', level, unit_name, year, standard, near_poor, illustrative FROM poverty
   -- Villages out by each year of the dataset: from the villages' exit years, with or without village_criteria.
   UNION ALL SELECT 'villages_exited', 'province', NULL, y.year, NULL, count(v.exit_year),
-    (SELECT illustrative FROM stg_illustrative WHERE table_name = 'villages')
+    made_up('villages')
   FROM (SELECT DISTINCT year FROM stg_poverty UNION SELECT DISTINCT year FROM village_criteria) y
   LEFT JOIN villages v ON v.exit_year <= y.year
   WHERE (SELECT count(*) FROM villages) > 0
@@ -162,7 +165,7 @@ FROM targets t
 JOIN decided d USING (target_id)
 ORDER BY t.target_id, d.year;
 
-CREATE TABLE published_figures AS SELECT * FROM stg_published_figures ORDER BY figure_id;
+CREATE TABLE published_figures AS SELECT *, made_up('published_figures') AS illustrative FROM stg_published_figures ORDER BY figure_id;
 -- GSO's provincial rates with each province's polygon (name and ISO code), its rank that year
 -- (1 = lowest poverty rate; ties share a rank), and whether the row is this dataset's province or region.
 CREATE TABLE gso_province_poverty_rates AS
@@ -171,7 +174,8 @@ SELECT g.*, j.province_name, j.iso_3166_2,
        THEN (rank() OVER (PARTITION BY g.year, g.area_level, g.value_pct IS NULL ORDER BY g.value_pct))::INTEGER END AS rank,
   CASE WHEN g.area_level = 'province' AND g.value_pct IS NOT NULL
        THEN (count(*) OVER (PARTITION BY g.year, g.area_level, g.value_pct IS NULL))::INTEGER END AS provinces_ranked,
-  g.area_name_en IN (SELECT area_name_en FROM stg_home_areas) AS home
+  g.area_name_en IN (SELECT area_name_en FROM stg_home_areas) AS home,
+  made_up('gso_province_poverty_rates') AS illustrative
 FROM stg_gso_province_poverty_rates g
 LEFT JOIN stg_province_join j USING (area_name_en)
 ORDER BY g.area_level, g.area_name_en, g.year;
