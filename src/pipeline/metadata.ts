@@ -17,9 +17,9 @@ const text = (max = 200) =>
     .max(max)
     .superRefine((v, context) => {
       const misEncoded = misEncoding(v);
+      const unsafe = unsafeCharacter(v);
       if (misEncoded) context.addIssue({ code: 'custom', message: misEncodingMessage(misEncoded) });
-      else if (unsafeCharacter(v))
-        context.addIssue({ code: 'custom', message: `holds the invisible character ${unsafeCharacter(v)}: retype it` });
+      else if (unsafe) context.addIssue({ code: 'custom', message: `holds the invisible character ${unsafe}: retype it` });
       else if (stackedMarks(v))
         context.addIssue({
           code: 'custom',
