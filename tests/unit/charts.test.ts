@@ -251,6 +251,13 @@ describe('charts are pure SVG text', () => {
     await expect(svg).toMatchFileSnapshot('__snapshots__/sparkline.svg');
   });
 
+  it('draws no sparkline from fewer than two known values (a province with one year, a target not yet measured)', () => {
+    const oneYear = [{ x: 2025, y: 2.7 }];
+    expect(sparkline(oneYear, 3, 'Poverty: 2025 2,7')).toBe('');
+    expect(sparkline([...oneYear, { x: 2024, y: null }], 3, 'Poverty: 2024 –; 2025 2,7')).toBe('');
+    expect(sparkline([], 3, 'Poverty')).toBe('');
+  });
+
   it('draws a choropleth with a legend and a grey class for missing values', () => {
     const svg = choropleth(
       { type: 'FeatureCollection', features: [square(0), square(1)] },

@@ -2,7 +2,10 @@ import { extent, line, scaleLinear } from 'd3';
 import { escapeHtml } from '../escape.ts';
 import { el, r1 } from './svg.ts';
 
-/** A small line of values over years, with a dashed target line; labelled for screen readers. */
+/**
+ * A small line of values over years, with a dashed target line; labelled for screen readers. Empty
+ * for fewer than two known values: a lone dot on an unlabelled line says nothing the card does not.
+ */
 export function sparkline(
   points: { x: number; y: number | null }[],
   target: number | null,
@@ -11,6 +14,7 @@ export function sparkline(
   height = 40,
 ): string {
   const known = points.filter((p) => p.y != null) as { x: number; y: number }[];
+  if (known.length < 2) return '';
   const [x0, x1] = extent(points, (p) => p.x) as [number, number];
   const ys = [...known.map((p) => p.y), ...(target == null ? [] : [target])];
   const [lo, hi] = extent(ys.length ? ys : [0, 1]) as [number, number];
