@@ -75,11 +75,20 @@ export const unitSeries = (level: 'district' | 'commune') =>
     OfUnit<
       Columns<
         'poverty',
-        'year' | 'standard' | 'unit_name' | 'households' | 'poor' | 'near_poor' | 'poor_rate' | 'near_poor_rate' | 'poor_change'
+        | 'year'
+        | 'standard'
+        | 'unit_name'
+        | 'district_name'
+        | 'households'
+        | 'poor'
+        | 'near_poor'
+        | 'poor_rate'
+        | 'near_poor_rate'
+        | 'poor_change'
       >
     >
   >`
-  SELECT unit_code AS of_unit, year, standard, unit_name, households, poor, near_poor, poor_rate, near_poor_rate, poor_change
+  SELECT unit_code AS of_unit, year, standard, unit_name, district_name, households, poor, near_poor, poor_rate, near_poor_rate, poor_change
   FROM poverty WHERE level = ${level} ORDER BY unit_code, standard, year`;
 
 /** Each unit of a reorganisation over every year on its own area, its former units summed before it existed. */
@@ -267,14 +276,18 @@ export const latestCoverage = (programme: string) => sql<Columns<'coverage', 'ye
 export const unitDeprivation = (level: 'district' | 'commune') =>
   sql<
     OfUnit<
-      Columns<'deprivation', 'indicator' | 'share_deprived' | 'households_deprived' | 'poor_near_poor' | 'year' | 'standard' | 'unit_name'>
+      Columns<
+        'deprivation',
+        'indicator' | 'share_deprived' | 'households_deprived' | 'poor_near_poor' | 'year' | 'standard' | 'unit_name' | 'district_name'
+      >
     >
   >`
   WITH latest AS (
     SELECT d.unit_code, d.year, d.standard FROM deprivation d JOIN standards s USING (standard)
     WHERE d.level = ${level} AND d.poor_near_poor > 0
     QUALIFY row_number() OVER (PARTITION BY d.unit_code ORDER BY d.year DESC, s.first_year, d.standard) = 1)
-  SELECT d.unit_code AS of_unit, d.indicator, d.share_deprived, d.households_deprived, d.poor_near_poor, d.year, d.standard, d.unit_name
+  SELECT d.unit_code AS of_unit, d.indicator, d.share_deprived, d.households_deprived, d.poor_near_poor, d.year, d.standard, d.unit_name,
+    d.district_name
   FROM deprivation d JOIN latest USING (unit_code, year, standard)
   WHERE d.level = ${level}
   ORDER BY d.unit_code, d.share_deprived DESC NULLS LAST, d.households_deprived DESC NULLS LAST, d.indicator`;

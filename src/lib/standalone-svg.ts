@@ -3,6 +3,7 @@ import { escapeHtml } from './escape.ts';
 import { EXPORT_FONT_FAMILY, textWidth, wrapToWidth } from './export-font.ts';
 import type { FigureModel } from './figure.ts';
 import type { Manifest } from './manifest.ts';
+import { provincePlace } from './place.ts';
 import { INK, portableSvg } from './portable-svg.ts';
 
 const TITLE = { size: 18, lineHeight: 22, weight: 'bold' } as const;
@@ -41,7 +42,9 @@ export function standaloneSvg(figure: FigureModel, locale: Locale, manifest: Man
     ...warning,
     ...figure.notes.filter(Boolean).flatMap(footerLines),
     ...footerLines(`${t(locale, 'source')}: ${figure.source}`),
-    ...footerLines(t(locale, 'figure.credit', { id: d.id, version: d.version, licence: d.licence.id })),
+    ...footerLines(
+      t(locale, 'figure.credit', { place: provincePlace(locale, d.province), id: d.id, version: d.version, licence: d.licence.id }),
+    ),
   ];
   const bottom = top + height + 16;
   const total = bottom + footer.length * FOOTER.lineHeight + pad;

@@ -9,6 +9,7 @@ import { latestReorganisation } from '../lib/queries.ts';
 import type { PublishedTableName } from '../lib/published-tables.ts';
 import type { RateBase } from '../lib/cells.ts';
 import { rateBaseOf } from '../lib/rate-bases.ts';
+import { provincePlace } from '../lib/place.ts';
 
 /** What every page starts from: its language, its strings, and the published dataset's manifest. */
 export function pageContext(lang: string | undefined) {
@@ -27,9 +28,8 @@ export const provinceName = (locale: 'vi' | 'en') => {
  * "province", "city") and the two as a place ("tỉnh Quảng Ninh", "thành phố Hà Nội"; "Quảng Ninh").
  */
 export const provinceWords = (locale: 'vi' | 'en') => {
-  const { kind } = loadManifest().dataset.province;
-  const province = provinceName(locale);
-  return { province, kind: t(locale, `province.kind.${kind}`), place: t(locale, `province.place.${kind}`, { province }) };
+  const { province } = loadManifest().dataset;
+  return { province: provinceName(locale), kind: t(locale, `province.kind.${province.kind}`), place: provincePlace(locale, province) };
 };
 
 /**

@@ -251,6 +251,27 @@ describe('an embed inside a third-party page', () => {
     }
   });
 
+  it('places what it shows for a page elsewhere: a commune with its district, every embed with its province', async () => {
+    // A commune of before the 2025 reorganisation (one of many of its name in Vietnam), as named in its latest year.
+    const [commune] = await published<{ unit_code: string; unit_name: string; district_name: string }>(
+      `SELECT unit_code, arg_max(unit_name, year) AS unit_name, arg_max(district_name, year) AS district_name FROM {poverty}
+       WHERE level = 'commune' GROUP BY unit_code HAVING arg_max(district_name, year) IS NOT NULL ORDER BY unit_code LIMIT 1`,
+    );
+    const { province } = JSON.parse(readFileSync('public/data/manifest.json', 'utf8')).dataset;
+    for (const [locale, place] of [
+      ['vi', `Tỉnh ${province.name_vi}`],
+      ['en', province.name_en],
+    ]) {
+      for (const figure of ['trend', 'peers']) {
+        const { page } = await visit(site, `embed/${locale}/communes/${commune.unit_code}/${figure}/`);
+        expect(await page.title()).toContain(`${commune.unit_name}, ${commune.district_name}`);
+        expect(await page.locator('[data-embed-credit]').textContent()).toMatch(new RegExp(`^\\s*${place} · `));
+      }
+      const { page } = await visit(site, `embed/${locale}/province/poor-trend/`);
+      expect(await page.locator('[data-embed-credit]').textContent()).toMatch(new RegExp(`^\\s*${place} · `));
+    }
+  });
+
   it("carries a stylesheet of its own, far smaller than the site's, with every rule its markup needs", () => {
     const styleOf = (html: string) => /<style[^>]*>([\s\S]*?)<\/style>/.exec(html)?.[1] ?? '';
     const site = styleOf(readFileSync('dist/index.html', 'utf8'));

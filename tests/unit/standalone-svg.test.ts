@@ -5,7 +5,14 @@ import type { Manifest } from '../../src/lib/manifest.ts';
 import { classBreaks } from '../../src/lib/shape/class-breaks.ts';
 import { standaloneSvg } from '../../src/lib/standalone-svg.ts';
 
-const manifest = { dataset: { id: 'test', version: '1.0.0', licence: { id: 'CC-BY-4.0' } } } as unknown as Manifest;
+const manifest = {
+  dataset: {
+    id: 'test',
+    version: '1.0.0',
+    licence: { id: 'CC-BY-4.0' },
+    province: { code: '22', name_vi: 'Quảng Ninh', name_en: 'Quảng Ninh', kind: 'province' },
+  },
+} as unknown as Manifest;
 const units = Array.from({ length: 12 }, (_, i) => String(i));
 const chart = tileMap([{ code: 'd', name: 'Huyện Một', units }], new Map(units.map((u) => [u, { value: Number(u), name: `Xã ${u}` }])), {
   id: 't',
@@ -41,5 +48,17 @@ describe('a figure as a file of its own', () => {
     const starts = [...around.matchAll(/<text x="([\d.]+)"/g)].map(([, x]) => Number(x));
     expect(starts.length).toBeGreaterThan(3);
     expect(new Set(starts)).toEqual(new Set([titleX]));
+  });
+
+  it('names the province in its credit, so an image in a report says where its units are', () => {
+    // The footer's lines, as a reader reads them on (a long credit wraps to the chart's width).
+    const read = (file: string) => [...file.matchAll(/<text [^>]*>([^<]*)<\/text>/g)].map(([, line]) => line).join(' ');
+    expect(read(svg)).toContain('Atlas giảm nghèo · tỉnh Quảng Ninh · bộ dữ liệu test phiên bản 1.0.0 · giấy phép CC-BY-4.0');
+    const city = {
+      ...manifest,
+      dataset: { ...manifest.dataset, province: { code: '46', name_vi: 'Huế', name_en: 'Huế', kind: 'city' } },
+    } as Manifest;
+    expect(read(standaloneSvg(figure, 'vi', city))).toContain('Atlas giảm nghèo · thành phố Huế · bộ dữ liệu test');
+    expect(read(standaloneSvg(figure, 'en', city))).toContain('Poverty Atlas · Huế · dataset test');
   });
 });

@@ -1,3 +1,4 @@
+import { unitInDistrict } from '../../lib/place.ts';
 import { translator } from '../../i18n/t.ts';
 import { stripPlot } from '../../lib/charts/strip-plot.ts';
 import { drawnTwice } from '../../lib/charts/svg.ts';
@@ -76,7 +77,7 @@ async function drawPeers(unit: UnitRef, { locale, svgId, href: link }: DrawConte
   ];
   const listed = standings(inDistrict ?? rows);
   const standard = standardShort(locale, me.standard);
-  const title = t('peers.title', { name: me.unit_name, year: me.year, standard });
+  const title = t('peers.title', { name: unitInDistrict(me, level), year: me.year, standard });
   return {
     title,
     description: t('peers.desc', { name: me.unit_name }),

@@ -1,3 +1,4 @@
+import { unitInDistrict } from '../../lib/place.ts';
 import { localized } from '../../i18n/locales.ts';
 import { translator } from '../../i18n/t.ts';
 import { lineChart } from '../../lib/charts/line-chart.ts';
@@ -142,7 +143,9 @@ export const unitTrendFigure: FigureKind<UnitRef> = {
   async draw({ level, code }, context) {
     const rows = await rowsOfUnit(unitSeries(level), code);
     const column = countShown(rows);
-    const name = (rows.at(-1)?.unit_name as string | undefined) ?? code;
+    // Named as in its latest year: the rows run standard by standard, and a standard may end earlier.
+    const last = rows.reduce<(typeof rows)[number] | undefined>((latest, r) => (latest && latest.year > r.year ? latest : r), undefined);
+    const name = last?.unit_name ?? code;
     const t = translator(context.locale);
     const mergers = level === 'commune' ? ((await communeHistory(code))?.breaks ?? []) : [];
     // Read aloud, the chart says too where its line stops and of which unit the years before are.
@@ -159,7 +162,7 @@ export const unitTrendFigure: FigureKind<UnitRef> = {
       context,
       rows,
       column,
-      { title: `${t(`col.${column}`)}: ${name}`, description },
+      { title: `${t(`col.${column}`)}: ${last ? unitInDistrict(last, level) : code}`, description },
       level === 'district' ? 260 : 240,
       mergers,
     );

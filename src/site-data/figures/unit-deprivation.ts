@@ -1,3 +1,4 @@
+import { unitInDistrict } from '../../lib/place.ts';
 import { labelOf, translator } from '../../i18n/t.ts';
 import { barChart } from '../../lib/charts/bar-chart.ts';
 import { drawnTwice } from '../../lib/charts/svg.ts';
@@ -23,7 +24,7 @@ async function drawUnitDeprivation({ level, code }: UnitRef, { locale, svgId }: 
   if (!first) return null;
   const rate = rateBase('deprivation', 'share_deprived')!;
   const counts = tooFewForRate(first.poor_near_poor, rate.min);
-  const words = { name: first.unit_name, year: first.year, standard: standardShort(locale, first.standard) };
+  const words = { name: unitInDistrict(first, level), year: first.year, standard: standardShort(locale, first.standard) };
   // The unit is named in the title, so that an embed, a download or a report says whose profile it is.
   const title = t(counts ? 'unit.deprivation.counts.title' : 'unit.deprivation.title', words);
   const description = counts
