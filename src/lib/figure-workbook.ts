@@ -1,6 +1,7 @@
 import type { Locale } from '../i18n/t.ts';
 import type { FigureModel } from './figure.ts';
 import type { Manifest } from './manifest.ts';
+import { provincePlaces } from './place.ts';
 import type { XlsxTable } from './xlsx-workbook.ts';
 
 /**
@@ -26,6 +27,6 @@ export function figureWorkbookTable(figure: Record<Locale, FigureModel>, manifes
     licence: { vi: d.licence.id, en: d.licence.id },
     illustrative: vi.illustrative,
     illustrativeNote: d.illustrative_note,
-    dataset: { id: d.id, version: d.version, released: d.released, title: d.title },
+    dataset: { id: d.id, version: d.version, released: d.released, title: d.title, place: provincePlaces(d.province) },
   };
 }

@@ -25,7 +25,8 @@ export interface XlsxTable {
   illustrative: boolean;
   /** Given where the table is illustrative. */
   illustrativeNote?: Bilingual;
-  dataset: { id: string; version: string; released: string; title: Bilingual };
+  /** `place`: the province it is of, as a place ("tỉnh Quảng Ninh"), for a workbook that leaves the site. */
+  dataset: { id: string; version: string; released: string; title: Bilingual; place: Bilingual };
 }
 
 const HEADER_ROWS = 3;
@@ -136,6 +137,7 @@ export async function xlsxWorkbook(t: XlsxTable, sheetRowLimit = EXCEL_ROWS): Pr
   const rows: [string, string, string][] = [
     ['', 'Tiếng Việt', 'English'],
     ['Bộ dữ liệu / Dataset', t.dataset.title.vi, t.dataset.title.en],
+    ['Tỉnh, thành phố / Province, city', t.dataset.place.vi, t.dataset.place.en],
     ['Bảng / Table', `${t.name}: ${t.description.vi}`, `${t.name}: ${t.description.en}`],
     ...(t.note ? [['Ghi chú / Note', t.note.vi, t.note.en] as [string, string, string]] : []),
     ...(sheets > 1

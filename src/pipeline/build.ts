@@ -17,6 +17,7 @@ import { stageDataset } from './stage.ts';
 import { startWorkbookWorkers, writeWorkbook } from './xlsx-export.ts';
 import { startLpWorkers } from './lp-pool.ts';
 import { formatDate } from '../lib/format.ts';
+import { provincePlaces } from '../lib/place.ts';
 
 const PUBLISH_SQL = join(dirname(fileURLToPath(import.meta.url)), '../sql/publish.sql');
 
@@ -99,7 +100,13 @@ async function exportTables(
         ...about,
         columns: schema,
         illustrativeNote: meta.illustrative_note,
-        dataset: { id: meta.dataset_id, version: meta.version, released: meta.released, title: meta.title },
+        dataset: {
+          id: meta.dataset_id,
+          version: meta.version,
+          released: meta.released,
+          title: meta.title,
+          place: provincePlaces(meta.province),
+        },
       },
       arrow: pathInside(root, exported.arrow),
       out: pathInside(root, out),

@@ -18,7 +18,13 @@ const tableOf = (rows: number) => ({
   licence: bilingual('CC BY 4.0'),
   illustrative: true,
   illustrativeNote: bilingual('Illustrative'),
-  dataset: { id: 'test', version: '2026.11.1', released: '2026-11-29', title: bilingual('Atlas') },
+  dataset: {
+    id: 'test',
+    version: '2026.11.1',
+    released: '2026-11-29',
+    title: bilingual('Atlas'),
+    place: { vi: 'tỉnh Núi Mây', en: 'Núi Mây' },
+  },
 });
 
 describe('Excel workbooks, of a few rows and of many (written and deflated a batch at a time)', () => {
@@ -36,6 +42,8 @@ describe('Excel workbooks, of a few rows and of many (written and deflated a bat
       expect([values[0], values[1], values[2] ?? null, values[3]]).toEqual(table.rows[i]);
     }
     expect(JSON.stringify(about.getSheetValues())).toContain('YES. Illustrative');
+    // Where its units are, for a workbook attached to a report far from the site.
+    expect(about.getSheetValues().some((r) => Array.isArray(r) && r.includes('tỉnh Núi Mây') && r.includes('Núi Mây'))).toBe(true);
   });
 });
 
