@@ -18,10 +18,13 @@ const UNSAFE_OR_BREAK = new RegExp(`[${UNSAFE_CLASS}\\t\\n\\r]|${LONE_SURROGATE}
  */
 export const escapeUnsafe = (text: string) => text.replace(UNSAFE_OR_BREAK, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`);
 
+/** A character as a message names it: "U+0007". */
+const codePoint = (c: string) => `U+${c.codePointAt(0)!.toString(16).toUpperCase().padStart(4, '0')}`;
+
 /** The first character a text may not hold, as "U+0007", or null. */
 export function unsafeCharacter(text: string, multiline = false): string | null {
   const found = UNSAFE.exec(text) ?? (multiline ? null : BREAKS.exec(text));
-  return found ? `U+${found[0].charCodeAt(0).toString(16).toUpperCase().padStart(4, '0')}` : null;
+  return found ? codePoint(found[0]) : null;
 }
 
 /**
@@ -31,5 +34,5 @@ export function unsafeCharacter(text: string, multiline = false): string | null 
  */
 export function stackedMarks(text: string): string | null {
   const marks = /\p{M}{3,}/u.exec(text)?.[0];
-  return marks ? [...marks].map((m) => `U+${m.codePointAt(0)!.toString(16).toUpperCase().padStart(4, '0')}`).join(' ') : null;
+  return marks ? [...marks].map(codePoint).join(' ') : null;
 }
