@@ -1,4 +1,6 @@
+import { readFileSync } from 'node:fs';
 import ExcelJS from 'exceljs';
+import { parse } from 'node-html-parser';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { openSite, visit, type Site } from './browser.ts';
 import { published } from './published.ts';
@@ -221,36 +223,48 @@ describe('unit pages and the deprivation view', () => {
   });
 
   it("states a commune's rank in its district from the published rates, with its ties: never 'first' alone where all share one rate", async () => {
-    const said = new Set<string>();
-    // Communes in turn until each of the three sentences is seen: which commune says which depends
-    // on the rounding.
-    const communes = await published<{ code: string }>(
-      `SELECT DISTINCT unit_code AS code FROM {poverty} WHERE level = 'commune' ORDER BY unit_code`,
-    );
-    for (const { code } of communes) {
-      if (said.size === 3) break;
-      const { page } = await visit(site, `communes/${code}/`);
-      const rank = page.locator('[data-standing] p[data-rank]');
-      const text = (await rank.count()) > 0 ? (await rank.textContent())!.replace(/\s+/g, ' ') : null;
-      await page.close();
+    // Every commune's place in its district, in every year and standard, from the published rates.
+    const standings = await published<{
+      code: string;
+      year: number;
+      standard: string;
+      district: string;
+      rank: number;
+      rated: number;
+      tied: number;
+    }>(`
+      WITH p AS (SELECT unit_code, year, standard, district_code, district_name, poor_rate FROM {poverty} WHERE level = 'commune')
+      SELECT unit_code AS code, year, standard, district_name AS district,
+             (rank() OVER (PARTITION BY year, standard, district_code ORDER BY poor_rate DESC))::INT AS rank,
+             (count(poor_rate) OVER (PARTITION BY year, standard, district_code))::INT AS rated,
+             (count(*) OVER (PARTITION BY year, standard, district_code, poor_rate) - 1)::INT AS tied
+      FROM p QUALIFY poor_rate IS NOT NULL`);
+    const standingOf = new Map(standings.map((r) => [`${r.code}|${r.year}|${r.standard}`, r]));
+    // Which commune says which sentence depends on the rounding: every commune page is read as
+    // built, and one of each kind then as a reader's browser shows it.
+    const shownBy = new Map<string, { code: string; text: string }>();
+    for (const code of [...new Set(standings.map((r) => r.code))].sort()) {
+      const html = parse(readFileSync(`dist/communes/${code}/index.html`, 'utf8'));
+      const text = html.querySelector('[data-standing] p[data-rank]')?.textContent.replace(/\s+/g, ' ');
       if (!text) continue;
       const [, year, std] = /Năm (\d{4}) \((chuẩn [^)]+)\)/.exec(text)!;
-      const [r] = await published<{ district: string; rank: number; rated: number; tied: number }>(`
-        WITH p AS (SELECT unit_code, poor_rate, district_name FROM {poverty} WHERE level = 'commune' AND year = ${year}
-                     AND standard = '${std === 'chuẩn tỉnh' ? 'provincial' : 'national'}'
-                     AND district_code = (SELECT district_code FROM {poverty} WHERE level = 'commune' AND year = ${year} AND unit_code = '${code}' LIMIT 1)),
-             me AS (SELECT DISTINCT poor_rate FROM p WHERE unit_code = '${code}')
-        SELECT any_value(district_name) AS district, (1 + count(*) FILTER (WHERE poor_rate > (SELECT poor_rate FROM me)))::INT AS rank,
-               count(poor_rate)::INT AS rated, (count(*) FILTER (WHERE poor_rate = (SELECT poor_rate FROM me)) - 1)::INT AS tied FROM p`);
+      const r = standingOf.get(`${code}|${year}|${std === 'chuẩn tỉnh' ? 'provincial' : 'national'}`)!;
       const expected =
         r.tied + 1 === r.rated
           ? `Trong ${r.district}: cả ${r.rated} đơn vị cấp xã có số liệu công bố có cùng tỷ lệ.`
           : `Trong ${r.district}: thứ ${r.rank}/${r.rated} đơn vị cấp xã có số liệu công bố${r.tied > 0 ? `, đồng hạng với ${r.tied} đơn vị khác` : ''}.`;
       expect(text, code).toContain(expected);
-      said.add(expected.replace(/\d+/g, 'N').replace(/Trong [^:]+:/, ''));
+      const kind = expected.replace(/\d+/g, 'N').replace(/Trong [^:]+:/, '');
+      if (!shownBy.has(kind)) shownBy.set(kind, { code, text });
     }
-    expect(said.size).toBe(3);
-  }, 120_000);
+    expect(shownBy.size).toBe(3);
+    for (const { code, text } of shownBy.values()) {
+      const { page, errors } = await visit(site, `communes/${code}/`);
+      expect((await page.locator('[data-standing] p[data-rank]').textContent())!.replace(/\s+/g, ' ')).toBe(text);
+      expect(errors).toEqual([]);
+      await page.close();
+    }
+  });
 
   it('shows what poor and near-poor households lack, district by district, with the published shares', async () => {
     const rows = await published<{ unit_code: string; indicator: string; share_deprived: number | null }>(`
