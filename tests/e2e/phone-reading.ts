@@ -92,22 +92,46 @@ const problems = (page: Page) =>
     return out;
   });
 
-/**
- * Opens a page at a size and lists what a reader there would struggle with (tap targets only where
- * a finger is the pointer); `opened`: with every panel a reader can open opened (embed, citation,
- * a chart's data table, a table's columns).
- */
-export async function readAt(site: Site, path: string, width: number, height: number, taps: boolean, opened = false): Promise<string[]> {
+/** What a reader of an open page would struggle with (tap targets only where a finger is the pointer), each kind once. */
+async function findings(page: Page, taps: boolean): Promise<string[]> {
+  const found = (await problems(page)).filter((f) => taps || !f.what.startsWith('target'));
+  return [...new Map(found.map((f) => [f.what.replace(/"[^"]*"/, '"…"'), f])).values()].map((f) => `${f.what}: ${f.size}`).slice(0, 20);
+}
+
+async function openAt(site: Site, path: string, width: number, height: number): Promise<Page> {
   const page = await site.context.newPage();
   await page.setViewportSize({ width, height });
   await page.goto(site.url + path, { waitUntil: 'load' });
-  if (opened)
-    await page.evaluate(() => {
-      for (const d of document.querySelectorAll('details')) d.open = true;
-    });
-  const found = (await problems(page)).filter((f) => taps || !f.what.startsWith('target'));
+  return page;
+}
+
+/** Opens a page at a size and lists what a reader there would struggle with. */
+export async function readAt(site: Site, path: string, width: number, height: number, taps: boolean): Promise<string[]> {
+  const page = await openAt(site, path, width, height);
+  const found = await findings(page, taps);
   await page.close();
-  return [...new Map(found.map((f) => [f.what.replace(/"[^"]*"/, '"…"'), f])).values()].map((f) => `${f.what}: ${f.size}`).slice(0, 20);
+  return found;
+}
+
+/**
+ * readAt, as the page opens and then with every panel a reader can open opened (embed, citation,
+ * a chart's data table, a table's columns): one load for both.
+ */
+export async function readClosedAndOpened(
+  site: Site,
+  path: string,
+  width: number,
+  height: number,
+  taps: boolean,
+): Promise<{ closed: string[]; opened: string[] }> {
+  const page = await openAt(site, path, width, height);
+  const closed = await findings(page, taps);
+  await page.evaluate(() => {
+    for (const d of document.querySelectorAll('details')) d.open = true;
+  });
+  const opened = await findings(page, taps);
+  await page.close();
+  return { closed, opened };
 }
 
 /**
@@ -117,8 +141,9 @@ export async function readAt(site: Site, path: string, width: number, height: nu
 export async function readEveryKind(site: Site, root: string): Promise<string[]> {
   const found: string[] = [];
   for (const path of pageKinds(root).flatMap((p) => [p, `en/${p}`])) {
-    for (const f of await readAt(site, path, 360, 740, true)) found.push(`/${path} at 360 px: ${f}`);
-    for (const f of await readAt(site, path, 360, 740, true, true)) found.push(`/${path} at 360 px, every panel open: ${f}`);
+    const { closed, opened } = await readClosedAndOpened(site, path, 360, 740, true);
+    for (const f of closed) found.push(`/${path} at 360 px: ${f}`);
+    for (const f of opened) found.push(`/${path} at 360 px, every panel open: ${f}`);
     for (const f of await readAt(site, path, 1280, 900, false)) found.push(`/${path} at 1280 px: ${f}`);
   }
   return found;
