@@ -5,7 +5,8 @@
  * the values are illustrative. CSV stays the machine format.
  */
 import { PassThrough } from 'node:stream';
-import ExcelJS from 'exceljs';
+import type ExcelJS from 'exceljs';
+import WorkbookWriter from 'exceljs/lib/stream/xlsx/workbook-writer.js';
 import { unzipSync } from 'fflate';
 import { formatNumber } from './format.ts';
 import type { Bilingual } from './manifest.ts';
@@ -84,7 +85,7 @@ export async function xlsxWorkbook(t: XlsxTable, sheetRowLimit = EXCEL_ROWS): Pr
   const stream = new PassThrough();
   const chunks: Buffer[] = [];
   stream.on('data', (chunk: Buffer) => chunks.push(chunk));
-  const book = new ExcelJS.stream.xlsx.WorkbookWriter({ stream, useStyles: true, useSharedStrings: false, zip: { store: true } });
+  const book = new WorkbookWriter({ stream, useStyles: true, useSharedStrings: false, zip: { store: true } });
   book.created = released;
   book.modified = released;
   book.creator = 'Poverty Atlas';
