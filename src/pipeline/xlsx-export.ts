@@ -19,7 +19,7 @@ export function writeWorkbook(job: WorkbookJob): Promise<void> {
   return startWorkbookWorkers().run(job);
 }
 
-/** Starts the workers, if they are not running yet: loading exceljs takes each of them half a second. */
+/** Starts the workers, if they are not running yet: loading exceljs's writer takes each of them a third of a second. */
 export function startWorkbookWorkers(): WorkerPool<WorkbookJob, void> {
   pool ??= new WorkerPool(new URL('./xlsx-worker.ts', import.meta.url));
   return pool;
