@@ -84,14 +84,23 @@ async function writeCompressed(file: string, data: Buffer, early: EarlyCopies): 
     await Promise.all([writeFile(`${file}.br`, br), writeFile(`${file}.gz`, gzipped)]);
     return br.length;
   }
+  const cached = await compressOnce(data);
+  await Promise.all([copyFile(`${cached}.br`, `${file}.br`), copyFile(`${cached}.gz`, `${file}.gz`)]);
+  return statSync(`${file}.br`).size;
+}
+
+/**
+ * The cache's copies of a large file at the build's own settings, made if it has none: the path
+ * they are at, less `.br` or `.gz`.
+ */
+export async function compressOnce(data: Buffer): Promise<string> {
   const cached = cacheEntry(data);
   if (!existsSync(`${cached}.br`) || !existsSync(`${cached}.gz`)) {
     const [br, gzipped] = await compressed(data);
     mkdirSync(CACHE_DIR, { recursive: true });
     await Promise.all([writeFile(`${cached}.gz`, gzipped), writeFile(`${cached}.br`, br)]);
   }
-  await Promise.all([copyFile(`${cached}.br`, `${file}.br`), copyFile(`${cached}.gz`, `${file}.gz`)]);
-  return statSync(`${file}.br`).size;
+  return cached;
 }
 
 /**
