@@ -69,9 +69,8 @@ export class EarlyCopies {
 export async function compressBestOnce(data: Buffer): Promise<number> {
   const cached = cacheEntry(data);
   if (!existsSync(`${cached}.best`)) {
-    const [br, gzipped] = await compressed(data, true);
     mkdirSync(CACHE_DIR, { recursive: true });
-    await Promise.all([writeFile(`${cached}.gz`, gzipped), writeFile(`${cached}.br`, br)]);
+    await writeCopies(cached, await compressed(data, true));
     await writeFile(`${cached}.best`, '');
   }
   return statSync(`${cached}.br`).size;
@@ -80,9 +79,9 @@ export async function compressBestOnce(data: Buffer): Promise<number> {
 /** Writes both copies of `file`, from the early copies or the cache when its content was compressed before. */
 async function writeCompressed(file: string, data: Buffer, early: EarlyCopies): Promise<number> {
   if (data.length < CACHED_FROM_BYTES) {
-    const [br, gzipped] = await (early.get(data) ?? compressed(data));
-    await Promise.all([writeFile(`${file}.br`, br), writeFile(`${file}.gz`, gzipped)]);
-    return br.length;
+    const copies = await (early.get(data) ?? compressed(data));
+    await writeCopies(file, copies);
+    return copies[0].length;
   }
   const cached = await compressOnce(data);
   await Promise.all([copyFile(`${cached}.br`, `${file}.br`), copyFile(`${cached}.gz`, `${file}.gz`)]);
@@ -96,12 +95,15 @@ async function writeCompressed(file: string, data: Buffer, early: EarlyCopies): 
 export async function compressOnce(data: Buffer): Promise<string> {
   const cached = cacheEntry(data);
   if (!existsSync(`${cached}.br`) || !existsSync(`${cached}.gz`)) {
-    const [br, gzipped] = await compressed(data);
     mkdirSync(CACHE_DIR, { recursive: true });
-    await Promise.all([writeFile(`${cached}.gz`, gzipped), writeFile(`${cached}.br`, br)]);
+    await writeCopies(cached, await compressed(data));
   }
   return cached;
 }
+
+/** Writes a brotli and a gzip copy as `path.br` and `path.gz`. */
+const writeCopies = (path: string, [br, gzipped]: [Buffer, Buffer]) =>
+  Promise.all([writeFile(`${path}.br`, br), writeFile(`${path}.gz`, gzipped)]);
 
 /**
  * Writes `file.br` and `file.gz` beside every compressible file of the built site but figure
