@@ -16,6 +16,7 @@ import { type AuditResult, auditIntervals, BANDED, DERIVED, PUBLISHED, WITHHELD 
 import { loadDataset } from '../src/pipeline/load-dataset.ts';
 import { protectCounts, protectionWidth } from '../src/pipeline/protect-counts.ts';
 import { readerKnowledge, type UnitLineage } from '../src/pipeline/reader-knowledge.ts';
+import { packRelations } from '../src/pipeline/relations.ts';
 
 const { values: options, positionals } = parseArgs({ allowPositionals: true, options: { exact: { type: 'string', default: '0' } } });
 const exact = Number(options.exact);
@@ -55,7 +56,7 @@ for (const banded of [false, true]) {
     {
       values: system.values,
       state,
-      equalities: [...system.relations, ...knowledge.equalities],
+      equalities: packRelations(system.relations, knowledge.equalities),
       inequalities: knowledge.inequalities,
       band: [1, threshold - 1],
       width,

@@ -1,8 +1,8 @@
-import type { Relation } from './disclosure.ts';
 import { componentsOf } from './linear-components.ts';
 import { roundInWorkers } from './lp-pool.ts';
 import { emptyRows, type GroupOfRows, type PackedRows, withRows } from './lp-transport.ts';
 import { roundOneRow } from './rounding-group.ts';
+import { forEachRelation, type RelationVisitor, type Relations } from './relations.ts';
 
 /**
  * Controlled random rounding: every count becomes one of the two multiples of the base next to it
@@ -15,9 +15,9 @@ import { roundOneRow } from './rounding-group.ts';
 export interface RoundingInput {
   values: number[];
   /** Σ coef·value = 0, for the true values; kept exactly. */
-  equalities: Relation[];
+  equalities: Relations;
   /** Σ coef·value ≥ 0, for the true values; kept where the rounding can. */
-  inequalities: Relation[];
+  inequalities: Relations;
   base: number;
   /** For each cell a number in [0, 1) drawn once (from a key): the cell rounds up when it is below remainder / base. Unread for a multiple of the base. */
   draws: Float64Array;
@@ -99,35 +99,36 @@ function startRounding(input: RoundingInput): { rounded: number[]; solving: Prom
  * objects were a gigabyte while the audit was being set up beside them.
  */
 function roundingRows({ values, equalities, inequalities }: RoundingInput, column: Int32Array, down: number[]): PackedRows {
-  const eachRelation = (visit: (rel: Relation, soft: boolean) => void) => {
-    for (const rel of equalities) visit(rel, false);
-    for (const rel of inequalities) visit(rel, true);
+  const eachRelation = (visit: (soft: boolean) => RelationVisitor) => {
+    forEachRelation(equalities, visit(false));
+    forEachRelation(inequalities, visit(true));
   };
   let [rowCount, entries] = [0, 0];
-  eachRelation((rel, soft) => {
+  eachRelation((soft) => (cells, coefs, from, to) => {
     let exactSum = 0;
     let choosing = 0;
-    rel.cells.forEach((c, i) => {
-      exactSum += rel.coefs[i] * values[c];
-      if (column[c] >= 0) choosing += 1;
-    });
+    for (let t = from; t < to; t++) {
+      exactSum += coefs[t] * values[cells[t]];
+      if (column[cells[t]] >= 0) choosing += 1;
+    }
     if (!soft && Math.abs(exactSum) > 1e-9) throw new Error(`controlled rounding: an identity does not hold in the data (${exactSum})`);
     if (choosing > 0) [rowCount, entries] = [rowCount + 1, entries + choosing];
   });
   // In shared memory: the workers read the groups' rows where they are, not a copy each.
   const rows = emptyRows(rowCount, entries, true);
   let [row, at] = [0, 0];
-  eachRelation((rel, soft) => {
+  eachRelation((soft) => (cells, coefs, from, to) => {
     let fixed = 0;
-    const from = at;
-    rel.cells.forEach((c, i) => {
-      fixed += rel.coefs[i] * down[c];
+    const first = at;
+    for (let t = from; t < to; t++) {
+      const c = cells[t];
+      fixed += coefs[t] * down[c];
       if (column[c] >= 0) {
         rows.cols[at] = column[c];
-        rows.coefs[at++] = rel.coefs[i];
+        rows.coefs[at++] = coefs[t];
       }
-    });
-    if (at === from) return;
+    }
+    if (at === first) return;
     rows.starts[row + 1] = at;
     rows.lower[row] = -fixed;
     rows.upper[row] = soft ? Number.POSITIVE_INFINITY : -fixed;

@@ -1,4 +1,5 @@
-import { PRIMARY, SECONDARY, suppressCells, type Relation } from './disclosure.ts';
+import { PRIMARY, SECONDARY, suppressCells } from './disclosure.ts';
+import { type PackedRelations, relationWriter, unpackRelations } from './relations.ts';
 import { factKey, type Fact } from './facts.ts';
 
 /** A linear identity among one fact's measures, as Σ coef·measure = 0. */
@@ -18,7 +19,7 @@ export interface CellSystem {
   /** Each cell's fact and measure, by the cell's number: two arrays, not an object a cell (a national system has 3,4 million cells). */
   cells: { fact: Fact[]; measure: string[] };
   values: number[];
-  relations: Relation[];
+  relations: PackedRelations;
   /** Each fact's cells by measure. */
   ids: Map<Fact, Record<string, number>>;
 }
@@ -46,12 +47,10 @@ export function buildCellSystem(
     }
     ids.set(fact, byMeasure);
   }
-  const relations: Relation[] = [];
-  // A relation with a measure the dataset does not collect tells a reader nothing. Relations of
-  // one kind share one array of coefficients: nothing changes them, and a national system has a
-  // million relations.
+  const relations = relationWriter();
+  // A relation with a measure the dataset does not collect tells a reader nothing.
   const relate = (members: (number | undefined)[], coefs: number[]) => {
-    if (members.every((c) => c != null)) relations.push({ cells: members as number[], coefs });
+    if (members.every((c) => c != null)) relations.add(members as number[], coefs);
   };
   const carryOversOf = Map.groupBy(carryOvers, (c) => c.table);
   // The counts as collected have no totals above them: their units' parents are not looked for,
@@ -102,7 +101,7 @@ export function buildCellSystem(
       }
     }
   }
-  return { cells, values, relations, ids };
+  return { cells, values, relations: relations.done(), ids };
 }
 
 const LEVEL_COST: Record<string, number> = { commune: 1, unit_2025: 1, district: 4, province: 16 };
@@ -126,7 +125,7 @@ function cellCost(fact: Fact, measure: string): number {
 export function applySuppression(system: CellSystem, threshold: number): { withheld: boolean[]; primary: number; secondary: number } {
   const state = suppressCells(
     system.values,
-    system.relations,
+    unpackRelations(system.relations),
     threshold,
     system.cells.fact.map((fact, c) => cellCost(fact, system.cells.measure[c])),
   );

@@ -1,12 +1,8 @@
 /**
  * Cell suppression for published counts. Cells are numbered; a relation says that
- * Σ coef·value = 0 holds among published cells (a total and its parts, a stock and its flows,
- * last year's end and this year's start). Pure: no I/O.
+ * Σ coef·value = 0 holds among published cells (relations.ts). Pure: no I/O.
  */
-export interface Relation {
-  cells: number[];
-  coefs: number[];
-}
+import type { Relation } from './relations.ts';
 
 export const NOT_SUPPRESSED = 0;
 export const PRIMARY = 1;

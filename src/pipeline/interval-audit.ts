@@ -1,8 +1,8 @@
 import { type AuditRegion, auditOneRow, impliedByTerms, impliedRoom, type LinearRow } from './audit-region.ts';
-import type { Relation } from './disclosure.ts';
 import { componentsOf, positionsOf } from './linear-components.ts';
 import { solveEach, solveInWorker } from './lp-pool.ts';
 import { type PackedRows, packRows, rowWriter } from './lp-transport.ts';
+import { forEachRelation, type Relation, type RelationVisitor, type Relations, termCount } from './relations.ts';
 
 /** What a reader sees of a cell: its value, a band of small counts, or nothing. */
 export const PUBLISHED = 0;
@@ -13,15 +13,14 @@ export const DERIVED = 3;
 /** A count published rounded to a multiple of the base: the true count is less than a base away. */
 export const ROUNDED = 4;
 
-/** Σ coef·cell ≥ 0: a bound a reader knows (a part is at most its whole, a stock at least its flows out). */
-export type Inequality = Relation;
-
 /** What the audit knows before the published values of the rounded cells: all but their values. */
 export interface AuditSetup {
   /** PUBLISHED, BANDED, WITHHELD or DERIVED for each cell; a DERIVED cell is unknown but need not be protected. */
   state: Uint8Array;
-  equalities: Relation[];
-  inequalities: Inequality[];
+  /** Σ coef·cell = 0. */
+  equalities: Relations;
+  /** Σ coef·cell ≥ 0: a bound a reader knows (a part is at most its whole, a stock at least its flows out). */
+  inequalities: Relations;
   /** The band a small count is published as, [1, threshold − 1]. */
   band: [number, number];
   /** The base ROUNDED cells are rounded to. */
@@ -102,53 +101,46 @@ interface RowsOverUnknowns {
 
 /** Substitutes published values into each constraint; keeps those that still involve an unknown. */
 function rowsOverUnknowns(input: AuditSetup, column: Int32Array): RowsOverUnknowns {
-  const relations = [input.equalities, input.inequalities];
-  const local = rowWriter(
-    relations.reduce((n, list) => n + list.length, 0),
-    relations.reduce((n, list) => list.reduce((m, r) => m + r.cells.length, n), 0),
-  );
+  const local = rowWriter(input.equalities.length + input.inequalities.length, termCount(input.equalities) + termCount(input.inequalities));
   const out = { published: new Set<number>(), linking: [] as Row[] };
   // One row's terms at a time, a cell named twice summed into one term.
   const cols: number[] = [];
   const coefs: number[] = [];
-  const add = (r: Relation, kind: 'equality' | 'inequality' | 'linking', source: number) => {
-    let constant = 0;
-    let substituted = false;
-    cols.length = 0;
-    coefs.length = 0;
-    for (let i = 0; i < r.cells.length; i++) {
-      const j = column[r.cells[i]];
-      if (j < 0) {
-        constant += r.coefs[i] * input.witness[r.cells[i]];
-        substituted = true;
-        continue;
+  const add =
+    (kind: 'equality' | 'inequality' | 'linking', firstSource: number): RelationVisitor =>
+    (cells, termCoefs, from, to, index) => {
+      const source = firstSource + index;
+      let constant = 0;
+      let substituted = false;
+      cols.length = 0;
+      coefs.length = 0;
+      for (let t = from; t < to; t++) {
+        const j = column[cells[t]];
+        if (j < 0) {
+          constant += termCoefs[t] * input.witness[cells[t]];
+          substituted = true;
+          continue;
+        }
+        const at = cols.indexOf(j);
+        if (at >= 0) coefs[at] += termCoefs[t];
+        else {
+          cols.push(j);
+          coefs.push(termCoefs[t]);
+        }
       }
-      const at = cols.indexOf(j);
-      if (at >= 0) coefs[at] += r.coefs[i];
+      if (cols.length === 0) return;
+      // 0 − constant: a row with nothing substituted is bounded by 0, not −0.
+      const [lower, upper] = [0 - constant, kind === 'inequality' ? Number.POSITIVE_INFINITY : 0 - constant];
+      if (kind === 'linking') out.linking.push({ source, cols: [...cols], coefs: [...coefs], lower, upper });
       else {
-        cols.push(j);
-        coefs.push(r.coefs[i]);
+        const k = local.add(cols, coefs, cols.length, lower, upper, source);
+        if (substituted) out.published.add(k);
       }
-    }
-    if (cols.length === 0) return;
-    // 0 − constant: a row with nothing substituted is bounded by 0, not −0.
-    const [lower, upper] = [0 - constant, kind === 'inequality' ? Number.POSITIVE_INFINITY : 0 - constant];
-    if (kind === 'linking') out.linking.push({ source, cols: [...cols], coefs: [...coefs], lower, upper });
-    else {
-      const k = local.add(cols, coefs, cols.length, lower, upper, source);
-      if (substituted) out.published.add(k);
-    }
-  };
+    };
   const [e, i] = [input.equalities.length, input.inequalities.length];
-  input.equalities.forEach((r, k) => {
-    add(r, 'equality', k);
-  });
-  input.inequalities.forEach((r, k) => {
-    add(r, 'inequality', e + k);
-  });
-  (input.linking ?? []).forEach((r, k) => {
-    add(r, 'linking', e + i + k);
-  });
+  forEachRelation(input.equalities, add('equality', 0));
+  forEachRelation(input.inequalities, add('inequality', e));
+  forEachRelation(input.linking ?? [], add('linking', e + i));
   return { ...out, local: local.done() };
 }
 

@@ -2,11 +2,11 @@ import { createHash } from 'node:crypto';
 import { roundControlled } from './controlled-rounding.ts';
 import { keyedDraws } from './keyed-draws.ts';
 import { type Fact, factKey } from './facts.ts';
-import type { Relation } from './disclosure.ts';
 import { type AuditSetup, auditReady, DERIVED, PUBLISHED, ROUNDED, unknownsOf } from './interval-audit.ts';
 import { stopLpWorkers } from './lp-pool.ts';
 import type { Dataset } from './load-dataset.ts';
 import { readerKnowledge, type UnitLineage } from './reader-knowledge.ts';
+import { packRelations, type Relation } from './relations.ts';
 import {
   COUNT_DIMS,
   type CommuneCountFacts,
@@ -135,7 +135,7 @@ export function readerModel(dataset: Dataset, collected: CommuneCountFacts = com
   const communes = { ...collected, system };
   const knowledge = readerKnowledge(system, dataset.meta, dataset.tables.units as unknown as UnitLineage[]);
   const known = knownSums(dataset, system);
-  const equalities = [...relations, ...knowledge.equalities];
+  const equalities = packRelations(relations, knowledge.equalities);
   const state = Uint8Array.from([
     ...system.cells.measure.map((measure) => (UNPUBLISHED_MEASURES.has(measure) ? DERIVED : ROUNDED)),
     ...known.values.map(() => PUBLISHED),

@@ -1,5 +1,5 @@
 import type { CellSystem } from './disclosure-facts.ts';
-import type { Relation } from './disclosure.ts';
+import { type PackedRelations, relationWriter } from './relations.ts';
 import type { Fact } from './facts.ts';
 import type { Metadata } from './metadata.ts';
 import { unitAtYearEnd, yearEnd } from '../lib/periods.ts';
@@ -7,9 +7,9 @@ import { unitAtYearEnd, yearEnd } from '../lib/periods.ts';
 /** What every reader knows beyond the sums in the cell system: identities across tables, and bounds. */
 export interface ReaderKnowledge {
   /** Σ coef·value = 0. */
-  equalities: Relation[];
+  equalities: PackedRelations;
   /** Σ coef·value ≥ 0. */
-  inequalities: Relation[];
+  inequalities: PackedRelations;
 }
 
 /** A poor household is deprived on at least this many of the 12 indicators (Decree 07/2021/NĐ-CP, art. 3). */
@@ -43,14 +43,16 @@ export function readerKnowledge(
   meta: Pick<Metadata, 'standards' | 'eligible_equals_poor_near_poor'>,
   units: UnitLineage[],
 ): ReaderKnowledge {
-  const equalities: Relation[] = [];
-  const inequalities: Relation[] = [];
-  const value = (c: number) => system.values[c];
+  const [equalities, inequalities] = [relationWriter(), relationWriter()];
   const keep = (terms: [number | undefined, number][], equality: boolean) => {
     if (terms.some(([c]) => c == null)) return;
-    const rel = { cells: terms.map(([c]) => c as number), coefs: terms.map(([, k]) => k) };
-    const total = rel.cells.reduce((s, c, i) => s + rel.coefs[i] * value(c), 0);
-    if (equality ? total === 0 : total >= 0) (equality ? equalities : inequalities).push(rel);
+    const total = terms.reduce((s, [c, k]) => s + k * system.values[c as number], 0);
+    if (equality ? total === 0 : total >= 0) {
+      (equality ? equalities : inequalities).add(
+        terms.map(([c]) => c as number),
+        terms.map(([, k]) => k),
+      );
+    }
   };
   const poverty = new Map<string, Record<string, number>>();
   for (const [fact, ids] of system.ids) {
@@ -133,5 +135,5 @@ export function readerKnowledge(
   for (const [key, deprived] of deprivedSums) {
     keep([...deprived.map((c): [number, number] => [c, 1]), [poverty.get(key)?.poor, -MIN_DEPRIVATIONS_OF_POOR]], false);
   }
-  return { equalities, inequalities };
+  return { equalities: equalities.done(), inequalities: inequalities.done() };
 }

@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { buildCellSystem } from '../../src/pipeline/disclosure-facts.ts';
 import type { Fact } from '../../src/pipeline/facts.ts';
 import { readerKnowledge } from '../../src/pipeline/reader-knowledge.ts';
+import { unpackRelations } from '../../src/pipeline/relations.ts';
 
 const meta = { standards: [{ id: 'national', years: [2023, 2024] }], eligible_equals_poor_near_poor: [] } as never;
 const poverty = (code: string, year: number, values: Record<string, number>): Fact => ({
@@ -25,7 +26,7 @@ const described = (facts: Fact[]) => {
   const system = buildCellSystem(facts, [], []);
   const name = (c: number) => `${system.cells.fact[c].code}${system.cells.fact[c].year}.${system.cells.measure[c]}`;
   const { equalities } = readerKnowledge(system, meta, units);
-  return equalities.map((r) => r.cells.map((c, i) => `${r.coefs[i]}·${name(c)}`).join(' '));
+  return unpackRelations(equalities).map((r) => r.cells.map((c, i) => `${r.coefs[i]}·${name(c)}`).join(' '));
 };
 
 describe('what a reader knows about merged communes', () => {
@@ -72,7 +73,9 @@ describe('what a reader knows about merged communes', () => {
       },
     } as never;
     const system = countSystem(dataset, communeCountFacts(dataset));
-    const carries = system.relations.filter((r) => r.cells.length === 2 && r.cells.some((c) => system.cells.measure[c] === 'poor_start'));
+    const carries = unpackRelations(system.relations).filter(
+      (r) => r.cells.length === 2 && r.cells.some((c) => system.cells.measure[c] === 'poor_start'),
+    );
     expect(carries).toEqual([]);
   });
 });
