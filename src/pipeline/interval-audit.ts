@@ -328,11 +328,17 @@ export function auditReady(setup: Omit<AuditSetup, 'equalities' | 'inequalities'
     const task = (group: ReturnType<typeof regionOf>, exact: boolean, { lo, hi }: Known): AuditRegion => {
       const local = positionsOf(group.cols);
       const { starts, cols, coefs, lower, upper, tag } = localRows;
+      // In a loop: Array.from a view through a function was two seconds of a national audit's main thread.
+      const localCols = (from: number, to: number) => {
+        const out = new Array<number>(to - from);
+        for (let t = from; t < to; t++) out[t - from] = local.get(cols[t])!;
+        return out;
+      };
       return {
         rows: [
           ...group.rows.map((r) => ({
             source: tag[r],
-            cols: Array.from(cols.subarray(starts[r], starts[r + 1]), (c) => local.get(c)!),
+            cols: localCols(starts[r], starts[r + 1]),
             coefs: coefs.subarray(starts[r], starts[r + 1]),
             lower: lower[r],
             upper: upper[r],

@@ -59,14 +59,23 @@ const DIRECT_LIMIT = 64;
 export function roundOneRow(group: RoundingGroup): boolean[] | null {
   if (group.rows.length !== 1) return null;
   const [row] = group.rows;
-  const [cols, coefs] = [Array.from(row.cols), Array.from(row.coefs)];
-  if (cols.length !== group.cols.length || new Set(cols).size !== cols.length) return null;
-  if (!coefs.every((c) => c === 1 || c === -1)) return null;
+  const { cols, coefs } = row;
+  if (cols.length !== group.cols.length) return null;
+  // Each count on its side, in its own numbering; the row's terms read where they lie (copying
+  // them first was a second of a national rounding's main thread).
   const local = positionsOf(group.cols);
-  const side = (sign: number) =>
-    cols.flatMap((c, i) => (coefs[i] === sign ? [local.get(c)!] : [])).sort((a, b) => group.lean[a] - group.lean[b]);
-  const [plus, minus] = [side(1), side(-1)];
-  if (plus.length > DIRECT_LIMIT || minus.length > DIRECT_LIMIT || plus.length + minus.length !== group.cols.length) return null;
+  const [plus, minus] = [[] as number[], [] as number[]];
+  const sided = new Uint8Array(cols.length);
+  for (let i = 0; i < cols.length; i++) {
+    const j = local.get(cols[i]);
+    if (j == null || sided[j] || (coefs[i] !== 1 && coefs[i] !== -1)) return null;
+    sided[j] = 1;
+    (coefs[i] === 1 ? plus : minus).push(j);
+  }
+  const eager = (a: number, b: number) => group.lean[a] - group.lean[b];
+  plus.sort(eager);
+  minus.sort(eager);
+  if (plus.length > DIRECT_LIMIT || minus.length > DIRECT_LIMIT) return null;
   /** What taking the first k of a side costs, for each k. */
   const prefix = (cols: number[]) => {
     const sums = [0];
