@@ -197,11 +197,13 @@ function releaseFreedHeap() {
 /** The commune facts with their counts rounded, from the first draw the audit passes. */
 async function roundAndAudit(dataset: Dataset, key: string): Promise<{ communes: CommuneCountFacts; summary: ProtectionSummary }> {
   const base = dataset.meta.disclosure_threshold;
-  const model = readerModel(dataset);
-  const { system } = model.communes;
+  const collected = communeCountFacts(dataset);
   // The collected rows are facts now, and the export took their shape before: at national scale
-  // 0,2 GB of objects that the rounding and the audit would otherwise run beside.
+  // 0,2 GB of objects that the reader's model, the rounding and the audit would otherwise be made
+  // and run beside.
   for (const table of Object.keys(COUNT_DIMS)) dataset.tables[table] = [];
+  const model = readerModel(dataset, collected);
+  const { system } = model.communes;
   // Each cell is named by its fact and measure (`key|measure`), not its number, so that a count
   // draws the same in every build whatever other counts come and go. A fact's cells come one after
   // another: its key is made once for them.
