@@ -68,7 +68,9 @@ export function forEachRelation(relations: Relations, visit: RelationVisitor) {
   if (isPacked(relations)) {
     const { starts, cells, coefs } = relations;
     for (let r = 0; r < relations.length; r++) visit(cells, coefs, starts[r], starts[r + 1], r);
-  } else relations.forEach((r, index) => visit(r.cells, r.coefs, 0, r.cells.length, index));
+  } else {
+    for (const [index, r] of relations.entries()) visit(r.cells, r.coefs, 0, r.cells.length, index);
+  }
 }
 
 /** How many terms the relations have in all. */
