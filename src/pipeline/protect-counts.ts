@@ -234,7 +234,7 @@ async function roundAndAudit(dataset: Dataset, key: string): Promise<{ communes:
     // Made ready while the workers round (roundControlled returns as soon as they have the work).
     if (!audit) {
       const unknowns = unknownsOf(model.audit);
-      // The relations are the rounding's and the audit's own rows by now: millions of small arrays
+      // The relations are the rounding's and the audit's own rows by now: 0,09 GB of typed arrays
       // at national scale, that the rest of the audit would otherwise be made and run beside.
       model.audit.equalities = [];
       model.audit.inequalities = [];
