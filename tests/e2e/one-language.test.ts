@@ -19,9 +19,12 @@ afterAll(async () => site?.close());
 
 describe("every word in the reader's language", () => {
   // …and the page an address with no page gets.
-  it.each([...pageKinds(), 'no-such-page/'])('/%s in Vietnamese has no English words, and /en/%s no Vietnamese ones', async (path) => {
-    expect(await otherLanguage(site, path)).toEqual([]);
-  });
+  it.each([...pageKinds(), 'no-such-page/'])(
+    '/%s in Vietnamese has no English words, and its English page (under /en/) no Vietnamese ones',
+    async (path) => {
+      expect(await otherLanguage(site, path)).toEqual([]);
+    },
+  );
 
   it.each([
     ['vi', ENGLISH],
