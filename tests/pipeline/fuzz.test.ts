@@ -75,8 +75,11 @@ const mutations = fc.array(mutation, { minLength: 1, maxLength: 3 });
 
 const dir = scratchDir('fuzz');
 cpSync('data/template', dir, { recursive: true });
+/** What the folder holds: a run writes only the files its mutations made anew (a file written costs more than its check). */
+let onDisk: Files = original;
 const writeDataset = (files: Files) => {
-  for (const f of FILES) writeFileSync(join(dir, f), files[f]);
+  for (const f of FILES) if (files[f] !== onDisk[f]) writeFileSync(join(dir, f), files[f]);
+  onDisk = files;
 };
 const restore = () => writeDataset(original);
 
