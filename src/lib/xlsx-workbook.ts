@@ -187,7 +187,7 @@ export async function xlsxWorkbook(t: XlsxTable, sheetRowLimit = EXCEL_ROWS): Pr
 /**
  * The sheet exceljs wrote with its headings only, with the table's rows after them, deflated as
  * it is written (on zlib's thread, while the next rows are made): a national table's sheet is
- * 421 MB of XML, never held whole.
+ * 421 MB of XML, never held whole. A short one is deflated whole at its end (see DeflatingEntry).
  */
 async function sheetWithRows(headed: string, rows: Iterable<unknown[]>, columns: SheetColumn[]): Promise<Deflated> {
   const end = headed.lastIndexOf(END_OF_ROWS);
