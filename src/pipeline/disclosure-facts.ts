@@ -1,6 +1,6 @@
 import { PRIMARY, SECONDARY, suppressCells } from './disclosure.ts';
 import { type PackedRelations, relationWriter, unpackRelations } from './relations.ts';
-import { factKey, type Fact } from './facts.ts';
+import { dimsKey, type Fact, factKey, factKeyOf } from './facts.ts';
 
 /** A linear identity among one fact's measures, as Σ coef·measure = 0. */
 export interface RowIdentity {
@@ -63,8 +63,8 @@ export function buildCellSystem(
     if (f.level === 'province' || f.level === 'unit_2025') continue;
     const parentKey =
       f.level === 'commune' && f.district_code
-        ? factKey({ ...f, level: 'district', code: f.district_code })
-        : factKey({ ...f, level: 'province', code: provinceCode });
+        ? factKeyOf(f.table, 'district', f.district_code, f.year, dimsKey(f.dims))
+        : factKeyOf(f.table, 'province', provinceCode, f.year, dimsKey(f.dims));
     const parent = byKey.get(parentKey);
     if (!parent) continue;
     const siblings = children.get(parent);
@@ -93,7 +93,7 @@ export function buildCellSystem(
     }
     const carries = carryOversOf.get(f.table);
     if (!carries || !continues(f)) continue;
-    const before = byKey.get(factKey({ ...f, year: f.year - 1 }));
+    const before = byKey.get(factKeyOf(f.table, f.level, f.code, f.year - 1, dimsKey(f.dims)));
     if (!before) continue;
     for (const carry of carries) {
       if (before.values[carry.from] != null && before.values[carry.from] === f.values[carry.to]) {
