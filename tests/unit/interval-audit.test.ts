@@ -1,7 +1,8 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { type AuditRegion, auditOneRow, auditRegion } from '../../src/pipeline/audit-region.ts';
-import { auditIntervals, BANDED, PUBLISHED, WITHHELD } from '../../src/pipeline/interval-audit.ts';
+import { auditIntervals, BANDED, PUBLISHED, WITHHELD, widenAlong } from '../../src/pipeline/interval-audit.ts';
+import { packRows } from '../../src/pipeline/lp-transport.ts';
 import { highs } from '../../src/pipeline/linear-components.ts';
 
 // Cells: 0 = a total, 1 and 2 = its parts. The total is published.
@@ -149,6 +150,74 @@ describe('interval audit by linear programming', () => {
         },
       ),
       { numRuns: 300 },
+    );
+  });
+});
+
+describe('feasible points on the line from the true counts towards the rounded ones', () => {
+  // Cell 0 is a total of the parts after it (an equality), and at least its first part (an
+  // inequality); each cell lies within 4 of its rounded value and is not negative, as a reader knows.
+  const reach = 4;
+  const block = fc
+    .array(fc.tuple(fc.integer({ min: 0, max: 20 }), fc.integer({ min: -reach, max: reach })), { minLength: 2, maxLength: 5 })
+    .chain((parts) =>
+      fc.record({ parts: fc.constant(parts), totalMoved: fc.integer({ min: -reach - 2, max: reach + 2 }) }).map(({ parts, totalMoved }) => {
+        const truth = [parts.reduce((s, [x]) => s + x, 0), ...parts.map(([x]) => x)];
+        const roundedParts = parts.map(([x, moved]) => Math.max(0, x + moved));
+        // The rounded total is the sum of the rounded parts; a total moved too far leaves the truth outside its bounds.
+        const rounded = [
+          roundedParts.reduce((s, x) => s + x, 0) + (totalMoved > reach || totalMoved < -reach ? totalMoved : 0),
+          ...roundedParts,
+        ];
+        return { truth, rounded };
+      }),
+    );
+  const rowsOf = (n: number) => {
+    const parts = Array.from({ length: n - 1 }, (_, i) => i + 1);
+    return [
+      { cols: [0, ...parts], coefs: [1, ...parts.map(() => -1)], lower: 0, upper: 0 },
+      { cols: [0, 1], coefs: [1, -1], lower: 0, upper: 1e7 },
+    ];
+  };
+  const feasible = (point: number[], rounded: number[], rows: ReturnType<typeof rowsOf>) =>
+    point.every((v, j) => v >= Math.max(0, rounded[j] - reach) - 1e-6 && v <= rounded[j] + reach + 1e-6) &&
+    rows.every((r) => {
+      const s = r.cols.reduce((a, c, i) => a + r.coefs[i] * point[c], 0);
+      return s >= r.lower - 1e-6 && s <= r.upper + 1e-6;
+    });
+
+  it('widens each range only to points that keep every bound and row, and at least to the rounded values when they keep them', () => {
+    fc.assert(
+      fc.property(block, ({ truth, rounded }) => {
+        const n = truth.length;
+        const rows = rowsOf(n);
+        const known = { lo: Float64Array.from(truth), hi: Float64Array.from(truth) };
+        const taken = widenAlong(
+          packRows(rows, () => 0),
+          { cols: truth.map((_, j) => j), rows: rows.map((_, r) => r) },
+          (j) => truth[j],
+          (j) => rounded[j],
+          (j) => Math.max(0, rounded[j] - reach),
+          (j) => rounded[j] + reach,
+          known,
+        );
+        if (!feasible(truth, rounded, rows)) {
+          expect(taken).toBeNull();
+          expect([...known.lo]).toEqual(truth);
+          return;
+        }
+        expect(taken).not.toBeNull();
+        const [back, ahead] = taken!;
+        const at = (t: number) => truth.map((x, j) => x + t * (rounded[j] - x));
+        expect(feasible(at(back), rounded, rows)).toBe(true);
+        expect(feasible(at(ahead), rounded, rows)).toBe(true);
+        for (let j = 0; j < n; j++) {
+          expect(known.lo[j]).toBeCloseTo(Math.min(truth[j], at(back)[j], at(ahead)[j]), 9);
+          expect(known.hi[j]).toBeCloseTo(Math.max(truth[j], at(back)[j], at(ahead)[j]), 9);
+        }
+        if (feasible(rounded, rounded, rows)) expect(ahead).toBeGreaterThan(1 - 1e-6);
+      }),
+      { numRuns: 500, seed: 20261207 },
     );
   });
 });
