@@ -15,13 +15,40 @@ export function writtenKey(cells: Record<string, string | undefined>, key: strin
 }
 
 /**
+ * The row a key was first seen on, found through one map a key column, the key's last column
+ * first (a key names its unit first, and there are far more units than years or standards): a
+ * key joined into one string a row was a second of a national dataset's checks, most of it
+ * garbage the Map kept until the table was done.
+ */
+function firstRows(key: string[]) {
+  const columns = [...key].reverse();
+  const root = new Map<string, unknown>();
+  return (cells: Record<string, string | undefined>, line: number): number | undefined => {
+    let level = root;
+    for (let k = 0; k < columns.length - 1; k++) {
+      const value = cells[columns[k]] ?? '';
+      let next = level.get(value) as Map<string, unknown> | undefined;
+      if (!next) {
+        next = new Map();
+        level.set(value, next);
+      }
+      level = next;
+    }
+    const last = cells[columns[columns.length - 1]] ?? '';
+    const first = level.get(last) as number | undefined;
+    if (first === undefined) level.set(last, line);
+    return first;
+  };
+}
+
+/**
  * Checks a table's cells against its spec (the header was checked on reading); returns typed rows
  * (rows with errors are dropped). The keys of rows dropped for a cell's error go into `dropped`:
  * a row of another table that refers to one is not a second error.
  */
 export function validateColumns(table: RawTable, spec: TableSpec, issues: Issue[], dropped = new Set<string>()): TypedRow[] {
   const typed: TypedRow[] = [];
-  const seen = new Map<string, number>();
+  const firstRow = firstRows(spec.key);
   const present = spec.columns.filter((c) => table.header.includes(c.name) || c.required);
   for (const { line, cells } of table.rows) {
     const row: TypedRow = { _line: line };
@@ -38,9 +65,9 @@ export function validateColumns(table: RawTable, spec: TableSpec, issues: Issue[
         ok = false;
       } else row[c.name] = result.value;
     }
-    const key = writtenKey(cells, spec.key);
-    const first = seen.get(key);
+    const first = firstRow(cells, line);
     if (first != null) {
+      const key = writtenKey(cells, spec.key);
       issues.push(
         issue(
           'error',
@@ -53,10 +80,7 @@ export function validateColumns(table: RawTable, spec: TableSpec, issues: Issue[
         ),
       );
       ok = false;
-    } else {
-      seen.set(key, line);
-      if (!ok) dropped.add(key);
-    }
+    } else if (!ok) dropped.add(writtenKey(cells, spec.key));
     if (ok) typed.push(row);
   }
   return typed;
