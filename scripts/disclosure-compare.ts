@@ -63,8 +63,9 @@ for (const banded of [false, true]) {
     },
     exact,
   );
+  const cellsOf = new Map(system.facts.map((f, i) => [f, system.byMeasure[i]]));
   const seen = (measure: string, f: (typeof poverty)[number]) =>
-    !hidden[system.ids.get(f)![measure]] || (banded && small(f.values[measure] ?? 0) && measure !== 'households');
+    !hidden[cellsOf.get(f)![measure]] || (banded && small(f.values[measure] ?? 0) && measure !== 'households');
   const communes = poverty.filter(isRate2022);
   rows.push({
     method: banded ? `bands (1–${threshold - 1}) with complementary suppression` : 'cell suppression',

@@ -20,8 +20,13 @@ export interface CellSystem {
   cells: { fact: Fact[]; measure: string[] };
   values: number[];
   relations: PackedRelations;
-  /** Each fact's cells by measure. */
-  ids: Map<Fact, Record<string, number>>;
+  /** The facts, in the order given. */
+  facts: Fact[];
+  /**
+   * Each fact's cells by measure, in the order of `facts`: an array, not a Map from the fact (made
+   * and read for each of a national system's 900.000 facts, the Map was a second of the model).
+   */
+  byMeasure: Record<string, number>[];
 }
 
 /** Every relation a reader could use to difference published counts: totals, flows and carry-overs. */
@@ -35,18 +40,19 @@ export function buildCellSystem(
 ): CellSystem {
   const cells: CellSystem['cells'] = { fact: [], measure: [] };
   const values: number[] = [];
-  const ids = new Map<Fact, Record<string, number>>();
-  for (const fact of facts) {
-    const byMeasure: Record<string, number> = {};
-    for (const [measure, value] of Object.entries(fact.values)) {
+  const byMeasure = facts.map((fact) => {
+    const own: Record<string, number> = {};
+    // Not Object.entries: a pair made for each of a national system's 3,4 million cells.
+    for (const measure in fact.values) {
+      const value = fact.values[measure];
       if (value == null) continue;
-      byMeasure[measure] = cells.fact.length;
+      own[measure] = cells.fact.length;
       cells.fact.push(fact);
       cells.measure.push(measure);
       values.push(value);
     }
-    ids.set(fact, byMeasure);
-  }
+    return own;
+  });
   const relations = relationWriter();
   // A relation with a measure the dataset does not collect tells a reader nothing.
   const relate = (members: (number | undefined)[], coefs: number[]) => {
@@ -54,28 +60,34 @@ export function buildCellSystem(
   };
   const carryOversOf = Map.groupBy(carryOvers, (c) => c.table);
   // The counts as collected have no totals above them: their units' parents are not looked for,
-  // and only the facts a year may carry over from are found by their key.
+  // and only the facts a year may carry over from are found by their key (each fact by its number).
   const hasTotals = facts.some((f) => f.level === 'district' || f.level === 'province');
-  const byKey = new Map((hasTotals ? facts : facts.filter((f) => carryOversOf.has(f.table))).map((f) => [factKey(f), f]));
+  const byKey = new Map<string, number>();
+  facts.forEach((f, i) => {
+    if (hasTotals || carryOversOf.has(f.table)) byKey.set(factKey(f), i);
+  });
   const provinceCode = facts.find((p) => p.level === 'province')?.code ?? '';
-  const children = new Map<Fact, Fact[]>();
-  for (const f of hasTotals ? facts : []) {
-    if (f.level === 'province' || f.level === 'unit_2025') continue;
+  const children = new Map<number, number[]>();
+  facts.forEach((f, i) => {
+    if (!hasTotals || f.level === 'province' || f.level === 'unit_2025') return;
     const parentKey =
       f.level === 'commune' && f.district_code
         ? factKeyOf(f.table, 'district', f.district_code, f.year, dimsKey(f.dims))
         : factKeyOf(f.table, 'province', provinceCode, f.year, dimsKey(f.dims));
     const parent = byKey.get(parentKey);
-    if (!parent) continue;
+    if (parent === undefined) return;
     const siblings = children.get(parent);
-    if (siblings) siblings.push(f);
-    else children.set(parent, [f]);
-  }
-  const sums = [...children].map(([total, parts]) => ({ total, parts })).concat(extraSums);
-  for (const { total: parent, parts: kids } of sums) {
-    const coefs = [1, ...kids.map(() => -1)];
-    for (const measure of Object.keys(parent.values)) {
-      relate([ids.get(parent)![measure], ...kids.map((k) => ids.get(k)![measure])], coefs);
+    if (siblings) siblings.push(i);
+    else children.set(parent, [i]);
+  });
+  const numberOf = extraSums.length > 0 ? new Map(facts.map((f, i) => [f, i])) : new Map<Fact, number>();
+  const sums = [...children]
+    .map(([total, parts]) => ({ total, parts }))
+    .concat(extraSums.map(({ total, parts }) => ({ total: numberOf.get(total)!, parts: parts.map((p) => numberOf.get(p)!) })));
+  for (const { total, parts } of sums) {
+    const coefs = [1, ...parts.map(() => -1)];
+    for (const measure of Object.keys(facts[total].values)) {
+      relate([byMeasure[total][measure], ...parts.map((k) => byMeasure[k][measure])], coefs);
     }
   }
   const identitiesOf = Map.groupBy(
@@ -83,8 +95,8 @@ export function buildCellSystem(
     (i) => i.table,
   );
   const carried = [1, -1];
-  for (const f of facts) {
-    const own = ids.get(f)!;
+  facts.forEach((f, i) => {
+    const own = byMeasure[i];
     for (const identity of identitiesOf.get(f.table) ?? []) {
       relate(
         identity.measures.map((m) => own[m]),
@@ -92,16 +104,15 @@ export function buildCellSystem(
       );
     }
     const carries = carryOversOf.get(f.table);
-    if (!carries || !continues(f)) continue;
+    if (!carries || !continues(f)) return;
     const before = byKey.get(factKeyOf(f.table, f.level, f.code, f.year - 1, dimsKey(f.dims)));
-    if (!before) continue;
+    if (before === undefined) return;
     for (const carry of carries) {
-      if (before.values[carry.from] != null && before.values[carry.from] === f.values[carry.to]) {
-        relate([ids.get(before)![carry.from], own[carry.to]], carried);
-      }
+      const from = facts[before].values[carry.from];
+      if (from != null && from === f.values[carry.to]) relate([byMeasure[before][carry.from], own[carry.to]], carried);
     }
-  }
-  return { cells, values, relations: relations.done(), ids };
+  });
+  return { cells, values, relations: relations.done(), facts, byMeasure };
 }
 
 const LEVEL_COST: Record<string, number> = { commune: 1, unit_2025: 1, district: 4, province: 16 };

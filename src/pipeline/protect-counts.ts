@@ -75,10 +75,10 @@ export function roundingKey(dataset: Dataset, secret = process.env.ATLAS_ROUNDIN
 const ROWS_A_DIGEST = 10_000;
 
 /** Writes each cell's rounded value into its commune fact, in place of the collected count. */
-function writeRounded(system: Pick<CellSystem, 'ids'>, rounded: number[]) {
-  for (const [fact, ids] of system.ids) {
-    for (const measure in ids) fact.values[measure] = rounded[ids[measure]];
-  }
+function writeRounded({ facts, byMeasure }: Pick<CellSystem, 'facts' | 'byMeasure'>, rounded: number[]) {
+  facts.forEach((fact, i) => {
+    for (const measure in byMeasure[i]) fact.values[measure] = rounded[byMeasure[i][measure]];
+  });
 }
 
 /**

@@ -39,7 +39,7 @@ const STOCKS = ['poor', 'near_poor'];
  * kept only where it holds in the data, so it is never wrong about the truth.
  */
 export function readerKnowledge(
-  system: Pick<CellSystem, 'ids' | 'values'>,
+  system: Pick<CellSystem, 'facts' | 'byMeasure' | 'values'>,
   meta: Pick<Metadata, 'standards' | 'eligible_equals_poor_near_poor'>,
   units: UnitLineage[],
 ): ReaderKnowledge {
@@ -55,14 +55,16 @@ export function readerKnowledge(
     }
   };
   const poverty = new Map<string, Record<string, number>>();
-  for (const [fact, ids] of system.ids) {
-    if (fact.table === 'poverty') poverty.set(`${unitYear(fact)}|${fact.dims.standard}`, ids);
-  }
+  const { facts, byMeasure } = system;
+  facts.forEach((fact, i) => {
+    if (fact.table === 'poverty') poverty.set(`${unitYear(fact)}|${fact.dims.standard}`, byMeasure[i]);
+  });
   // The standard in force in a year: the last one declared that covers it.
   const inForce = (year: number) => meta.standards.filter((s) => s.years.includes(year)).at(-1)?.id;
   const deprivedSums = new Map<string, number[]>();
 
-  for (const [fact, ids] of system.ids) {
+  for (let i = 0; i < facts.length; i++) {
+    const [fact, ids] = [facts[i], byMeasure[i]];
     if (fact.table === 'poverty') {
       keep(
         [
@@ -121,7 +123,8 @@ export function readerKnowledge(
     }
   }
   const unitAt = unitAtYearEnd(units);
-  for (const [fact, ids] of system.ids) {
+  for (let i = 0; i < facts.length; i++) {
+    const [fact, ids] = [facts[i], byMeasure[i]];
     if (fact.table !== 'poverty' || fact.level !== 'commune') continue;
     const formed = unitAt(fact.code, fact.year);
     if (!formed?.predecessor_codes || formed.valid_from <= yearEnd(fact.year - 1)) continue;
