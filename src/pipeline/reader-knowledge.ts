@@ -25,6 +25,10 @@ export interface UnitLineage {
   predecessor_codes: string | null;
 }
 
+/** A whole less its parts: the coefficients of most of what a reader knows. */
+const WHOLE_LESS_ONE = [1, -1];
+const WHOLE_LESS_TWO = [1, -1, -1];
+
 /** Stocks that carry over from one year's end to the next year's start. */
 const STOCKS = ['poor', 'near_poor'];
 
@@ -44,15 +48,19 @@ export function readerKnowledge(
   units: UnitLineage[],
 ): ReaderKnowledge {
   const [equalities, inequalities] = [relationWriter(), relationWriter()];
-  const keep = (terms: [number | undefined, number][], equality: boolean) => {
-    if (terms.some(([c]) => c == null)) return;
-    const total = terms.reduce((s, [c, k]) => s + k * system.values[c as number], 0);
-    if (equality ? total === 0 : total >= 0) {
-      (equality ? equalities : inequalities).add(
-        terms.map(([c]) => c as number),
-        terms.map(([, k]) => k),
-      );
+  /**
+   * Keeps Σ coefs·cells = 0 (or ≥ 0) where every cell is counted and it holds. Cells and
+   * coefficients as two arrays, the coefficients shared: a pair a term was millions of arrays at
+   * national scale, most of the garbage the reader's model made.
+   */
+  const keep = (cells: (number | undefined)[], coefs: readonly number[], equality: boolean) => {
+    let total = 0;
+    for (let t = 0; t < cells.length; t++) {
+      const c = cells[t];
+      if (c == null) return;
+      total += coefs[t] * system.values[c];
     }
+    if (equality ? total === 0 : total >= 0) (equality ? equalities : inequalities).add(cells as number[], coefs);
   };
   const poverty = new Map<string, Record<string, number>>();
   const { facts, byMeasure } = system;
@@ -66,60 +74,25 @@ export function readerKnowledge(
   for (let i = 0; i < facts.length; i++) {
     const [fact, ids] = [facts[i], byMeasure[i]];
     if (fact.table === 'poverty') {
-      keep(
-        [
-          [ids.households, 1],
-          [ids.poor, -1],
-          [ids.near_poor, -1],
-        ],
-        false,
-      );
-      keep(
-        [
-          [ids.households_em, 1],
-          [ids.poor_em, -1],
-        ],
-        false,
-      );
-      keep(
-        [
-          [ids.households, 1],
-          [ids.newly_escaped, -1],
-        ],
-        false,
-      );
+      keep([ids.households, ids.poor, ids.near_poor], WHOLE_LESS_TWO, false);
+      keep([ids.households_em, ids.poor_em], WHOLE_LESS_ONE, false);
+      keep([ids.households, ids.newly_escaped], WHOLE_LESS_ONE, false);
       if (fact.dims.standard !== 'national') {
         const national = poverty.get(`${unitYear(fact)}|national`);
-        keep(
-          [
-            [ids.poor, 1],
-            [national?.poor, -1],
-          ],
-          false,
-        );
+        keep([ids.poor, national?.poor], WHOLE_LESS_ONE, false);
       }
     } else if (fact.table === 'deprivation') {
-      const p = poverty.get(`${unitYear(fact)}|${fact.dims.standard}`);
-      keep(
-        [
-          [ids.poor_near_poor, 1],
-          [p?.poor, -1],
-          [p?.near_poor, -1],
-        ],
-        true,
-      );
       const key = `${unitYear(fact)}|${fact.dims.standard}`;
-      if (ids.households_deprived != null) deprivedSums.set(key, [...(deprivedSums.get(key) ?? []), ids.households_deprived]);
+      const p = poverty.get(key);
+      keep([ids.poor_near_poor, p?.poor, p?.near_poor], WHOLE_LESS_TWO, true);
+      if (ids.households_deprived != null) {
+        const deprived = deprivedSums.get(key);
+        if (deprived) deprived.push(ids.households_deprived);
+        else deprivedSums.set(key, [ids.households_deprived]);
+      }
     } else if (fact.table === 'coverage' && meta.eligible_equals_poor_near_poor.includes(fact.dims.programme)) {
       const p = poverty.get(`${unitYear(fact)}|${inForce(fact.year)}`);
-      keep(
-        [
-          [ids.eligible, 1],
-          [p?.poor, -1],
-          [p?.near_poor, -1],
-        ],
-        true,
-      );
+      keep([ids.eligible, p?.poor, p?.near_poor], WHOLE_LESS_TWO, true);
     }
   }
   const unitAt = unitAtYearEnd(units);
@@ -131,12 +104,11 @@ export function readerKnowledge(
     const before = formed.predecessor_codes
       .split(';')
       .map((code) => poverty.get(`commune|${code.trim()}|${fact.year - 1}|${fact.dims.standard}`));
-    for (const stock of STOCKS) {
-      keep([[ids[`${stock}_start`], 1], ...before.map((p): [number | undefined, number] => [p?.[stock], -1])], true);
-    }
+    const coefs = [1, ...before.map(() => -1)];
+    for (const stock of STOCKS) keep([ids[`${stock}_start`], ...before.map((p) => p?.[stock])], coefs, true);
   }
   for (const [key, deprived] of deprivedSums) {
-    keep([...deprived.map((c): [number, number] => [c, 1]), [poverty.get(key)?.poor, -MIN_DEPRIVATIONS_OF_POOR]], false);
+    keep([...deprived, poverty.get(key)?.poor], [...deprived.map(() => 1), -MIN_DEPRIVATIONS_OF_POOR], false);
   }
   return { equalities: equalities.done(), inequalities: inequalities.done() };
 }
