@@ -50,8 +50,8 @@ export function readerKnowledge(
   const [equalities, inequalities] = [relationWriter(), relationWriter()];
   /**
    * Keeps Σ coefs·cells = 0 (or ≥ 0) where every cell is counted and it holds. Cells and
-   * coefficients as two arrays, the coefficients shared: a pair a term was millions of arrays at
-   * national scale, most of the garbage the reader's model made.
+   * coefficients as two arrays, the coefficients shared: a pair a term, and two arrays made of
+   * the pairs, were millions of small arrays at national scale.
    */
   const keep = (cells: (number | undefined)[], coefs: readonly number[], equality: boolean) => {
     let total = 0;
