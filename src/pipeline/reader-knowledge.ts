@@ -64,9 +64,9 @@ export function readerKnowledge(
   };
   const poverty = new Map<string, Record<string, number>>();
   const { facts, byMeasure } = system;
-  facts.forEach((fact, i) => {
-    if (fact.table === 'poverty') poverty.set(`${unitYear(fact)}|${fact.dims.standard}`, byMeasure[i]);
-  });
+  for (let i = 0; i < facts.length; i++) {
+    if (facts[i].table === 'poverty') poverty.set(`${unitYear(facts[i])}|${facts[i].dims.standard}`, byMeasure[i]);
+  }
   // The standard in force in a year: the last one declared that covers it.
   const inForce = (year: number) => meta.standards.filter((s) => s.years.includes(year)).at(-1)?.id;
   const deprivedSums = new Map<string, number[]>();
