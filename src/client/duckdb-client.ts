@@ -100,23 +100,40 @@ const classify = (e: unknown): DuckDbError => {
   return new DuckDbError('other', text);
 };
 
+/** How often the download's progress is shown, at most (ms): each report rewrites the status line. */
+const PROGRESS_EVERY_MS = 50;
+
 /**
- * Gives DuckDB's worker the wasm's download: the page's request matches the preload in its HTML,
- * so the bytes already on their way are not asked for twice. Where a stream cannot be handed to a
- * worker (or the request fails), the worker asks for the wasm itself, and DuckDB reports any error.
+ * Compiles DuckDB's module from the wasm's download and gives it to DuckDB's worker: the page's
+ * request matches the preload in its HTML, so the bytes already on their way are not asked for
+ * twice, and they are compiled as they arrive, while DuckDB's own script is still on its way.
+ * Where the page cannot compile it (a wrong MIME type, a policy without WebAssembly, an old
+ * browser), the worker asks for the wasm itself, and DuckDB reports any error.
  */
-async function handOverWasm(worker: Worker, url: string): Promise<void> {
-  const send = (handover: WasmHandover, transfer: Transferable[] = []) => worker.postMessage(handover, transfer);
+async function handOverWasm(worker: Worker, url: string, onProgress: (loaded: number, total: number) => void): Promise<void> {
+  const send = (handover: WasmHandover) => worker.postMessage(handover);
   try {
     const response = await fetch(url, { credentials: 'same-origin' });
     if (!response.ok || !response.body) throw new Error(String(response.status));
-    const body = response.body;
-    try {
-      send({ [WASM_HANDOVER]: { body, type: response.headers.get('content-type') ?? '' } }, [body]);
-    } catch {
-      void body.cancel();
-      send({ [WASM_HANDOVER]: null });
-    }
+    const total = Number(response.headers.get('content-length')) || 0;
+    let [loaded, shown] = [0, 0];
+    const counted = response.body.pipeThrough(
+      new TransformStream<Uint8Array, Uint8Array>({
+        transform(chunk, out) {
+          loaded += chunk.byteLength;
+          const now = performance.now();
+          if (now - shown >= PROGRESS_EVERY_MS) {
+            shown = now;
+            onProgress(loaded, total);
+          }
+          out.enqueue(chunk);
+        },
+      }),
+    );
+    const module = await WebAssembly.compileStreaming(
+      new Response(counted, { headers: { 'content-type': response.headers.get('content-type') ?? '' } }),
+    );
+    send({ [WASM_HANDOVER]: { module } });
   } catch {
     send({ [WASM_HANDOVER]: null });
   }
@@ -163,7 +180,8 @@ export function startDuckDb(
       const eh = WebAssembly.validate(EXCEPTIONS_WASM);
       worker = new Worker(`${workerUrl}#${eh ? 'eh' : 'mvp'}`);
       const wasmUrl = eh ? ehWasm : mvpWasm;
-      void handOverWasm(worker, wasmUrl);
+      const progress = (loaded: number, total: number) => failed || onStatus({ state: 'loading', loaded, total });
+      void handOverWasm(worker, wasmUrl, progress);
       const duckdb = await import('@duckdb/duckdb-wasm');
       const db: AsyncDuckDB = new duckdb.AsyncDuckDB(new duckdb.VoidLogger(), worker);
       // The checks for a silent hang run beside the download, and stop the wait as soon as one fails.
@@ -171,7 +189,7 @@ export function startDuckDb(
         preflight(wasmUrl),
         withTimeout(
           // A failed start says so once: the download's progress, still arriving, must not say otherwise.
-          db.instantiate(wasmUrl, null, (p) => failed || onStatus({ state: 'loading', loaded: p.bytesLoaded, total: p.bytesTotal })),
+          db.instantiate(wasmUrl, null, (p) => progress(p.bytesLoaded, p.bytesTotal)),
           timeoutMs,
         ),
       ]);

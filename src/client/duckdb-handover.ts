@@ -1,11 +1,12 @@
 /**
- * The one message the explore page sends DuckDB's worker before DuckDB's own: the wasm's
- * download, as a response body the page began (its HTML preloads the wasm, so the bytes flow from
- * the first round trip), or null where a stream cannot be handed to a worker, and the worker asks
- * for the wasm itself.
+ * The one message the explore page sends DuckDB's worker before DuckDB's own: DuckDB's module,
+ * compiled by the page as its download arrives (its HTML preloads the wasm, so the bytes flow from
+ * the first round trip and the compiling begins as soon as the page's script runs, not when
+ * DuckDB's own script has arrived and asked), or null where the page could not compile it, and the
+ * worker asks for the wasm itself.
  */
 export const WASM_HANDOVER = 'atlasWasmHandover';
 
 export interface WasmHandover {
-  [WASM_HANDOVER]: { body: ReadableStream<Uint8Array>; type: string } | null;
+  [WASM_HANDOVER]: { module: WebAssembly.Module } | null;
 }

@@ -39,16 +39,25 @@ describe('the explore page for journalists', () => {
 
   it('downloads only the tables a query names, beside the wasm, and the others when a later query names them', async () => {
     const arrows: string[] = [];
+    const wasms: string[] = [];
     const page = await site.context.newPage();
     page.on('request', (r) => {
       const path = new URL(r.url()).pathname;
       if (path.endsWith('.arrow')) arrows.push(path.split('/').pop()!);
     });
+    // The worker's requests are seen by the context only: it asks for no wasm of its own, DuckDB's
+    // module being compiled by the page from the download the HTML began.
+    const onRequest = (r: import('playwright-core').Request) => {
+      if (r.url().endsWith('.wasm') && r.method() === 'GET') wasms.push(new URL(r.url()).pathname.split('/').pop()!.split('.')[0]);
+    };
+    site.context.on('request', onRequest);
     await page.goto(`${site.origin}/en/explore/?sql=${encodeURIComponent('SELECT count(*) AS n FROM units')}`);
     await page.locator('[data-output] td').first().waitFor({ timeout: 60_000 });
     const [{ n }] = await published<{ n: number }>('SELECT count(*)::INT AS n FROM {units}');
     expect(Number((await page.locator('[data-output] td').first().textContent())!.replace(/\D/g, ''))).toBe(n);
     expect(arrows).toEqual(['units.arrow']);
+    site.context.off('request', onRequest);
+    expect(wasms).toEqual(['duckdb-eh']);
     await typeQuery(page, 'SQL query', 'SELECT count(*) FROM units JOIN coverage USING (unit_code)');
     await page.keyboard.press('Control+Enter');
     await expect.poll(() => arrows.sort()).toEqual(['coverage.arrow', 'units.arrow']);
