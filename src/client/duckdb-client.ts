@@ -195,7 +195,8 @@ export function startDuckDb(
       ]);
       await db.open({ query: { castBigIntToDouble: true, castDecimalToDouble: true } });
       const conn: AsyncDuckDBConnection = await db.connect();
-      for (const setting of LOCKDOWN) await conn.query(setting);
+      // One query, not one a setting: each is a round trip to the worker before the first answer.
+      await conn.query(LOCKDOWN.join(';\n'));
       const inserted = new Map<string, Promise<void>>();
       const load = (name: string) => {
         let done = inserted.get(name);
