@@ -1,6 +1,6 @@
 import { execFileSync } from 'node:child_process';
 import { createHash } from 'node:crypto';
-import { existsSync, mkdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { Plugin } from 'vite';
@@ -68,15 +68,26 @@ function makeShipped(build: DuckDbBuild): string {
 }
 
 const WASM_IMPORT = /^@duckdb\/duckdb-wasm\/dist\/duckdb-(eh|mvp)\.wasm\?url$/;
+/** Each build's wasm as shipped, in bytes: the size its download's progress counts towards. */
+const WASM_BYTES = 'virtual:duckdb-wasm-bytes';
 
-/** Vite: the site's imports of DuckDB's wasm (`…/duckdb-eh.wasm?url`) get the shipped copy. */
+/**
+ * Vite: the site's imports of DuckDB's wasm (`…/duckdb-eh.wasm?url`) get the shipped copy, and
+ * `virtual:duckdb-wasm-bytes` the size of each.
+ */
 export function shippedDuckDbWasmPlugin(): Plugin {
   return {
     name: 'shipped-duckdb-wasm',
     enforce: 'pre',
     resolveId(source) {
+      if (source === WASM_BYTES) return `\0${WASM_BYTES}`;
       const build = WASM_IMPORT.exec(source)?.[1] as DuckDbBuild | undefined;
       return build ? `${join(process.cwd(), shippedDuckDbWasm(build))}?url` : null;
+    },
+    load(id) {
+      if (id !== `\0${WASM_BYTES}`) return null;
+      const bytes = (build: DuckDbBuild) => statSync(shippedDuckDbWasm(build)).size;
+      return `export default ${JSON.stringify({ eh: bytes('eh'), mvp: bytes('mvp') })};`;
     },
   };
 }

@@ -6,6 +6,8 @@
 import type { AsyncDuckDB, AsyncDuckDBConnection } from '@duckdb/duckdb-wasm';
 import ehWasm from '@duckdb/duckdb-wasm/dist/duckdb-eh.wasm?url';
 import mvpWasm from '@duckdb/duckdb-wasm/dist/duckdb-mvp.wasm?url';
+import wasmBytes from 'virtual:duckdb-wasm-bytes';
+import { transferProgress } from '../lib/download-progress.ts';
 import { tablesReferenced } from '../lib/tables-referenced.ts';
 import { WASM_HANDOVER, type WasmHandover } from './duckdb-handover.ts';
 import workerUrl from './duckdb-worker.ts?worker&url';
@@ -128,6 +130,7 @@ async function handOverWasm(worker: Worker, url: string, onProgress: (loaded: nu
           }
           out.enqueue(chunk);
         },
+        flush: () => onProgress(loaded, total),
       }),
     );
     const module = await WebAssembly.compileStreaming(
@@ -180,7 +183,9 @@ export function startDuckDb(
       const eh = WebAssembly.validate(EXCEPTIONS_WASM);
       worker = new Worker(`${workerUrl}#${eh ? 'eh' : 'mvp'}`);
       const wasmUrl = eh ? ehWasm : mvpWasm;
-      const progress = (loaded: number, total: number) => failed || onStatus({ state: 'loading', loaded, total });
+      const decodedSize = wasmBytes[eh ? 'eh' : 'mvp'];
+      const progress = (decoded: number, sent: number) =>
+        failed || onStatus({ state: 'loading', ...transferProgress(decoded, sent, decodedSize) });
       void handOverWasm(worker, wasmUrl, progress);
       const duckdb = await import('@duckdb/duckdb-wasm');
       const db: AsyncDuckDB = new duckdb.AsyncDuckDB(new duckdb.VoidLogger(), worker);

@@ -40,7 +40,8 @@ if (root) {
   const show = (s: Status) => {
     status.dataset.state = s.state;
     progress.hidden = s.state === 'ready' || s.state === 'error';
-    // A compressed download reports its size as sent but counts the bytes decoded: no total then.
+    // Counted in the bytes that travel (download-progress.ts); a count past its total, which that
+    // cannot rule out without the decoded size, shows no total.
     const sized = s.state === 'loading' && s.total >= s.loaded && s.total > 0;
     if (sized) progress.value = s.loaded / s.total;
     status.textContent =

@@ -64,6 +64,46 @@ describe('the explore page for journalists', () => {
     await page.close();
   });
 
+  it("shows DuckDB's download in the bytes that travel, from the first count to the end, on a slow network", async () => {
+    const page = await site.context.newPage();
+    const cdp = await site.context.newCDPSession(page);
+    await cdp.send('Network.enable');
+    await cdp.send('Network.emulateNetworkConditions', {
+      offline: false,
+      latency: 40,
+      downloadThroughput: 30e6 / 8,
+      uploadThroughput: 30e6 / 8,
+    });
+    // Every text the status line shows, in turn.
+    await page.addInitScript(() => {
+      const shown: string[] = [];
+      (window as unknown as { shown: string[] }).shown = shown;
+      document.addEventListener('DOMContentLoaded', () => {
+        const status = document.querySelector('[data-status]')!;
+        new MutationObserver(() => shown.push(status.textContent ?? '')).observe(status, {
+          childList: true,
+          characterData: true,
+          subtree: true,
+        });
+      });
+    });
+    await page.goto(`${site.origin}/en/explore/`);
+    await page.locator('[data-status][data-state="ready"]').waitFor({ timeout: 60_000 });
+    const shown = await page.evaluate(() => (window as unknown as { shown: string[] }).shown);
+    const counts = shown.map((text) => /: ([\d.]+) MB \/ ([\d.]+) MB/.exec(text)).filter((m) => m != null);
+    expect(counts.length).toBeGreaterThan(2);
+    // The size sent (brotli's), not the 24 MB the browser decodes it to.
+    const total = Number(counts[0][2]);
+    expect(total).toBeLessThan(6);
+    for (const [, loaded, of] of counts) {
+      expect(Number(of)).toBe(total);
+      expect(Number(loaded)).toBeLessThanOrEqual(total);
+    }
+    // Counted to the end: once counting, the line never falls back to saying only that it loads.
+    expect(shown.slice(shown.indexOf(counts[0].input))).not.toContain('Loading DuckDB…');
+    await page.close();
+  });
+
   it("answers with DuckDB's other build in a browser without WebAssembly's exceptions", async () => {
     const page = await site.context.newPage();
     const errors: string[] = [];
