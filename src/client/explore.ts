@@ -40,8 +40,8 @@ if (root) {
   const show = (s: Status) => {
     status.dataset.state = s.state;
     progress.hidden = s.state === 'ready' || s.state === 'error';
-    // Counted in the bytes that travel (download-progress.ts); a count past its total, which that
-    // cannot rule out without the decoded size, shows no total.
+    // Counted in the bytes that travel (download-progress.ts); a count without a total, or past
+    // it, is shown without one.
     const sized = s.state === 'loading' && s.total >= s.loaded && s.total > 0;
     if (sized) progress.value = s.loaded / s.total;
     status.textContent =

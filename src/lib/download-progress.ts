@@ -1,6 +1,6 @@
 /**
  * A download's progress in the bytes that travel. The browser counts a response's bytes as
- * decoded, while the size it is sent with is the compressed one (DuckDB's wasm: 3,9 MB sent, 21 MB
+ * decoded, while the size it is sent with is the compressed one (DuckDB's wasm: 3,9 MB sent, 24 MB
  * decoded): counted against each other, the count passes the total a sixth of the way through and
  * the bar stops. Knowing the decoded size (`decodedSize`, from the build), the count is scaled to
  * the size sent, and ends exactly at it. Without a size sent, the decoded size is the total; without
