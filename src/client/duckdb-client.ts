@@ -179,7 +179,8 @@ export function startDuckDb(
     try {
       if (typeof WebAssembly !== 'object' || typeof Worker !== 'function')
         throw new DuckDbError('unsupported', 'WebAssembly or Worker missing');
-      // The worker starts before DuckDB's module has arrived, and gets the wasm's download at once.
+      // The worker starts before DuckDB's script has arrived, and gets DuckDB's module as soon as
+      // the page has compiled it from the download.
       const eh = WebAssembly.validate(EXCEPTIONS_WASM);
       worker = new Worker(`${workerUrl}#${eh ? 'eh' : 'mvp'}`);
       const wasmUrl = eh ? ehWasm : mvpWasm;
