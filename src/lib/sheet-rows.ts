@@ -25,7 +25,7 @@ const KEPT_NUMBERS = 100_000;
  * the collecting of those strings. The bytes of a whole number below KEPT_NUMBERS and of each
  * column's cell start are made once.
  */
-class XmlBytes {
+export class XmlBytes {
   private readonly encoder = new TextEncoder();
   private readonly numbers: Uint8Array[] = [];
   private out: Uint8Array;
@@ -43,9 +43,7 @@ class XmlBytes {
   }
 
   bytes(b: Uint8Array) {
-    this.room(b.length);
-    this.out.set(b, this.at);
-    this.at += b.length;
+    this.slice(b, 0, b.length);
   }
 
   /** Printable ASCII only: a native call a piece cost more than the loop on pieces this short. */
@@ -58,6 +56,15 @@ class XmlBytes {
     if (isPrintableAscii(text)) return this.ascii(text);
     this.room(3 * text.length);
     this.at += this.encoder.encodeInto(text, this.out.subarray(this.at)).written;
+  }
+
+  /** Bytes `from`…`to` − 1 of `source`: short runs (most cells) copied in a loop, no view made for them. */
+  slice(source: Uint8Array, from: number, to: number) {
+    this.room(to - from);
+    if (to - from > 32) {
+      this.out.set(source.subarray(from, to), this.at);
+      this.at += to - from;
+    } else for (let i = from; i < to; i++) this.out[this.at++] = source[i];
   }
 
   number(n: number) {
@@ -76,6 +83,38 @@ class XmlBytes {
 }
 
 /**
+ * What each cell of a column starts with, as UTF-8: `<c r="` and its column's letters (before the
+ * row's number), and what follows the number: its style, if it has one, and the attribute's end.
+ */
+export function cellPieces(columns: readonly SheetColumn[]) {
+  const encoder = new TextEncoder();
+  const letters = columns.map((_, i) => columnLetters(i));
+  return {
+    letters,
+    starts: letters.map((l) => encoder.encode(`<c r="${l}`)),
+    styled: columns.map((c) => encoder.encode(c.style ? `" s="${c.style}"` : '"')),
+  };
+}
+
+/**
+ * The rows a sheet is written from: how many, and, for the sheet's columns, a writer of the XML
+ * of rows `from`…`to` − 1, the first of them numbered `first` in the sheet.
+ */
+export interface SheetRows {
+  length: number;
+  writer(columns: readonly SheetColumn[]): (from: number, to: number, first: number) => Uint8Array;
+}
+
+/** Rows held as arrays of plain values (a figure's data), written by sheetRowWriter. */
+export const arraySheetRows = (rows: readonly (readonly unknown[])[]): SheetRows => ({
+  length: rows.length,
+  writer(columns) {
+    const write = sheetRowWriter(columns);
+    return (from, to, first) => write(rows.slice(from, to), first);
+  },
+});
+
+/**
  * Rows of a sheet as SpreadsheetML, the same XML exceljs writes for them (its `addRow` made a
  * dozen objects a cell and took 13 s of one core for a national table's 8,8 million cells): text
  * as text, with exceljs's own escaping; numbers and booleans as values; an empty cell written only
@@ -84,10 +123,7 @@ class XmlBytes {
  * as UTF-8.
  */
 export function sheetRowWriter(columns: readonly SheetColumn[]): (rows: Iterable<readonly unknown[]>, first: number) => Uint8Array {
-  const encoder = new TextEncoder();
-  const letters = columns.map((_, i) => columnLetters(i));
-  const starts = letters.map((l) => encoder.encode(`<c r="${l}`));
-  const styled = columns.map((c) => encoder.encode(c.style ? `" s="${c.style}"` : '"'));
+  const { letters, starts, styled } = cellPieces(columns);
   const xml = new XmlBytes(1 << 20);
   return (rows, first) => {
     let r = first;

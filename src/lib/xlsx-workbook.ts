@@ -10,7 +10,7 @@ import WorkbookWriter from 'exceljs/lib/stream/xlsx/workbook-writer.js';
 import { unzipSync } from 'fflate';
 import { formatNumber } from './format.ts';
 import type { Bilingual } from './manifest.ts';
-import { type SheetColumn, sheetRowWriter } from './sheet-rows.ts';
+import { arraySheetRows, type SheetColumn, type SheetRows } from './sheet-rows.ts';
 import { type Deflated, DeflatingEntry, deterministicZip } from './zip.ts';
 
 export interface XlsxTable {
@@ -19,8 +19,8 @@ export interface XlsxTable {
   /** How to read the values (how they were protected), where there is something to say. */
   note?: Bilingual;
   columns: { name: string; type: string; description: Bilingual | null }[];
-  /** The rows in order: an array, or rows made as they are written (a national table's, never all held at once). */
-  rows: Iterable<unknown[]> & { length: number };
+  /** The rows in order: arrays of values, or rows written from where they are kept (a national table's, never all made values). */
+  rows: readonly (readonly unknown[])[] | SheetRows;
   source: Bilingual;
   licence: Bilingual;
   illustrative: boolean;
@@ -41,15 +41,6 @@ export const EXCEL_ROWS = 1_048_576;
 /** Where exceljs writes the k-th sheet (from 0): the table's come first. */
 const sheetPath = (k: number) => `xl/worksheets/sheet${k + 1}.xml`;
 const END_OF_ROWS = '</sheetData>';
-
-/** The first `count` of what is left of `rows`. */
-function* take<T>(rows: Iterator<T>, count: number): Generator<T> {
-  for (let i = 0; i < count; i++) {
-    const next = rows.next();
-    if (next.done) return;
-    yield next.value;
-  }
-}
 
 /** The height of a line of the default face (11 pt), in points. */
 const LINE_HEIGHT = 15;
@@ -175,10 +166,10 @@ export async function xlsxWorkbook(t: XlsxTable, sheetRowLimit = EXCEL_ROWS): Pr
   about.commit();
   await book.commit();
   const frame: Record<string, Uint8Array | Deflated> = unzipSync(new Uint8Array(Buffer.concat(chunks)));
-  const left = t.rows[Symbol.iterator]();
+  const rowsXml = ('writer' in t.rows ? t.rows : arraySheetRows(t.rows)).writer(columns);
   for (let k = 0; k < sheets; k++) {
     const headed = new TextDecoder().decode(frame[sheetPath(k)] as Uint8Array);
-    frame[sheetPath(k)] = await sheetWithRows(headed, take(left, perSheet), columns);
+    frame[sheetPath(k)] = await sheetWithRows(headed, k * perSheet, Math.min(t.rows.length, (k + 1) * perSheet), rowsXml);
   }
   // Every entry dated with the release date, not the time of writing: the same bytes for the same table on every run.
   return deterministicZip(frame, released);
@@ -189,24 +180,14 @@ export async function xlsxWorkbook(t: XlsxTable, sheetRowLimit = EXCEL_ROWS): Pr
  * it is written (on zlib's thread, while the next rows are made): a national table's sheet is
  * 421 MB of XML, never held whole. A short one is deflated whole at its end (see DeflatingEntry).
  */
-async function sheetWithRows(headed: string, rows: Iterable<unknown[]>, columns: SheetColumn[]): Promise<Deflated> {
+async function sheetWithRows(headed: string, from: number, to: number, rowsXml: ReturnType<SheetRows['writer']>): Promise<Deflated> {
   const end = headed.lastIndexOf(END_OF_ROWS);
   const entry = new DeflatingEntry();
   const encoder = new TextEncoder();
   await entry.write(encoder.encode(headed.slice(0, end)));
-  let batch: unknown[][] = [];
-  let next = HEADER_ROWS + 1;
-  const xmlOf = sheetRowWriter(columns);
-  const flush = async () => {
-    await entry.write(xmlOf(batch, next));
-    next += batch.length;
-    batch = [];
-  };
-  for (const row of rows) {
-    batch.push(row);
-    if (batch.length === ROWS_AT_ONCE) await flush();
+  for (let row = from; row < to; row += ROWS_AT_ONCE) {
+    await entry.write(rowsXml(row, Math.min(to, row + ROWS_AT_ONCE), HEADER_ROWS + 1 + row - from));
   }
-  await flush();
   await entry.write(encoder.encode(headed.slice(end)));
   return entry.end();
 }
