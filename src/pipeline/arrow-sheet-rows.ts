@@ -57,19 +57,8 @@ function cellWriter(data: Data, column: SheetColumn, name: string): CellWriter {
       },
     };
   }
-  if (DataType.isInt(type) && type.bitWidth <= 32) {
-    const values = data.values as Int32Array;
-    return {
-      has,
-      rest(xml, r) {
-        xml.bytes(VALUE);
-        xml.number(values[r]);
-        xml.bytes(CELL_END);
-      },
-    };
-  }
-  if (DataType.isFloat(type) && type.precision === 2) {
-    const values = data.values as Float64Array;
+  if ((DataType.isInt(type) && type.bitWidth <= 32) || (DataType.isFloat(type) && type.precision === 2)) {
+    const values = data.values as Int32Array | Float64Array;
     return {
       has,
       rest(xml, r) {
