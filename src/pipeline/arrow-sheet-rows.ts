@@ -94,6 +94,8 @@ export function arrowSheetRows(bytes: Uint8Array): SheetRows {
       const spans = encoder.encode(`${names.length}" x14ac:dyDescent="0.25">`);
       const writers = table.batches.map((batch) => batch.data.children.map((data, i) => cellWriter(data, columns[i], names[i])));
       const xml = new XmlBytes(1 << 20);
+      // The row's number as ASCII digits, written from the right into this room once a row and
+      // copied into each of its cells (String and encodeInto a row took 0,3 s more of 680.000 rows).
       const digits = new Uint8Array(16);
       return (from, to, first) => {
         for (let b = 0; b < writers.length; b++) {
