@@ -94,26 +94,40 @@ interface Row extends LinearRow {
 interface RowsOverUnknowns {
   /** Every constraint but the linking ones, packed (a national audit has millions), each tagged with its source. */
   local: PackedRows;
-  /** The local rows a published cell was substituted into: they say what we publish, not what a reader knew before. */
-  published: Set<number>;
+  /** For each local row, 1 where a published cell was substituted into it: it says what we publish, not what a reader knew before. */
+  published: Uint8Array;
   linking: Row[];
+}
+
+/** The most terms any relation of the lists has. */
+function widestRelation(...lists: Relations[]): number {
+  let widest = 0;
+  for (const list of lists) {
+    forEachRelation(list, (_cells, _coefs, from, to) => {
+      widest = Math.max(widest, to - from);
+    });
+  }
+  return widest;
 }
 
 /** Substitutes published values into each constraint; keeps those that still involve an unknown. */
 function rowsOverUnknowns(input: AuditSetup, column: Int32Array): RowsOverUnknowns {
-  const local = rowWriter(input.equalities.length + input.inequalities.length, termCount(input.equalities) + termCount(input.inequalities));
-  const out = { published: new Set<number>(), linking: [] as Row[] };
-  // One row's terms at a time, a cell named twice summed into one term.
-  const cols: number[] = [];
-  const coefs: number[] = [];
+  const rowRoom = input.equalities.length + input.inequalities.length;
+  const local = rowWriter(rowRoom, termCount(input.equalities) + termCount(input.inequalities));
+  const out = { published: new Uint8Array(rowRoom), linking: [] as Row[] };
+  // One row's terms at a time, a cell named twice summed into one term, in arrays made once: each
+  // of a national audit's two million rows emptying and refilling a pair of arrays, and a Set of
+  // the rows published cells went into, took 1,8–2,9 s of this thread instead of 0,6–0,8 s.
+  const widest = widestRelation(input.equalities, input.inequalities, input.linking ?? []);
+  const cols = new Int32Array(widest);
+  const coefs = new Float64Array(widest);
   const add =
     (kind: 'equality' | 'inequality' | 'linking', firstSource: number): RelationVisitor =>
     (cells, termCoefs, from, to, index) => {
       const source = firstSource + index;
       let constant = 0;
       let substituted = false;
-      cols.length = 0;
-      coefs.length = 0;
+      let terms = 0;
       for (let t = from; t < to; t++) {
         const j = column[cells[t]];
         if (j < 0) {
@@ -121,20 +135,23 @@ function rowsOverUnknowns(input: AuditSetup, column: Int32Array): RowsOverUnknow
           substituted = true;
           continue;
         }
-        const at = cols.indexOf(j);
-        if (at >= 0) coefs[at] += termCoefs[t];
+        let at = 0;
+        while (at < terms && cols[at] !== j) at++;
+        if (at < terms) coefs[at] += termCoefs[t];
         else {
-          cols.push(j);
-          coefs.push(termCoefs[t]);
+          cols[terms] = j;
+          coefs[terms] = termCoefs[t];
+          terms += 1;
         }
       }
-      if (cols.length === 0) return;
+      if (terms === 0) return;
       // 0 − constant: a row with nothing substituted is bounded by 0, not −0.
       const [lower, upper] = [0 - constant, kind === 'inequality' ? Number.POSITIVE_INFINITY : 0 - constant];
-      if (kind === 'linking') out.linking.push({ source, cols: [...cols], coefs: [...coefs], lower, upper });
+      if (kind === 'linking')
+        out.linking.push({ source, cols: Array.from(cols.subarray(0, terms)), coefs: Array.from(coefs.subarray(0, terms)), lower, upper });
       else {
-        const k = local.add(cols, coefs, cols.length, lower, upper, source);
-        if (substituted) out.published.add(k);
+        const k = local.add(cols, coefs, terms, lower, upper, source);
+        if (substituted) out.published[k] = 1;
       }
     };
   const [e, i] = [input.equalities.length, input.inequalities.length];
@@ -338,7 +355,7 @@ export function auditReady(setup: Omit<AuditSetup, 'equalities' | 'inequalities'
   // to hide more than that. Bound propagation gives a range at least as wide as that knowledge.
   const required = priorWidths(
     [localRows, packRows(linking, (r) => r.source)],
-    (set, r) => set === 0 && published.has(r),
+    (set, r) => set === 0 && published[r] === 1,
     cells.length,
   ).map((w) => Math.min(width, w));
 

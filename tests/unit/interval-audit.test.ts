@@ -51,6 +51,20 @@ describe('interval audit by linear programming', () => {
     ]);
   });
 
+  it('reads a cell named twice in a relation as one term with the coefficients summed', async () => {
+    // 0 = 2·part, written with the part twice; a second relation (over two unknowns, so that a
+    // solver is needed) ties the part to another withheld cell: 2·part = part + other.
+    const twice = { cells: [0, 1, 1], coefs: [1, -1, -1] };
+    const tie = { cells: [1, 2, 1], coefs: [1, -1, 1] };
+    const values = [10, 5, 10];
+    const state = Uint8Array.from([PUBLISHED, WITHHELD, WITHHELD]);
+    const r = await auditIntervals({ values, state, equalities: [twice, tie], inequalities: [], band: [1, 4], width: 3 });
+    expect(r.narrow.map((n) => [n.cell, n.min, n.max])).toEqual([
+      [1, 5, 5],
+      [2, 10, 10],
+    ]);
+  });
+
   it('reports cells the feasible points leave unproven without solving each, when asked to', async () => {
     const r = await audit([10, 3, 7], [PUBLISHED, WITHHELD, PUBLISHED], 3, [], 0);
     expect(r.narrow).toEqual([{ cell: 1, min: 3, max: 3, binding: [] }]);
