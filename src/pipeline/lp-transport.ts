@@ -1,5 +1,5 @@
 import type { AuditRegion, AuditRegionResult, LinearRow } from './audit-region.ts';
-import type { RoundingGroup } from './rounding-group.ts';
+import type { RoundingGroup, RoundingRow } from './rounding-group.ts';
 
 /**
  * Rows lower ≤ Σ coef·cell ≤ upper as typed arrays, each with a number of its own (`tag`). A
@@ -153,13 +153,9 @@ export function roundSharedGroups(shared: SharedGroups, round: (group: RoundingG
   const count = shared.colStarts.length - 1;
   for (let g = Atomics.add(shared.next, 0, 1); g < count; g = Atomics.add(shared.next, 0, 1)) {
     const [from, to] = [shared.colStarts[g], shared.colStarts[g + 1]];
-    const up = round({
-      cols: shared.cols.subarray(from, to),
-      lean: shared.lean.subarray(from, to),
-      rows: Array.from({ length: shared.rowStarts[g + 1] - shared.rowStarts[g] }, (_, k) =>
-        roundingRow(shared.rows, shared.rowIndex[shared.rowStarts[g] + k]),
-      ),
-    });
+    const rows: RoundingRow[] = [];
+    for (let k = shared.rowStarts[g]; k < shared.rowStarts[g + 1]; k++) rows.push(roundingRow(shared.rows, shared.rowIndex[k]));
+    const up = round({ cols: shared.cols.subarray(from, to), lean: shared.lean.subarray(from, to), rows });
     up.forEach((u, i) => {
       shared.up[from + i] = u ? 1 : 0;
     });

@@ -126,21 +126,35 @@ function solveGroup(solver: Highs, group: RoundingGroup, elastic: boolean): bool
     }
     starts.push(indices.length);
   }
-  const n = group.cols.length + slackCost.length;
+  const [cells, rows] = [group.cols.length, group.rows.length];
+  const n = cells + slackCost.length;
   // Going against a draw costs as much as the draw was from going the other way: a count whose
   // draw was near its threshold gives way first, which keeps each count's chance of going up
-  // close to remainder / base, and so the rounding unbiased.
-  const colCost = Float64Array.from({ length: n }, (_, j) => (j < group.cols.length ? lean[j] : slackCost[j - group.cols.length]));
+  // close to remainder / base, and so the rounding unbiased. Filled in loops: typed arrays made
+  // through a function called for each entry took a national rounding 1,5 s longer (median of five).
+  const colCost = new Float64Array(n);
+  const colUpper = new Float64Array(n).fill(Number.POSITIVE_INFINITY);
+  for (let j = 0; j < cells; j++) {
+    colCost[j] = lean[j];
+    colUpper[j] = 1;
+  }
+  for (let k = 0; k < slackCost.length; k++) colCost[cells + k] = slackCost[k];
+  const rowLower = new Float64Array(rows);
+  const rowUpper = new Float64Array(rows);
+  for (let r = 0; r < rows; r++) {
+    rowLower[r] = group.rows[r].lower;
+    rowUpper[r] = group.rows[r].upper;
+  }
   const model = roundingModel(solver);
   model.passModel({
     numCols: n,
-    numRows: group.rows.length,
+    numRows: rows,
     colCost,
     colLower: new Float64Array(n),
-    colUpper: Float64Array.from({ length: n }, (_, j) => (j < group.cols.length ? 1 : Number.POSITIVE_INFINITY)),
-    rowLower: Float64Array.from(group.rows, (r) => r.lower),
-    rowUpper: Float64Array.from(group.rows, (r) => r.upper),
-    matrix: { format: 'csr', numRows: group.rows.length, numCols: n, starts, indices, values: coefs },
+    colUpper,
+    rowLower,
+    rowUpper,
+    matrix: { format: 'csr', numRows: rows, numCols: n, starts, indices, values: coefs },
   });
   const { modelStatus } = solver.constants;
   // The linear relaxation first: over these rows (sums of parts, flows, carry-overs) its optimum
@@ -154,20 +168,27 @@ function solveGroup(solver: Highs, group: RoundingGroup, elastic: boolean): bool
   const relaxed = model.getModelStatus();
   if (relaxed === modelStatus.optimal) {
     const x = model.getSolution().colValue;
-    if (x.every((v) => Math.abs(v - Math.round(v)) < WHOLE)) return roundedUp(x, group.cols.length);
+    if (whole(x)) return roundedUp(x, cells);
   } else if (relaxed === modelStatus.infeasible && !elastic) return null;
-  model.changeColsIntegrality(
-    { kind: 'range', from: 0, to: n - 1 },
-    Int32Array.from({ length: n }, () => solver.constants.variableType.integer),
-  );
+  model.changeColsIntegrality({ kind: 'range', from: 0, to: n - 1 }, new Int32Array(n).fill(solver.constants.variableType.integer));
   model.options.set({ presolve: 'on' });
   model.run();
   if (model.getModelStatus() !== modelStatus.optimal) {
     if (!elastic) return null;
     throw new Error(`controlled rounding: the solver found no rounding (status ${model.getModelStatus()})`);
   }
-  return roundedUp(model.getSolution().colValue, group.cols.length);
+  return roundedUp(model.getSolution().colValue, cells);
+}
+
+/** Whether every value of a solution is a whole number. */
+function whole(x: ArrayLike<number>): boolean {
+  for (let j = 0; j < x.length; j++) if (Math.abs(x[j] - Math.round(x[j])) >= WHOLE) return false;
+  return true;
 }
 
 /** Which of the first `count` columns of a solution are 1. */
-const roundedUp = (x: ArrayLike<number>, count: number) => Array.from({ length: count }, (_, i) => x[i] > 0.5);
+function roundedUp(x: ArrayLike<number>, count: number): boolean[] {
+  const up = new Array<boolean>(count);
+  for (let j = 0; j < count; j++) up[j] = x[j] > 0.5;
+  return up;
+}
