@@ -332,7 +332,7 @@ describe('accessibility basics (axe-core)', () => {
   });
   afterAll(async () => axeSite?.close());
 
-  it.each([...paths.flatMap((p) => [p, `en/${p}`]), ...embeds])('/%s has no serious or critical violation', async (path) => {
+  it.each([...paths.flatMap((p) => [p, `en/${p}`]), ...embeds])('/%s has no violation axe finds, of any impact', async (path) => {
     const { page } = await visit(axeSite, path);
     try {
       await page.evaluate(axeSource);
@@ -340,15 +340,15 @@ describe('accessibility basics (axe-core)', () => {
         const result = await (
           window as unknown as { axe: { run: () => Promise<{ violations: { id: string; impact: string; nodes: unknown[] }[] }> } }
         ).axe.run();
-        return result.violations
-          .filter((v) => v.impact === 'serious' || v.impact === 'critical')
-          .map(
-            (v) =>
-              `${v.id}: ${v.nodes
-                .map((n) => (n as { target: string[] }).target.join(' '))
-                .slice(0, 3)
-                .join('; ')}`,
-          );
+        // Every impact: two unnamed asides (moderate) and a column without a heading (minor) went
+        // unnoticed while only serious and critical ones failed.
+        return result.violations.map(
+          (v) =>
+            `${v.id}: ${v.nodes
+              .map((n) => (n as { target: string[] }).target.join(' '))
+              .slice(0, 3)
+              .join('; ')}`,
+        );
       });
       expect(violations).toEqual([]);
     } finally {
