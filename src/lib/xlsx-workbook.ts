@@ -10,7 +10,7 @@ import WorkbookWriter from 'exceljs/lib/stream/xlsx/workbook-writer.js';
 import { unzipSync } from 'fflate';
 import { formatNumber } from './format.ts';
 import type { Bilingual } from './manifest.ts';
-import { arraySheetRows, type SheetColumn, type SheetRows } from './sheet-rows.ts';
+import { arraySheetRows, type SheetRows } from './sheet-rows.ts';
 import { type Deflated, DeflatingEntry, deterministicZip } from './zip.ts';
 
 export interface XlsxTable {
