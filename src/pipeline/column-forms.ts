@@ -5,6 +5,7 @@
 import type { ColumnSpec, ColumnType } from './input-schema.ts';
 import { misEncoding, misEncodingMessage } from './mis-encoded-text.ts';
 import { stackedMarks, unsafeCharacter } from './unsafe-characters.ts';
+import { isPrintableAscii } from '../lib/printable-ascii.ts';
 import { parseWebUrl } from '../lib/web-url.ts';
 
 export type Value = string | number | boolean | null;
@@ -125,8 +126,8 @@ function byType(spec: ColumnSpec, text: string): Checked {
 }
 
 /** Converts one cell to its typed value, or says which rule it breaks. */
-export function checkCell(spec: ColumnSpec, text: string): Checked {
-  if (text === '') return spec.required ? fail('required', 'a value is required') : { value: null };
+/** What is wrong with a text's characters (its encoding, an invisible one, stacked marks), if anything. */
+function characterProblem(spec: ColumnSpec, text: string): Checked | null {
   // Before the control characters: a text read in the wrong encoding can hold some ("ỏ" as "á»\u008F").
   const misEncoded = spec.type === 'text' ? misEncoding(text, spec.name.endsWith('_name')) : null;
   if (misEncoded) return fail('text_encoding', misEncodingMessage(misEncoded));
@@ -140,6 +141,16 @@ export function checkCell(spec: ColumnSpec, text: string): Checked {
   const marks = stackedMarks(text);
   if (marks)
     return fail('stacked_marks', `stacks the marks ${marks} on one letter; a Vietnamese letter carries two at most: retype the text`);
+  return null;
+}
+
+export function checkCell(spec: ColumnSpec, text: string): Checked {
+  if (text === '') return spec.required ? fail('required', 'a value is required') : { value: null };
+  // Printable ASCII, as nearly every code and number is, holds nothing the next three checks look
+  // for (no character past ASCII to be mis-encoded, no control, no mark): one test instead of four
+  // regular expressions for each of a national dataset's seven million cells.
+  const problem = isPrintableAscii(text) ? null : characterProblem(spec, text);
+  if (problem) return problem;
   const max = spec.max ?? MAX_LENGTH[spec.type];
   // Counted in characters, not UTF-16 units; a text no longer than the limit in units is within it.
   const length = text.length > max ? [...text].length : text.length;
