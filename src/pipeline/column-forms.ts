@@ -125,7 +125,6 @@ function byType(spec: ColumnSpec, text: string): Checked {
   }
 }
 
-/** Converts one cell to its typed value, or says which rule it breaks. */
 /** What is wrong with a text's characters (its encoding, an invisible one, stacked marks), if anything. */
 function characterProblem(spec: ColumnSpec, text: string): Checked | null {
   // Before the control characters: a text read in the wrong encoding can hold some ("ỏ" as "á»\u008F").
@@ -144,11 +143,12 @@ function characterProblem(spec: ColumnSpec, text: string): Checked | null {
   return null;
 }
 
+/** Converts one cell to its typed value, or says which rule it breaks. */
 export function checkCell(spec: ColumnSpec, text: string): Checked {
   if (text === '') return spec.required ? fail('required', 'a value is required') : { value: null };
   // Printable ASCII, as nearly every code and number is, holds nothing the next three checks look
-  // for (no character past ASCII to be mis-encoded, no control, no mark): one test instead of four
-  // regular expressions for each of a national dataset's seven million cells.
+  // for (no character past ASCII to be mis-encoded, no control, no mark): one test instead of up to
+  // four regular expressions for each of a national dataset's seven million cells.
   const problem = isPrintableAscii(text) ? null : characterProblem(spec, text);
   if (problem) return problem;
   const max = spec.max ?? MAX_LENGTH[spec.type];
